@@ -1,0 +1,27 @@
+"""Custom spaCy attributes shared by the PaperKG components (registered once, on import).
+
+Doc-level:  `doc._.title_end` (char offset where the title ends; 0 without a title),
+            `doc._.acronyms` (list of (long_start, long_end, short_start, short_end) char offsets),
+            `doc._.proposed` (canonical names the paper introduces),
+            `doc._.results` (dicts: value, unit, kind, metric, dataset, subject, start, end — the
+            evidence's char offsets in the doc).
+Span-level (spans of `doc.spans["entities"]`, label = entity type, `id_` = canonical name):
+            `source` (ner|gazetteer|acronym|pattern), `score`, `role`, `generic`, and `model`
+            (dict with family/params/version/variant for Model spans).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+ENTITIES_KEY = "entities"
+
+_DOC_ATTRS = {"title_end": 0, "acronyms": None, "proposed": None, "results": None}
+_SPAN_ATTRS = {"source": None, "score": None, "role": None, "generic": False, "model": None}
+
+for _name, _default in _DOC_ATTRS.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+for _name, _default in _SPAN_ATTRS.items():
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)

@@ -1,0 +1,136 @@
+"""Clean a copy of a title or abstract for the NLP, keeping a map back to the input string.
+
+Inputs carry hard line breaks (arXiv), LaTeX (`12.0\\%`, `$\\times$`, `\\textbf{X}`) and Markdown
+(`**X**`, `[X](url)`). The pipeline reads the cleaned copy; every offset it reports goes back through
+the map, so `text == original[start:end]` holds for the string exactly as given (DESIGN.md).
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from dataclasses import dataclass
+
+# Commands whose argument is kept as text; commands dropped with their argument; symbol commands.
+_KEEP_ARG = r"textbf|textit|emph|texttt|textrm|textsc|mathrm|mathbf|mathit|mathcal|mathsf|text|underline|mbox|operatorname"
+_DROP_ARG = r"cite|citep|citet|ref|eqref|label|footnote|url"
+_SYMBOLS = {
+    "times": "x", "sim": "~", "approx": "~", "pm": "±", "le": "<=", "leq": "<=", "ge": ">=",
+    "geq": ">=", "rightarrow": "->", "to": "->", "cdot": "·", "%": "%", "&": "&", "_": "_",
+    "#": "#", "$": "$", "{": "{", "}": "}", "alpha": "α", "beta": "β", "gamma": "γ",
+    "delta": "δ", "epsilon": "ε", "lambda": "λ", "mu": "μ", "sigma": "σ", "tau": "τ",
+    "ldots": "...", "dots": "...", ",": " ", ";": " ", " ": " ", "textasciitilde": "~",
+}
+_SYMBOL_NAMES = "|".join(sorted((re.escape(k) for k in _SYMBOLS), key=len, reverse=True))
+
+_PATTERN = re.compile(
+    rf"(?P<ws>\s*\n\s*)"                                   # hard line break -> one space
+    rf"|\\(?:{_KEEP_ARG})\{{(?P<keep>[^{{}}]*)\}}"          # \textbf{X} -> X
+    rf"|\\(?:{_DROP_ARG})\{{[^{{}}]*\}}"                    # \cite{...} -> ''
+    rf"|\\(?P<sym>{_SYMBOL_NAMES})(?![A-Za-z])"             # \% -> %, \times -> x
+    rf"|(?P<mathsign>\$)"                                   # $ math delimiters -> ''
+    rf"|(?P<brace>(?<!\\)[{{}}])"                           # bare TeX grouping braces -> ''
+    rf"|``(?P<tq>[^`']*)''"                                 # ``quoted'' -> "quoted"
+    rf"|\*\*(?P<bold>[^*\n]+)\*\*|__(?P<ubold>[^_\n]+)__"   # Markdown bold
+    rf"|(?<![\w*])\*(?P<ital>[^*\s][^*\n]*)\*(?!\w)"        # Markdown italics
+    rf"|`(?P<code>[^`\n]+)`"                                # Markdown code
+    rf"|\[(?P<link>[^\]\n]+)\]\([^)\s]+\)"                  # [text](url) -> text
+    rf"|(?P<tilde>(?<!\\)~)"                                # TeX non-breaking space
+)
+_NEEDS_CLEANING = re.compile(r"[\n\\$*_`\[~{}]")
+
+
+@dataclass(slots=True)
+class CleanText:
+    """A cleaned copy of `original`; `source_span` maps a span of `text` back into `original`."""
+
+    original: str
+    text: str
+    _starts: array | None = None  # source start offset of each cleaned char (None: identity)
+    _ends: array | None = None  # source end offset of each cleaned char
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of `original` that produced `text[start:end]` (end > start)."""
+        if self._starts is None:
+            return start, end
+        return self._starts[start], self._ends[end - 1]
+
+
+def clean(original: str) -> CleanText:
+    """Clean `original` for the NLP; identical text (and no map) when there is nothing to clean."""
+    if not _NEEDS_CLEANING.search(original):
+        return CleanText(original, original)
+    pieces: list[str] = []
+    starts, ends = array("l"), array("l")
+
+    def copy(lo: int, hi: int) -> None:
+        pieces.append(original[lo:hi])
+        starts.extend(range(lo, hi))
+        ends.extend(range(lo + 1, hi + 1))
+
+    def synth(text: str, lo: int, hi: int) -> None:
+        pieces.append(text)
+        starts.extend([lo] * len(text))
+        ends.extend([hi] * len(text))
+
+    pos = 0
+    for match in _PATTERN.finditer(original):
+        lo, hi = match.span()
+        copy(pos, lo)
+        pos = hi
+        kind = match.lastgroup
+        if kind == "ws":
+            synth(" ", lo, hi)
+        elif kind in ("keep", "bold", "ubold", "ital", "code", "link"):
+            copy(*match.span(kind))
+        elif kind == "tq":
+            synth('"', lo, lo + 2)
+            copy(*match.span("tq"))
+            synth('"', hi - 2, hi)
+        elif kind == "sym":
+            synth(_SYMBOLS[match.group("sym")], lo, hi)
+        elif kind == "tilde":
+            synth(" ", lo, hi)
+        # mathsign, brace and \cite-like commands are dropped
+    copy(pos, len(original))
+    return CleanText(original, "".join(pieces), starts, ends)
+
+
+@dataclass(slots=True)
+class PaperText:
+    """Title and abstract of one paper as one NLP text: cleaned title, blank line, cleaned abstract."""
+
+    title: CleanText
+    abstract: CleanText
+    text: str
+    abstract_offset: int  # where the cleaned abstract starts in `text`
+
+    SEPARATOR = "\n\n"
+
+    @classmethod
+    def of(cls, title: str, abstract: str) -> PaperText:
+        t, a = clean(title or ""), clean(abstract or "")
+        if t.text and a.text:
+            return cls(t, a, t.text + cls.SEPARATOR + a.text, len(t.text) + len(cls.SEPARATOR))
+        if t.text:
+            return cls(t, a, t.text, len(t.text) + len(cls.SEPARATOR))
+        return cls(t, a, a.text, 0)
+
+    @property
+    def title_end(self) -> int:
+        """End of the title in `text` (0 when there is no title)."""
+        return len(self.title.text)
+
+    def locate(self, start: int, end: int) -> tuple[str, int, int] | None:
+        """(field, start, end) in the input strings for a span of `text`; None if it crosses fields."""
+        if end <= start:
+            return None
+        if end <= self.title_end:
+            return ("title", *self.title.source_span(start, end))
+        if start >= self.abstract_offset and self.abstract.text:
+            off = self.abstract_offset
+            return ("abstract", *self.abstract.source_span(start - off, end - off))
+        return None
+
+    def original(self, field: str) -> str:
+        return self.title.original if field == "title" else self.abstract.original

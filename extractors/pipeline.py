@@ -1,0 +1,92 @@
+"""Assemble the extraction pipeline from config.cfg and turn papers into `PaperExtraction` records."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+import extractors.components  # noqa: F401  (registers the factories)
+from extractors.attributes import ENTITIES_KEY
+from extractors.cleaning import PaperText
+from kg.errors import PipelineError
+from kg.model import Mention, Paper, PaperExtraction, Result
+
+CONFIG_PATH = Path(__file__).with_name("config.cfg")
+
+
+def load_pipeline(config_path: Path = CONFIG_PATH, overrides: dict | None = None) -> Language:
+    """Build the spaCy pipeline described by `config_path` (the shipped config by default)."""
+    try:
+        config = spacy.util.load_config(config_path, overrides=overrides or {}, interpolate=False)
+        return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    except (OSError, ValueError) as exc:
+        raise PipelineError(f"cannot load the extraction pipeline from {config_path}: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def default_pipeline() -> Language:
+    """The shipped pipeline, loaded once per process."""
+    return load_pipeline()
+
+
+def make_doc(nlp: Language, paper_text: PaperText) -> Doc:
+    doc = nlp.make_doc(paper_text.text)
+    doc._.title_end = paper_text.title_end
+    return doc
+
+
+def extract_papers(
+    papers: Iterable[Paper], nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[PaperExtraction]:
+    """Run the pipeline over `papers` (streamed, in order) and yield one extraction per paper."""
+    nlp = nlp or default_pipeline()
+    pending: deque[tuple[str, PaperText]] = deque()
+
+    def docs() -> Iterator[Doc]:
+        for paper in papers:
+            paper_text = PaperText.of(paper.title, paper.abstract)
+            pending.append((paper.id, paper_text))
+            yield make_doc(nlp, paper_text)
+
+    for doc in nlp.pipe(docs(), batch_size=batch_size):
+        paper_id, paper_text = pending.popleft()
+        yield doc_to_extraction(doc, paper_id, paper_text)
+
+
+def doc_to_extraction(doc: Doc, paper_id: str, paper_text: PaperText) -> PaperExtraction:
+    """Read the components' spans and attributes off `doc`, with offsets mapped to the input strings."""
+    mentions: list[Mention] = []
+    for span in doc.spans.get(ENTITIES_KEY, []):
+        where = paper_text.locate(span.start_char, span.end_char)
+        if where is None:
+            continue
+        field, start, end = where
+        model = span._.model or {}
+        mentions.append(Mention(
+            text=paper_text.original(field)[start:end], type=span.label_, field=field,
+            start=start, end=end, canonical=span.id_ or span.text, role=span._.role or "mentions",
+            source=span._.source or "pattern", score=round(float(span._.score or 1.0), 4),
+            family=model.get("family"), generic=bool(span._.generic),
+            params=model.get("params"), version=model.get("version"), variant=model.get("variant"),
+            aliases=list(model.get("aliases", ())),
+        ))
+    results: list[Result] = []
+    for found in doc._.results or ():
+        where = paper_text.locate(found["start"], found["end"])
+        if where is None:
+            continue
+        field, start, end = where
+        results.append(Result(
+            value=float(found["value"]), unit=found.get("unit"), kind=found.get("kind", "other"),
+            evidence=paper_text.original(field)[start:end], field=field, start=start, end=end,
+            metric=found.get("metric"), dataset=found.get("dataset"), subject=found.get("subject"),
+        ))
+    return PaperExtraction(
+        id=paper_id, entities=mentions, proposed=list(doc._.proposed or ()), results=results
+    )

@@ -1,0 +1,62 @@
+"""One place for the user-facing errors: each has a code and a one-line message.
+
+The CLI turns a `KGError` into `error[CODE]: message` on stderr and exit code 1; anything else
+escaping a command is a bug, not a usage error.
+"""
+
+from __future__ import annotations
+
+
+class KGError(Exception):
+    """A failure the user can act on (bad input, bad usage, unreachable server)."""
+
+    code = "KG000"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"error[{self.code}]: {self.message}"
+
+
+class InputNotFound(KGError):
+    code = "KG001"
+
+
+class UnknownFormat(KGError):
+    code = "KG002"
+
+
+class GraphNotFound(KGError):
+    code = "KG003"
+
+
+class BadOption(KGError):
+    code = "KG004"
+
+
+class DataNotFound(KGError):
+    """Shared data (gold, SciER, PwC) needed by eval/train/gazetteer builds is missing."""
+
+    code = "KG005"
+
+
+class UnknownDataset(KGError):
+    code = "KG006"
+
+
+class StoreUnavailable(KGError):
+    """A graph server is down, refused the credentials, or dropped the connection."""
+
+    code = "KG007"
+
+
+class MissingCredentials(KGError):
+    code = "KG008"
+
+
+class PipelineError(KGError):
+    """The shipped spaCy pipeline or its data files cannot be loaded."""
+
+    code = "KG009"

@@ -1,0 +1,46 @@
+"""The graph schema of DESIGN.md as data: labels, relationship types, the role table and stable ids."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+ENTITY_LABELS: tuple[str, ...] = ("Method", "Dataset", "Task", "Metric", "Model")
+NODE_LABELS: tuple[str, ...] = ("Paper", "Author", *ENTITY_LABELS, "ModelFamily", "Result")
+REL_TYPES: tuple[str, ...] = (
+    "PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "USES_METRIC", "COMPARES_WITH", "MENTIONS",
+    "IN_FAMILY", "AUTHORED", "REPORTS", "ON_DATASET", "OF", "MEASURED_BY",
+)
+
+# Paper -> entity relationship type, by role and entity label (DESIGN.md table).
+_ROLE_TABLE: dict[str, dict[str, str]] = {
+    "proposes": {"Method": "PROPOSES", "Model": "PROPOSES", "Dataset": "PROPOSES",
+                 "Task": "PROPOSES", "Metric": "PROPOSES"},
+    "uses": {"Method": "USES", "Model": "USES", "Dataset": "EVALUATES_ON",
+             "Task": "ADDRESSES", "Metric": "USES_METRIC"},
+    "compares": {"Method": "COMPARES_WITH", "Model": "COMPARES_WITH", "Dataset": "EVALUATES_ON",
+                 "Task": "ADDRESSES", "Metric": "USES_METRIC"},
+    "mentions": {label: "MENTIONS" for label in ENTITY_LABELS},
+}
+_ROLE_TABLE["evaluates_on"] = _ROLE_TABLE["uses"]
+
+ROLE_STRENGTH: dict[str, int] = {
+    "proposes": 5, "evaluates_on": 4, "uses": 3, "compares": 2, "mentions": 1,
+}
+
+
+def relationship_for(role: str, label: str) -> str:
+    """The Paper -> entity relationship type for a mention's role and the entity's label."""
+    return _ROLE_TABLE.get(role, _ROLE_TABLE["mentions"])[label]
+
+
+def slug(name: str) -> str:
+    """Lower-case ASCII slug used inside ids: 'Llama-3.1-8B-Instruct' -> 'llama-3.1-8b-instruct'."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^a-z0-9.+]+", "-", text.lower()).strip("-.")
+    return text or "x"
+
+
+def node_id(label: str, name: str) -> str:
+    """Stable id of a node: `dataset:gsm8k`, `model:llama-3.1-8b-instruct`, `modelfamily:llama`."""
+    return f"{label.lower()}:{slug(name)}"
