@@ -41,22 +41,30 @@ def make_doc(nlp: Language, paper_text: PaperText) -> Doc:
     return doc
 
 
-def extract_papers(
+def annotate(
     papers: Iterable[Paper], nlp: Language | None = None, batch_size: int = 64
-) -> Iterator[PaperExtraction]:
-    """Run the pipeline over `papers` (streamed, in order) and yield one extraction per paper."""
+) -> Iterator[tuple[Paper, PaperExtraction]]:
+    """Run the pipeline over `papers` (streamed, in order), yielding each paper with its extraction."""
     nlp = nlp or default_pipeline()
-    pending: deque[tuple[str, PaperText]] = deque()
+    pending: deque[tuple[Paper, PaperText]] = deque()
 
     def docs() -> Iterator[Doc]:
         for paper in papers:
             paper_text = PaperText.of(paper.title, paper.abstract)
-            pending.append((paper.id, paper_text))
+            pending.append((paper, paper_text))
             yield make_doc(nlp, paper_text)
 
     for doc in nlp.pipe(docs(), batch_size=batch_size):
-        paper_id, paper_text = pending.popleft()
-        yield doc_to_extraction(doc, paper_id, paper_text)
+        paper, paper_text = pending.popleft()
+        yield paper, doc_to_extraction(doc, paper.id, paper_text)
+
+
+def extract_papers(
+    papers: Iterable[Paper], nlp: Language | None = None, batch_size: int = 64
+) -> Iterator[PaperExtraction]:
+    """The extractions of `papers`, in order (see `annotate`)."""
+    for _, extraction in annotate(papers, nlp, batch_size):
+        yield extraction
 
 
 def doc_to_extraction(doc: Doc, paper_id: str, paper_text: PaperText) -> PaperExtraction:
