@@ -1,0 +1,126 @@
+"""The `kg` command line: each command parses its options and calls one plain function.
+
+Errors the user can act on (`kg.errors.KGError`) and usage errors print one line and exit 1.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from kg.errors import KGError
+from kg.progress import counts_table, stderr, stdout, summary_table
+
+DEFAULT_OUT = Path("kg-out")
+
+
+# typer vendors its own click; its UsageError is the base class of the public typer.BadParameter.
+UsageError = typer.BadParameter.__mro__[1]
+
+
+class _KGGroup(TyperGroup):
+    """Exit code 1 for usage errors and `KGError`s, with a one-line reason and no traceback."""
+
+    def make_context(self, *args, **kwargs):
+        try:
+            return super().make_context(*args, **kwargs)
+        except UsageError as exc:
+            exc.exit_code = 1
+            raise
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except UsageError as exc:
+            exc.exit_code = 1
+            raise
+        except KGError as exc:
+            stderr.print(str(exc), markup=False, highlight=False, soft_wrap=True)
+            raise typer.Exit(1) from None
+
+
+app = typer.Typer(cls=_KGGroup, no_args_is_help=True, add_completion=False,
+                  pretty_exceptions_enable=False,
+                  help="PaperKG: a knowledge graph of ML research from paper abstracts.")
+
+Inputs = Annotated[list[Path], typer.Argument(help="Input files or directories (format auto-detected, .gz ok).")]
+FromDir = Annotated[Path, typer.Option("--from", help="Directory of a built graph.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
+def _print_run(title: str, summary) -> None:
+    rows = [("records read", f"{summary.read:,}"), ("papers", f"{summary.papers:,}"),
+            ("rejected", f"{summary.rejected:,}"), ("duplicates", f"{summary.duplicates:,}"),
+            ("seconds", f"{summary.seconds:.1f}")]
+    if summary.seconds and summary.papers:
+        rows.append(("papers/s", f"{summary.papers / summary.seconds:,.0f}"))
+    stdout.print(summary_table(title, rows))
+    if summary.nodes:
+        stdout.print(counts_table("Nodes", summary.nodes, "label"))
+        stdout.print(counts_table("Relationships", summary.edges, "type"))
+    for name, path in summary.outputs.items():
+        stdout.print(f"{name}: {path}", markup=False, highlight=False)
+
+
+@app.command()
+def extract(inputs: Inputs,
+            output: Annotated[Path, typer.Option("--output", "-o", help="Extraction JSONL to write.")],
+            quiet: Quiet = False) -> None:
+    """Extract entities, proposals and reported numbers: one JSON line per input record."""
+    from kg.build import extract_to_file
+
+    _print_run("kg extract", extract_to_file(inputs, output, show_progress=not quiet))
+
+
+@app.command()
+def build(inputs: Inputs,
+          output: Annotated[Path, typer.Option("--output", "-o", help="Output directory.")] = DEFAULT_OUT,
+          quiet: Quiet = False) -> None:
+    """Extract, deduplicate, resolve and assemble the graph; write GraphML and JSON."""
+    from kg.build import build_graph
+
+    _print_run("kg build", build_graph(inputs, output, show_progress=not quiet))
+
+
+@app.command()
+def stats(source: FromDir = DEFAULT_OUT) -> None:
+    """Node and relationship counts of a built graph."""
+    from kg.stats import graph_counts
+
+    nodes, edges = graph_counts(source)
+    stdout.print(counts_table("Nodes", nodes, "label"))
+    stdout.print(counts_table("Relationships", edges, "type"))
+
+
+class ExportFormat(str, Enum):
+    graphml = "graphml"
+    json = "json"
+    neo4j_admin = "neo4j-admin"
+
+
+@app.command()
+def export(fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")],
+           output: Annotated[Path, typer.Option("--output", "-o", help="File (or directory for neo4j-admin).")],
+           source: FromDir = DEFAULT_OUT) -> None:
+    """Write a built graph as GraphML, JSON or neo4j-admin import CSVs."""
+    from kg.stats import export_graph
+
+    for path in export_graph(source, fmt.value, output):
+        stdout.print(f"wrote {path}", markup=False, highlight=False)
+
+
+@app.command(name="eval")
+def evaluate(gold: Annotated[Path | None, typer.Option(help="Seed gold JSON (default: ../shared/data/gold/seed_gold_dev.json).")] = None,
+             details: Annotated[bool, typer.Option(help="List false positives and misses.")] = False) -> None:
+    """Score the extractor against the hand-annotated seed gold."""
+    from kg.evaluate import print_report, run_eval
+
+    print_report(run_eval(gold), details=details)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,184 @@
+"""`kg eval`: score the extractor against hand-annotated gold (GUIDE.md), as micro P/R/F1.
+
+Entities are matched per paper, one-to-one, on type plus any shared name (surface text, canonical
+name or alias, compared by `kg.resolve.name_key`); generic mentions are left out, as in the gold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.table import Table
+
+from kg.errors import DataNotFound
+from kg.model import Paper, PaperExtraction
+from kg.paths import shared_data
+from kg.progress import stdout
+from kg.resolve import name_key
+
+
+@dataclass
+class PRF:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: PRF) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    def to_dict(self) -> dict:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4), "tp": self.tp, "fp": self.fp, "fn": self.fn}
+
+
+@dataclass
+class EvalReport:
+    """Scores by section; `errors` lists (paper id, kind, detail) for --details."""
+
+    entities: dict[str, PRF] = field(default_factory=dict)
+    proposed: PRF = field(default_factory=PRF)
+    sections: dict[str, dict] = field(default_factory=dict)  # further sections (results, SciER)
+    errors: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def load_gold(path: Path | None = None) -> list[dict]:
+    path = path or shared_data("gold", "seed_gold_dev.json")
+    if not Path(path).is_file():
+        raise DataNotFound(f"gold file {path} not found")
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def predict(gold: list[dict], nlp=None) -> dict[str, PaperExtraction]:
+    """Run the shipped pipeline over the gold papers' titles and abstracts."""
+    from extractors.pipeline import extract_papers
+
+    papers = [Paper(id=g["id"], title=g.get("title", ""), abstract=g.get("abstract", ""))
+              for g in gold]
+    return {e.id: e for e in extract_papers(papers, nlp)}
+
+
+def _names(*values) -> set[str]:
+    return {name_key(v) for v in values if v and name_key(v)}
+
+
+def _predicted_entities(extraction: PaperExtraction) -> dict[tuple[str, str], set[str]]:
+    """(type, canonical) -> every name the paper used for it."""
+    found: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in extraction.entities:
+        if not m.generic:
+            found[(m.type, m.canonical)] |= _names(m.canonical, m.text, *m.aliases)
+    return found
+
+
+def _match(gold_items: list[tuple[str, set[str]]], pred_items: list[tuple[str, set[str]]]):
+    """Greedy one-to-one matching on equal type and a shared name; returns matched index pairs."""
+    used: set[int] = set()
+    pairs = []
+    for gi, (gtype, gnames) in enumerate(gold_items):
+        for pi, (ptype, pnames) in enumerate(pred_items):
+            if pi not in used and ptype == gtype and gnames & pnames:
+                used.add(pi)
+                pairs.append((gi, pi))
+                break
+    return pairs
+
+
+def score_entities(gold: list[dict], predictions: dict[str, PaperExtraction],
+                   report: EvalReport) -> None:
+    by_type: dict[str, PRF] = defaultdict(PRF)
+    for paper in gold:
+        gold_items = [(e["type"], _names(e["text"], e.get("canonical"), *e.get("aliases", [])))
+                      for e in paper["entities"]]
+        predicted = _predicted_entities(predictions[paper["id"]])
+        pred_keys = list(predicted)
+        pred_items = [(t, predicted[(t, c)]) for t, c in pred_keys]
+        pairs = _match(gold_items, pred_items)
+        matched_gold = {g for g, _ in pairs}
+        matched_pred = {p for _, p in pairs}
+        for gi, (gtype, _) in enumerate(gold_items):
+            if gi in matched_gold:
+                by_type[gtype].tp += 1
+            else:
+                by_type[gtype].fn += 1
+                report.errors.append((paper["id"], "missed", f"{gtype}: {paper['entities'][gi]['text']}"))
+        for pi, (ptype, canonical) in enumerate(pred_keys):
+            if pi not in matched_pred:
+                by_type[ptype].fp += 1
+                report.errors.append((paper["id"], "spurious", f"{ptype}: {canonical}"))
+    total = PRF()
+    for prf in by_type.values():
+        total.add(prf)
+    report.entities = dict(sorted(by_type.items())) | {"all": total}
+
+
+def score_proposed(gold: list[dict], predictions: dict[str, PaperExtraction],
+                   report: EvalReport) -> None:
+    prf = PRF()
+    for paper in gold:
+        aliases = defaultdict(set)
+        for e in paper["entities"]:
+            aliases[e.get("canonical")] |= _names(e["text"], e.get("canonical"), *e.get("aliases", []))
+        gold_items = [("p", _names(name) | aliases[name]) for name in paper["proposed"]]
+        extraction = predictions[paper["id"]]
+        names_of = defaultdict(set)
+        for m in extraction.entities:
+            names_of[m.canonical] |= _names(m.text, *m.aliases)
+        pred_items = [("p", _names(name) | names_of[name]) for name in extraction.proposed]
+        pairs = _match(gold_items, pred_items)
+        prf.tp += len(pairs)
+        prf.fn += len(gold_items) - len(pairs)
+        prf.fp += len(pred_items) - len(pairs)
+        matched = {p for _, p in pairs}
+        report.errors += [(paper["id"], "spurious proposed", n)
+                          for i, n in enumerate(extraction.proposed) if i not in matched]
+        matched = {g for g, _ in pairs}
+        report.errors += [(paper["id"], "missed proposed", n)
+                          for i, n in enumerate(paper["proposed"]) if i not in matched]
+    report.proposed = prf
+
+
+def run_eval(gold_path: Path | None = None, nlp=None) -> EvalReport:
+    """Score entities and proposals on the seed gold (further sections add their scores)."""
+    gold = load_gold(gold_path)
+    predictions = predict(gold, nlp)
+    report = EvalReport()
+    score_entities(gold, predictions, report)
+    score_proposed(gold, predictions, report)
+    return report
+
+
+def prf_table(title: str, rows: dict[str, PRF]) -> Table:
+    table = Table(title=title, header_style="bold")
+    for column in ("", "P", "R", "F1", "tp", "fp", "fn"):
+        table.add_column(column, justify="right" if column else "left")
+    for name, prf in rows.items():
+        table.add_row(name, f"{prf.precision:.3f}", f"{prf.recall:.3f}", f"{prf.f1:.3f}",
+                      str(prf.tp), str(prf.fp), str(prf.fn))
+    return table
+
+
+def print_report(report: EvalReport, details: bool = False) -> None:
+    stdout.print(prf_table("Seed gold: entities (named, by type)", report.entities))
+    stdout.print(prf_table("Seed gold: proposed names", {"proposed": report.proposed}))
+    for title, rows in report.sections.items():
+        stdout.print(prf_table(title, rows))
+    if details:
+        for paper_id, kind, detail in report.errors:
+            stdout.print(f"{paper_id}\t{kind}\t{detail}", markup=False, highlight=False)

@@ -1,0 +1,71 @@
+"""Graph files: GraphML for Gephi/Cytoscape, node-link JSON for `kg load`/`kg stats`, read back.
+
+Files are written to a temporary name and renamed, so a killed run never leaves a partial graph.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import networkx as nx
+
+from kg.errors import GraphNotFound
+
+GRAPH_JSON = "graph.json"
+GRAPH_GRAPHML = "graph.graphml"
+LIST_SEPARATOR = ";"
+
+
+@contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """A temporary path beside `path` that replaces it only when the block completes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    os.close(fd)
+    try:
+        yield Path(tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
+    """GraphML with lists flattened (`;`-joined): GraphML attributes are scalars."""
+    flat = nx.MultiDiGraph()
+    flat.add_nodes_from((n, _flatten(d)) for n, d in graph.nodes(data=True))
+    flat.add_edges_from((u, v, k, _flatten(d)) for u, v, k, d in graph.edges(keys=True, data=True))
+    with atomic_path(path) as tmp:
+        nx.write_graphml_lxml(flat, tmp, named_key_ids=True)
+    return path
+
+
+def write_json(graph: nx.MultiDiGraph, path: Path) -> Path:
+    """Node-link JSON that keeps lists and types; read back with `read_graph`."""
+    data = nx.node_link_data(graph, edges="edges")
+    with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, ensure_ascii=False)
+    return path
+
+
+def read_graph(directory: Path) -> nx.MultiDiGraph:
+    """The graph that `kg build` wrote into `directory`."""
+    path = Path(directory) / GRAPH_JSON
+    if not path.is_file():
+        raise GraphNotFound(f"no graph in {directory} (expected {path}; run `kg build` first)")
+    try:
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    except (ValueError, KeyError) as exc:
+        raise GraphNotFound(f"{path} is not a PaperKG graph: {exc}") from exc
+
+
+def _flatten(data: dict) -> dict:
+    return {k: LIST_SEPARATOR.join(map(str, v)) if isinstance(v, list) else v
+            for k, v in data.items()}

@@ -1,0 +1,58 @@
+"""Rich progress bars and summary tables shared by the long-running commands."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TypeVar
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn
+from rich.progress import Task, TextColumn, TimeElapsedColumn
+from rich.text import Text
+from rich.table import Table
+
+T = TypeVar("T")
+stderr = Console(stderr=True)
+stdout = Console()
+
+
+class RateColumn(ProgressColumn):
+    """Items per second, once rich has measured a speed."""
+
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:,.0f}/s" if task.speed else "", style="cyan")
+
+
+def progress_counter(items: Iterable[T], description: str, enabled: bool = True,
+                     total: int | None = None, unit: str = "papers") -> Iterator[T]:
+    """Yield `items` while a progress bar (on stderr) counts them and shows the rate."""
+    if not enabled:
+        yield from items
+        return
+    columns = [SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
+               MofNCompleteColumn() if total else TextColumn("{task.completed} " + unit),
+               RateColumn(), TimeElapsedColumn()]
+    with Progress(*columns, console=stderr, transient=False) as progress:
+        task = progress.add_task(description, total=total)
+        for item in items:
+            yield item
+            progress.advance(task)
+
+
+def summary_table(title: str, rows: Iterable[tuple[str, object]]) -> Table:
+    table = Table(title=title, show_header=True, header_style="bold")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    for name, value in rows:
+        table.add_row(name, str(value))
+    return table
+
+
+def counts_table(title: str, counts: Mapping[str, int], column: str) -> Table:
+    table = Table(title=title, show_header=True, header_style="bold")
+    table.add_column(column)
+    table.add_column("count", justify="right")
+    for name, value in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        table.add_row(name, f"{value:,}")
+    table.add_row("[bold]total", f"[bold]{sum(counts.values()):,}")
+    return table

@@ -1,0 +1,130 @@
+"""Entity resolution across papers: one node per real-world entity, with a stable id.
+
+Within a paper the extractor already gives every mention a canonical name (gazetteer id, model
+grammar, acronym pairing). Across papers, names that differ only by case, hyphens, spaces or a
+plural ending share a key, and alias pairs seen in any paper ("Direct Preference Optimization" /
+"DPO") join their keys with a union-find, so the whole corpus agrees on one node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from kg.schema import node_id
+
+_NON_KEY = re.compile(r"[^a-z0-9.+]")
+_PLURAL = re.compile(r"(?<=[a-z]{3})(?<!s)s$")  # "transformers" -> "transformer"; not "loss"
+
+
+def name_key(name: str) -> str:
+    """The form two names must share to be one entity: lower case, no separators, no plural 's'."""
+    key = _NON_KEY.sub("", name.lower().replace("&", "and")).strip(".")
+    return _PLURAL.sub("", key)
+
+
+@dataclass(slots=True)
+class EntityGroup:
+    """What the corpus says about one entity key: its names, aliases and (for models) its facets."""
+
+    label: str
+    names: Counter = field(default_factory=Counter)  # canonical names as extracted
+    trusted_names: Counter = field(default_factory=Counter)  # from a gazetteer or the model grammar
+    aliases: set[str] = field(default_factory=set)
+    facets: dict[str, str] = field(default_factory=dict)  # family, params, version, variant
+
+
+class Resolver:
+    """Collects entity names across papers, then assigns each key its node id and display name."""
+
+    TRUSTED_SOURCES = frozenset({"gazetteer", "pattern"})
+
+    def __init__(self) -> None:
+        self._groups: dict[tuple[str, str], EntityGroup] = {}
+        self._parent: dict[tuple[str, str], tuple[str, str]] = {}
+        self._ids: dict[tuple[str, str], str] | None = None
+
+    def key(self, label: str, name: str) -> tuple[str, str]:
+        return (label, name_key(name) or name.lower())
+
+    def add(self, label: str, canonical: str, source: str = "", aliases: tuple[str, ...] = (),
+            facets: dict[str, str | None] | None = None) -> tuple[str, str]:
+        """Record one mention's canonical name; returns its key (resolve it after `finish`)."""
+        key = self.key(label, canonical)
+        group = self._groups.get(key)
+        if group is None:
+            group = self._groups[key] = EntityGroup(label)
+            self._parent[key] = key
+        group.names[canonical] += 1
+        if source in self.TRUSTED_SOURCES:
+            group.trusted_names[canonical] += 1
+        for name, value in (facets or {}).items():
+            if value and name not in group.facets:
+                group.facets[name] = value
+        for alias in aliases:
+            if self.key(label, alias) != key:
+                group.aliases.add(alias)
+                self._union(key, self.add(label, alias))
+        self._ids = None
+        return key
+
+    def lookup(self, label: str, name: str) -> tuple[str, str] | None:
+        """The key of an already recorded name, or None."""
+        key = self.key(label, name)
+        return key if key in self._groups else None
+
+    def _find(self, key: tuple[str, str]) -> tuple[str, str]:
+        root = key
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[key] != root:  # path compression
+            self._parent[key], key = root, self._parent[key]
+        return root
+
+    def _union(self, a: tuple[str, str], b: tuple[str, str]) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            # the root keeps the lexicographically smaller key, so merges are order-independent
+            lo, hi = sorted((ra, rb))
+            self._parent[hi] = lo
+
+    def entities(self) -> dict[str, dict]:
+        """Node id -> properties (name, aliases, facets) of every resolved entity."""
+        members: dict[tuple[str, str], list[EntityGroup]] = {}
+        for key, group in self._groups.items():
+            members.setdefault(self._find(key), []).append(group)
+        self._ids = {}
+        nodes: dict[str, dict] = {}
+        for root, groups in members.items():
+            name = _display_name(groups)
+            nid = node_id(root[0], name)
+            props = nodes.get(nid)
+            if props is None:
+                props = nodes[nid] = {"name": name, "aliases": set(), "facets": {}}
+            for group in groups:
+                props["aliases"].update(group.names)
+                props["aliases"].update(group.aliases)
+                for facet, value in group.facets.items():
+                    props["facets"].setdefault(facet, value)
+            self._ids[root] = nid
+        for props in nodes.values():
+            props["aliases"] = sorted(a for a in props["aliases"] if a != props["name"])
+        return nodes
+
+    def node_id(self, key: tuple[str, str]) -> str:
+        """The node id of a recorded key; call after `entities()`."""
+        if self._ids is None:
+            self.entities()
+        return self._ids[self._find(key)]
+
+
+def _display_name(groups: list[EntityGroup]) -> str:
+    """Prefer a gazetteer/grammar name, then the most frequent name; ties go to the shortest, then A-Z."""
+    trusted = Counter()
+    names = Counter()
+    for group in groups:
+        trusted.update(group.trusted_names)
+        names.update(group.names)
+    pool = trusted or names
+    return min(pool, key=lambda n: (-pool[n], len(n), n))
