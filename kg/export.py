@@ -19,6 +19,8 @@ from kg.errors import GraphNotFound
 GRAPH_JSON = "graph.json"
 GRAPH_GRAPHML = "graph.graphml"
 LIST_SEPARATOR = ";"
+# Edge attribute `source` (the extractor) would collide with node-link's default endpoint names.
+_NODE_LINK = {"edges": "edges", "source": "from", "target": "to", "key": "key"}
 
 
 @contextmanager
@@ -47,7 +49,7 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
 
 def write_json(graph: nx.MultiDiGraph, path: Path) -> Path:
     """Node-link JSON that keeps lists and types; read back with `read_graph`."""
-    data = nx.node_link_data(graph, edges="edges")
+    data = nx.node_link_data(graph, **_NODE_LINK)
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
         json.dump(data, handle, ensure_ascii=False)
     return path
@@ -61,9 +63,12 @@ def read_graph(directory: Path) -> nx.MultiDiGraph:
     try:
         with open(path, encoding="utf-8") as handle:
             data = json.load(handle)
-        return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+        graph = nx.node_link_graph(data, directed=True, multigraph=True, **_NODE_LINK)
     except (ValueError, KeyError) as exc:
         raise GraphNotFound(f"{path} is not a PaperKG graph: {exc}") from exc
+    for node, attrs in graph.nodes(data=True):  # node-link JSON keeps `id` only as the node key
+        attrs["id"] = node
+    return graph
 
 
 def _flatten(data: dict) -> dict:

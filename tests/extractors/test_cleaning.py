@@ -1,0 +1,58 @@
+"""Cleaning works on a copy; every span of the copy maps back to the input string exactly."""
+
+from extractors.cleaning import PaperText, clean
+
+ARXIV_ABSTRACT = (
+    "  We present \\textbf{LoFiT}, which improves accuracy by 12.0\\% on\nGSM8K with a\n"
+    "$2\\times$ speed-up \\cite{hu2021lora}. See **Table 1** and [the code](https://x.org/y)."
+)
+
+
+def test_plain_text_is_identity():
+    cleaned = clean("Direct Preference Optimization (DPO) aligns LLMs.")
+    assert cleaned.text == "Direct Preference Optimization (DPO) aligns LLMs."
+    assert cleaned.source_span(0, 6) == (0, 6)
+
+
+def test_latex_markdown_and_line_breaks_are_cleaned():
+    cleaned = clean(ARXIV_ABSTRACT)
+    assert "\n" not in cleaned.text
+    assert "12.0% on GSM8K" in cleaned.text
+    assert "LoFiT" in cleaned.text and "\\textbf" not in cleaned.text
+    assert "2x speed-up" in cleaned.text
+    assert "hu2021lora" not in cleaned.text
+    assert "Table 1" in cleaned.text and "**" not in cleaned.text
+    assert "the code" in cleaned.text and "https" not in cleaned.text
+
+
+def test_spans_map_back_to_the_input():
+    cleaned = clean(ARXIV_ABSTRACT)
+    start = cleaned.text.index("LoFiT")
+    s, e = cleaned.source_span(start, start + len("LoFiT"))
+    assert ARXIV_ABSTRACT[s:e] == "LoFiT"
+    start = cleaned.text.index("12.0%")
+    s, e = cleaned.source_span(start, start + len("12.0%"))
+    assert ARXIV_ABSTRACT[s:e] == "12.0\\%"
+    start = cleaned.text.index("on GSM8K")
+    s, e = cleaned.source_span(start, start + len("on GSM8K"))
+    assert ARXIV_ABSTRACT[s:e] == "on\nGSM8K"
+    start = cleaned.text.index("2x")
+    s, e = cleaned.source_span(start, start + 2)
+    assert ARXIV_ABSTRACT[s:e] == "2\\times"
+
+
+def test_paper_text_locates_fields():
+    text = PaperText.of("LoFiT: Localized Fine-tuning", "We propose LoFiT.\nIt works.")
+    assert text.text == "LoFiT: Localized Fine-tuning\n\nWe propose LoFiT. It works."
+    title_hit = text.locate(0, 5)
+    assert title_hit == ("title", 0, 5)
+    start = text.text.rindex("LoFiT")
+    assert text.locate(start, start + 5) == ("abstract", 11, 16)
+    assert text.locate(20, start) is None  # crosses the title/abstract boundary
+
+
+def test_abstract_only_record():
+    text = PaperText.of("", "Sentence-level input with GSM8K.")
+    start = text.text.index("GSM8K")
+    assert text.locate(start, start + 5) == ("abstract", start, start + 5)
+    assert text.title_end == 0

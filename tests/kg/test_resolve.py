@@ -1,0 +1,47 @@
+"""Names that differ by case, separators or a plural, or that a paper pairs as aliases, are one node."""
+
+from kg.resolve import Resolver, name_key
+
+
+def test_name_key_folds_case_separators_and_plural():
+    assert name_key("Llama-2") == name_key("LLaMA2") == name_key("llama 2") == name_key("Llama_2")
+    assert name_key("Transformers") == name_key("transformer")
+    assert name_key("GPT-4") == name_key("GPT4")
+    assert name_key("Focal Loss") != name_key("Focal Los")  # "loss" keeps its s
+    assert name_key("GPT-4") != name_key("GPT-4o")
+
+
+def test_variants_resolve_to_one_node_with_the_trusted_name():
+    resolver = Resolver()
+    keys = [resolver.add("Model", name, source) for name, source in
+            [("LLaMA2", "ner"), ("Llama-2", "pattern"), ("Llama 2", "ner"), ("LLaMA-2", "ner")]]
+    nodes = resolver.entities()
+    assert len(nodes) == 1
+    (nid, props), = nodes.items()
+    assert nid == "model:llama-2" and props["name"] == "Llama-2"
+    assert {resolver.node_id(k) for k in keys} == {"model:llama-2"}
+    assert set(props["aliases"]) == {"LLaMA2", "Llama 2", "LLaMA-2"}
+
+
+def test_alias_pairs_join_entities_across_papers():
+    resolver = Resolver()
+    long_form = resolver.add("Method", "Direct Preference Optimization", "ner")
+    short = resolver.add("Method", "DPO", "gazetteer", aliases=("Direct Preference Optimization",))
+    other = resolver.add("Method", "PPO", "gazetteer")
+    nodes = resolver.entities()
+    assert resolver.node_id(long_form) == resolver.node_id(short) == "method:dpo"
+    assert resolver.node_id(other) == "method:ppo"
+    assert nodes["method:dpo"]["aliases"] == ["Direct Preference Optimization"]
+
+
+def test_same_name_different_labels_stay_apart():
+    resolver = Resolver()
+    resolver.add("Dataset", "MATH", "gazetteer")
+    resolver.add("Method", "Math", "ner")
+    assert set(resolver.entities()) == {"dataset:math", "method:math"}
+
+
+def test_model_facets_are_kept():
+    resolver = Resolver()
+    resolver.add("Model", "Llama-2-7B", "pattern", facets={"family": "Llama", "params": "7B"})
+    assert resolver.entities()["model:llama-2-7b"]["facets"] == {"family": "Llama", "params": "7B"}
