@@ -1,0 +1,243 @@
+"""Byte and text plumbing shared by every reader: gzip, UTF-8 with bad-byte marks, bounded lines,
+and an incremental JSON document splitter.
+
+Files are decoded as UTF-8 with `surrogateescape`, so an undecodable byte becomes a lone surrogate
+U+DC80..U+DCFF instead of an exception: the stream keeps going, and each reader rejects only the
+line or record whose raw text carries such a mark (`has_bad_bytes`). Valid UTF-8 never decodes to
+a lone surrogate, and a JSON `\\udc80` escape is ASCII in the raw text, so the mark is unambiguous.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+
+GZIP_MAGIC = b"\x1f\x8b"
+MAX_RECORD_CHARS = 64 * 1024 * 1024  # one line or one JSON record; beyond this it is rejected
+CHUNK_CHARS = 1 << 16
+CONTAINER_KEYS = ("results", "data")  # OpenAlex API page, Semantic Scholar batch response
+BAD_BYTES_RE = re.compile("[\udc80-\udcff]")
+BAD_BYTES_REASON = "undecodable bytes (not UTF-8)"
+_DECODER = json.JSONDecoder()
+
+
+def open_binary(path: Path) -> BinaryIO:
+    """The file's bytes, gunzipped when it starts with the gzip magic (whatever its extension)."""
+    raw = open(path, "rb")
+    if raw.peek(2)[:2] == GZIP_MAGIC:
+        return gzip.GzipFile(fileobj=raw, mode="rb")  # closing it leaves `raw` open: see open_text
+    return raw
+
+
+def open_text(path: Path, newline: str | None = "\n") -> TextIO:
+    """UTF-8 text (a leading BOM dropped, bad bytes marked), lines ending at "\\n" only."""
+    binary = open_binary(path)
+    if isinstance(binary, gzip.GzipFile):
+        binary = io.BufferedReader(_ClosingGzip(binary))
+    return io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline=newline)
+
+
+class _ClosingGzip(io.RawIOBase):
+    """A gzip stream that also closes the file under it (GzipFile(fileobj=...) does not)."""
+
+    def __init__(self, inner: gzip.GzipFile):
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        return self._inner.readinto(buffer)
+
+    def close(self) -> None:
+        if not self.closed:
+            fileobj = self._inner.fileobj
+            self._inner.close()
+            if fileobj is not None:
+                fileobj.close()
+        super().close()
+
+
+def has_bad_bytes(text: str, start: int = 0, end: int | None = None) -> bool:
+    return BAD_BYTES_RE.search(text, start, len(text) if end is None else end) is not None
+
+
+def numbered_lines(stream: TextIO) -> Iterator[tuple[int, str | None]]:
+    """(1-based line number, line with its newline) pairs; None for a line over MAX_RECORD_CHARS,
+    which is skipped without ever being held in memory whole."""
+    number = 0
+    while line := stream.readline(MAX_RECORD_CHARS):
+        number += 1
+        if len(line) == MAX_RECORD_CHARS and not line.endswith("\n"):
+            while (rest := stream.readline(MAX_RECORD_CHARS)) and not rest.endswith("\n"):
+                pass
+            yield number, None
+            continue
+        yield number, line
+
+
+@dataclass(slots=True)
+class JsonItem:
+    """One top-level record of a JSON document: its first line and value, or why it is unusable."""
+
+    line: int
+    value: Any = None
+    error: str | None = None
+
+
+class JsonDocumentError(ValueError):
+    def __init__(self, line: int, reason: str):
+        super().__init__(reason)
+        self.line = line
+        self.reason = reason
+
+
+class _TextBuffer:
+    """A sliding window over a text stream with line tracking, for `raw_decode` one value at a time.
+
+    A value that does not fit the window makes it grow (doubling the read size, so re-decoding a
+    large value from its start stays linear); consumed text is dropped as the window moves on.
+    """
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.text = ""
+        self.pos = 0
+        self.eof = False
+        self._line = 1  # line number at index _line_pos
+        self._line_pos = 0
+
+    def line_at(self, index: int) -> int:
+        self._line += self.text.count("\n", self._line_pos, index)
+        self._line_pos = index
+        return self._line
+
+    def _read(self, size: int) -> None:
+        if self.pos > CHUNK_CHARS:
+            self.line_at(self.pos)
+            self.text = self.text[self.pos:]
+            self._line_pos -= self.pos
+            self.pos = 0
+        chunk = self.stream.read(size)
+        if not chunk:
+            self.eof = True
+        self.text += chunk
+
+    def peek(self) -> str:
+        """The next non-whitespace character ("" at the end), with `pos` moved onto it."""
+        while True:
+            while self.pos < len(self.text) and self.text[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.text) or self.eof:
+                return self.text[self.pos:self.pos + 1]
+            self._read(CHUNK_CHARS)
+
+    def expect(self, char: str) -> None:
+        if self.peek() != char:
+            found = repr(self.peek()) if self.peek() else "end of file"
+            raise JsonDocumentError(self.line_at(self.pos), f"malformed JSON: expected {char!r}, found {found}")
+        self.pos += 1
+
+    def decode_value(self) -> tuple[Any, bool]:
+        """Decode the JSON value at `pos` (after `peek`), reading more text until it is complete.
+        Returns the value and whether its raw text carries undecodable bytes."""
+        size = CHUNK_CHARS
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as err:
+                if self.eof or not self._may_need_more(err):
+                    raise self._error(err) from None
+            else:
+                if end < len(self.text) or self.eof:  # a number or literal may go on in the next chunk
+                    bad_bytes = has_bad_bytes(self.text, self.pos, end)
+                    self.pos = end
+                    return value, bad_bytes
+            if len(self.text) - self.pos > MAX_RECORD_CHARS:
+                raise JsonDocumentError(self.line_at(self.pos), f"record longer than {MAX_RECORD_CHARS} characters")
+            self._read(size)
+            size *= 2
+
+    def _may_need_more(self, err: json.JSONDecodeError) -> bool:
+        return err.msg.startswith("Unterminated string") or len(self.text) - err.pos <= 32
+
+    def _error(self, err: json.JSONDecodeError) -> JsonDocumentError:
+        line = self.line_at(max(err.pos, self._line_pos))
+        truncated = err.msg.startswith("Unterminated string") or not self.text[err.pos:].strip()
+        kind = "truncated JSON (the file ends inside a record)" if truncated else "malformed JSON"
+        return JsonDocumentError(line, f"{kind}: {err.msg}")
+
+
+def iter_json_document(stream: TextIO) -> Iterator[JsonItem]:
+    """The records of one JSON document, streamed: the elements of a top-level array, the elements of
+    a `results`/`data` array in a top-level object (API pages), or else the top-level value itself.
+
+    Only one record is held in memory at a time, except for a top-level object that is itself the
+    record. After a syntax error the document cannot be resynchronised: the error is the last item.
+    """
+    buffer = _TextBuffer(stream)
+    try:
+        first = buffer.peek()
+        if first == "[":
+            yield from _array_items(buffer)
+        elif first == "{":
+            yield from _object_items(buffer)
+        elif first:
+            yield _item(buffer)
+        if buffer.peek():
+            raise JsonDocumentError(buffer.line_at(buffer.pos), "malformed JSON: extra data after the document")
+    except JsonDocumentError as err:
+        yield JsonItem(err.line, error=err.reason)
+
+
+def _item(buffer: _TextBuffer) -> JsonItem:
+    buffer.peek()
+    line = buffer.line_at(buffer.pos)
+    value, bad_bytes = buffer.decode_value()
+    return JsonItem(line, error=BAD_BYTES_REASON) if bad_bytes else JsonItem(line, value)
+
+
+def _array_items(buffer: _TextBuffer) -> Iterator[JsonItem]:
+    buffer.expect("[")
+    if buffer.peek() == "]":
+        buffer.pos += 1
+        return
+    while True:
+        yield _item(buffer)
+        if buffer.peek() == "]":
+            buffer.pos += 1
+            return
+        buffer.expect(",")
+
+
+def _object_items(buffer: _TextBuffer) -> Iterator[JsonItem]:
+    """Walk a top-level object key by key; stream a `results`/`data` array, else yield the object."""
+    line = buffer.line_at(buffer.pos)
+    buffer.expect("{")
+    record: dict[str, Any] = {}
+    is_container = bad_bytes = False
+    while buffer.peek() != "}":
+        if record or is_container:
+            buffer.expect(",")
+            buffer.peek()
+        key_line = buffer.line_at(buffer.pos)
+        key, bad_key = buffer.decode_value()
+        if not isinstance(key, str):
+            raise JsonDocumentError(key_line, "malformed JSON: object key is not a string")
+        buffer.expect(":")
+        if key in CONTAINER_KEYS and buffer.peek() == "[":
+            is_container = True
+            yield from _array_items(buffer)
+            continue
+        buffer.peek()
+        record[key], bad_value = buffer.decode_value()
+        bad_bytes = bad_bytes or bad_key or bad_value
+    buffer.pos += 1
+    if not is_container:
+        yield JsonItem(line, error=BAD_BYTES_REASON) if bad_bytes else JsonItem(line, record)
