@@ -1,0 +1,77 @@
+"""Deciding which papers are the same paper, across files and sources.
+
+Two records are one paper when they share an arXiv id (version-less) or a DOI, or else the same
+normalised title, unless identifiers tell them apart (both have arXiv ids, or both DOIs, that
+differ). Memory per paper is a few 8-byte key digests and the first record's id, never the paper.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from kg.model import Paper
+from kg.readers.fields import normalise_arxiv_id, normalise_doi
+
+NON_WORD_RE = re.compile(r"[\W_]+")
+
+
+def normalise_title(title: str) -> str:
+    """Case, punctuation and whitespace folded: "Fine-Tuning  LLMs!" == "fine tuning llms" ==
+    "finetuning LLMs" -> "finetuningllms"."""
+    return NON_WORD_RE.sub("", unicodedata.normalize("NFKC", title).casefold())
+
+
+def _digest(kind: str, value: str) -> bytes:
+    return hashlib.blake2b(f"{kind}:{value}".encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
+@dataclass(slots=True, frozen=True)
+class _TitleEntry:
+    """What a title key needs to know about the first paper with that title."""
+
+    id: str
+    arxiv: bytes | None
+    doi: bytes | None
+
+
+class Deduplicator:
+    """Feed papers in input order; `check` says which earlier paper each one duplicates."""
+
+    def __init__(self) -> None:
+        self._by_id_key: dict[bytes, str] = {}  # arXiv id / DOI digest -> first paper's id
+        self._by_title: dict[bytes, _TitleEntry] = {}
+
+    def check(self, paper: Paper) -> str | None:
+        """None when `paper` is new (it is remembered), else the id of the paper it duplicates."""
+        arxiv_id, doi = normalise_arxiv_id(paper.arxiv_id), normalise_doi(paper.doi)
+        arxiv_key = _digest("arxiv", arxiv_id.lower()) if arxiv_id else None
+        doi_key = _digest("doi", doi) if doi else None
+        title = normalise_title(paper.title)
+        title_key = _digest("title", title) if title else None
+
+        original = next((self._by_id_key[key] for key in (arxiv_key, doi_key)
+                         if key is not None and key in self._by_id_key), None)
+        if original is None and title_key is not None:
+            entry = self._by_title.get(title_key)
+            if entry is not None and not _conflict(entry, arxiv_key, doi_key):
+                original = entry.id
+        first = original if original is not None else paper.id
+        for key in (arxiv_key, doi_key):
+            if key is not None:
+                self._by_id_key.setdefault(key, first)
+        if title_key is not None and original is None:
+            self._by_title.setdefault(title_key, _TitleEntry(paper.id, arxiv_key, doi_key))
+        return original
+
+    def __len__(self) -> int:
+        """How many keys are remembered (a memory gauge for benchmarks)."""
+        return len(self._by_id_key) + len(self._by_title)
+
+
+def _conflict(entry: _TitleEntry, arxiv_key: bytes | None, doi_key: bytes | None) -> bool:
+    """Same title but different identifiers of the same kind: two papers (e.g. "Introduction")."""
+    return (entry.arxiv is not None and arxiv_key is not None and entry.arxiv != arxiv_key) or \
+           (entry.doi is not None and doi_key is not None and entry.doi != doi_key)
