@@ -122,5 +122,19 @@ def evaluate(gold: Annotated[Path | None, typer.Option(help="Seed gold JSON (def
     print_report(run_eval(gold), details=details)
 
 
+@app.command()
+def gazetteers(pwc: Annotated[Path | None, typer.Option(help="Papers with Code catalogues (default: ../shared/data/pwc).")] = None,
+               corpus: Annotated[Path | None, typer.Option(help="arXiv abstracts JSONL(.gz) telling common words from names (default: ../shared/data/corpora/arxiv_cs_2025.jsonl.gz).")] = None,
+               output: Annotated[Path | None, typer.Option("--output", "-o", help="Directory for the pattern files (default: the package's extractors/data).")] = None) -> None:
+    """Rebuild the gazetteer pattern files from the PwC catalogues and the curated additions."""
+    from extractors.gazetteers import DATA_DIR, build_gazetteers
+    from kg.paths import shared_data
+
+    written = build_gazetteers(pwc or shared_data("pwc"),
+                               output or DATA_DIR,
+                               corpus or shared_data("corpora", "arxiv_cs_2025.jsonl.gz"))
+    stdout.print(counts_table("Gazetteer patterns", written, "file"))
+
+
 def main() -> None:
     app()

@@ -1,0 +1,365 @@
+"""Derive the gazetteer pattern files of `paperkg_gazetteer` from the Papers with Code catalogues.
+
+`build_gazetteers(pwc_dir, out_dir, corpus)` reads methods/datasets/tasks/metrics/benchmarks.jsonl,
+keeps the names that are safe to match by string, merges the hand-written `curated.jsonl`, and writes
+one spaCy SpanRuler phrase-pattern file per entity type (`{"label", "pattern", "id", "attr"}`):
+`attr` is the token attribute to match on, ORTH (exact case) or LOWER (any case).
+
+Precision comes first, since a gazetteer hit is trusted without context:
+- junk (spam flags, deleted placeholders, punctuation-led or digit-only names, paper titles) goes;
+- a one-word name whose lower-case form is common in ML prose (measured on an arXiv corpus:
+  "Focus", "Diffusion", "BASE") goes, unless it is curated;
+- acronyms, camel case and names with digits match exactly; multiword method/task/metric names match
+  in any case ("machine translation"); dataset names keep their case unless they are long.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from kg.errors import DataNotFound
+
+DATA_DIR = Path(__file__).with_name("data")
+CURATED_PATH = DATA_DIR / "curated.jsonl"
+BLOCKED_PATH = DATA_DIR / "blocked.txt"
+LABEL_FILES = {
+    "Dataset": "datasets.jsonl",
+    "Method": "methods.jsonl",
+    "Task": "tasks.jsonl",
+    "Metric": "metrics.jsonl",
+}
+# When one surface form is in two catalogues, the earlier label wins ("Contrastive Learning" is a
+# PwC method and a task; "Visual Question Answering" is a task and a dataset's name).
+LABEL_PRECEDENCE = ("Method", "Metric", "Task", "Dataset")
+
+MAX_WORDS = 8
+MAX_CHARS = 60
+# Lower-case forms seen at least this often per million corpus tokens are common words of ML prose.
+COMMON_PER_MILLION = 2.5
+# An acronym of three letters or fewer is kept only with this much PwC usage (papers using it).
+SHORT_ACRONYM_MIN_PAPERS = 20
+# Metrics used in fewer PwC tasks are too specific ("F1 (QE-PH)") to be worth a pattern.
+METRIC_MIN_TASKS = 2
+SPLIT_WORDS = {"train", "val", "valid", "validation", "dev", "test", "test-dev", "test-std", "subset"}
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+]*")
+_PARENTHESISED_ACRONYM = re.compile(r"^(?P<long>[^()]+?)\s*\((?P<short>[A-Za-z][\w\-+.]*)\)$")
+_JUNK = re.compile(r"https?:|www\.|@|\?|!|#|~|\*|\||\(deleted|\bhow to\b|\bcustomer\b", re.I)
+_LETTER = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One surface form that should resolve to `id` (a canonical name) of type `label`."""
+
+    label: str
+    surface: str
+    id: str
+    popularity: int = 0
+    curated: bool = False
+    attr: str | None = None
+
+
+class WordStats:
+    """Token counts of a reference corpus: tells a coined name from a common word of ML prose."""
+
+    def __init__(self, counts: Counter[str]):
+        self.counts = counts
+        self.total = max(sum(counts.values()), 1)
+
+    @classmethod
+    def from_abstracts(cls, corpus: Path) -> WordStats:
+        counts: Counter[str] = Counter()
+        for record in _read_jsonl(corpus):
+            counts.update(_WORD.findall(record.get("abstract") or ""))
+        return cls(counts)
+
+    def is_common(self, word: str) -> bool:
+        """True when `word` (any case) is frequent in its lower-case form, i.e. a prose word."""
+        lower = word.lower()
+        if lower in STOP_WORDS:
+            return True
+        count = self.counts[lower]
+        return count >= 2 and count * 1e6 / self.total >= COMMON_PER_MILLION
+
+    def is_frequent(self, word: str) -> bool:
+        """True when this exact spelling is itself frequent (a well-known name such as MATH)."""
+        return self.counts[word] * 1e6 / self.total >= COMMON_PER_MILLION
+
+
+def build_gazetteers(
+    pwc_dir: Path, out_dir: Path, corpus: Path, curated: Path = CURATED_PATH,
+    blocked: Path = BLOCKED_PATH,
+) -> dict[str, int]:
+    """Write one pattern file per entity type into `out_dir`; return the pattern count per file."""
+    for path in (pwc_dir, corpus, curated, blocked):
+        if not path.exists():
+            raise DataNotFound(f"gazetteer source not found: {path}")
+    stats = WordStats.from_abstracts(corpus)
+    blocked_phrases = {line.strip().lower() for line in blocked.read_text().splitlines()
+                       if line.strip() and not line.startswith("#")}
+    candidates = [*curated_candidates(curated), *pwc_candidates(pwc_dir)]
+    patterns = select_patterns(candidates, stats, blocked_phrases)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: dict[str, int] = {}
+    for label, filename in LABEL_FILES.items():
+        rows = sorted((p for p in patterns if p["label"] == label),
+                      key=lambda p: (p["id"].lower(), p["pattern"], p["attr"]))
+        with (out_dir / filename).open("w", encoding="utf-8") as out:
+            for row in rows:
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        written[filename] = len(rows)
+    return written
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the catalogues
+
+
+def _read_jsonl(path: Path) -> Iterator[dict]:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
+def _catalogue(pwc_dir: Path, name: str) -> Iterator[dict]:
+    path = pwc_dir / f"{name}.jsonl"
+    if not path.exists():
+        raise DataNotFound(f"PwC catalogue not found: {path}")
+    for record in _read_jsonl(path):
+        if not record.get("flags"):
+            yield record
+
+
+def split_acronym(name: str) -> list[str]:
+    """'Word Error Rate (WER)' -> ['Word Error Rate', 'WER']; other names are returned as is."""
+    match = _PARENTHESISED_ACRONYM.match(name.strip())
+    return [match["long"], match["short"]] if match else [name.strip()]
+
+
+def _surfaces(names: Iterable[str | None]) -> list[str]:
+    seen: dict[str, None] = {}
+    for name in names:
+        for surface in split_acronym(name or ""):
+            if surface:
+                seen.setdefault(surface, None)
+    return list(seen)
+
+
+def _record_candidates(label: str, names: list[str], popularity: int) -> list[Candidate]:
+    """All surfaces of one catalogue record; the id is the first surface that survives filters."""
+    kept = [s for s in _surfaces(names) if rejection(s) is None]
+    return [Candidate(label, s, kept[0], popularity) for s in kept]
+
+
+def method_candidates(pwc_dir: Path) -> Iterator[Candidate]:
+    for record in _catalogue(pwc_dir, "methods"):
+        names = [record["name"], record.get("full_name"), *record.get("aliases", [])]
+        yield from _record_candidates("Method", names, record.get("num_papers") or 0)
+
+
+def dataset_candidates(pwc_dir: Path) -> Iterator[Candidate]:
+    """Datasets with their full names, versions ("ActivityNet-1.3") and leaderboard names."""
+    benchmarks: dict[str, list[str]] = {}
+    for record in _catalogue(pwc_dir, "benchmarks"):
+        if record.get("catalogue_dataset"):
+            benchmarks.setdefault(record["catalogue_dataset"], []).append(record["name"])
+    for record in _catalogue(pwc_dir, "datasets"):
+        name = record["name"]
+        versions = [v for v in [*record.get("variants", []), *benchmarks.get(name, [])]
+                    if _is_version_of(v, name)]
+        names = [name, record.get("full_name"), *record.get("aliases", []), *versions]
+        yield from _record_candidates("Dataset", names, record.get("num_papers") or 0)
+
+
+def _is_version_of(variant: str, name: str) -> bool:
+    """A variant that names the dataset itself ("AFLW2000"), not a split ("ADE20K val")."""
+    words = variant.lower().split()
+    head = name.lower().split()[0]
+    return words[0].startswith(head) and not SPLIT_WORDS.intersection(words)
+
+
+def task_candidates(pwc_dir: Path) -> Iterator[Candidate]:
+    for record in _catalogue(pwc_dir, "tasks"):
+        names = [record["name"], *record.get("aliases", [])]
+        yield from _record_candidates("Task", names, record.get("num_datasets_2025") or 0)
+
+
+def metric_key(name: str) -> str:
+    """Spelling-insensitive key grouping 'F1', 'F1-score', 'F1 Score' and 'f1 score'."""
+    key = re.sub(r"[^a-z0-9@]", "", name.lower())
+    return re.sub(r"score$", "", key) or key
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    initials = "".join(word[0] for word in re.split(r"[\s\-]+", long) if word)
+    return short.isupper() and initials.lower() == short.lower()
+
+
+def metric_candidates(pwc_dir: Path) -> Iterator[Candidate]:
+    """Metric names grouped by spelling; the id is the group's most used name ("F1", "BLEU").
+
+    A PwC metric acronym gets its ITO long name as an alias when the initials agree
+    (PSNR <- Peak signal-to-noise ratio); AxCell's lower-case linking strings are added as aliases
+    when they spell a name of the group.
+    """
+    groups: dict[str, list[dict]] = {}
+    for record in _catalogue(pwc_dir, "metrics"):
+        if record.get("num_tasks", 0) >= METRIC_MIN_TASKS or record.get("axcell_evidence"):
+            for surface in split_acronym(record["name"]):
+                groups.setdefault(metric_key(surface), []).append({**record, "name": surface})
+    for members in groups.values():
+        members.sort(key=lambda r: (-r.get("num_tasks", 0), r["name"]))
+        names = [r["name"] for r in members]
+        keys = {metric_key(n) for n in names}
+        for record in members:
+            canonical = record.get("canonical")
+            if canonical and _is_acronym_of(record["name"], canonical):
+                names.append(canonical)
+            names += [e for e in record.get("axcell_evidence") or () if metric_key(e) in keys]
+        yield from _record_candidates("Metric", names, sum(r.get("num_tasks", 0) for r in members))
+
+
+def pwc_candidates(pwc_dir: Path) -> Iterator[Candidate]:
+    if not pwc_dir.is_dir():
+        raise DataNotFound(f"PwC catalogue directory not found: {pwc_dir}")
+    yield from method_candidates(pwc_dir)
+    yield from dataset_candidates(pwc_dir)
+    yield from task_candidates(pwc_dir)
+    yield from metric_candidates(pwc_dir)
+
+
+def curated_candidates(path: Path) -> Iterator[Candidate]:
+    """Hand-written additions: {"label", "pattern", "id"} and optionally "attr" (ORTH/LOWER)."""
+    for entry in _read_jsonl(path):
+        yield Candidate(entry["label"], entry["pattern"], entry["id"], curated=True,
+                        attr=entry.get("attr"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Filtering and case policy
+
+
+def rejection(surface: str) -> str | None:
+    """Why `surface` can never be a pattern (junk), or None."""
+    if not surface[:1].isalnum():
+        return "starts with punctuation"
+    if not _LETTER.search(surface):
+        return "no letter"
+    if _JUNK.search(surface):
+        return "spam or placeholder"
+    if len(surface) > MAX_CHARS or len(surface.split()) > MAX_WORDS:
+        return "too long"
+    if "(" in surface or ")" in surface or ":" in surface or ";" in surface:
+        return "qualified name"
+    return None
+
+
+def _words(surface: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-/]+", surface) if w]
+
+
+def _is_plain_word(word: str) -> bool:
+    """A lower-case or Title-case alphabetic word (no acronym, camel case or digits)."""
+    return word.isalpha() and (word.islower() or (word[0].isupper() and word[1:].islower()))
+
+
+def match_attr(candidate: Candidate, stats: WordStats) -> str | None:
+    """ORTH (exact case), LOWER (any case), or None when the name is too ambiguous to match.
+    Curated names are never dropped; their case follows the same rules unless they set `attr`."""
+    if candidate.attr:
+        return candidate.attr
+    surface, label = candidate.surface, candidate.label
+    words = _words(surface)
+    if len(words) == 1:
+        if candidate.curated:
+            return "LOWER" if surface.islower() else "ORTH"
+        return _single_word_attr(candidate, stats)
+    if not all(_is_plain_word(w) for w in words):
+        return "ORTH"
+    if not candidate.curated and all(w.lower() in STOP_WORDS for w in words):
+        return None
+    if label == "Dataset":
+        return "LOWER" if len(words) >= 4 else "ORTH"
+    return "LOWER"
+
+
+def _single_word_attr(candidate: Candidate, stats: WordStats) -> str | None:
+    word = candidate.surface
+    letters = re.sub(r"[^A-Za-z]", "", word)
+    if word.islower():
+        # a coined lower-case name ("word2vec") is safe in its exact spelling; a prose word is not
+        return None if stats.is_common(word) or len(letters) < 4 else "ORTH"
+    if _is_plain_word(word):
+        return None if stats.is_common(word) else "ORTH"
+    if len(word) <= 2:
+        return None
+    if len(word) <= 3 and candidate.popularity < SHORT_ACRONYM_MIN_PAPERS:
+        return None
+    if word.isalpha() and stats.is_common(word) and not stats.is_frequent(word):
+        return None  # an English word in capitals ("BASE", "ALIGN"): rarely this entity
+    return "ORTH"
+
+
+def variants(surface: str, label: str) -> list[str]:
+    """Spelling variants: hyphen/space ("in-context"/"in context"), joined hyphens ("finetuning"),
+    and plurals of acronyms or multiword method names ("GANs", "graph neural networks")."""
+    found = [surface]
+    if "-" in surface:
+        found.append(surface.replace("-", " "))
+        if len(_words(surface)) == 2:
+            found.append(surface.replace("-", ""))
+    elif len(surface.split()) == 2:
+        found.append(surface.replace(" ", "-"))
+    last = _words(surface)[-1]
+    if label == "Method" and last[-1:].isalpha() and not last.endswith(("s", "ing", "ion")) and (
+            last.isupper() or len(surface.split()) > 1):
+        found.append(surface + "s")
+    return [v for v in dict.fromkeys(found) if rejection(v) is None]
+
+
+def select_patterns(
+    candidates: Iterable[Candidate], stats: WordStats, blocked: set[str]
+) -> list[dict]:
+    """Patterns with one (label, id) per string, compared case-insensitively: the curated entry,
+    else the first label by precedence, else the most popular record. All spellings of the
+    chosen entry stay ("ImageNet-1K", "ImageNet-1k"); a LOWER pattern makes its ORTH twins moot."""
+    rank = {label: i for i, label in enumerate(LABEL_PRECEDENCE)}
+    best: dict[str, tuple[tuple, str, str]] = {}
+    spellings: dict[tuple[str, str, str], dict[str, set[str]]] = {}
+    for candidate in candidates:
+        if candidate.label not in LABEL_FILES:
+            continue
+        if not candidate.curated and candidate.surface.lower() in blocked:
+            continue
+        attr = match_attr(candidate, stats)
+        if attr is None:
+            continue
+        priority = (not candidate.curated, rank[candidate.label], -candidate.popularity)
+        for surface in variants(candidate.surface, candidate.label):
+            key = surface.lower()
+            if key not in best or priority < best[key][0]:
+                best[key] = (priority, candidate.label, candidate.id)
+            entry = (key, candidate.label, candidate.id)
+            spellings.setdefault(entry, {}).setdefault(surface, set()).add(attr)
+    patterns = []
+    for key, (_, label, canonical) in best.items():
+        forms = spellings[(key, label, canonical)]
+        any_case = any("LOWER" in attrs for attrs in forms.values())
+        if any_case:  # one pattern, in the spelling of running text when there is one
+            surface = min(forms, key=lambda form: (form != key, form))
+            patterns.append({"label": label, "pattern": surface, "id": canonical, "attr": "LOWER"})
+            continue
+        for surface in sorted(forms):
+            patterns.append({"label": label, "pattern": surface, "id": canonical, "attr": "ORTH"})
+    return patterns
