@@ -1,8 +1,8 @@
 """Deciding which papers are the same paper, across files and sources.
 
 Two records are one paper when they share an arXiv id (version-less) or a DOI, or else the same
-normalised title, unless identifiers tell them apart (both have arXiv ids, or both DOIs, that
-differ). Memory per paper is a few 8-byte key digests and the first record's id, never the paper.
+normalised title (the normalised abstract for a record without a title), unless identifiers tell
+them apart (both have arXiv ids, or both DOIs, that differ). Memory per paper is a few 8-byte key digests and the first record's id, never the paper.
 """
 
 from __future__ import annotations
@@ -22,6 +22,15 @@ def normalise_title(title: str) -> str:
     """Case, punctuation and whitespace folded: "Fine-Tuning  LLMs!" == "fine tuning llms" ==
     "finetuning LLMs" -> "finetuningllms"."""
     return NON_WORD_RE.sub("", unicodedata.normalize("NFKC", title).casefold())
+
+
+def _text_key(paper: Paper) -> bytes | None:
+    """The normalised title, or for an untitled record (sentence-level input) the abstract."""
+    title = normalise_title(paper.title)
+    if title:
+        return _digest("title", title)
+    abstract = normalise_title(paper.abstract)
+    return _digest("abstract", abstract) if abstract else None
 
 
 def _digest(kind: str, value: str) -> bytes:
@@ -49,8 +58,7 @@ class Deduplicator:
         arxiv_id, doi = normalise_arxiv_id(paper.arxiv_id), normalise_doi(paper.doi)
         arxiv_key = _digest("arxiv", arxiv_id.lower()) if arxiv_id else None
         doi_key = _digest("doi", doi) if doi else None
-        title = normalise_title(paper.title)
-        title_key = _digest("title", title) if title else None
+        title_key = _text_key(paper)
 
         original = next((self._by_id_key[key] for key in (arxiv_key, doi_key)
                          if key is not None and key in self._by_id_key), None)

@@ -33,10 +33,15 @@ def read_jsonl(path: Path, max_abstract_chars: int) -> Iterator[Paper | Reject]:
                 try:
                     value = json.loads(line)
                 except json.JSONDecodeError as err:
-                    kind = "truncated JSON" if err.pos >= len(line.rstrip()) else "malformed JSON"
-                    yield Reject(origin, f"{kind}: {err.msg} (column {err.colno})")
+                    yield Reject(origin, _line_error(err, line))
                 else:
                     yield from records_from_value(value, origin, max_abstract_chars)
+
+
+def _line_error(err: json.JSONDecodeError, line: str) -> str:
+    if err.pos >= len(line.rstrip()) - 1 or err.msg.startswith("Unterminated string"):
+        return "truncated JSON: the line ends inside a record"
+    return f"malformed JSON: {err.msg} at column {err.colno}"
 
 
 def read_json_document(path: Path, max_abstract_chars: int) -> Iterator[Paper | Reject]:
@@ -50,12 +55,14 @@ def read_json_document(path: Path, max_abstract_chars: int) -> Iterator[Paper | 
                 yield from records_from_value(item.value, origin, max_abstract_chars)
 
 
-def records_from_value(value: Any, origin: str, max_abstract_chars: int) -> Iterator[Paper | Reject]:
-    if isinstance(value, list):
-        for element in value:
-            yield from records_from_value(element, origin, max_abstract_chars)
-    elif isinstance(value, dict) and (records := _contained_records(value)) is not None:
-        yield from records_from_value(records, origin, max_abstract_chars)
+def records_from_value(value: Any, origin: str, max_abstract_chars: int,
+                       expand: bool = True) -> Iterator[Paper | Reject]:
+    """The records in one decoded value: itself, or the elements of a list or an API page (one
+    level deep: a list inside a list is a bad record, not more records)."""
+    records = _contained_records(value) if expand else None
+    if records is not None:
+        for element in records:
+            yield from records_from_value(element, origin, max_abstract_chars, expand=False)
     elif isinstance(value, dict):
         schema = next((schema for schema in SCHEMAS if schema.matches(value)), generic)
         yield schema.to_paper(value, origin, max_abstract_chars)
@@ -63,11 +70,14 @@ def records_from_value(value: Any, origin: str, max_abstract_chars: int) -> Iter
         yield Reject(origin, f"record is a JSON {_json_type(value)}, not an object")
 
 
-def _contained_records(value: dict[str, Any]) -> list[Any] | None:
-    if "title" in value or "abstract" in value:
+def _contained_records(value: Any) -> list[Any] | None:
+    if isinstance(value, list):
+        return value
+    if not isinstance(value, dict) or "title" in value or "abstract" in value:
         return None
     return next((value[key] for key in CONTAINER_KEYS if isinstance(value.get(key), list)), None)
 
 
 def _json_type(value: Any) -> str:
-    return {str: "string", bool: "boolean", int: "number", float: "number"}.get(type(value), "null")
+    names = {list: "array", dict: "object", str: "string", bool: "boolean", int: "number", float: "number"}
+    return names.get(type(value), "null")

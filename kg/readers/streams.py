@@ -169,9 +169,9 @@ class _TextBuffer:
 
     def _error(self, err: json.JSONDecodeError) -> JsonDocumentError:
         line = self.line_at(max(err.pos, self._line_pos))
-        truncated = err.msg.startswith("Unterminated string") or not self.text[err.pos:].strip()
-        kind = "truncated JSON (the file ends inside a record)" if truncated else "malformed JSON"
-        return JsonDocumentError(line, f"{kind}: {err.msg}")
+        if err.msg.startswith("Unterminated string") or not self.text[err.pos:].strip():
+            return JsonDocumentError(line, "truncated JSON: the file ends inside a record")
+        return JsonDocumentError(line, f"malformed JSON: {err.msg}")
 
 
 def iter_json_document(stream: TextIO) -> Iterator[JsonItem]:
