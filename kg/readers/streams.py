@@ -30,38 +30,15 @@ _DECODER = json.JSONDecoder()
 def open_binary(path: Path) -> BinaryIO:
     """The file's bytes, gunzipped when it starts with the gzip magic (whatever its extension)."""
     raw = open(path, "rb")
-    if raw.peek(2)[:2] == GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # closing it leaves `raw` open: see open_text
-    return raw
+    if raw.peek(2)[:2] != GZIP_MAGIC:
+        return raw
+    raw.close()
+    return gzip.open(path, "rb")
 
 
 def open_text(path: Path, newline: str | None = "\n") -> TextIO:
     """UTF-8 text (a leading BOM dropped, bad bytes marked), lines ending at "\\n" only."""
-    binary = open_binary(path)
-    if isinstance(binary, gzip.GzipFile):
-        binary = io.BufferedReader(_ClosingGzip(binary))
-    return io.TextIOWrapper(binary, encoding="utf-8-sig", errors="surrogateescape", newline=newline)
-
-
-class _ClosingGzip(io.RawIOBase):
-    """A gzip stream that also closes the file under it (GzipFile(fileobj=...) does not)."""
-
-    def __init__(self, inner: gzip.GzipFile):
-        self._inner = inner
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        return self._inner.readinto(buffer)
-
-    def close(self) -> None:
-        if not self.closed:
-            fileobj = self._inner.fileobj
-            self._inner.close()
-            if fileobj is not None:
-                fileobj.close()
-        super().close()
+    return io.TextIOWrapper(open_binary(path), encoding="utf-8-sig", errors="surrogateescape", newline=newline)
 
 
 def has_bad_bytes(text: str, start: int = 0, end: int | None = None) -> bool:
