@@ -42,16 +42,31 @@ LABEL_PRECEDENCE = ("Method", "Metric", "Task", "Dataset")
 
 MAX_WORDS = 8
 MAX_CHARS = 60
-# Lower-case forms seen at least this often per million corpus tokens are common words of ML prose.
+# A word seen this often in lower case in the corpus is an ordinary word ("focus", "haystack").
+PROSE_WORD_MIN_COUNT = 3
+# A spelling seen this often per million corpus tokens is a well-known name ("MATH", "RULER").
 COMMON_PER_MILLION = 2.5
 # An acronym of three letters or fewer is kept only with this much PwC usage (papers using it).
 SHORT_ACRONYM_MIN_PAPERS = 20
 # Metrics used in fewer PwC tasks are too specific ("F1 (QE-PH)") to be worth a pattern.
 METRIC_MIN_TASKS = 2
+# PwC lists pretrained models among its methods; models belong to the model-name grammar.
+MODEL_COLLECTIONS = {
+    "Language Models", "Autoencoding Transformers", "Autoregressive Transformers",
+    "Vision and Language Pre-Trained Models", "Sequence To Sequence Models",
+    "Image Segmentation Models",
+}
+# The last word of a multiword metric name says what it measures ("top-1 accuracy", "win rate").
+METRIC_HEADS = {
+    "accuracy", "acc", "score", "scores", "rate", "rates", "error", "errors", "precision",
+    "recall", "f1", "auc", "iou", "distance", "correlation", "coefficient", "divergence",
+    "similarity", "ratio", "loss", "likelihood", "perplexity", "quality", "index", "measure",
+    "rank", "gain", "reward", "map", "ap", "dice", "agreement", "deviation",
+}
 SPLIT_WORDS = {"train", "val", "valid", "validation", "dev", "test", "test-dev", "test-std", "subset"}
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+]*")
-_PARENTHESISED_ACRONYM = re.compile(r"^(?P<long>[^()]+?)\s*\((?P<short>[A-Za-z][\w\-+.]*)\)$")
+_PARENTHESISED = re.compile(r"^(?P<long>[^()]+?)\s*\((?P<short>[A-Za-z][\w\-+.]*)\)$")
 _JUNK = re.compile(r"https?:|www\.|@|\?|!|#|~|\*|\||\(deleted|\bhow to\b|\bcustomer\b", re.I)
 _LETTER = re.compile(r"[A-Za-z]")
 
@@ -82,13 +97,10 @@ class WordStats:
             counts.update(_WORD.findall(record.get("abstract") or ""))
         return cls(counts)
 
-    def is_common(self, word: str) -> bool:
-        """True when `word` (any case) is frequent in its lower-case form, i.e. a prose word."""
+    def is_prose_word(self, word: str) -> bool:
+        """True when `word` is also written in lower case in the corpus: an ordinary word."""
         lower = word.lower()
-        if lower in STOP_WORDS:
-            return True
-        count = self.counts[lower]
-        return count >= 2 and count * 1e6 / self.total >= COMMON_PER_MILLION
+        return lower in STOP_WORDS or self.counts[lower] >= PROSE_WORD_MIN_COUNT
 
     def is_frequent(self, word: str) -> bool:
         """True when this exact spelling is itself frequent (a well-known name such as MATH)."""
@@ -142,9 +154,18 @@ def _catalogue(pwc_dir: Path, name: str) -> Iterator[dict]:
 
 
 def split_acronym(name: str) -> list[str]:
-    """'Word Error Rate (WER)' -> ['Word Error Rate', 'WER']; other names are returned as is."""
-    match = _PARENTHESISED_ACRONYM.match(name.strip())
-    return [match["long"], match["short"]] if match else [name.strip()]
+    """'Word Error Rate (WER)' -> ['Word Error Rate', 'WER']; other names are returned as is
+    (a qualifier such as 'Reading Comprehension (Zero-Shot)' is not an acronym)."""
+    match = _PARENTHESISED.match(name.strip())
+    if match and _looks_like_acronym(match["short"]):
+        return [match["long"], match["short"]]
+    return [name.strip()]
+
+
+def _looks_like_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    capitals = sum(c.isupper() for c in letters)
+    return capitals >= 2 and capitals * 2 >= len(letters)
 
 
 def _surfaces(names: Iterable[str | None]) -> list[str]:
@@ -164,6 +185,8 @@ def _record_candidates(label: str, names: list[str], popularity: int) -> list[Ca
 
 def method_candidates(pwc_dir: Path) -> Iterator[Candidate]:
     for record in _catalogue(pwc_dir, "methods"):
+        if MODEL_COLLECTIONS.intersection(record.get("collections", ())):
+            continue
         names = [record["name"], record.get("full_name"), *record.get("aliases", [])]
         yield from _record_candidates("Method", names, record.get("num_papers") or 0)
 
@@ -198,6 +221,8 @@ def task_candidates(pwc_dir: Path) -> Iterator[Candidate]:
 def metric_key(name: str) -> str:
     """Spelling-insensitive key grouping 'F1', 'F1-score', 'F1 Score' and 'f1 score'."""
     key = re.sub(r"[^a-z0-9@]", "", name.lower())
+    if _is_plain_word(_words(name)[0]):
+        return key  # "Average Score" is not "Average"
     return re.sub(r"score$", "", key) or key
 
 
@@ -281,6 +306,9 @@ def match_attr(candidate: Candidate, stats: WordStats) -> str | None:
         return candidate.attr
     surface, label = candidate.surface, candidate.label
     words = _words(surface)
+    if label == "Metric" and not candidate.curated and not (
+            words[-1].lower() in METRIC_HEADS or words[0].isupper()):
+        return None  # a column name, not a measure ("Cross-View", "ResNet-101", "Python")
     if len(words) == 1:
         if candidate.curated:
             return "LOWER" if surface.islower() else "ORTH"
@@ -295,19 +323,23 @@ def match_attr(candidate: Candidate, stats: WordStats) -> str | None:
 
 
 def _single_word_attr(candidate: Candidate, stats: WordStats) -> str | None:
-    word = candidate.surface
+    """One-word names: ordinary words go (and so do one-word tasks and metrics in plain
+    words, "Classification"); coined words, acronyms and camel case match exactly."""
+    word, label = candidate.surface, candidate.label
+    if _is_plain_word(word):
+        if label in ("Task", "Metric") or word.islower() or stats.is_prose_word(word):
+            return None
+        return "ORTH"
     letters = re.sub(r"[^A-Za-z]", "", word)
     if word.islower():
-        # a coined lower-case name ("word2vec") is safe in its exact spelling; a prose word is not
-        return None if stats.is_common(word) or len(letters) < 4 else "ORTH"
-    if _is_plain_word(word):
-        return None if stats.is_common(word) else "ORTH"
+        return "ORTH" if len(letters) >= 4 else None  # "word2vec"
     if len(word) <= 2:
         return None
     if len(word) <= 3 and candidate.popularity < SHORT_ACRONYM_MIN_PAPERS:
         return None
-    if word.isalpha() and stats.is_common(word) and not stats.is_frequent(word):
-        return None  # an English word in capitals ("BASE", "ALIGN"): rarely this entity
+    if word.isalpha() and stats.is_prose_word(word) and not (
+            stats.is_frequent(word) and candidate.popularity >= SHORT_ACRONYM_MIN_PAPERS):
+        return None  # an ordinary word in capitals ("BASE", "CLEAR"): rarely this entity
     return "ORTH"
 
 
