@@ -36,7 +36,7 @@ def read_records(inputs: Sequence[str | Path], max_abstract_chars: int = 100_000
 
     Raises InputNotFound before reading anything when an input path does not exist.
     """
-    paths = [Path(item) for item in inputs]
+    paths = [Path(inputs)] if isinstance(inputs, (str, Path)) else [Path(item) for item in inputs]
     for path in paths:
         if not path.exists():
             raise InputNotFound(f"input not found: {path}")
@@ -55,7 +55,12 @@ def iter_input_files(path: Path) -> Iterator[Path]:
     if not path.is_dir():
         yield path
         return
-    for entry in sorted(path.iterdir(), key=lambda entry: entry.name):
+    try:
+        entries = sorted(path.iterdir(), key=lambda entry: entry.name)
+    except OSError:  # unreadable directory: reading it as a file turns the error into a reject
+        yield path
+        return
+    for entry in entries:
         if entry.name.startswith(".") or _is_rejects_file(entry):
             continue
         yield from iter_input_files(entry)

@@ -14,8 +14,8 @@ from typing import Any
 
 from kg.model import Paper, Reject
 from kg.readers import arxiv, generic, openalex, s2
-from kg.readers.streams import (BAD_BYTES_REASON, CONTAINER_KEYS, MAX_RECORD_CHARS, has_bad_bytes,
-                                iter_json_document, numbered_lines, open_text)
+from kg.readers.streams import (BAD_BYTES_REASON, CONTAINER_KEYS, MAX_RECORD_CHARS, TEXT_KEYS,
+                                has_bad_bytes, iter_json_document, numbered_lines, open_text)
 
 SCHEMAS = (arxiv, openalex, s2)
 
@@ -73,7 +73,7 @@ def records_from_value(value: Any, origin: str, max_abstract_chars: int,
 def _contained_records(value: Any) -> list[Any] | None:
     if isinstance(value, list):
         return value
-    if not isinstance(value, dict) or "title" in value or "abstract" in value:
+    if not isinstance(value, dict) or TEXT_KEYS & value.keys():
         return None
     return next((value[key] for key in CONTAINER_KEYS if isinstance(value.get(key), list)), None)
 

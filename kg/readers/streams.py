@@ -22,6 +22,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 MAX_RECORD_CHARS = 64 * 1024 * 1024  # one line or one JSON record; beyond this it is rejected
 CHUNK_CHARS = 1 << 16
 CONTAINER_KEYS = ("results", "data")  # OpenAlex API page, Semantic Scholar batch response
+TEXT_KEYS = {"title", "abstract"}  # an object with these is a record, even with a "data" list
 BAD_BYTES_RE = re.compile("[\udc80-\udcff]")
 BAD_BYTES_REASON = "undecodable bytes (not UTF-8)"
 _DECODER = json.JSONDecoder()
@@ -156,7 +157,8 @@ def iter_json_document(stream: TextIO) -> Iterator[JsonItem]:
     a `results`/`data` array in a top-level object (API pages), or else the top-level value itself.
 
     Only one record is held in memory at a time, except for a top-level object that is itself the
-    record. After a syntax error the document cannot be resynchronised: the error is the last item.
+    record. A top-level object is read as a page when a `results`/`data` array comes before any
+    `title`/`abstract` key (json_file applies the same rule to whole objects). After a syntax error the document cannot be resynchronised: the error is the last item.
     """
     buffer = _TextBuffer(stream)
     try:
@@ -208,7 +210,7 @@ def _object_items(buffer: _TextBuffer) -> Iterator[JsonItem]:
         if not isinstance(key, str):
             raise JsonDocumentError(key_line, "malformed JSON: object key is not a string")
         buffer.expect(":")
-        if key in CONTAINER_KEYS and buffer.peek() == "[":
+        if key in CONTAINER_KEYS and buffer.peek() == "[" and not TEXT_KEYS & record.keys():
             is_container = True
             yield from _array_items(buffer)
             continue

@@ -375,3 +375,14 @@ def test_directory_walk_is_sorted_and_skips_hidden_and_rejects(tmp_path):
                  "rejects.jsonl", "out.rejects.jsonl"):
         (tmp_path / name).write_text(record.format(name, name))
     assert [p.id for p in read(tmp_path)] == ["a.jsonl", "b/2.jsonl", "c.jsonl"]
+
+
+def test_a_single_path_string_is_one_input():
+    assert [p.id for p in read_records(str(READERS / "array.json"))] == ["doc-1", "doc-2"]
+
+
+def test_record_with_a_data_list_is_a_record_not_a_page(tmp_path):
+    record = {"id": "r1", "title": "Has Data", "abstract": "A.", "data": [{"title": "not a record"}]}
+    (tmp_path / "pretty.json").write_text(json.dumps(record, indent=2))
+    (tmp_path / "line.jsonl").write_text(json.dumps(record) + "\n")
+    assert [(p.id, p.title) for p in read(tmp_path)] == [("r1", "Has Data"), ("r1", "Has Data")]
