@@ -1,0 +1,173 @@
+"""Acronym definitions (Schwartz & Hearst 2003, as in scispacy's abbreviation.py) and their mentions.
+
+"Direct Preference Optimization (DPO)" and "DPO (Direct Preference Optimization)" define a pair;
+doc._.acronyms lists (long_start, long_end, short_start, short_end). doc.spans["acronym"] holds the
+long form and every mention of the short form in the paper, typed like the long form (from a
+models/gazetteer/NER span on it, else from its head noun, else Method), so that "DPO" alone in a
+later sentence is an entity. Definitions of generic concepts ("large language models (LLMs)") are
+recorded in doc._.acronyms but make no spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+import extractors.attributes  # noqa: F401  (registers doc._.acronyms)
+from extractors.components.rules import COMPONENTS_DIR, HeadTypes, read_jsonl
+from kg.resolve import name_key
+
+ACRONYM_KEY = "acronym"
+GENERIC_PATH = COMPONENTS_DIR / "acronym_generic.jsonl"
+MAX_PAREN_TOKENS = 8
+DEFAULT_TYPE = "Method"
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    long_start: int
+    long_end: int
+    short_start: int
+    short_end: int
+
+    def offsets(self) -> tuple[int, int, int, int]:
+        return self.long_start, self.long_end, self.short_start, self.short_end
+
+
+def long_form_start(short: str, long: str) -> int | None:
+    """Where the long form starts in `long` (a window of text before the short form), or None.
+
+    The short form's characters are matched right to left in order; its first character must
+    start a word of the long form (Schwartz & Hearst)."""
+    long_index = len(long) - 1
+    for short_index in range(len(short) - 1, -1, -1):
+        char = short[short_index].lower()
+        if not char.isalnum():
+            continue
+        while long_index >= 0 and (
+            long[long_index].lower() != char
+            or (short_index == 0 and long_index > 0 and long[long_index - 1].isalnum())
+        ):
+            long_index -= 1
+        if long_index < 0:
+            return None
+        long_index -= 1
+    return long.rfind(" ", 0, long_index + 2) + 1
+
+
+def is_short_form(text: str) -> bool:
+    """An abbreviation: 2-10 characters, mostly letters, starts with a letter, has a capital."""
+    return (2 <= len(text) <= 10 and text[0].isalpha() and any(c.isupper() for c in text)
+            and sum(c.isalpha() for c in text) * 2 >= len(text) and " " not in text)
+
+
+def find_definitions(doc: Doc) -> Iterator[Definition]:
+    """Every "long (SHORT)" and "SHORT (long)" definition in `doc`."""
+    for open_paren in (t for t in doc if t.text == "("):
+        close = next((t for t in doc[open_paren.i + 1: open_paren.i + MAX_PAREN_TOKENS + 2]
+                      if t.text in "()"), None)
+        if close is None or close.text != ")" or close.i == open_paren.i + 1:
+            continue
+        inner = doc[open_paren.i + 1: close.i]
+        sentence_start = open_paren.sent.start_char
+        if sum(not t.is_punct for t in inner) > 2:
+            found = _reverse_definition(doc, open_paren.i, inner, sentence_start)
+        else:
+            found = _definition(doc, inner, open_paren, sentence_start)
+        if found is not None:
+            yield found
+
+
+def _definition(doc: Doc, inner: Span, open_paren: Token, sentence_start: int) -> Definition | None:
+    short, open_at = inner.text, open_paren.idx
+    if not is_short_form(short):
+        return None
+    max_tokens = min(len(short) + 5, len(short) * 2)
+    window_start = max(sentence_start, doc[max(0, open_paren.i - max_tokens)].idx)
+    window = doc.text[window_start:open_at].rstrip()
+    start = long_form_start(short, window)
+    if start is None:
+        return None
+    long_start = window_start + start
+    while long_start < open_at and not doc.text[long_start].isalnum():
+        long_start += 1
+    long_end = window_start + len(window)
+    long_text = doc.text[long_start:long_end]
+    if len(long_text) <= len(short) or short in long_text.split():
+        return None
+    return Definition(long_start, long_end, inner.start_char, inner.end_char)
+
+
+def _reverse_definition(doc: Doc, open_i: int, inner: Span, sentence_start: int) -> Definition | None:
+    if open_i == 0 or doc[open_i - 1].idx < sentence_start:
+        return None
+    short = doc[open_i - 1]
+    if not is_short_form(short.text) or long_form_start(short.text, inner.text) != 0:
+        return None
+    return Definition(inner.start_char, inner.end_char, short.idx, short.idx + len(short.text))
+
+
+@Language.factory("paperkg_acronyms", default_config={"typed_groups": ["models", "gazetteer", "ner"]})
+def make_acronyms(nlp: Language, name: str, typed_groups: list[str]) -> AcronymSpans:
+    component = AcronymSpans(typed_groups)
+    component.add_patterns(read_jsonl(GENERIC_PATH))
+    return component
+
+
+class AcronymSpans:
+    """Sets doc._.acronyms and writes doc.spans["acronym"] (source "acronym", id_ = short form)."""
+
+    def __init__(self, typed_groups: Iterable[str]):
+        self.typed_groups = list(typed_groups)
+        self.generic_words: set[str] = set()
+        self.heads = HeadTypes.load()
+
+    def add_patterns(self, records: Iterable[dict]) -> None:
+        """Records {"id": word, ...}: words that make a long form generic when it has only them."""
+        self.generic_words |= {name_key(record["id"]) for record in records}
+
+    def is_generic(self, long_text: str) -> bool:
+        words = [name_key(w) for w in re.split(r"[\s\-/]+", long_text) if name_key(w)]
+        return all(w in self.generic_words for w in words)
+
+    def __call__(self, doc: Doc) -> Doc:
+        definitions = list(find_definitions(doc))
+        doc._.acronyms = [d.offsets() for d in definitions]
+        typed = [s for key in self.typed_groups if key in doc.spans for s in doc.spans[key]]
+        spans: list[Span] = []
+        for definition in definitions:
+            long_text = doc.text[definition.long_start:definition.long_end]
+            short_text = doc.text[definition.short_start:definition.short_end]
+            if self.is_generic(long_text):
+                continue
+            label = self._type_of(typed, definition, long_text)
+            for start, end in self._mentions(doc.text, long_text, short_text):
+                span = doc.char_span(start, end, label=label, alignment_mode="contract")
+                if span is not None and span.text:
+                    span.id_ = short_text
+                    span._.source = ACRONYM_KEY
+                    spans.append(span)
+        doc.spans[ACRONYM_KEY] = spans
+        return doc
+
+    def _type_of(self, typed: list[Span], definition: Definition, long_text: str) -> str:
+        """The type of a span on the long form (same end), or on the short form, else by head noun."""
+        for span in typed:
+            if span.end_char == definition.long_end and span.start_char >= definition.long_start:
+                return span.label_
+        for span in typed:
+            if (span.start_char, span.end_char) == (definition.short_start, definition.short_end):
+                return span.label_
+        return self.heads.of_name(long_text) or DEFAULT_TYPE
+
+    @staticmethod
+    def _mentions(text: str, long_text: str, short_text: str) -> Iterator[tuple[int, int]]:
+        """Every occurrence of the long form (any case) and of the short form (exact, or plural)."""
+        for match in re.finditer(rf"(?<!\w){re.escape(long_text)}(?!\w)", text, re.IGNORECASE):
+            yield match.span()
+        for match in re.finditer(rf"(?<![\w-]){re.escape(short_text)}(?=s?(?![\w-]))", text):
+            yield match.span()

@@ -1,0 +1,102 @@
+"""Merge the candidate span groups into the final, non-overlapping doc.spans["entities"].
+
+Groups are taken in the configured precedence (earlier wins an overlap). Two exceptions keep the
+best of both: a span from an `extend` source (acronym definitions) replaces the shorter spans it
+contains ("Parameter-Efficient Fine-Tuning" over "Fine-Tuning"), except spans of the `protected`
+sources (the model grammar, whose "Llama2-70B" survives inside "Llama2-70B-based approach").
+Canonical names: the grammar's for models, the gazetteer's for its hits; an acronym and its long
+form share one (the gazetteer's when it knows either form, else the acronym); any other name takes
+the first surface form of its near-duplicates (case, hyphens, spaces, plural: kg.resolve.name_key).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.attributes import ENTITIES_KEY
+from kg.resolve import name_key
+
+GROUP_SOURCES = {"models": "pattern", "proposed": "pattern"}  # group -> span._.source; else the key
+TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonical
+
+
+@Language.factory(
+    "paperkg_entities",
+    default_config={"sources": ["models", "gazetteer", "acronym", "ner"],
+                    "extend": ["acronym"], "protected": ["models"]},
+)
+def make_entities(nlp: Language, name: str, sources: list[str], extend: list[str],
+                  protected: list[str]) -> EntityMerger:
+    return EntityMerger(sources, extend, protected)
+
+
+class EntityMerger:
+    def __init__(self, sources: Iterable[str], extend: Iterable[str], protected: Iterable[str]):
+        self.sources = list(sources)
+        self.extend = set(extend)
+        self.protected = set(protected)
+
+    def __call__(self, doc: Doc) -> Doc:
+        chosen = sorted(self.select(doc), key=lambda item: item[1].start_char)
+        entities = []
+        for key, span in chosen:
+            entity = Span(doc, span.start, span.end, label=span.label_, span_id=span.id_)
+            entity._.source = GROUP_SOURCES.get(key, key)
+            entity._.generic = key == "ner" and bool(span._.generic)
+            entity._.score = span._.score if key == "ner" else 1.0
+            entity._.model = dict(span._.model) if key == "models" and span._.model else None
+            entities.append(entity)
+        assign_canonicals(doc, entities, [key in TRUSTED_GROUPS for key, _ in chosen])
+        doc.spans[ENTITIES_KEY] = entities
+        return doc
+
+    def select(self, doc: Doc) -> list[tuple[str, Span]]:
+        """Non-overlapping (group key, span) pairs by precedence, then length."""
+        candidates = [(rank, key, span) for rank, key in enumerate(self.sources)
+                      if key in doc.spans for span in doc.spans[key]]
+        candidates.sort(key=lambda c: (c[0], c[2].start_char - c[2].end_char, c[2].start_char))
+        chosen: list[tuple[str, Span]] = []
+        for _, key, span in candidates:
+            overlapping = [c for c in chosen if _overlaps(c[1], span)]
+            if not overlapping:
+                chosen.append((key, span))
+            elif key in self.extend and all(
+                _contains(span, c[1]) and (c[1].start_char, c[1].end_char) != (span.start_char, span.end_char)
+                and c[0] not in self.protected for c in overlapping
+            ):
+                chosen = [c for c in chosen if c not in overlapping] + [(key, span)]
+        return chosen
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a.start_char < b.end_char and b.start_char < a.end_char
+
+
+def _contains(outer: Span, inner: Span) -> bool:
+    return outer.start_char <= inner.start_char and inner.end_char <= outer.end_char
+
+
+def assign_canonicals(doc: Doc, entities: list[Span], trusted: list[bool]) -> None:
+    """Set id_ on every entity (see the module docstring); acronym pairs also get aliases."""
+    decided = {i: e.id_ for i, e in enumerate(entities) if trusted[i] and e.id_}
+    known = {(e.start_char, e.end_char): e.id_ for i, e in enumerate(entities) if i in decided}
+    for key in TRUSTED_GROUPS:  # a gazetteer id for a form the merger gave to another source
+        for span in doc.spans[key] if key in doc.spans else ():
+            known.setdefault((span.start_char, span.end_char), span.id_)
+    by_key: dict[str, list[int]] = {}
+    for i, entity in enumerate(entities):
+        by_key.setdefault(name_key(entity.text), []).append(i)
+    for long_start, long_end, short_start, short_end in doc._.acronyms or ():
+        long_text, short_text = doc.text[long_start:long_end], doc.text[short_start:short_end]
+        canonical = known.get((long_start, long_end)) or known.get((short_start, short_end)) or short_text
+        for text, other in ((long_text, short_text), (short_text, long_text)):
+            for i in by_key.get(name_key(text), ()):
+                decided[i] = canonical
+                entities[i]._.model = {**(entities[i]._.model or {}), "aliases": [other]}
+    for group in by_key.values():
+        canonical = next((decided[i] for i in group if i in decided), entities[group[0]].text)
+        for i in group:
+            entities[i].id_ = decided.get(i, canonical)

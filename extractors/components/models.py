@@ -1,0 +1,249 @@
+"""Model names by grammar: [size] family [version] (size | variant)* -> canonical name and parts.
+
+A gazetteer cannot list every checkpoint ("Qwen3-14B", "Llama-4-Scout"), so the families are data
+(extractors/data/model_families.jsonl) and the name is parsed piece by piece from the family alias:
+"LLaMA 3.1 8B Instruct" -> Llama-3.1-8B-Instruct, "Llama2-70B" -> Llama-2-70B, "770M T5" -> T5-770M.
+Names are matched on the text, then cut back to the longest parse that ends on a token boundary,
+so a reported span is exactly the name ("Llama2-70B" in "Llama2-70B-based").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+import extractors.attributes  # noqa: F401  (registers the span attributes)
+from extractors.components.rules import COMPONENTS_DIR, DATA_DIR, read_jsonl
+
+MODELS_KEY = "models"
+FAMILIES_PATH = DATA_DIR / "model_families.jsonl"
+PARTS_PATH = COMPONENTS_DIR / "model_parts.jsonl"
+
+_SIZE = r"\d+x\d+(?:\.\d+)?[bB]|\d+(?:\.\d+)?[bBmM]"
+_SIZE_AT = re.compile(rf"(?P<sep>[-_ ]?)(?P<size>{_SIZE})(?![\w.])")
+_VERSION_AT = re.compile(r"(?P<sep>[-_]?)(?P<version>[vVR]?\d+(?:\.\d+)*[a-zA-Z]?)(?![\w.])")
+_SPACED_VERSION_AT = re.compile(r"(?P<sep> )(?P<version>v?\d{1,2}(?:\.\d{1,2})?)(?![\w.%])")
+_WORD_AT = re.compile(r"(?P<sep>[-_ ])(?P<word>[A-Za-z]+)(?![\w.])")
+_CHECKPOINT_VERSION_AT = re.compile(r"(?P<sep>[-_])(?P<version>v\d+(?:\.\d+)*)(?![\w.])")
+_PRESIZE = re.compile(rf"(?P<size>{_SIZE})[- ]$")
+# A name continued by "-Upper" or "-digit" that the grammar cannot read ("CLIP-T", "LLaMA-Adapter")
+# is a different name: no model is reported for it.
+_UNREAD_CONTINUATION = re.compile(r"[-_/]?[A-Z0-9]|[A-Za-z0-9]")
+
+
+def _size_text(spelled: str) -> str:
+    """Canonical parameter count: unit letter upper-cased ("7b" -> "7B", "8x7b" -> "8x7B")."""
+    return spelled[:-1] + spelled[-1].upper()
+
+
+@dataclass(frozen=True, slots=True)
+class ModelEntry:
+    """One base name: a family's own name or a named member ("ChatGPT" in GPT)."""
+
+    display: str  # canonical spelling of the base name
+    family: str
+    unversioned: str  # canonical spelling when no version follows ("LLaMA" for Llama)
+    versioned: bool = False
+    needs_version: bool = False
+    needs_size: bool = False
+    version_sep: str = "-"
+
+
+@dataclass(slots=True)
+class ModelName:
+    """A parsed name: pieces are (kind, canonical text, end offset) after the base name."""
+
+    entry: ModelEntry
+    start: int
+    base_start: int
+    base_end: int
+    presize: str | None = None
+    pieces: list[tuple[str, str, int]] = field(default_factory=list)
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][2] if self.pieces else self.base_end
+
+    def value(self, kind: str) -> str | None:
+        found = [text for piece_kind, text, _ in self.pieces if piece_kind == kind]
+        return "-".join(found) if found else None
+
+    @property
+    def params(self) -> str | None:
+        return self.value("size") or self.presize
+
+    @property
+    def version(self) -> str | None:
+        return self.value("version") or self.value("revision")
+
+    @property
+    def valid(self) -> bool:
+        entry = self.entry
+        return not ((entry.needs_version and self.value("version") is None)
+                    or (entry.needs_size and self.params is None))
+
+    @property
+    def canonical(self) -> str:
+        entry, version = self.entry, None
+        parts: list[str] = []
+        for kind, text, _ in self.pieces:
+            if kind == "version" and version is None:
+                version = text
+            else:
+                parts.append(text)
+        if version is None:
+            head = entry.unversioned
+        else:
+            head = f"{entry.display}{entry.version_sep}{version}"
+        if self.presize and self.value("size") is None:
+            parts.insert(0, self.presize)
+        return "-".join([head, *parts])
+
+
+def _alias_regex(alias: str, ignore_case: bool) -> str:
+    body = re.escape(alias).replace(r"\ ", r"[-\s]").replace(r"\-", r"[-\s]?")
+    return f"(?i:{body})" if ignore_case else body
+
+
+class ModelGrammar:
+    """Finds model names in text; families and name parts come from JSONL records."""
+
+    def __init__(self) -> None:
+        self.entries: dict[str, ModelEntry] = {}
+        self.parts: dict[str, str] = {}
+        self.alias_patterns: list[tuple[str, str]] = []  # (regex, alias key)
+        self.pattern: re.Pattern | None = None
+
+    def add_families(self, records: Iterable[dict]) -> None:
+        for record in records:
+            family = record["id"]
+            ignore_case = record.get("ignore_case", False)
+            self._add_entry(record, family, ignore_case, record.get("unversioned", family))
+            for member in record.get("members", ()):
+                self._add_entry(member, family, ignore_case, member["id"])
+        self._compile()
+
+    def add_parts(self, records: Iterable[dict]) -> None:
+        for record in records:
+            for alias in record["aliases"]:
+                self.parts[alias.lower()] = record["id"]
+
+    def _add_entry(self, record: dict, family: str, ignore_case: bool, unversioned: str) -> None:
+        entry = ModelEntry(
+            display=record["id"], family=family, unversioned=unversioned,
+            versioned=record.get("versioned", False),
+            needs_version=record.get("needs_version", False),
+            needs_size=record.get("needs_size", False),
+            version_sep=record.get("version_sep", "-"),
+        )
+        for alias in record["aliases"]:
+            key = f"a{len(self.entries)}"
+            self.entries[key] = entry
+            self.alias_patterns.append((_alias_regex(alias, ignore_case), key))
+
+    def _compile(self) -> None:
+        ordered = sorted(self.alias_patterns, key=lambda item: len(item[0]), reverse=True)
+        body = "|".join(f"(?P<{key}>{regex})" for regex, key in ordered)
+        self.pattern = re.compile(rf"(?<![\w.])(?:{body})")
+
+    def find(self, text: str) -> Iterator[ModelName]:
+        """Every model name in `text`, left to right, non-overlapping."""
+        position = 0
+        while self.pattern is not None:
+            match = self.pattern.search(text, position)
+            if match is None:
+                return
+            name = self._parse(text, match)
+            if name is not None and name.valid:
+                position = name.end
+                yield name
+            else:
+                position = match.end()
+
+    def _parse(self, text: str, match: re.Match) -> ModelName | None:
+        entry = self.entries[match.lastgroup]
+        name = ModelName(entry, match.start(), match.start(), match.end())
+        presize = _PRESIZE.search(text, max(0, match.start() - 12), match.start())
+        if presize and (presize.start() == 0 or not text[presize.start() - 1].isalnum()):
+            name.start, name.presize = presize.start(), _size_text(presize.group("size"))
+        position = name.base_end
+        if entry.versioned and not _SIZE_AT.match(text, position):
+            version = _VERSION_AT.match(text, position) or _SPACED_VERSION_AT.match(text, position)
+            if version:
+                name.pieces.append(("version", version.group("version"), version.end()))
+                position = version.end()
+        while (piece := self._piece_at(text, position, name)) is not None:
+            name.pieces.append(piece)
+            position = piece[2]
+        if _UNREAD_CONTINUATION.match(text, position):
+            return None
+        return name
+
+    def _piece_at(self, text: str, position: int, name: ModelName) -> tuple[str, str, int] | None:
+        if size := _SIZE_AT.match(text, position):
+            if size.group("sep") or name.value("version"):
+                return ("size", _size_text(size.group("size")), size.end())
+        if checkpoint := _CHECKPOINT_VERSION_AT.match(text, position):
+            return ("revision", checkpoint.group("version"), checkpoint.end())
+        word = _WORD_AT.match(text, position)
+        if word is None:
+            return None
+        sep, spelled = word.group("sep"), word.group("word")
+        canonical = self.parts.get(spelled.lower())
+        if canonical is not None and (sep != " " or spelled[0].isupper()):
+            return ("variant", canonical, word.end())
+        if sep == "-" and spelled[0].isupper() and _SIZE_AT.match(text, word.end()):
+            return ("variant", spelled, word.end())  # an unknown sub-name before a size: Qwen2.5-Foo-7B
+        return None
+
+
+def aligned_span(doc: Doc, name: ModelName) -> tuple[Span, ModelName] | None:
+    """The longest prefix of the parse (with, then without a leading size) on token boundaries."""
+    starts = [(name.start, name.presize)]
+    if name.presize is not None:
+        starts.append((name.base_start, None))
+    for count in range(len(name.pieces), -1, -1):
+        for start, presize in starts:
+            shorter = ModelName(name.entry, start, name.base_start, name.base_end, presize,
+                                name.pieces[:count])
+            span = doc.char_span(start, shorter.end, label="Model") if shorter.valid else None
+            if span is not None:
+                return span, shorter
+    return None
+
+
+@Language.factory("paperkg_models")
+def make_models(nlp: Language, name: str) -> ModelSpans:
+    component = ModelSpans()
+    component.add_patterns(read_jsonl(FAMILIES_PATH), read_jsonl(PARTS_PATH))
+    return component
+
+
+class ModelSpans:
+    """Writes doc.spans["models"]: label Model, id_ canonical, span._.model parts, source pattern."""
+
+    def __init__(self) -> None:
+        self.grammar = ModelGrammar()
+
+    def add_patterns(self, families: Iterable[dict], parts: Iterable[dict] = ()) -> None:
+        self.grammar.add_parts(parts)
+        self.grammar.add_families(families)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for found in self.grammar.find(doc.text):
+            aligned = aligned_span(doc, found)
+            if aligned is None:
+                continue
+            span, name = aligned
+            span.id_ = name.canonical
+            span._.source = "pattern"
+            span._.model = {"family": name.entry.family, "params": name.params,
+                            "version": name.version, "variant": name.value("variant")}
+            spans.append(span)
+        doc.spans[MODELS_KEY] = spans
+        return doc

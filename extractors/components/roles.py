@@ -1,0 +1,70 @@
+"""The paper's relation to each mention (span._.role) from cue phrases before it in its sentence.
+
+role_cues.jsonl lists cues per role ("evaluate on" -> evaluates_on, "outperforms" -> compares),
+each with the distance (chars) it may stand before the mention and optionally the entity types it
+applies to ("on" marks evaluates_on for datasets only). The closest applicable cue wins; a mention
+with none is "mentions". paperkg_proposed later marks the entities the paper introduces "proposes".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.attributes import ENTITIES_KEY
+from extractors.components.rules import COMPONENTS_DIR, phrase_regex, read_jsonl
+
+CUES_PATH = COMPONENTS_DIR / "role_cues.jsonl"
+DEFAULT_ROLE = "mentions"
+# A clause boundary between a cue and a mention ends the cue's reach.
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and we|which)\b|\.\s")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleCue:
+    role: str
+    pattern: re.Pattern
+    window: int
+    types: frozenset[str] | None
+
+
+@Language.factory("paperkg_roles")
+def make_roles(nlp: Language, name: str) -> RoleTagger:
+    tagger = RoleTagger()
+    tagger.add_patterns(read_jsonl(CUES_PATH))
+    return tagger
+
+
+class RoleTagger:
+    def __init__(self) -> None:
+        self.cues: list[RoleCue] = []
+
+    def add_patterns(self, records: Iterable[dict]) -> None:
+        for record in records:
+            types = record.get("types")
+            self.cues.append(RoleCue(
+                role=record["id"], pattern=re.compile(phrase_regex(record["before"]), re.IGNORECASE),
+                window=record.get("window", 60), types=frozenset(types) if types else None,
+            ))
+
+    def role_of(self, span: Span) -> str:
+        sentence = span.sent
+        before = span.doc.text[sentence.start_char:span.start_char]
+        best_role, best_end = DEFAULT_ROLE, -1
+        for cue in self.cues:
+            if cue.types is not None and span.label_ not in cue.types:
+                continue
+            start = max(0, len(before) - cue.window)
+            for match in cue.pattern.finditer(before, start):
+                if match.end() > best_end and not _CLAUSE_BREAK.search(before, match.end()):
+                    best_role, best_end = cue.role, match.end()
+        return best_role
+
+    def __call__(self, doc: Doc) -> Doc:
+        for span in doc.spans.get(ENTITIES_KEY, []):
+            span._.role = self.role_of(span)
+        return doc
