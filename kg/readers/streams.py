@@ -25,6 +25,7 @@ CONTAINER_KEYS = ("results", "data")  # OpenAlex API page, Semantic Scholar batc
 TEXT_KEYS = {"title", "abstract"}  # an object with these is a record, even with a "data" list
 BAD_BYTES_RE = re.compile("[\udc80-\udcff]")
 BAD_BYTES_REASON = "undecodable bytes (not UTF-8)"
+TRUNCATED_DOCUMENT = "truncated JSON: the file ends inside a record"
 _DECODER = json.JSONDecoder()
 
 
@@ -117,10 +118,14 @@ class _TextBuffer:
             self._read(CHUNK_CHARS)
 
     def expect(self, char: str) -> None:
-        if self.peek() != char:
-            found = repr(self.peek()) if self.peek() else "end of file"
-            raise JsonDocumentError(self.line_at(self.pos), f"malformed JSON: expected {char!r}, found {found}")
-        self.pos += 1
+        found = self.peek()
+        if found == char:
+            self.pos += 1
+            return
+        line = self.line_at(self.pos)
+        if not found:
+            raise JsonDocumentError(line, TRUNCATED_DOCUMENT)
+        raise JsonDocumentError(line, f"malformed JSON: expected {char!r}, found {found!r}")
 
     def decode_value(self) -> tuple[Any, bool]:
         """Decode the JSON value at `pos` (after `peek`), reading more text until it is complete.
@@ -148,7 +153,7 @@ class _TextBuffer:
     def _error(self, err: json.JSONDecodeError) -> JsonDocumentError:
         line = self.line_at(max(err.pos, self._line_pos))
         if err.msg.startswith("Unterminated string") or not self.text[err.pos:].strip():
-            return JsonDocumentError(line, "truncated JSON: the file ends inside a record")
+            return JsonDocumentError(line, TRUNCATED_DOCUMENT)
         return JsonDocumentError(line, f"malformed JSON: {err.msg}")
 
 
@@ -158,7 +163,8 @@ def iter_json_document(stream: TextIO) -> Iterator[JsonItem]:
 
     Only one record is held in memory at a time, except for a top-level object that is itself the
     record. A top-level object is read as a page when a `results`/`data` array comes before any
-    `title`/`abstract` key (json_file applies the same rule to whole objects). After a syntax error the document cannot be resynchronised: the error is the last item.
+    `title`/`abstract` key (json_file applies the same rule to whole objects). After a syntax
+    error the document cannot be resynchronised: the error is the last item.
     """
     buffer = _TextBuffer(stream)
     try:

@@ -386,3 +386,13 @@ def test_record_with_a_data_list_is_a_record_not_a_page(tmp_path):
     (tmp_path / "pretty.json").write_text(json.dumps(record, indent=2))
     (tmp_path / "line.jsonl").write_text(json.dumps(record) + "\n")
     assert [(p.id, p.title) for p in read(tmp_path)] == [("r1", "Has Data"), ("r1", "Has Data")]
+
+
+@pytest.mark.parametrize("cut_after", ['[\n {"id": "a", "title": "A"}', '[\n {"id": "a", "title": "A"},\n',
+                                       '{\n "title": "T",\n "abstract": "A"', '{\n "results": [\n {"title": "A"}'])
+def test_documents_cut_between_values_are_truncated(tmp_path, cut_after):
+    path = tmp_path / "cut.json"
+    path.write_text(cut_after)
+    *kept, last = read(path)
+    assert isinstance(last, Reject) and last.reason == "truncated JSON: the file ends inside a record"
+    assert [p.title for p in kept] == (["A"] if '"A"}' in cut_after else [])
