@@ -44,10 +44,12 @@ MAX_WORDS = 8
 MAX_CHARS = 60
 # A word seen this often in lower case in the corpus is an ordinary word ("focus", "haystack").
 PROSE_WORD_MIN_COUNT = 3
-# A spelling seen this often per million corpus tokens is a well-known name ("MATH", "RULER").
-COMMON_PER_MILLION = 2.5
-# An acronym of three letters or fewer is kept only with this much PwC usage (papers using it).
-SHORT_ACRONYM_MIN_PAPERS = 20
+# A word in capitals is a name, not emphasis of the word, when at most this many times rarer than
+# the lower-case word ("MATH" 78 vs "math" 437 in 40k abstracts; "BASE" 6 vs "base" 1317).
+CAPITALS_RATIO = 10
+# An acronym of three letters or fewer is kept only with this much PwC usage: papers using the
+# method or dataset, tasks using the metric.
+SHORT_ACRONYM_MIN_USE = {"Method": 20, "Dataset": 20, "Task": 20, "Metric": 5}
 # Metrics used in fewer PwC tasks are too specific ("F1 (QE-PH)") to be worth a pattern.
 METRIC_MIN_TASKS = 2
 # PwC lists pretrained models among its methods; models belong to the model-name grammar.
@@ -88,7 +90,6 @@ class WordStats:
 
     def __init__(self, counts: Counter[str]):
         self.counts = counts
-        self.total = max(sum(counts.values()), 1)
 
     @classmethod
     def from_abstracts(cls, corpus: Path) -> WordStats:
@@ -102,9 +103,9 @@ class WordStats:
         lower = word.lower()
         return lower in STOP_WORDS or self.counts[lower] >= PROSE_WORD_MIN_COUNT
 
-    def is_frequent(self, word: str) -> bool:
-        """True when this exact spelling is itself frequent (a well-known name such as MATH)."""
-        return self.counts[word] * 1e6 / self.total >= COMMON_PER_MILLION
+    def is_name_in_capitals(self, word: str) -> bool:
+        """True when the capitalised spelling is common next to the lower-case word ("MATH")."""
+        return self.counts[word] * CAPITALS_RATIO >= self.counts[word.lower()]
 
 
 def build_gazetteers(
@@ -241,15 +242,15 @@ def metric_candidates(pwc_dir: Path) -> Iterator[Candidate]:
     groups: dict[str, list[dict]] = {}
     for record in _catalogue(pwc_dir, "metrics"):
         if record.get("num_tasks", 0) >= METRIC_MIN_TASKS or record.get("axcell_evidence"):
-            for surface in split_acronym(record["name"]):
-                groups.setdefault(metric_key(surface), []).append({**record, "name": surface})
+            surfaces = split_acronym(record["name"])[::-1]  # "WER" before "Word Error Rate"
+            groups.setdefault(metric_key(surfaces[0]), []).append({**record, "names": surfaces})
     for members in groups.values():
         members.sort(key=lambda r: (-r.get("num_tasks", 0), r["name"]))
-        names = [r["name"] for r in members]
+        names = [name for r in members for name in r["names"]]
         keys = {metric_key(n) for n in names}
         for record in members:
             canonical = record.get("canonical")
-            if canonical and _is_acronym_of(record["name"], canonical):
+            if canonical and _is_acronym_of(record["names"][0], canonical):
                 names.append(canonical)
             names += [e for e in record.get("axcell_evidence") or () if metric_key(e) in keys]
         yield from _record_candidates("Metric", names, sum(r.get("num_tasks", 0) for r in members))
@@ -313,7 +314,7 @@ def match_attr(candidate: Candidate, stats: WordStats) -> str | None:
         if candidate.curated:
             return "LOWER" if surface.islower() else "ORTH"
         return _single_word_attr(candidate, stats)
-    if not all(_is_plain_word(w) for w in words):
+    if not all(_is_plain_word(w) or w.isdigit() for w in words):
         return "ORTH"
     if not candidate.curated and all(w.lower() in STOP_WORDS for w in words):
         return None
@@ -333,12 +334,13 @@ def _single_word_attr(candidate: Candidate, stats: WordStats) -> str | None:
     letters = re.sub(r"[^A-Za-z]", "", word)
     if word.islower():
         return "ORTH" if len(letters) >= 4 else None  # "word2vec"
-    if len(word) <= 2:
-        return None
-    if len(word) <= 3 and candidate.popularity < SHORT_ACRONYM_MIN_PAPERS:
+    well_used = candidate.popularity >= SHORT_ACRONYM_MIN_USE[label]
+    if len(word) <= 2 and not (well_used and len(letters) < len(word)):
+        return None  # two letters are too ambiguous, except a used name with a digit ("F1")
+    if len(word) <= 3 and not well_used:
         return None
     if word.isalpha() and stats.is_prose_word(word) and not (
-            stats.is_frequent(word) and candidate.popularity >= SHORT_ACRONYM_MIN_PAPERS):
+            stats.is_name_in_capitals(word) and well_used):
         return None  # an ordinary word in capitals ("BASE", "CLEAR"): rarely this entity
     return "ORTH"
 
