@@ -1,6 +1,7 @@
 """Deciding which papers are the same paper, across files and sources.
 
-Two records are one paper when they share an arXiv id (version-less) or a DOI, or else the same
+Two records are one paper when they share an input id (which names the graph node when there is no
+arXiv id or DOI), an arXiv id (version-less) or a DOI, or else the same
 normalised title (the normalised abstract for a record without a title), unless identifiers tell
 them apart (both have arXiv ids, or both DOIs, that differ). Memory per paper is a few 8-byte key digests and the first record's id, never the paper.
 """
@@ -50,24 +51,25 @@ class Deduplicator:
     """Feed papers in input order; `check` says which earlier paper each one duplicates."""
 
     def __init__(self) -> None:
-        self._by_id_key: dict[bytes, str] = {}  # arXiv id / DOI digest -> first paper's id
+        self._by_id_key: dict[bytes, str] = {}  # input id / arXiv id / DOI digest -> first id
         self._by_title: dict[bytes, _TitleEntry] = {}
 
     def check(self, paper: Paper) -> str | None:
         """None when `paper` is new (it is remembered), else the id of the paper it duplicates."""
         arxiv_id, doi = normalise_arxiv_id(paper.arxiv_id), normalise_doi(paper.doi)
+        id_key = _digest("id", paper.id)
         arxiv_key = _digest("arxiv", arxiv_id.lower()) if arxiv_id else None
         doi_key = _digest("doi", doi) if doi else None
         title_key = _text_key(paper)
 
-        original = next((self._by_id_key[key] for key in (arxiv_key, doi_key)
+        original = next((self._by_id_key[key] for key in (id_key, arxiv_key, doi_key)
                          if key is not None and key in self._by_id_key), None)
         if original is None and title_key is not None:
             entry = self._by_title.get(title_key)
             if entry is not None and not _conflict(entry, arxiv_key, doi_key):
                 original = entry.id
         first = original if original is not None else paper.id
-        for key in (arxiv_key, doi_key):
+        for key in (id_key, arxiv_key, doi_key):
             if key is not None:
                 self._by_id_key.setdefault(key, first)
         if title_key is not None and original is None:

@@ -30,7 +30,7 @@ class Paper:
     doi: str | None = None
     authors: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
-    source: str = ""  # reader format name: hf-page, jsonl, arxiv, openalex, s2, csv
+    source: str = ""  # reader format name: hf-page, json, arxiv, openalex, s2, csv
     origin: str = ""  # "path:line" where the record was read, for rejects and provenance
 
     def to_dict(self) -> dict[str, Any]:

@@ -80,3 +80,10 @@ def test_copies_across_files_and_formats_are_duplicates():
         None, None,  # s2_papers.jsonl
         first[6], first[7],  # the same S2 papers gzipped: by arXiv id, by title
     ]
+
+
+def test_same_input_id_is_one_paper():
+    dedup = Deduplicator()
+    assert dedup.check(Paper(id="row-1", title="A study of LoRA")) is None
+    assert dedup.check(Paper(id="row-1", title="A different title")) == "row-1"
+    assert dedup.check(Paper(id="row-2", title="Another study")) is None
