@@ -24,8 +24,7 @@ CUES_PATH = Path(__file__).with_name("numbers_cues.jsonl")
 
 _NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
 _UNIT = re.compile(
-    r"(?P<points>\s?%[\s-]?(?:points?|pts?|pp)\b|\s?percentage[\s-]points?\b|\s?pp\b"
-    r"|\s?(?:absolute\s|percent\s)?points?\b|\s?pts?\b)"
+    r"(?P<points>\s?%?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?|pts?|pp)\b)"
     r"|(?P<pct>\s?%|\s?percent\b)"
     r"|(?P<fold>[\s-]?fold\b)"
     r"|(?P<times>\s?[x×](?![\w])|\s?times\b)",
@@ -138,7 +137,7 @@ class NumberExtractor:
         self.cues = cues
         hedges = cues["hedges"].pattern
         by_or_of = r"(?:by|of)\s+(?:" + hedges + r"\s+)*$"
-        self.ends_by = re.compile(r"\bby\s+(?:" + hedges + r"\s*)*$", re.IGNORECASE)
+        self.ends_by = re.compile(r"\bby\s+(?:a\s+factor\s+of\s+)?(?:" + hedges + r"\s*)*$", re.IGNORECASE)
         self.ends_cue_of = {
             kind: re.compile(
                 "(?:" + cues[kind].pattern + r")\s+(?:(?:in|on|for)\s+(?:\S+\s+){0,3})?(?:"
@@ -162,12 +161,14 @@ class NumberExtractor:
         self.hyper_left = re.compile(
             "(?:" + cues["hyperparameter"].pattern + r")\s*(?:rates?|ratios?|levels?|of|=|:|at|is|set\s+to|\s)*$",
             re.IGNORECASE)
-        owner = r"^\s*of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+|total\s+)?(?:[\w'-]+\s+){0,2}?"
+        owner = r"^\s*of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+|total\s+)?(?:[\w'.-]+\s+){0,3}?"
         self.design_right = re.compile(owner + "(?:" + cues["design_fraction"].pattern + ")", re.IGNORECASE)
+        self.design_before = re.compile("(?:" + cues["design_fraction"].pattern + r")\s*\(\s*(?:"
+                                        + hedges + r"\s*)*$", re.IGNORECASE)  # "a sparse set of heads (3%)"
         self.data_right = re.compile(owner + "(?:" + cues["data_fraction"].pattern + ")", re.IGNORECASE)
         self.hardware_right = re.compile(r"^\s*(?:" + cues["hardware"].pattern + ")", re.IGNORECASE)
-        self.size_right = re.compile(r"^\s*(?:more|larger|bigger|greater)\s+(?:\w+\s+)?(?:"
-                                     + cues["size_nouns"].pattern + ")", re.IGNORECASE)
+        self.size_right = re.compile(r"^\s*(?:(?:larger|bigger)\b|(?:more|larger|bigger|greater)\s+(?:\w+\s+)?(?:"
+                                     + cues["size_nouns"].pattern + "))", re.IGNORECASE)
         number_word = "|".join(sorted(map(re.escape, cues.number_words), key=len, reverse=True))
         self.worded = re.compile(
             r"(?<![\w-])(?P<word>" + number_word + r")(?=[\s-]*(?:fold|times)\b)|(?<![\w-])(?P<twice>twice|thrice)(?=\s+as\s)",
@@ -318,8 +319,13 @@ class NumberExtractor:
             if from_match:
                 group.hits.append((clause_start + from_match.start(), group.start))
             return group.unit is not None or self.bare_score(text, group, left, right, entities)
+        if group.unit is None and _FACTOR.search(left):
+            group.unit = "x"  # "by a factor of 100"
+            for member in group.members:
+                member.unit = "x"
         if group.unit == "%" and (self.hyper_right.search(right) or self.hyper_left.search(left)
-                                  or self.design_right.search(right)):
+                                  or self.design_right.search(right)
+                                  or self.design_before.search(text[: group.start])):
             return False
         if group.unit == "x" and not self.ratio_context(left, right):
             return False
