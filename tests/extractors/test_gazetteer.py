@@ -1,0 +1,129 @@
+"""`paperkg_gazetteer` with the shipped pattern files, on sentences of the seed abstracts (examples/).
+
+The component runs in a tokenizer-only pipeline: later components may set `_.source`/`_.score` on
+spans at the same offsets (spaCy keys span extensions by offsets), which is theirs to decide.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from extractors.components.gazetteer import GAZETTEER_KEY
+from extractors.pipeline import CONFIG_PATH
+from kg.errors import PipelineError
+from tests.conftest import EXAMPLES
+
+GSM8K_MATH = ("When integrated with related data augmentation methods, it leads to an average "
+              "improvement of 3% improvement in GSM8K accuracy and 1% improvement in MATH accuracy "
+              "across five datasets of various quality and size, as well as two base models.")
+RLHF_SFT = ("Despite their impressive performance, recent studies have highlighted the potential "
+            "for significant enhancements in LLMs' task-specific performance through fine-tuning "
+            "strategies like Reinforcement Learning with Human Feedback (RLHF), supervised "
+            "fine-tuning (SFT), and Quantized Low-Rank Adapters (Q-LoRA) method.")
+DPO = ("This paper explores the utilization of counterfactual prompting within the framework of "
+       "Direct Preference Optimization (DPO) to align the model's style without relying on human "
+       "intervention.")
+LOWERCASE_PROSE = ("CFT on this dataset yields a consistent 4-10% improvement over SFT on six math "
+                   "benchmarks with different base models like Qwen2.")
+FOCUS = ("In contrast to previous studies that primarily focus on commonsense causal reasoning, "
+         "where LLMs often rely on prior knowledge for inference, we specifically assess their "
+         "ability to perform counterfactual inference using a set of formal rules.")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("paperkg_gazetteer")
+    return nlp
+
+
+def test_the_shipped_pipeline_runs_it_after_the_sections():
+    pipeline = spacy.util.load_config(CONFIG_PATH)["nlp"]["pipeline"]
+    assert pipeline.index("paperkg_gazetteer") == pipeline.index("paperkg_sections") + 1
+
+
+def found(nlp, text: str) -> dict[str, tuple[str, str]]:
+    """Matched text -> (label, canonical id)."""
+    doc = nlp(text)
+    return {span.text: (span.label_, span.id_) for span in doc.spans[GAZETTEER_KEY]}
+
+
+def test_sentences_come_from_the_seed_abstracts():
+    corpus = " ".join(path.read_text(encoding="utf-8") for path in EXAMPLES.glob("*.txt"))
+    for sentence in (GSM8K_MATH, RLHF_SFT, DPO, LOWERCASE_PROSE, FOCUS):
+        assert sentence in corpus
+
+
+def test_benchmarks_and_metric(nlp):
+    spans = found(nlp, GSM8K_MATH)
+    assert spans["GSM8K"] == ("Dataset", "GSM8K")
+    assert spans["MATH"] == ("Dataset", "MATH")
+    assert spans["accuracy"] == ("Metric", "Accuracy")
+    assert spans["data augmentation"][0] == "Method"
+
+
+def test_long_forms_and_acronyms_share_the_canonical_id(nlp):
+    spans = found(nlp, RLHF_SFT)
+    assert spans["Reinforcement Learning with Human Feedback"] == ("Method", "RLHF")
+    assert spans["RLHF"] == ("Method", "RLHF")
+    assert spans["supervised fine-tuning"] == ("Method", "SFT")
+    assert spans["SFT"] == ("Method", "SFT")
+    assert spans["Q-LoRA"] == ("Method", "QLoRA")
+    spans = found(nlp, DPO)
+    assert spans["Direct Preference Optimization"] == ("Method", "DPO")
+    assert spans["DPO"] == ("Method", "DPO")
+
+
+def test_case_sensitive_names_do_not_match_lowercase_prose(nlp):
+    spans = found(nlp, LOWERCASE_PROSE)
+    assert "math" not in spans               # MATH the benchmark is matched in capitals only
+    assert "base" not in spans and "base models" not in spans
+    assert spans["SFT"] == ("Method", "SFT")
+
+
+def test_common_words_are_not_entities(nlp):
+    spans = found(nlp, FOCUS)
+    assert not {"focus", "inference", "rules", "set", "knowledge"} & set(spans)
+
+
+def test_spans_carry_source_and_score(nlp):
+    doc = nlp("We apply In-Context Learning and LoRA to machine translation.")
+    by_text = {span.text: span for span in doc.spans[GAZETTEER_KEY]}
+    assert by_text["LoRA"]._.source == "gazetteer"
+    assert by_text["LoRA"]._.score == 1.0                         # exact-case pattern
+    assert by_text["machine translation"]._.score == 1.0          # written as the pattern
+    assert by_text["In-Context Learning"]._.score == pytest.approx(0.9)  # case differs
+    assert by_text["In-Context Learning"].id_ == "ICL"
+
+
+def test_overlapping_candidates_all_stay(nlp):
+    doc = nlp("We use chain-of-thought prompting.")
+    texts = {span.text for span in doc.spans[GAZETTEER_KEY]}
+    assert {"chain-of-thought", "chain-of-thought prompting"} <= texts
+
+
+def test_component_reads_a_configured_data_dir(tmp_path):
+    (tmp_path / "methods.jsonl").write_text(json.dumps(
+        {"label": "Method", "pattern": "frobnication", "id": "Frob", "attr": "LOWER"}) + "\n")
+    nlp = spacy.blank("en")
+    nlp.add_pipe("paperkg_gazetteer",
+                 config={"data_dir": str(tmp_path), "files": ["methods.jsonl"]})
+    doc = nlp("Frobnication helps.")
+    assert [(s.text, s.label_, s.id_) for s in doc.spans[GAZETTEER_KEY]] == [
+        ("Frobnication", "Method", "Frob")]
+
+
+def test_bad_pattern_file_is_a_pipeline_error(tmp_path):
+    (tmp_path / "methods.jsonl").write_text('{"label": "Method", "pattern": "x"}\n')
+    with pytest.raises(PipelineError, match="methods.jsonl:1"):
+        spacy.blank("en").add_pipe(
+            "paperkg_gazetteer", config={"data_dir": str(tmp_path), "files": ["methods.jsonl"]})
+
+
+def test_missing_pattern_file_is_a_pipeline_error(tmp_path):
+    with pytest.raises(PipelineError, match="kg gazetteers"):
+        spacy.blank("en").add_pipe(
+            "paperkg_gazetteer", config={"data_dir": str(tmp_path), "files": ["absent.jsonl"]})
