@@ -54,6 +54,7 @@ class EvalReport:
     entities: dict[str, PRF] = field(default_factory=dict)
     proposed: PRF = field(default_factory=PRF)
     sections: dict[str, dict] = field(default_factory=dict)  # further sections (results, SciER)
+    accuracies: dict[str, dict[str, tuple[int, int]]] = field(default_factory=dict)  # (correct, total)
     errors: list[tuple[str, str, str]] = field(default_factory=list)
 
 
@@ -161,7 +162,86 @@ def run_eval(gold_path: Path | None = None, nlp=None) -> EvalReport:
     report = EvalReport()
     score_entities(gold, predictions, report)
     score_proposed(gold, predictions, report)
+    score_results(gold, predictions, report)
     return report
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) < 1e-6
+
+
+def _result_names(paper: dict) -> dict[str, set[str]]:
+    """Gold canonical name -> every name the gold gives it (text, canonical, aliases)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for e in paper["entities"]:
+        names[e.get("canonical") or e["text"]] |= _names(e["text"], e.get("canonical"), *e.get("aliases", []))
+    return names
+
+
+def _match_results(gold_results: list[dict], predicted: list) -> list[tuple[int, int]]:
+    """Each gold result matched at most once, on equal value; ties prefer equal unit and kind."""
+    used: set[int] = set()
+    pairs = []
+    for gi, g in enumerate(gold_results):
+        options = [pi for pi, p in enumerate(predicted) if pi not in used and _same_value(p.value, g["value"])]
+        if options:
+            best = max(options, key=lambda pi: (predicted[pi].unit == g["unit"], predicted[pi].kind == g["kind"]))
+            used.add(best)
+            pairs.append((gi, best))
+    return pairs
+
+
+def score_results(gold: list[dict], predictions: dict[str, PaperExtraction], report: EvalReport) -> PRF:
+    """Results P/R/F1 on value, then unit/kind/metric/dataset/subject accuracy on the matched pairs.
+
+    A tie (metric, dataset, subject) is right when both sides are null or when the predicted
+    canonical name, or any surface form the paper used for it, is one of the gold entity's names.
+    """
+    prf = PRF()
+    correct: dict[str, int] = defaultdict(int)
+    matched = 0
+    for paper in gold:
+        extraction = predictions[paper["id"]]
+        gold_names = _result_names(paper)
+        predicted_names: dict[str, set[str]] = defaultdict(set)
+        for m in extraction.entities:
+            predicted_names[m.canonical] |= _names(m.canonical, m.text, *m.aliases)
+        pairs = _match_results(paper["results"], extraction.results)
+        prf.tp += len(pairs)
+        prf.fn += len(paper["results"]) - len(pairs)
+        prf.fp += len(extraction.results) - len(pairs)
+        for gi, pi in pairs:
+            g, p = paper["results"][gi], extraction.results[pi]
+            matched += 1
+            correct["unit"] += g["unit"] == p.unit
+            correct["kind"] += g["kind"] == p.kind
+            for tie in ("metric", "dataset", "subject"):
+                want, got = g.get(tie), getattr(p, tie)
+                if want is None or got is None:
+                    correct[tie] += want is None and got is None
+                else:
+                    wanted = gold_names.get(want, set()) | _names(want)
+                    correct[tie] += bool(wanted & (predicted_names.get(got, set()) | _names(got)))
+        matched_gold = {gi for gi, _ in pairs}
+        matched_pred = {pi for _, pi in pairs}
+        report.errors += [(paper["id"], "missed result", f"{g['value']:g} {g['unit'] or ''} {g['kind']}: {g['evidence']}")
+                          for gi, g in enumerate(paper["results"]) if gi not in matched_gold]
+        report.errors += [(paper["id"], "spurious result", f"{p.value:g} {p.unit or ''} {p.kind}: {p.evidence}")
+                          for pi, p in enumerate(extraction.results) if pi not in matched_pred]
+    report.sections["Seed gold: results (matched on value)"] = {"results": prf}
+    report.accuracies["Seed gold: results, accuracy on matched pairs"] = {
+        name: (correct[name], matched) for name in ("unit", "kind", "metric", "dataset", "subject")
+    }
+    return prf
+
+
+def accuracy_table(title: str, rows: dict[str, tuple[int, int]]) -> Table:
+    table = Table(title=title, header_style="bold")
+    for column in ("", "accuracy", "correct", "of"):
+        table.add_column(column, justify="right" if column else "left")
+    for name, (right, total) in rows.items():
+        table.add_row(name, f"{right / total:.3f}" if total else "-", str(right), str(total))
+    return table
 
 
 def prf_table(title: str, rows: dict[str, PRF]) -> Table:
@@ -179,6 +259,8 @@ def print_report(report: EvalReport, details: bool = False) -> None:
     stdout.print(prf_table("Seed gold: proposed names", {"proposed": report.proposed}))
     for title, rows in report.sections.items():
         stdout.print(prf_table(title, rows))
+    for title, rows in report.accuracies.items():
+        stdout.print(accuracy_table(title, rows))
     if details:
         for paper_id, kind, detail in report.errors:
             stdout.print(f"{paper_id}\t{kind}\t{detail}", markup=False, highlight=False)

@@ -1,0 +1,122 @@
+"""`kg leaderboard`: every reported result on one dataset, rebuilt from the graph's Result nodes.
+
+Walks (Paper)-[:REPORTS]->(Result)-[:ON_DATASET]->(Dataset), with the result's metric
+(MEASURED_BY) and subject (OF). The dataset is found by any of its names (id, name, aliases) under
+`kg.resolve.name_key`, so "GSM8K", "GSM-8K" and "gsm8k" are one; an unknown name gets suggestions.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+from collections.abc import Iterable
+
+import networkx as nx
+from rich.table import Table
+
+from kg.errors import UnknownDataset
+from kg.graph import sentence_at
+from kg.resolve import name_key
+
+COLUMNS = ("dataset", "metric", "value", "unit", "kind", "subject", "paper", "year", "evidence", "paper_id")
+_SUGGESTIONS = 5
+_KIND_ORDER = {"absolute": 0, "improvement": 1, "reduction": 2, "other": 3}  # scores before deltas
+
+
+def _names(attrs: dict) -> list[str]:
+    """Every name a node answers to: its name, its aliases and the name part of its id."""
+    aliases = attrs.get("aliases") or []
+    if isinstance(aliases, str):  # GraphML flattens lists
+        aliases = aliases.split(";")
+    return [n for n in (attrs.get("name"), attrs.get("id", "").split(":", 1)[-1], *aliases) if n]
+
+
+def find_dataset(graph: nx.MultiDiGraph, dataset: str) -> str:
+    """The Dataset node that `dataset` names; `UnknownDataset` with close matches otherwise."""
+    wanted = name_key(dataset)
+    by_key: dict[str, str] = {}
+    display: dict[str, str] = {}
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("type") != "Dataset":
+            continue
+        display[node] = attrs.get("name") or node
+        for name in _names(attrs):
+            by_key.setdefault(name_key(name), node)
+    if wanted and wanted in by_key:
+        return by_key[wanted]
+    close_keys = difflib.get_close_matches(wanted, list(by_key), n=_SUGGESTIONS * 3, cutoff=0.6)
+    suggestions = list(dict.fromkeys(display[by_key[k]] for k in close_keys))[:_SUGGESTIONS]
+    hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+    raise UnknownDataset(f"no dataset named {dataset!r} in the graph{hint}")
+
+
+def _target(graph: nx.MultiDiGraph, node: str, rel: str) -> str | None:
+    for _, target, key in graph.out_edges(node, keys=True):
+        if key == rel:
+            return graph.nodes[target].get("name") or target
+    return None
+
+
+def _evidence(paper: dict, result: dict) -> str:
+    """The sentence around the result, from the paper's text; the result's own span otherwise."""
+    text = paper.get(result.get("field") or "abstract") or ""
+    start, end = result.get("start"), result.get("end")
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
+        return sentence_at(text, start, end)
+    return result.get("evidence", "")
+
+
+def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None) -> list[dict]:
+    """Rows for every result on `dataset` (optionally one metric), by metric then value, best first."""
+    dataset_node = find_dataset(graph, dataset)
+    dataset_name = graph.nodes[dataset_node].get("name") or dataset_node
+    wanted_metric = name_key(metric) if metric else None
+    rows = []
+    for result_node, _, key in graph.in_edges(dataset_node, keys=True):
+        if key != "ON_DATASET":
+            continue
+        result = graph.nodes[result_node]
+        metric_name = _target(graph, result_node, "MEASURED_BY")
+        if wanted_metric and (metric_name is None or name_key(metric_name) != wanted_metric):
+            continue
+        for paper_node, _, rel in graph.in_edges(result_node, keys=True):
+            if rel != "REPORTS":
+                continue
+            paper = graph.nodes[paper_node]
+            rows.append({
+                "dataset": dataset_name, "metric": metric_name, "value": float(result["value"]),
+                "unit": result.get("unit"), "kind": result.get("kind"),
+                "subject": _target(graph, result_node, "OF"),
+                "paper": paper.get("title") or paper_node, "year": paper.get("year"),
+                "evidence": _evidence(paper, result), "paper_id": paper_node,
+            })
+    rows.sort(key=lambda r: (r["metric"] is None, (r["metric"] or "").lower(), _KIND_ORDER.get(r["kind"], 9),
+                             -r["value"], r["paper_id"]))
+    return rows
+
+
+def rows_to_json(rows: Iterable[dict]) -> str:
+    return json.dumps(list(rows), ensure_ascii=False, indent=2)
+
+
+def rows_to_csv(rows: Iterable[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: "" if row.get(k) is None else row[k] for k in COLUMNS})
+    return buffer.getvalue()
+
+
+def rows_table(rows: list[dict], dataset: str) -> Table:
+    table = Table(title=f"Leaderboard: {dataset} ({len(rows)} results)", header_style="bold", show_lines=True)
+    for column in ("metric", "value", "kind", "subject", "paper", "year", "evidence"):
+        table.add_column(column, justify="right" if column in ("value", "year") else "left",
+                         overflow="fold", max_width=60 if column == "evidence" else None)
+    for row in rows:
+        unit = {"points": " pts", None: ""}.get(row["unit"], row["unit"])
+        table.add_row(row["metric"] or "-", f"{row['value']:g}{unit}", row["kind"] or "-",
+                      row["subject"] or "-", row["paper"], str(row["year"] or "-"), row["evidence"])
+    return table
