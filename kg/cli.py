@@ -50,12 +50,35 @@ app = typer.Typer(cls=_KGGroup, no_args_is_help=True, add_completion=False,
 Inputs = Annotated[list[Path], typer.Argument(help="Input files or directories (format auto-detected, .gz ok).")]
 FromDir = Annotated[Path, typer.Option("--from", help="Directory of a built graph.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+Workers = Annotated[int, typer.Option("--workers", "-w", min=1,
+                                      help="Extraction processes (local) or LocalCluster workers (dask).")]
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+EngineOpt = Annotated[Engine, typer.Option("--engine", help="Where extraction runs (dask: see docs/scaling.md).")]
+Scheduler = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address "
+                                               "(tcp://host:8786); default: a LocalCluster.")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
+
+
+def _engine_options(engine: Engine, workers: int, scheduler: str | None):
+    from kg.build import EngineOptions
+
+    return EngineOptions(engine=engine.value, workers=workers, scheduler=scheduler)
 
 
 def _print_run(title: str, summary) -> None:
     rows = [("records read", f"{summary.read:,}"), ("papers", f"{summary.papers:,}"),
             ("rejected", f"{summary.rejected:,}"), ("duplicates", f"{summary.duplicates:,}"),
             ("seconds", f"{summary.seconds:.1f}")]
+    if summary.cached:
+        rows.append(("extractions from cache", f"{summary.cached:,}"))
+    if summary.up_to_date:
+        rows.append(("outputs", "up to date (unchanged inputs and code)"))
     if summary.seconds and summary.papers:
         rows.append(("papers/s", f"{summary.papers / summary.seconds:,.0f}"))
     stdout.print(summary_table(title, rows))
@@ -69,21 +92,38 @@ def _print_run(title: str, summary) -> None:
 @app.command()
 def extract(inputs: Inputs,
             output: Annotated[Path, typer.Option("--output", "-o", help="Extraction JSONL to write.")],
-            quiet: Quiet = False) -> None:
+            quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine.local,
+            scheduler: Scheduler = None,
+            cache: Annotated[Path | None, typer.Option("--cache", help="Extraction cache (SQLite) "
+                                                       "to read and extend; default: none.")] = None,
+            no_cache: NoCache = False) -> None:
     """Extract entities, proposals and reported numbers: one JSON line per input record."""
     from kg.build import extract_to_file
 
-    _print_run("kg extract", extract_to_file(inputs, output, show_progress=not quiet))
+    summary = extract_to_file(inputs, output, show_progress=not quiet,
+                              options=_engine_options(engine, workers, scheduler),
+                              cache_path=None if no_cache else cache)
+    _print_run("kg extract", summary)
 
 
 @app.command()
 def build(inputs: Inputs,
           output: Annotated[Path, typer.Option("--output", "-o", help="Output directory.")] = DEFAULT_OUT,
-          quiet: Quiet = False) -> None:
-    """Extract, deduplicate, resolve and assemble the graph; write GraphML and JSON."""
+          quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine.local,
+          scheduler: Scheduler = None,
+          cache: Annotated[Path | None, typer.Option("--cache", help="Extraction cache (SQLite); "
+                                                     "default: DIR/cache.sqlite.")] = None,
+          no_cache: NoCache = False) -> None:
+    """Extract, deduplicate, resolve and assemble the graph; write GraphML and JSON.
+
+    Papers in the extraction cache are not extracted again.
+    Unchanged inputs and code leave intact outputs as they are."""
     from kg.build import build_graph
 
-    _print_run("kg build", build_graph(inputs, output, show_progress=not quiet))
+    summary = build_graph(inputs, output, show_progress=not quiet,
+                          options=_engine_options(engine, workers, scheduler),
+                          use_cache=not no_cache, cache_path=cache)
+    _print_run("kg build", summary)
 
 
 @app.command()
@@ -94,6 +134,29 @@ def stats(source: FromDir = DEFAULT_OUT) -> None:
     nodes, edges = graph_counts(source)
     stdout.print(counts_table("Nodes", nodes, "label"))
     stdout.print(counts_table("Relationships", edges, "type"))
+
+
+class BoardFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command(name="leaderboard")
+def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset name or alias (GSM8K, gsm-8k, ...).")],
+                        source: FromDir = DEFAULT_OUT,
+                        metric: Annotated[str | None, typer.Option("--metric", help="Only results measured by this metric.")] = None,
+                        fmt: Annotated[BoardFormat, typer.Option("--format", help="Output format.")] = BoardFormat.table) -> None:
+    """Every reported result on DATASET in a built graph, by metric and value, with its evidence."""
+    from kg.export import read_graph
+    from kg.leaderboard import leaderboard, rows_table, rows_to_csv, rows_to_json
+
+    rows = leaderboard(read_graph(source), dataset, metric)
+    if fmt is BoardFormat.table:
+        stdout.print(rows_table(rows, dataset))
+    else:
+        typer.echo(rows_to_json(rows) if fmt is BoardFormat.json else rows_to_csv(rows),
+                   nl=fmt is BoardFormat.json)
 
 
 class ExportFormat(str, Enum):

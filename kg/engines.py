@@ -1,0 +1,103 @@
+"""Where extraction runs: in this process, in a pool of local processes, or on a Dask cluster.
+
+Every engine maps batches of papers to their extraction JSON lines with the same function
+(`extract_batch`), so the output is byte-identical whatever runs it; engines only differ in where
+that function runs. Results come back in input order, with a bounded number of batches in flight, so
+memory does not grow with the corpus. No engine starts workers (or loads spaCy) before the first
+non-empty batch: a build served entirely from the cache never pays for them.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from kg.errors import BadOption
+from kg.model import Paper
+
+Item = tuple[str, str, str]  # (id, title, abstract): all a worker needs of a paper
+ENGINES = ("local", "dask")
+BATCH_SIZE = 64  # papers per task: large enough to amortise a round trip, small enough to balance
+
+
+def extract_batch(items: list[Item]) -> list[str]:
+    """The extraction lines of `items`, in order, by this process's pipeline (loaded once)."""
+    from extractors.pipeline import annotate
+
+    papers = (Paper(id=pid, title=title, abstract=abstract) for pid, title, abstract in items)
+    return [json.dumps(extraction.to_dict(), ensure_ascii=False)
+            for _, extraction in annotate(papers, batch_size=max(len(items), 1))]
+
+
+def load_pipeline_once() -> None:
+    from extractors.pipeline import default_pipeline
+
+    default_pipeline()
+
+
+def _ordered(submit: Callable[[list[Item]], Future], batches: Iterable[list[Item]],
+             in_flight: int) -> Iterator[list[str]]:
+    """`submit` each batch, at most `in_flight` ahead of the one being returned; results in order."""
+    window: deque[Future | None] = deque()
+    for batch in batches:
+        window.append(submit(batch) if batch else None)
+        if len(window) > in_flight:
+            head = window.popleft()
+            yield head.result() if head is not None else []
+    while window:
+        head = window.popleft()
+        yield head.result() if head is not None else []
+
+
+class InProcessEngine:
+    """`--workers 1`: the pipeline runs here, in the calling process."""
+
+    def map(self, batches: Iterable[list[Item]]) -> Iterator[list[str]]:
+        for batch in batches:
+            yield extract_batch(batch) if batch else []
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+class ProcessPoolEngine:
+    """`--workers N`: N local processes (spawned, so no state is shared), each loading the pipeline
+    once when it starts."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _submit(self, batch: list[Item]) -> Future:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, initializer=load_pipeline_once,
+                                             mp_context=multiprocessing.get_context("spawn"))
+        return self._pool.submit(extract_batch, batch)
+
+    def map(self, batches: Iterable[list[Item]]) -> Iterator[list[str]]:
+        return _ordered(self._submit, batches, in_flight=3 * self.workers)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+
+def make_engine(engine: str = "local", workers: int = 1, scheduler: str | None = None):
+    """The engine for the CLI options `--engine`, `--workers` and `--scheduler`."""
+    if workers < 1:
+        raise BadOption(f"--workers must be at least 1 (got {workers})")
+    if engine not in ENGINES:
+        raise BadOption(f"unknown engine {engine!r} (choose from {', '.join(ENGINES)})")
+    if engine == "dask":
+        try:
+            from kg.engines_dask import DaskEngine
+        except ImportError as exc:
+            raise BadOption("--engine dask needs the dask extra: pip install 'paperkg[dask]'") from exc
+        return DaskEngine(workers, scheduler)
+    if scheduler:
+        raise BadOption("--scheduler is an option of --engine dask")
+    return ProcessPoolEngine(workers) if workers > 1 else InProcessEngine()
