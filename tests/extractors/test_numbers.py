@@ -1,0 +1,282 @@
+"""The reported-numbers component on real abstract sentences (seed dumps and the 2025 arXiv corpus).
+
+Each case runs the shipped pipeline end to end (cleaning, offsets back into the input), so LaTeX
+such as `75\\%` and `$\\times$` is exercised as it arrives. Expected values are read off the sentences
+by hand, following GUIDE.md "results".
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from extractors.attributes import ENTITIES_KEY
+from extractors.pipeline import default_pipeline, extract_papers
+from kg.model import Paper, Result
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return default_pipeline()
+
+
+def extract(nlp, abstract: str, title: str = "") -> list[Result]:
+    [extraction] = extract_papers([Paper(id="t", title=title, abstract=abstract)], nlp)
+    for result in extraction.results:
+        source = title if result.field == "title" else abstract
+        assert result.evidence == source[result.start:result.end]
+    return extraction.results
+
+
+def found(nlp, abstract: str) -> list[tuple[float, str | None, str]]:
+    return [(r.value, r.unit, r.kind) for r in extract(nlp, abstract)]
+
+
+# -- pattern families ------------------------------------------------------------------------------
+
+def test_absolute_scores_with_percent_and_metric(nlp):
+    # arXiv 2507.12359
+    text = ("Our method achieves 91.40% top-1 classification accuracy on CIFAR-10, 68.56% on "
+            "CIFAR-100, and 78.65% on ImageNet-100 using linear evaluation with a ResNet-18 backbone.")
+    assert found(nlp, text) == [(91.4, "%", "absolute"), (68.56, "%", "absolute"), (78.65, "%", "absolute")]
+
+
+def test_bare_scores_need_a_metric(nlp):
+    # seed s035 and s088
+    text = ("We build classifiers to detect generalization in language with an overall PR-AUC of 58.7, "
+            "with varying degrees of performance across languages.")
+    assert found(nlp, text) == [(58.7, None, "absolute")]
+    text = ("In the MTL setting, an instruction tuned model trained on only 6% of downstream training data "
+            "achieve SOTA, while using 100% of the training data results in a 3.69% points improvement "
+            "(ROUGE-L 74.68) over the previous SOTA.")
+    assert found(nlp, text) == [(6.0, "%", "other"), (100.0, "%", "other"),
+                                (3.69, "points", "improvement"), (74.68, None, "absolute")]
+
+
+def test_correlations_are_other(nlp):
+    # seed s019
+    text = ("Notably, we find a strong positive correlation between brain alignment and model size "
+            "(r = 0.95), as well as performance on tasks requiring world knowledge (r = 0.81).")
+    assert found(nlp, text) == [(0.95, None, "other"), (0.81, None, "other")]
+
+
+def test_respectively_lists_keep_order_and_latex_evidence(nlp):
+    # seed s059: the input keeps `\%`; the evidence is the input text, offsets into it
+    text = ("Our method achieves competitive results on the HotpotQA and WebShop and datasets, requiring "
+            "75\\% and 50\\% less data, respectively, while outperforming existing methods.")
+    results = extract(nlp, text)
+    assert [(r.value, r.unit, r.kind) for r in results] == [(75.0, "%", "reduction"), (50.0, "%", "reduction")]
+    assert "75\\% and 50\\% less data, respectively" in results[0].evidence
+    # seed s051
+    text = ("Our analysis reveals that ChatGPT and Llama 2-Chat exhibit hallucinations in 60% and 75% of "
+            "their outputs, respectively, and a majority of these hallucinations fall into categories "
+            "that have been underexplored.")
+    assert found(nlp, text) == [(60.0, "%", "absolute"), (75.0, "%", "absolute")]
+
+
+def test_ranges_give_both_end_points(nlp):
+    # seed s051
+    text = ("FAVA's suggested edits also improve the factuality of LM-generated text, resulting in 5-10% "
+            "FActScore improvements.")
+    assert found(nlp, text) == [(5.0, "%", "improvement"), (10.0, "%", "improvement")]
+    # arXiv 2504.16427
+    text = ("Extensive experiments reveal that even fine-tuned models achieve only about 60%~70% accuracy, "
+            "underscoring the limitations of current MLLMs in understanding complex human language.")
+    assert found(nlp, text) == [(60.0, "%", "absolute"), (70.0, "%", "absolute")]
+    # seed s005: the dump lost the backslash of \sim
+    text = ("Statistically, we observe an 80%sim95% co-currency rate between hallucination contents and "
+            "such knowledge aggregation patterns.")
+    assert [v for v, _, _ in found(nlp, text)] == [80.0, 95.0]
+
+
+def test_from_x_to_y_gives_two_absolutes(nlp):
+    # arXiv 2503.16429
+    text = ("Sonata demonstrates exceptional parameter and data efficiency, tripling linear probing "
+            "accuracy (from 21.8% to 72.5%) on ScanNet and nearly doubling performance with only 1% of "
+            "the data compared to previous approaches.")
+    assert found(nlp, text) == [(21.8, "%", "absolute"), (72.5, "%", "absolute"), (1.0, "%", "other")]
+    # arXiv 2503.14960 (LaTeX percent) and seed s100 (arrow written out by the dump)
+    text = ("Experiments on large-scale benchmarks demonstrate that BHaRNet achieves SOTA accuracies -- "
+            "improving from 86.4\\% to 93.0\\% in hand-intensive actions -- while maintaining fewer GFLOPs.")
+    assert found(nlp, text) == [(86.4, "%", "absolute"), (93.0, "%", "absolute")]
+    text = ("We first show that synthetic data approaches to inferring latent thoughts significantly "
+            "improve data efficiency, outperforming training on the same amount of raw data "
+            "(5.7\\% rightarrow 25.4\\% on MATH).")
+    assert found(nlp, text) == [(5.7, "%", "absolute"), (25.4, "%", "absolute")]
+
+
+def test_factor_fold_and_times(nlp):
+    # arXiv 2503.17059, 2503.13724 (`$56$`), 2504.00247, 2504.19398, 2503.12539
+    assert found(nlp, "DIDiffGes can generate gestures from speech with just 10 sampling steps, reducing "
+                      "the number of sampling steps by a factor of 100 compared to existing methods.") \
+        == [(100.0, "x", "reduction")]
+    assert found(nlp, "By revisiting the high-level design of dominant video understanding backbones, we "
+                      "increase inference speed by a factor of $56$ while retaining similar performance.") \
+        == [(56.0, "x", "improvement")]
+    assert found(nlp, "Experimentally, MultiMorph outperforms state-of-the-art atlas construction methods "
+                      "in both small and large population settings, with a 100-fold reduction in time.") \
+        == [(100.0, "x", "reduction")]
+    assert found(nlp, "Our system operates in real-time on standard arthroscopic equipment, achieving 25.3 "
+                      "FPS with a latency of only 39.5 ms, representing a 3.5-fold improvement over our "
+                      "previous static system.") == [(25.3, None, "absolute"), (3.5, "x", "improvement")]
+    assert found(nlp, "We introduce a more concise boundary pseudo-label calculation algorithm, which is "
+                      "3.9 times faster than the state-of-the-art.") == [(3.9, "x", "improvement")]
+    # arXiv 2503.13504: "Top-50" and the bandwidth size are not results
+    assert found(nlp, "On V2V4Real, our model (Top-50 object queries) requires only 0.416 Mb bandwidth, "
+                      "83 times less than SOTA methods, while improving AP70 by 1.1 percent.") \
+        == [(83.0, "x", "reduction"), (1.1, "%", "improvement")]
+    # arXiv 2504.12462: LaTeX \times
+    assert found(nlp, "It outperforms existing 3D tracking methods by 30% and runs 50$\\times$ faster.") \
+        == [(30.0, "%", "improvement"), (50.0, "x", "improvement")]
+
+
+def test_numbers_as_words(nlp):
+    # arXiv 2504.02799, 2503.24366, 2504.09643
+    assert found(nlp, "In-context learning, incorporating examples during testing, boosted performance up "
+                      "to three-fold, suggesting adaptability as a key strength.") == [(3.0, "x", "improvement")]
+    assert found(nlp, "At a reasonable visual quality, our method renders more than four times faster than "
+                      "sorted rasterization.") == [(4.0, "x", "improvement")]
+    assert found(nlp, "Our evaluation on the MultiPL-E dataset demonstrates that our 13.4B parameter model "
+                      "outperforms a 33B model in code generation quality while being three times faster.") \
+        == [(3.0, "x", "improvement")]
+
+
+def test_percentage_points(nlp):
+    # arXiv 2503.22303, 2505.05327, 2503.17938
+    assert found(nlp, "PRAISE achieves new state-of-the-art performance on a popular ConvQA benchmark, by "
+                      "gaining 15.5 percentage points increase in precision over baselines.") \
+        == [(15.5, "points", "improvement")]
+    assert found(nlp, "Remarkably, on LLaMA3.1-8B, models trained on 15% of ICon-selected data outperform "
+                      "full datasets by 5.42% points and exceed the best performance of widely used "
+                      "selection methods by 2.06% points.") \
+        == [(15.0, "%", "other"), (5.42, "points", "improvement"), (2.06, "points", "improvement")]
+    assert found(nlp, "Notably, in outdoor relative pose estimation, our method surpasses the previous SOTA "
+                      "by $2.58$ absolute percentage points in AUC@20.") == [(2.58, "points", "improvement")]
+
+
+def test_signed_gains(nlp):
+    # arXiv 2503.14493
+    assert found(nlp, "Our method improves the GroupFree baseline in terms of AP50 on ScanNet V2 (+5.3) and "
+                      "SUN RGB-D (+3.2) datasets.") == [(5.3, "points", "improvement"), (3.2, "points", "improvement")]
+
+
+def test_wins_on_n_of_m(nlp):
+    # seed s074: the model size and the task count are not results
+    text = ("We take a 137B parameter pretrained language model and instruction-tune it on over 60 NLP "
+            "tasks verbalized via natural language instruction templates. FLAN substantially improves "
+            "the performance of its unmodified counterpart and surpasses zero-shot 175B GPT-3 on 20 of "
+            "25 tasks that we evaluate.")
+    assert found(nlp, text) == [(20.0, None, "other")]
+    # arXiv 2503.16184
+    assert found(nlp, "Our methodology achieves state-of-the-art performance on 10 out of 11 benchmarks "
+                      "using only real data.") == [(10.0, None, "other")]
+
+
+def test_title_results_map_to_the_title(nlp):
+    [result] = extract(nlp, "We study attention.", title="FlashThing: 2x Faster Attention")
+    assert (result.field, result.value, result.unit, result.kind) == ("title", 2.0, "x", "improvement")
+
+
+# -- rejections ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # dataset sizes (arXiv 2503.12799, seed s035)
+    "We construct a dataset called MM-GCoT consisting of 24,022 GCoT examples for 5,033 images.",
+    "We introduce the new task of detecting generalization in language, and build GeniL, a multilingual "
+    "dataset of over 50K sentences from 9 languages annotated for instances of generalizations.",
+    # parameter counts and counts of things (seeds s084, s019, s057, s072, s099)
+    "Subsequent fine-tuning of 7B and 13B parameter models on these combined skill texts revealed findings.",
+    "We assess 25 vanilla and instruction-tuned LLMs across three datasets involving humans reading stories.",
+    "Okapi introduces instruction and response-ranked data in 26 diverse languages.",
+    "Extensive experiments on 14 NLP tasks validate our theory.",
+    "Prior work shows that using merely 1K examples for SFT can achieve significant alignment performance.",
+    # context lengths (arXiv 2503.19786)
+    "This version introduces vision understanding abilities and longer context - at least 128K tokens.",
+    # years and citations (arXiv 2503.21248, seeds s052, s072)
+    "To prevent data contamination, we focus exclusively on papers published in 2024.",
+    "We analyze the semantic information gap (Johnson-Laird, 1988, 1993).",
+    "We use Tensor Programs (Yang, 2020) to characterize conditions under which the NTK lens applies.",
+    # versions and section numbers (arXiv 2507.06435)
+    "Continually pre-training Mistral-7B-v0.3 with MetaSynth adapts it to new domains.",
+    "Section 3 presents the modeling pipeline, including preprocessing and model training.",
+    # hyper-parameters (seed s084, arXiv 2505.00741)
+    "While small models struggled with composing even with k=3, larger models like GPT-4 performed "
+    "reasonably well with k=5 and 6.",
+    "The CNN model was trained using the Adam optimiser with a learning rate of 0.0001.",
+    # top-k, intervals, design fractions (GUIDE.md; examples LoFiT; arXiv 2503.15169, 2503.18405)
+    "We report top-1 and top-5 accuracy.",
+    "Performance metrics were measured for each task, along with their 95% confidence intervals.",
+    "LoFiT localizes to a sparse set of heads (3%) and learns the offset vectors from limited training data.",
+    "The proposed model requires only 13% of the parameters of DL-based online coupling models.",
+    # ratios that are not outcomes: hardware counts, resolutions, "two-fold" as "of two kinds"
+    "Our 8B model generates 1280x720 video on 8x H100 GPUs.",
+    "Our contributions are twofold.",
+    "Through a two-fold experiment using eye-tracking (30 participants) and mouse-tracking (375 "
+    "participants aged 13--70), we analyze attention patterns across demographic groups.",
+    "Our model surpasses models with 10x more parameters.",
+])
+def test_rejections(nlp, text):
+    assert found(nlp, text) == []
+
+
+# -- tying numbers to the entity spans of other components ------------------------------------------
+
+def run_with_entities(nlp, text: str, entities: list[tuple[str, str, str]]) -> list[dict]:
+    """Run the numbers component on `text` whose entity spans are (surface, label, canonical)."""
+    doc = nlp.make_doc(text)
+    for name in ("sentencizer", "paperkg_sections"):
+        doc = nlp.get_pipe(name)(doc)
+    spans = []
+    for surface, label, canonical in entities:
+        start = text.index(surface)
+        spans.append(Span(doc, *_token_bounds(doc, start, start + len(surface)), label=label, span_id=canonical))
+    doc.spans[ENTITIES_KEY] = spans
+    return nlp.get_pipe("paperkg_numbers")(doc)._.results
+
+
+def _token_bounds(doc, start: int, end: int) -> tuple[int, int]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.start, span.end
+
+
+def test_respectively_pairs_subjects_and_datasets(nlp):
+    text = ("Our analysis reveals that ChatGPT and Llama 2-Chat exhibit hallucinations in 60% and 75% of "
+            "their outputs, respectively.")
+    results = run_with_entities(nlp, text, [("ChatGPT", "Model", "ChatGPT"),
+                                            ("Llama 2-Chat", "Model", "Llama-2-Chat")])
+    assert [r["subject"] for r in results] == ["ChatGPT", "Llama-2-Chat"]
+    text = ("Our method achieves competitive results on the HotpotQA and WebShop and datasets, requiring "
+            "75% and 50% less data, respectively.")
+    results = run_with_entities(nlp, text, [("HotpotQA", "Dataset", "HotpotQA"), ("WebShop", "Dataset", "WebShop")])
+    assert [r["dataset"] for r in results] == ["HotpotQA", "WebShop"]
+
+
+def test_ties_metric_dataset_and_subject_not_the_baseline(nlp):
+    text = "On GSM8K, Llama-3-8B reaches 85.3% accuracy, outperforming GPT-3.5 by 4.1%."
+    results = run_with_entities(nlp, text, [
+        ("GSM8K", "Dataset", "GSM8K"), ("Llama-3-8B", "Model", "Llama-3-8B"),
+        ("accuracy", "Metric", "Accuracy"), ("GPT-3.5", "Model", "GPT-3.5"),
+    ])
+    assert [(r["value"], r["kind"], r["metric"], r["dataset"], r["subject"]) for r in results] == [
+        (85.3, "absolute", "Accuracy", "GSM8K", "Llama-3-8B"),
+        (4.1, "improvement", None, "GSM8K", "Llama-3-8B"),
+    ]
+
+
+def test_each_number_goes_to_the_dataset_it_is_on(nlp):
+    text = "Our method achieves 91.40% on CIFAR-10, 68.56% on CIFAR-100, and 78.65% on ImageNet-100."
+    results = run_with_entities(nlp, text, [
+        ("CIFAR-10", "Dataset", "CIFAR-10"), ("CIFAR-100", "Dataset", "CIFAR-100"),
+        ("ImageNet-100", "Dataset", "ImageNet-100"),
+    ])
+    assert [(r["value"], r["dataset"]) for r in results] == [
+        (91.4, "CIFAR-10"), (68.56, "CIFAR-100"), (78.65, "ImageNet-100")]
+
+
+def test_a_number_inside_an_entity_name_is_not_a_result(nlp):
+    # a bare score needs a dataset span after "reaches ... on"; "2.0 F1" reads as a score until the
+    # dataset span covers it
+    text = "Our reader reaches 88.1 on the SQuAD 2.0 F1 leaderboard."
+    assert [r["value"] for r in run_with_entities(nlp, text, [])] == [2.0]
+    results = run_with_entities(nlp, text, [("SQuAD 2.0", "Dataset", "SQuAD-2.0")])
+    assert [(r["value"], r["dataset"]) for r in results] == [(88.1, "SQuAD-2.0")]
