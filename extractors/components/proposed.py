@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -22,13 +23,29 @@ from extractors.components.rules import COMPONENTS_DIR, HeadTypes, phrase_regex,
 from kg.resolve import name_key
 
 CUES_PATH = COMPONENTS_DIR / "proposal_cues.jsonl"
-PROPOSED_TYPES = ("Dataset", "Metric", "Model", "Method")
+# A new name is a Model only when the model grammar knows its family (then it is an entity already).
+PROPOSED_TYPES = ("Dataset", "Metric", "Method")
 MAX_WORDS_BEFORE_NAME = 8
 GLUE = {",", "and", "(", ")", "as", "well", "namely", ":"}
 # Mixed case, two capitals, or letters with digits: "LoFiT", "URIAL", "T5", "Llama2".
 _STRONG_NAME = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")
+# A single capitalised word after a cue is a name only when the phrase ends there ("we introduce
+# Okapi, ..."), not when it modifies a noun ("we introduce a truncated Gaussian to ...").
+_WEAK_NAME_END = re.compile(r"\s*(?:[,(:.]|$|is\b|which\b|that\b)")
+_PUNCT_BREAK = re.compile(r"[,.;:()]")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A name the paper introduces, with the words before (after the cue) and after it."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    in_title: bool = False
 
 
 @Language.factory("paperkg_proposed")
@@ -46,23 +63,31 @@ class ProposalFinder:
     def __init__(self) -> None:
         self.cue_pattern: re.Pattern | None = None
         self.breaks: set[str] = set()
+        self.break_pattern: re.Pattern | None = None
         self.novelty: re.Pattern | None = None
+        self.description: re.Pattern | None = None
         self.generic: set[str] = set()
         self.heads = HeadTypes.load()
 
     def add_patterns(self, cues: Iterable[dict], generic_words: Iterable[dict] = ()) -> None:
-        records = {record["id"]: record["phrases"] for record in cues}
-        self.cue_pattern = re.compile(phrase_regex(records["proposal verb"]), re.IGNORECASE)
-        self.breaks = set(records["clause break"])
-        self.novelty = re.compile(r"^\s*(?:,\s*|is\s+|was\s+)" + phrase_regex(records["novelty"]),
-                                  re.IGNORECASE)
+        records = {record["id"]: record for record in cues}
+        verbs = records["proposal verb"]
+        self.cue_pattern = re.compile(
+            "|".join([phrase_regex(verbs["phrases"]), *verbs.get("patterns", ())]), re.IGNORECASE)
+        self.breaks = set(records["clause break"]["phrases"])
+        self.break_pattern = re.compile(phrase_regex(self.breaks), re.IGNORECASE)
+        appositive = r"^\s*(?:,\s*|is\s+|was\s+)"
+        self.novelty = re.compile(appositive + phrase_regex(records["novelty"]["phrases"]), re.IGNORECASE)
+        self.description = re.compile(
+            appositive + phrase_regex(records["novelty"]["phrases"] + records["description"]["phrases"]),
+            re.IGNORECASE)
         self.generic |= {name_key(record["id"]) for record in generic_words}
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.spans.get(ENTITIES_KEY, []))
         proposed: list[str] = []
-        for start, end, context in self.candidates(doc):
-            entity = self._entity_for(doc, entities, start, end, context)
+        for candidate in self.candidates(doc):
+            entity = self._entity_for(doc, entities, candidate)
             if entity is not None and entity.id_ not in proposed:
                 proposed.append(entity.id_)
         for entity in entities:
@@ -72,20 +97,27 @@ class ProposalFinder:
         doc._.proposed = proposed
         return doc
 
-    def candidates(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
-        """(start, end, context text for typing) of every name the paper says it introduces."""
+    def candidates(self, doc: Doc) -> Iterator[Candidate]:
+        """Every name the paper says it introduces, in text order (title first)."""
         yield from self._title_name(doc)
         for sentence in doc.sents:
             for cue in self.cue_pattern.finditer(sentence.text):
                 yield from self._names_after(doc, sentence.start_char + cue.end())
-            first = sentence[0]
-            if is_name_token(first):
-                end = self._name_run_end(sentence, first.i)
-                after = doc.text[end:sentence.end_char]
-                if self.novelty.match(after):
-                    yield first.idx, end, after[:80]
+            for token in sentence:
+                if token.i == sentence.start or self._starts_name(token, strong=True):
+                    yield from self._appositive(doc, sentence, token)
 
-    def _title_name(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
+    def _appositive(self, doc: Doc, sentence: Span, token: Token) -> Iterator[Candidate]:
+        """ "X, a novel ..." (anywhere) or "X is a simple ..." (starting a sentence)."""
+        if not is_name_token(token):
+            return
+        end = self._name_run_end(sentence, token.i)
+        after = doc.text[end:sentence.end_char]
+        pattern = self.description if token.i == sentence.start else self.novelty
+        if pattern.match(after):
+            yield Candidate(token.idx, end, "", after)
+
+    def _title_name(self, doc: Doc) -> Iterator[Candidate]:
         title = doc.text[:doc._.title_end]
         if ":" not in title:
             return
@@ -98,35 +130,62 @@ class ProposalFinder:
         if not _STRONG_NAME.search(prefix) and re.search(rf"(?<!\w){re.escape(prefix.lower())}(?!\w)",
                                                          doc.text):
             return  # an ordinary word of the abstract, not a name
-        yield start, start + len(prefix), title[start + len(prefix) + 1:][:60]
+        yield Candidate(start, start + len(prefix), "", title[start + len(prefix) + 1:], in_title=True)
 
-    def _names_after(self, doc: Doc, position: int) -> Iterator[tuple[int, int, str]]:
+    def _names_after(self, doc: Doc, position: int) -> Iterator[Candidate]:
         """Names in the object of a proposal verb: "we propose a simple method, X, and Y to ..."."""
         first = next((t for t in doc if t.idx >= position), None)
         if first is None:
             return
-        sentence, skipped, found = first.sent, 0, False
+        sentence, words_before, found = first.sent, 0, False
+        acronym_ends = {long_start: long_end for long_start, long_end, _, _ in doc._.acronyms or ()}
         index = first.i
         while index < sentence.end:
             token = doc[index]
             if token.text in ".;" or token.lower_ in self.breaks:
                 return
-            if self._starts_name(token):
-                end = self._name_run_end(sentence, index)
-                context = doc.text[position:token.idx] + " " + doc.text[end:end + 60]
-                yield token.idx, end, context
+            defined = acronym_ends.get(token.idx)
+            if defined is not None:  # "we propose a negative attention score (NAS)"
+                yield Candidate(token.idx, defined, doc.text[position:token.idx], doc.text[defined:sentence.end_char])
                 found = True
+                index = next((t.i for t in doc[index:sentence.end] if t.idx >= defined), sentence.end)
+                continue
+            if self._starts_name(token, strong=False):
+                end = self._extend_from_title(doc, token.idx, self._name_run_end(sentence, index))
+                after = doc.text[end:sentence.end_char]
+                if _STRONG_NAME.search(doc.text[token.idx:end]) or " " in doc.text[token.idx:end] \
+                        or _WEAK_NAME_END.match(after):
+                    yield Candidate(token.idx, end, doc.text[position:token.idx], after)
+                    found = True
                 index = next((t.i for t in doc[index:sentence.end] if t.idx >= end), sentence.end)
                 continue
             if found and token.lower_ not in GLUE:
                 return
-            skipped += 1
-            if skipped > MAX_WORDS_BEFORE_NAME:
+            words_before += not token.is_punct
+            if words_before > MAX_WORDS_BEFORE_NAME:
                 return
             index += 1
 
-    def _starts_name(self, token: Token) -> bool:
-        return is_name_token(token) and name_key(token.text) not in self.generic
+    def _extend_from_title(self, doc: Doc, start: int, end: int) -> int:
+        """Extend a name over lower-case words when the title spells the longer name ("Distilling
+        step-by-step" in the abstract, "Distilling Step-by-Step" in the title)."""
+        title = doc.text[:doc._.title_end].lower()
+        if start < doc._.title_end or not title:
+            return end
+        best = end
+        for token in doc[doc.char_span(start, end, alignment_mode="expand").end:][:6]:
+            if token.is_punct and token.text != "-" or token.is_sent_start:
+                break
+            longer = doc.text[start:token.idx + len(token)].lower()
+            if longer not in title:
+                break
+            if re.search(rf"(?<!\w){re.escape(longer)}(?!\w)", title):
+                best = token.idx + len(token)
+        return best
+
+    def _starts_name(self, token: Token, strong: bool) -> bool:
+        shaped = _STRONG_NAME.search(token.text) if strong else is_name_token(token)
+        return bool(shaped) and name_key(token.text) not in self.generic
 
     def _name_run_end(self, sentence: Span, index: int) -> int:
         """End offset of a run of name-shaped words from `index`: hyphen compounds, title-case
@@ -134,9 +193,12 @@ class ProposalFinder:
         doc = sentence.doc
         end = doc[index].idx + len(doc[index])
         for token in doc[index + 1: sentence.end]:
+            joined = token.idx == end
+            if token.text == ")" and joined and doc.text.count("(", doc[index].idx, end) > doc.text.count(")", doc[index].idx, end):
+                end = token.idx + 1  # "RefCOCO(+/g)"
+                continue
             if token.text in "()[],;:." or token.text.startswith("'"):
                 break
-            joined = token.idx == end
             if not (joined or is_name_token(token) or _VERSION.fullmatch(token.text)):
                 break
             end = token.idx + len(token)
@@ -144,18 +206,26 @@ class ProposalFinder:
             end -= 1
         return end
 
-    def _entity_for(self, doc: Doc, entities: list[Span], start: int, end: int, context: str) -> Span | None:
-        """The entity at [start, end), made (with its other mentions) when there is none."""
+    def _entity_for(self, doc: Doc, entities: list[Span], candidate: Candidate) -> Span | None:
+        """The entity named by `candidate`, made (with its other mentions) when there is none;
+        None when the name is no new entity (generic, or already used before it was "proposed")."""
+        start, end = candidate.start, candidate.end
         overlapping = [e for e in entities if e.start_char < end and start < e.end_char]
         containing = [e for e in overlapping if e.start_char <= start and end <= e.end_char]
         if containing:
-            return None if containing[0]._.generic else containing[0]
+            entity = containing[0]
+            earlier = [e for e in entities if e.id_ == entity.id_ and doc._.title_end < e.start_char < start]
+            if entity._.generic or (earlier and not candidate.in_title):
+                return None
+            if entity._.source == "gazetteer" and self.heads.pattern.match(candidate.after.lstrip()):
+                return None  # a known name modifying the new thing: "we develop an RL approach"
+            return entity
         if any(e.start_char < start or e.end_char > end for e in overlapping):
             return None  # crosses an entity: not a name we can trust
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not span.text:
             return None
-        label = self.heads.first_in(context, PROPOSED_TYPES) or "Method"
+        label = self._type_of(candidate)
         for e in overlapping:
             entities.remove(e)
         created = None
@@ -166,7 +236,22 @@ class ProposalFinder:
             if mention is None:
                 continue
             mention._.source, mention._.score, mention._.generic = "pattern", 1.0, False
+            mention._.model = None
             entities.append(mention)
             if match.start() == span.start_char:
                 created = mention
         return created
+
+    def _type_of(self, candidate: Candidate) -> str:
+        """The head noun introducing the name ("a new benchmark, X") or right after it ("X, a
+        simple technique that ..."), up to the first clause break; Method by default."""
+        after = candidate.after.lstrip(" ,")
+        for text in (candidate.before, after[:self._phrase_end(after)]):
+            label = self.heads.first_in(text, PROPOSED_TYPES)
+            if label is not None:
+                return label
+        return "Method"
+
+    def _phrase_end(self, text: str) -> int:
+        ends = [m.start() for m in (self.break_pattern.search(text), _PUNCT_BREAK.search(text)) if m]
+        return min(ends, default=len(text))
