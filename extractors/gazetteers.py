@@ -65,11 +65,17 @@ METRIC_HEADS = {
     "similarity", "ratio", "loss", "likelihood", "perplexity", "quality", "index", "measure",
     "rank", "gain", "reward", "map", "ap", "dice", "agreement", "deviation",
 }
+# Method names ending in one of these nouns are also written in the plural ("GANs" is handled apart).
+PLURAL_HEADS = {
+    "network", "model", "layer", "unit", "autoencoder", "encoder", "decoder", "transformer",
+    "embedding", "field", "machine", "tree", "forest", "connection", "block", "module",
+    "retriever", "kernel", "adapter", "classifier", "process", "operator",
+}
 SPLIT_WORDS = {"train", "val", "valid", "validation", "dev", "test", "test-dev", "test-std", "subset"}
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+]*")
 _PARENTHESISED = re.compile(r"^(?P<long>[^()]+?)\s*\((?P<short>[A-Za-z][\w\-+.]*)\)$")
-_JUNK = re.compile(r"https?:|www\.|@|\?|!|#|~|\*|\||\(deleted|\bhow to\b|\bcustomer\b", re.I)
+_JUNK = re.compile(r"https?:|www\.|\?|!|#|~|\*|\||\s\+\s|\(deleted|\bhow to\b|\bcustomer\b", re.I)
 _LETTER = re.compile(r"[A-Za-z]")
 
 
@@ -355,9 +361,10 @@ def variants(surface: str, label: str) -> list[str]:
             found.append(surface.replace("-", ""))
     elif len(surface.split()) == 2:
         found.append(surface.replace(" ", "-"))
-    last = _words(surface)[-1]
-    if label == "Method" and last[-1:].isalpha() and not last.endswith(("s", "ing", "ion")) and (
-            last.isupper() or len(surface.split()) > 1):
+    words = _words(surface)
+    if label == "Method" and (
+            (len(words) == 1 and surface.isupper() and surface.isalpha())
+            or (len(words) > 1 and words[-1].lower() in PLURAL_HEADS)):
         found.append(surface + "s")
     return [v for v in dict.fromkeys(found) if rejection(v) is None]
 
