@@ -99,10 +99,17 @@ FALKORDB_SCHEMA: tuple[str, ...] = (
 )
 
 
-def schema_script(statements: tuple[str, ...], dialect: str) -> str:
-    """The text of cypher/schema*.cypher: the statements, one per line, `;`-terminated."""
-    header = (f"// PaperKG schema for {dialect}: generated from kg/stores/cypher.py "
-              f"(kg load runs it first; a test keeps this file equal to it).\n")
+SCHEMA_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "schema.cypher": ("Neo4j 5", NEO4J_SCHEMA),
+    "schema.falkordb.cypher": ("FalkorDB", FALKORDB_SCHEMA),
+}
+
+
+def schema_script(file_name: str) -> str:
+    """The text of cypher/<file_name>: the statements, one per line, `;`-terminated."""
+    dialect, statements = SCHEMA_FILES[file_name]
+    header = (f"// PaperKG schema for {dialect}: `kg load` runs these statements first.\n"
+              f"// Generated from kg/stores/cypher.py; a test keeps this file equal to it.\n")
     return header + "".join(f"{statement};\n" for statement in statements)
 
 
