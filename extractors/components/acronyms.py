@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import extractors.attributes  # noqa: F401  (registers doc._.acronyms)
-from extractors.components.rules import COMPONENTS_DIR, HeadTypes, read_jsonl
+from extractors.components.rules import COMPONENTS_DIR, HeadTypes, is_generic_phrase, read_jsonl
 from kg.resolve import name_key
 
 ACRONYM_KEY = "acronym"
@@ -86,8 +86,8 @@ def _definition(doc: Doc, inner: Span, open_paren: Token, sentence_start: int) -
     short, open_at = inner.text, open_paren.idx
     if not is_short_form(short):
         return None
-    max_tokens = min(len(short) + 5, len(short) * 2)
-    window_start = max(sentence_start, doc[max(0, open_paren.i - max_tokens)].idx)
+    max_words = min(len(short) + 5, len(short) * 2)
+    window_start = max(sentence_start, _words_before(open_paren, max_words))
     window = doc.text[window_start:open_at].rstrip()
     start = long_form_start(short, window)
     if start is None:
@@ -100,6 +100,18 @@ def _definition(doc: Doc, inner: Span, open_paren: Token, sentence_start: int) -
     if len(long_text) <= len(short) or short in long_text.split():
         return None
     return Definition(long_start, long_end, inner.start_char, inner.end_char)
+
+
+def _words_before(token: Token, count: int) -> int:
+    """Offset of the start of the `count`-th whitespace-separated word before `token`."""
+    doc, words, start = token.doc, 0, token.idx
+    for previous in reversed(doc[:token.i]):
+        if previous.whitespace_:
+            words += 1
+            if words > count:
+                break
+        start = previous.idx
+    return start
 
 
 def _reverse_definition(doc: Doc, open_i: int, inner: Span, sentence_start: int) -> Definition | None:
@@ -130,10 +142,6 @@ class AcronymSpans:
         """Records {"id": word, ...}: words that make a long form generic when it has only them."""
         self.generic_words |= {name_key(record["id"]) for record in records}
 
-    def is_generic(self, long_text: str) -> bool:
-        words = [name_key(w) for w in re.split(r"[\s\-/]+", long_text) if name_key(w)]
-        return all(w in self.generic_words for w in words)
-
     def __call__(self, doc: Doc) -> Doc:
         definitions = list(find_definitions(doc))
         doc._.acronyms = [d.offsets() for d in definitions]
@@ -142,7 +150,7 @@ class AcronymSpans:
         for definition in definitions:
             long_text = doc.text[definition.long_start:definition.long_end]
             short_text = doc.text[definition.short_start:definition.short_end]
-            if self.is_generic(long_text):
+            if is_generic_phrase(long_text, self.generic_words):
                 continue
             label = self._type_of(typed, definition, long_text)
             for start, end in self._mentions(doc.text, long_text, short_text):

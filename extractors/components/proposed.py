@@ -19,7 +19,13 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.attributes import ENTITIES_KEY
 from extractors.components.acronyms import GENERIC_PATH
-from extractors.components.rules import COMPONENTS_DIR, HeadTypes, phrase_regex, read_jsonl
+from extractors.components.rules import (
+    COMPONENTS_DIR,
+    HeadTypes,
+    is_generic_phrase,
+    phrase_regex,
+    read_jsonl,
+)
 from kg.resolve import name_key
 
 CUES_PATH = COMPONENTS_DIR / "proposal_cues.jsonl"
@@ -35,6 +41,7 @@ _VERSION = re.compile(r"v\d+(?:\.\d+)*")
 # Okapi, ..."), not when it modifies a noun ("we introduce a truncated Gaussian to ...").
 _WEAK_NAME_END = re.compile(r"\s*(?:[,(:.]|$|is\b|which\b|that\b)")
 _PUNCT_BREAK = re.compile(r"[,.;:()]")
+_NOT_A_NAME = re.compile(r"^\d|://|www\.|@")  # "50K-sample", URLs, e-mail addresses
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +200,8 @@ class ProposalFinder:
         doc = sentence.doc
         end = doc[index].idx + len(doc[index])
         for token in doc[index + 1: sentence.end]:
+            if doc.text[end - 1] == ".":
+                break  # "Commonsense-T2I. Given ..." where the tokenizer kept the full stop
             joined = token.idx == end
             if token.text == ")" and joined and doc.text.count("(", doc[index].idx, end) > doc.text.count(")", doc[index].idx, end):
                 end = token.idx + 1  # "RefCOCO(+/g)"
@@ -202,7 +211,7 @@ class ProposalFinder:
             if not (joined or is_name_token(token) or _VERSION.fullmatch(token.text)):
                 break
             end = token.idx + len(token)
-        while doc.text[end - 1] == "-":
+        while doc.text[end - 1] in "-." and end - 1 > doc[index].idx:
             end -= 1
         return end
 
@@ -210,6 +219,9 @@ class ProposalFinder:
         """The entity named by `candidate`, made (with its other mentions) when there is none;
         None when the name is no new entity (generic, or already used before it was "proposed")."""
         start, end = candidate.start, candidate.end
+        text = doc.text[start:end]
+        if is_generic_phrase(text, self.generic) or _NOT_A_NAME.search(text):
+            return None
         overlapping = [e for e in entities if e.start_char < end and start < e.end_char]
         containing = [e for e in overlapping if e.start_char <= start and end <= e.end_char]
         if containing:

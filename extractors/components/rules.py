@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from kg.resolve import name_key
+
 COMPONENTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = COMPONENTS_DIR.parent / "data"
 
@@ -25,6 +27,13 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     ordered = sorted(set(phrases), key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return rf"(?<!\w)(?:{body})(?!\w)"
+
+
+def is_generic_phrase(text: str, generic_words: set[str]) -> bool:
+    """True when every word of `text` is a generic word ("large language models", "in-distribution");
+    `generic_words` holds name keys (kg.resolve.name_key)."""
+    words = [name_key(w) for w in re.split(r"[\s\-/]+", text) if name_key(w)]
+    return all(w in generic_words for w in words)
 
 
 class HeadTypes:
