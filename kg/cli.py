@@ -14,6 +14,7 @@ from typer.core import TyperGroup
 
 from kg.errors import KGError
 from kg.progress import counts_table, stderr, stdout, summary_table
+from kg.stores import DEFAULT_BATCH_SIZE
 
 DEFAULT_OUT = Path("kg-out")
 
@@ -174,6 +175,26 @@ def export(fmt: Annotated[ExportFormat, typer.Option("--format", help="Output fo
 
     for path in export_graph(source, fmt.value, output):
         stdout.print(f"wrote {path}", markup=False, highlight=False)
+
+
+class LoadTarget(str, Enum):
+    neo4j = "neo4j"
+    falkordb = "falkordb"
+
+
+@app.command()
+def load(target: Annotated[LoadTarget, typer.Argument(help="The server to write to.")],
+         source: FromDir = DEFAULT_OUT,
+         database: Annotated[str | None, typer.Option(help="Neo4j database / FalkorDB graph name (default: neo4j's default / paperkg).")] = None,
+         batch_size: Annotated[int, typer.Option(min=1, help="Rows per write transaction.")] = DEFAULT_BATCH_SIZE,
+         wipe: Annotated[bool, typer.Option(help="Delete everything in the database first.")] = False,
+         quiet: Quiet = False) -> None:
+    """Write a built graph to Neo4j (NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD) or FalkorDB (FALKORDB_URL)."""
+    from kg.stores.load import load_graph, report_table
+
+    report = load_graph(target.value, source, database=database, batch_size=batch_size,
+                        wipe=wipe, show_progress=not quiet)
+    stdout.print(report_table(report))
 
 
 @app.command(name="eval")

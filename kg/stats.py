@@ -24,4 +24,8 @@ def export_graph(source: Path, fmt: str, output: Path) -> list[Path]:
         return [write_graphml(graph, output)]
     if fmt == "json":
         return [write_json(graph, output)]
+    if fmt == "neo4j-admin":
+        from kg.stores.neo4j_admin import write_neo4j_admin
+
+        return write_neo4j_admin(graph, output)
     raise BadOption(f"unknown export format {fmt!r} (use graphml, json or neo4j-admin)")

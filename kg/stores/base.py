@@ -20,7 +20,7 @@ import networkx as nx
 from kg.errors import GraphNotFound
 from kg.schema import NODE_LABELS, REL_TYPES
 
-DEFAULT_BATCH_SIZE = 2000
+from kg.stores import DEFAULT_BATCH_SIZE
 
 # Relationships a node owns: the graph is the truth about them, so the ones it no longer has are
 # deleted. A paper owns all its relationships (it was re-extracted); a result its outgoing ties;

@@ -10,7 +10,8 @@ from rich.table import Table
 
 from kg.errors import BadOption
 from kg.progress import RateColumn, stderr
-from kg.stores.base import DEFAULT_BATCH_SIZE, GraphWriter, LoadReport
+from kg.stores import DEFAULT_BATCH_SIZE
+from kg.stores.base import GraphWriter, LoadReport
 
 SERVERS = ("neo4j", "falkordb")
 

@@ -1,0 +1,78 @@
+"""`kg load` and `kg export --format neo4j-admin` as a user runs them: the real command line,
+credentials from the environment, a real FalkorDB."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+from falkordb import FalkorDB
+
+from kg.stores.falkordb_local import free_port
+from tests.conftest import ROOT
+
+
+def kg(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {key: value for key, value in os.environ.items()
+                   if not key.startswith(("FALKORDB_", "NEO4J_"))}
+    return subprocess.run([str(Path(sys.executable).parent / "kg"), *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env={**environment, **env})
+
+
+def server_counts(url: str, graph: str) -> tuple[Counter, Counter]:
+    db = FalkorDB.from_url(url).select_graph(graph)
+    nodes = db.query("MATCH (n) RETURN labels(n)[0], count(n)").result_set
+    edges = db.query("MATCH ()-[r]->() RETURN type(r), count(r)").result_set
+    return Counter(dict(nodes)), Counter(dict(edges))
+
+
+def graph_counts(graph) -> tuple[Counter, Counter]:
+    return (Counter(attrs["type"] for _, attrs in graph.nodes(data=True)),
+            Counter(key for _, _, key in graph.edges(keys=True)))
+
+
+def test_load_twice_gives_the_graph_counts(falkordb_server, original_dir, original):
+    for _ in range(2):
+        run = kg("load", "falkordb", "--from", str(original_dir), "--database", "cli", "--quiet",
+                 FALKORDB_URL=falkordb_server.url)
+        assert run.returncode == 0, run.stderr
+        assert server_counts(falkordb_server.url, "cli") == graph_counts(original)
+    assert "rows/s" in run.stdout and "PROPOSES" in run.stdout
+    assert falkordb_server.password not in run.stdout + run.stderr
+
+
+def test_load_errors_are_one_line_and_exit_1(original_dir):
+    missing = kg("load", "falkordb", "--from", str(original_dir))
+    down = kg("load", "falkordb", "--from", str(original_dir),
+              FALKORDB_URL=f"redis://:sekrit@127.0.0.1:{free_port()}")
+    for run, code in ((missing, "KG008"), (down, "KG007")):
+        assert run.returncode == 1
+        assert run.stderr.startswith(f"error[{code}]") and run.stderr.count("\n") == 1
+    assert "sekrit" not in down.stderr
+    neo4j = kg("load", "neo4j", "--from", str(original_dir), NEO4J_URI="bolt://127.0.0.1:1")
+    assert neo4j.returncode == 1 and "NEO4J_USER, NEO4J_PASSWORD" in neo4j.stderr
+
+
+def test_export_neo4j_admin_headers(original_dir, original, tmp_path):
+    run = kg("export", "--format", "neo4j-admin", "--from", str(original_dir), "-o", str(tmp_path))
+    assert run.returncode == 0, run.stderr
+    papers = list(csv.reader(open(tmp_path / "nodes" / "Paper.csv", encoding="utf-8")))
+    assert papers[0][:2] == ["id:ID", ":LABEL"]
+    header = dict(column.split(":", 1) for column in papers[0][2:])
+    assert header["year"] == "int" and header["authors"] == "string[]" and header["title"] == "string"
+    row = dict(zip([column.split(":")[0] for column in papers[0]], papers[1]))
+    first = original.nodes[row["id"]]
+    assert row["authors"].split(";") == first["authors"] and row["abstract"] == first["abstract"]
+    uses = list(csv.reader(open(tmp_path / "relationships" / "USES.csv", encoding="utf-8")))
+    assert uses[0][:3] == [":START_ID", ":END_ID", ":TYPE"]
+    assert {"count:int", "score:double", "evidence:string"} <= set(uses[0])
+    assert {(u, v) for u, v, _, *_ in uses[1:]} == {
+        (u, v) for u, v, key in original.edges(keys=True) if key == "USES"}
+    script = (tmp_path / "neo4j-admin-import.sh").read_text()
+    assert "neo4j-admin database import full" in script
+    assert script.count("--nodes=") == len({a["type"] for _, a in original.nodes(data=True)})
+    assert "--relationships=relationships/USES.csv" in script
