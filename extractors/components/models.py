@@ -10,11 +10,12 @@ so a reported span is exactly the name ("Llama2-70B" in "Llama2-70B-based").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Token
 
 import extractors.attributes  # noqa: F401  (registers the span attributes)
 from extractors.components.rules import COMPONENTS_DIR, DATA_DIR, read_jsonl
@@ -24,11 +25,11 @@ FAMILIES_PATH = DATA_DIR / "model_families.jsonl"
 PARTS_PATH = COMPONENTS_DIR / "model_parts.jsonl"
 
 _SIZE = r"\d+x\d+(?:\.\d+)?[bB]|\d+(?:\.\d+)?[bBmM]"
-_SIZE_AT = re.compile(rf"(?P<sep>[-_ ]?)(?P<size>{_SIZE})(?![\w.])")
-_VERSION_AT = re.compile(r"(?P<sep>[-_]?)(?P<version>[vVR]?\d+(?:\.\d+)*[a-zA-Z]?)(?![\w.])")
-_SPACED_VERSION_AT = re.compile(r"(?P<sep> )(?P<version>v?\d{1,2}(?:\.\d{1,2})?)(?![\w.%])")
-_WORD_AT = re.compile(r"(?P<sep>[-_ ])(?P<word>[A-Za-z]+)(?![\w.])")
-_CHECKPOINT_VERSION_AT = re.compile(r"(?P<sep>[-_])(?P<version>v\d+(?:\.\d+)*)(?![\w.])")
+_SIZE_AT = re.compile(rf"(?P<sep>[-_ ]?)(?P<size>{_SIZE})(?!\w|\.\d)")
+_VERSION_AT = re.compile(r"(?P<sep>[-_]?)(?P<version>[vVR]?\d+(?:\.\d+)*[a-zA-Z]?)(?!\w|\.\d)")
+_SPACED_VERSION_AT = re.compile(r"(?P<sep> )(?P<version>v?\d{1,2}(?:\.\d{1,2})?)(?!\w|\.\d|\s*%)")
+_WORD_AT = re.compile(r"(?P<sep>[-_ ])(?P<word>[A-Za-z]+)(?!\w|\.\d)")
+_CHECKPOINT_VERSION_AT = re.compile(r"(?P<sep>[-_])(?P<version>v\d+(?:\.\d+)*)(?!\w|\.\d)")
 _PRESIZE = re.compile(rf"(?P<size>{_SIZE})[- ]$")
 # A name continued by "-Upper" or "-digit" that the grammar cannot read ("CLIP-T", "LLaMA-Adapter")
 # is a different name: no model is reported for it.
@@ -59,7 +60,6 @@ class ModelName:
 
     entry: ModelEntry
     start: int
-    base_start: int
     base_end: int
     presize: str | None = None
     pieces: list[tuple[str, str, int]] = field(default_factory=list)
@@ -166,7 +166,7 @@ class ModelGrammar:
 
     def _parse(self, text: str, match: re.Match) -> ModelName | None:
         entry = self.entries[match.lastgroup]
-        name = ModelName(entry, match.start(), match.start(), match.end())
+        name = ModelName(entry, match.start(), match.end())
         presize = _PRESIZE.search(text, max(0, match.start() - 12), match.start())
         if presize and (presize.start() == 0 or not text[presize.start() - 1].isalnum()):
             name.start, name.presize = presize.start(), _size_text(presize.group("size"))
@@ -201,19 +201,35 @@ class ModelGrammar:
         return None
 
 
-def aligned_span(doc: Doc, name: ModelName) -> tuple[Span, ModelName] | None:
-    """The longest prefix of the parse (with, then without a leading size) on token boundaries."""
-    starts = [(name.start, name.presize)]
-    if name.presize is not None:
-        starts.append((name.base_start, None))
-    for count in range(len(name.pieces), -1, -1):
-        for start, presize in starts:
-            shorter = ModelName(name.entry, start, name.base_start, name.base_end, presize,
-                                name.pieces[:count])
-            span = doc.char_span(start, shorter.end, label="Model") if shorter.valid else None
-            if span is not None:
-                return span, shorter
-    return None
+def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
+    """Make every offset a token boundary ("Math-7B." -> "Math-7B" "."), keeping the span groups
+    written so far (they are rebuilt on the same character offsets; span attributes are keyed
+    by offsets, so they survive)."""
+    inside: dict[int, list[int]] = {}
+    starts = [token.idx for token in doc]
+    for offset in offsets:
+        token = _token_around(doc, starts, offset)
+        if token is not None:
+            inside.setdefault(token.i, []).append(offset - token.idx)
+    if not inside:
+        return
+    saved = {key: [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_) for s in group]
+             for key, group in doc.spans.items()}
+    with doc.retokenize() as retokenizer:
+        for index, cuts in inside.items():
+            token, bounds = doc[index], [0, *sorted(set(cuts)), len(doc[index])]
+            pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+    for key, spans in saved.items():
+        doc.spans[key] = [doc.char_span(s, e, label=label, kb_id=kb_id, span_id=span_id)
+                          for s, e, label, kb_id, span_id in spans]
+
+
+def _token_around(doc: Doc, starts: list[int], offset: int) -> Token | None:
+    """The token that `offset` falls strictly inside, if any (`starts`: the tokens' offsets)."""
+    index = bisect_right(starts, offset) - 1
+    token = doc[index] if index >= 0 else None
+    return token if token is not None and token.idx < offset < token.idx + len(token) else None
 
 
 @Language.factory("paperkg_models")
@@ -234,12 +250,11 @@ class ModelSpans:
         self.grammar.add_families(families)
 
     def __call__(self, doc: Doc) -> Doc:
+        names = list(self.grammar.find(doc.text))
+        split_tokens_at(doc, [offset for name in names for offset in (name.start, name.end)])
         spans = []
-        for found in self.grammar.find(doc.text):
-            aligned = aligned_span(doc, found)
-            if aligned is None:
-                continue
-            span, name = aligned
+        for name in names:
+            span = doc.char_span(name.start, name.end, label="Model")
             span.id_ = name.canonical
             span._.source = "pattern"
             span._.model = {"family": name.entry.family, "params": name.params,

@@ -232,8 +232,8 @@ class ProposalFinder:
             if entity._.source == "gazetteer" and self.heads.pattern.match(candidate.after.lstrip()):
                 return None  # a known name modifying the new thing: "we develop an RL approach"
             return entity
-        if any(e.start_char < start or e.end_char > end for e in overlapping):
-            return None  # crosses an entity: not a name we can trust
+        if any(e.start_char < start or e.end_char > end or e.label_ == "Model" for e in overlapping):
+            return None  # crosses an entity, or would swallow a model name ("Llama2-70B-based")
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not span.text:
             return None

@@ -1,0 +1,123 @@
+"""The model-name grammar on real seed-abstract sentences, through the shipped pipeline.
+
+Sentences come from examples/*.txt; where a spelling variant of the same model does not occur in the
+seeds, the model name in a real sentence is swapped for the variant (marked "variant of").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extractors.pipeline_cases import annotate, extract, mentions, the_mention
+
+PROXY = ("In experiments, when we apply proxy-tuning to {} using proxies of only 7B size, we can close "
+         "88% of the gap between the model and its truly-tuned chat version.")
+LLAMA_2 = ("We additionally confirm some predictions of the theory using the {} large language model, "
+           "giving evidence that the simplified model yields generalizable insights.")
+GPT_4 = "The dataset was created by implementing a pipeline that prompts {} for pairs."
+
+CASES = [
+    # (sentence, surface, canonical, family)
+    ("Results on the Llama 3.2 3B Instruct model and the LLaMA 3.1 8B Instruct model improving by 10.61%.",
+     "LLaMA 3.1 8B Instruct", "Llama-3.1-8B-Instruct", "Llama"),
+    (PROXY.format("Llama2-70B"), "Llama2-70B", "Llama-2-70B", "Llama"),
+    (PROXY.format("Llama 2 70B"), "Llama 2 70B", "Llama-2-70B", "Llama"),  # variant of the above
+    (PROXY.format("LLaMA-2-70B"), "LLaMA-2-70B", "Llama-2-70B", "Llama"),  # variant of the above
+    (LLAMA_2.format("LLaMA-2"), "LLaMA-2", "Llama-2", "Llama"),
+    (LLAMA_2.format("Llama2"), "Llama2", "Llama-2", "Llama"),  # variant
+    (LLAMA_2.format("Llama-2"), "Llama-2", "Llama-2", "Llama"),  # variant
+    (LLAMA_2.format("LLaMA2"), "LLaMA2", "Llama-2", "Llama"),  # variant
+    (LLAMA_2.format("Llama 2"), "Llama 2", "Llama-2", "Llama"),  # variant
+    ("Significant and consistent improvements are achieved by SH2 for LLaMA-7b and LLaMA2-7b on "
+     "multiple hallucination tasks.", "LLaMA-7b", "LLaMA-7B", "Llama"),
+    ("Our analysis reveals that ChatGPT and Llama 2-Chat exhibit hallucinations in 60% and 75% of "
+     "their outputs, respectively.", "Llama 2-Chat", "Llama-2-Chat", "Llama"),
+    ("Notably, our model matches or outperforms competitive models such as Qwen2.5-Math-7B.",
+     "Qwen2.5-Math-7B", "Qwen2.5-Math-7B", "Qwen"),
+    ("To validate the effectiveness of CFT, we construct a dataset from WebInstruct, using GPT-4o as "
+     "the teacher to generate critiques.", "GPT-4o", "GPT-4o", "GPT"),
+    (GPT_4.format("GPT-4"), "GPT-4", "GPT-4", "GPT"),
+    (GPT_4.format("GPT4"), "GPT4", "GPT-4", "GPT"),  # variant
+    ("We compare against GPT-3.5, and GPT4.", "GPT-3.5", "GPT-3.5", "GPT"),
+    ("This allows us to recover harmful content generation suppressed by safety fine-tuning in "
+     "chatbots like ChatGPT.", "ChatGPT", "ChatGPT", "GPT"),
+    ("On TriviaQA, Mistral 7B finetuned on our synthetic data cause no performance drop.",
+     "Mistral 7B", "Mistral-7B", "Mistral"),
+    ("In applications to RoBERTa-large, Llama-2-13B-chat, and stable-diffusion-v1.5, our method "
+     "improves over the baseline.", "RoBERTa-large", "RoBERTa-large", "RoBERTa"),
+    ("In applications to RoBERTa-large, Llama-2-13B-chat, and stable-diffusion-v1.5, our method "
+     "improves over the baseline.", "Llama-2-13B-chat", "Llama-2-13B-Chat", "Llama"),
+    ("We investigate this by finetuning T5-Base (250M parameters) on the DeepMind Mathematics "
+     "dataset.", "T5-Base", "T5-base", "T5"),  # variant of "Flan-T5-Base"
+    ("We investigate this by finetuning Flan-T5-Base (250M parameters) on the DeepMind Mathematics "
+     "dataset.", "Flan-T5-Base", "Flan-T5-base", "T5"),
+    ("Third, our finetuned 770M T5 model outperforms the few-shot prompted 540B PaLM model using only "
+     "80% of available data on a benchmark.", "770M T5", "T5-770M", "T5"),
+    ("Third, our finetuned 770M T5 model outperforms the few-shot prompted 540B PaLM model using only "
+     "80% of available data on a benchmark.", "540B PaLM", "PaLM-540B", "PaLM"),
+    ("Language representation models such as BERT can effectively learn a counterfactual "
+     "representation.", "BERT", "BERT", "BERT"),
+    ("Our experimental results and in-depth visualizations on CLIP show that such an intervention can "
+     "effectively improve the model's accuracy.", "CLIP", "CLIP", "CLIP"),
+    ("Among these, Stable Diffusion distinguishes itself as a leading open-source model in this "
+     "fast-growing field.", "Stable Diffusion", "Stable Diffusion", "Stable Diffusion"),
+    ("We show that our methods improve the Bo32 performance of Gemma 2B on Hendrycks MATH.",
+     "Gemma 2B", "Gemma-2B", "Gemma"),
+    ("We compare GPT-4 and Claude Opus with several fine-tuned LLMs.", "Claude Opus", "Claude-Opus",
+     "Claude"),
+    ("We repeatedly prompted multiple LMs with different parameter sizes, including Llama-2, Falcon, "
+     "Mistral, OPT, and XLNet.", "Falcon", "Falcon", "Falcon"),
+    ("We repeatedly prompted multiple LMs with different parameter sizes, including Llama-2, Falcon, "
+     "Mistral, OPT, and XLNet.", "OPT", "OPT", "OPT"),
+    ("Open models have emerged, such as LLaMA, Alpaca, Vicuna, to name a few.", "Vicuna", "Vicuna",
+     "Vicuna"),
+    ("We evaluate instruction-tuned models (BLOOMZ, ChatGPT) on SPARROW through fine-tuning.",
+     "BLOOMZ", "BLOOMZ", "BLOOM"),
+    ("In our experiments on Pythia language models, we find that LoRA outperforms full finetuning.",
+     "Pythia", "Pythia", "Pythia"),
+    ("We employ these methods on Mistral 7B and Mixtral 8x7B models.", "Mixtral 8x7B", "Mixtral-8x7B",
+     "Mistral"),
+    ("Strong reasoning models such as DeepSeek-R1 are distilled into Qwen2.5-Math and DeepSeek-V3.",
+     "DeepSeek-R1", "DeepSeek-R1", "DeepSeek"),
+    ("Strong reasoning models such as DeepSeek-R1 are distilled into Qwen2.5-Math and DeepSeek-V3.",
+     "DeepSeek-V3", "DeepSeek-V3", "DeepSeek"),
+    ("We fine-tune Phi-3-mini on the synthetic data.", "Phi-3-mini", "Phi-3-mini", "Phi"),
+    # unknown members of known families
+    ("We fine-tune Qwen3-14B on the synthetic data.", "Qwen3-14B", "Qwen3-14B", "Qwen"),
+    ("We fine-tune Llama-4-Scout on the synthetic data.", "Llama-4-Scout", "Llama-4-Scout", "Llama"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "canonical", "family"), CASES,
+                         ids=[f"{c[1]}" for c in CASES])
+def test_model_name_resolves_to_canonical_and_family(sentence, surface, canonical, family):
+    mention = the_mention(extract(sentence), surface)
+    assert (mention.type, mention.canonical, mention.family, mention.source) == (
+        "Model", canonical, family, "pattern")
+
+
+def test_llama_2_spellings_share_one_canonical():
+    canonicals = {the_mention(extract(LLAMA_2.format(name)), name).canonical
+                  for name in ("Llama2", "Llama-2", "LLaMA2", "LLaMA-2", "Llama 2")}
+    assert canonicals == {"Llama-2"}
+
+
+def test_model_parts_are_reported():
+    mention = the_mention(extract(CASES[0][0]), "LLaMA 3.1 8B Instruct")
+    assert (mention.params, mention.version, mention.variant) == ("8B", "3.1", "Instruct")
+
+
+def test_name_glued_to_a_suffix_keeps_exact_offsets():
+    sentence = "We build a Llama2-70B-based agent and compare it to GPT-4's answers."
+    found = extract(sentence)
+    assert the_mention(found, "Llama2-70B").canonical == "Llama-2-70B"
+    assert the_mention(found, "GPT-4").canonical == "GPT-4"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Large language models (LLMs) such as transformer language models are widely used.",
+    "In response to the ineffective evaluation of CLIP-T metrics, we introduce a better metric.",
+    "We compare with BERTScore and the GPT series of models.",
+])
+def test_generic_words_and_other_names_are_not_models(sentence):
+    assert [s.text for s in annotate(sentence).spans["models"]] == []
