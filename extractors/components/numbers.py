@@ -52,6 +52,9 @@ _RIGHT_STOP = re.compile(
 )
 _CONTINUATION = re.compile(r"^\s*(?:on|in|for|with)\s+[^,;()\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_SCOPE = re.compile(r"^\s*(?:On|In|For|Across|Evaluated\s+on)\s+(?:the\s+)?$")
+_SCOPE_END = re.compile(r"^(?:\s+(?:benchmark|dataset|test\s+set))?\s*,")
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?$")
 _MAX_GAP = 14  # characters between two numbers of one list / range
 _TIE_REACH = {"Metric": 60, "Dataset": 100}
 
@@ -208,7 +211,7 @@ class NumberExtractor:
         for group in self.win_counts(text, numbers) + self.groups(text, numbers):
             if group.link != "wins" and not self.judge(text, group, entities, previous):
                 continue
-            results.extend(self.tie(text, group, entities, proposed))
+            results.extend(self.tie(text, group, entities, proposed, numbers))
             previous = group
         return results
 
@@ -438,7 +441,8 @@ class NumberExtractor:
 
     # -- tying to entities and writing the records ----------------------------------------------
 
-    def tie(self, text: str, group: Group, entities: list[Entity], proposed: list[str]) -> list[dict]:
+    def tie(self, text: str, group: Group, entities: list[Entity], proposed: list[str],
+            numbers: list[Number]) -> list[dict]:
         """One record per member, with metric / dataset / subject when the sentence ties them."""
         size = len(group.members)
         paired = size > 1 and bool(re.search(r"\brespectively\b", text[group.end:], re.IGNORECASE))
@@ -447,13 +451,21 @@ class NumberExtractor:
             tail = re.search(r"\brespectively\b", text[group.end:], re.IGNORECASE)
             end = max(end, group.end + tail.end())
         clause = (self.clause_start(text, group.start), self.clause_end(text, group.end))
+        others = [n for n in numbers if n not in group.members]
         metrics = self.pick(group, [e for e in entities if e.label == "Metric" and e.start >= clause[0]
-                                    and e.end <= clause[1]], paired, _TIE_REACH["Metric"])
+                                    and e.end <= clause[1] and not _apart(e, group, others)],
+                            paired, _TIE_REACH["Metric"])
         datasets = [e for e in entities if e.label == "Dataset"]
-        named = [e for e in datasets if e.start >= group.end and _ON_DATASET.match(text[group.end: e.start])]
+        named = self.named_after(text, group, datasets)  # "85.3% on GSM8K", "+9.8%, +5.7% on A and B"
+        scope = [e for e in datasets if _SCOPE.match(text[: e.start]) and _SCOPE_END.match(text[e.end:])]
         if named and not paired:
-            datasets = [named[0]]  # "85.3% on GSM8K"
-        datasets = self.pick(group, datasets, paired, _TIE_REACH["Dataset"])
+            names = [e.name for e in named]
+            datasets = names * size if len(names) == 1 else names if len(names) == size else [None] * size
+        elif scope and not paired:
+            datasets = [scope[0].name] * size  # "On GSM8K, ... 85.3% ..., ... by 4.1%"
+        else:
+            datasets = self.pick(group, [e for e in datasets if paired or not _apart(e, group, others)],
+                                 paired, _TIE_REACH["Dataset"])
         subjects = self.subjects(text, group, entities, paired, proposed)
         return [
             {"value": member.value, "unit": member.unit, "kind": group.kind,
@@ -461,6 +473,19 @@ class NumberExtractor:
              "start": start, "end": end}
             for i, member in enumerate(group.members)
         ]
+
+    @staticmethod
+    def named_after(text: str, group: Group, datasets: list[Entity]) -> list[Entity]:
+        """The dataset list introduced right after the numbers: 'on A, B, and C'."""
+        after = sorted((e for e in datasets if e.start >= group.end), key=lambda e: e.start)
+        if not after or not _ON_DATASET.match(text[group.end: after[0].start]):
+            return []
+        chain = [after[0]]
+        for entity in after[1:]:
+            if not _COORDINATION.match(text[chain[-1].end: entity.start]):
+                break
+            chain.append(entity)
+        return chain
 
     @staticmethod
     def pick(group: Group, candidates: list[Entity], paired: bool, reach: int) -> list[str | None]:
@@ -531,6 +556,12 @@ class NumberExtractor:
     def clause_end(text: str, at: int) -> int:
         found = _CLAUSE_BREAK.search(text, at)
         return found.start() if found else len(text)
+
+
+def _apart(entity: Entity, group: Group, others: list[Number]) -> bool:
+    """True when another number stands between `entity` and `group` (it belongs to that one)."""
+    lo, hi = (entity.end, group.start) if entity.end <= group.start else (group.end, entity.start)
+    return any(lo <= n.start and n.end <= hi for n in others)
 
 
 @Language.factory("paperkg_numbers")
