@@ -10,10 +10,14 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import networkx as nx
 from falkordb import FalkorDB
 
+from kg.export import read_graph
 from kg.stores.falkordb_local import free_port
+from kg.stores.falkordb_store import FalkorDBStore
 from tests.conftest import ROOT
+from tests.kg.stores.conftest import snapshot
 
 
 def kg(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -76,3 +80,21 @@ def test_export_neo4j_admin_headers(original_dir, original, tmp_path):
     assert "neo4j-admin database import full" in script
     assert script.count("--nodes=") == len({a["type"] for _, a in original.nodes(data=True)})
     assert "--relationships=relationships/USES.csv" in script
+
+
+def test_seeds_graph_loads_twice_with_the_graphml_counts(falkordb_server, tmp_path):
+    """The acceptance path: build the example corpus, load it twice, count as the GraphML does."""
+    built = kg("build", "examples", "-o", str(tmp_path), "--quiet")
+    assert built.returncode == 0, built.stderr
+    graphml = nx.read_graphml(tmp_path / "graph.graphml", force_multigraph=True)
+    expected = (Counter(attrs["type"] for _, attrs in graphml.nodes(data=True)),
+                Counter(attrs["type"] for _, _, attrs in graphml.edges(data=True)))
+    assert sum(expected[1].values()) > 1000
+    for _ in range(2):
+        run = kg("load", "falkordb", "--from", str(tmp_path), "--database", "seeds", "--quiet",
+                 FALKORDB_URL=falkordb_server.url)
+        assert run.returncode == 0, run.stderr
+        assert server_counts(falkordb_server.url, "seeds") == expected
+    store = FalkorDBStore(falkordb_server.url, graph="seeds")
+    assert snapshot(store.read()) == snapshot(read_graph(tmp_path))
+    store.close()
