@@ -163,14 +163,18 @@ class AcronymSpans:
         return doc
 
     def _type_of(self, typed: list[Span], definition: Definition, long_text: str) -> str:
-        """The type of a span on the long form (same end), or on the short form, else by head noun."""
+        """The type of a span on the long form (same end), else of its head noun, else of a span
+        on the short form (a bare acronym is ambiguous), else Method."""
         for span in typed:
             if span.end_char == definition.long_end and span.start_char >= definition.long_start:
                 return span.label_
+        head = self.heads.of_name(long_text)
+        if head is not None:
+            return head
         for span in typed:
             if (span.start_char, span.end_char) == (definition.short_start, definition.short_end):
                 return span.label_
-        return self.heads.of_name(long_text) or DEFAULT_TYPE
+        return DEFAULT_TYPE
 
     @staticmethod
     def _mentions(text: str, long_text: str, short_text: str) -> Iterator[tuple[int, int]]:

@@ -91,11 +91,18 @@ def assign_canonicals(doc: Doc, entities: list[Span], trusted: list[bool]) -> No
         by_key.setdefault(name_key(entity.text), []).append(i)
     for long_start, long_end, short_start, short_end in doc._.acronyms or ():
         long_text, short_text = doc.text[long_start:long_end], doc.text[short_start:short_end]
-        canonical = known.get((long_start, long_end)) or known.get((short_start, short_end)) or short_text
-        for text, other in ((long_text, short_text), (short_text, long_text)):
-            for i in by_key.get(name_key(text), ()):
-                decided[i] = canonical
-                entities[i]._.model = {**(entities[i]._.model or {}), "aliases": [other]}
+        short_id = known.get((short_start, short_end))
+        if short_id and name_key(short_id) not in (name_key(short_text), name_key(long_text)):
+            short_id = None  # the gazetteer knows another entity with this acronym
+        canonical = known.get((long_start, long_end)) or short_id or short_text
+        pair = [(i, short_text) for i in by_key.get(name_key(long_text), ())]
+        pair += [(i, long_text) for i in by_key.get(name_key(short_text), ())]
+        labels = [entities[i].label_ for i, _ in pair]
+        label = "Model" if "Model" in labels else labels[0] if labels else None
+        for i, other in pair:
+            decided[i] = canonical
+            entities[i].label_ = label
+            entities[i]._.model = {**(entities[i]._.model or {}), "aliases": [other]}
     for group in by_key.values():
         canonical = next((decided[i] for i in group if i in decided), entities[group[0]].text)
         for i in group:

@@ -1,0 +1,74 @@
+"""Acronym definitions (Schwartz & Hearst) and their later mentions, on seed-abstract sentences."""
+
+from __future__ import annotations
+
+from extractors.components.acronyms import is_short_form, long_form_start
+from tests.extractors.pipeline_cases import annotate, extract, mentions
+
+DPO = ("This paper explores the utilization of counterfactual prompting within the framework of Direct "
+       "Preference Optimization (DPO) to align the model's style without relying on human intervention. "
+       "We show that DPO with counterfactual prompts reduces bias.")
+RIPA = ("To adapt the sequence-level knowledge classifier to token-level guidance, we also propose a novel "
+        "token-level hallucination detection method called RIPA (Reward Inflection Point Approximation). "
+        "Experiments show that RIPA improves factuality.")
+
+
+def pairs(doc) -> list[tuple[str, str]]:
+    return [(doc.text[a:b], doc.text[c:d]) for a, b, c, d in doc._.acronyms]
+
+
+def test_long_form_then_acronym():
+    doc = annotate(DPO)
+    assert pairs(doc) == [("Direct Preference Optimization", "DPO")]
+
+
+def test_acronym_then_long_form():
+    doc = annotate(RIPA)
+    assert pairs(doc) == [("Reward Inflection Point Approximation", "RIPA")]
+
+
+def test_later_short_form_is_a_mention_with_the_long_forms_canonical():
+    found = extract(DPO)
+    [long_form] = mentions(found, "Direct Preference Optimization")
+    short_forms = mentions(found, "DPO")
+    assert len(short_forms) == 2  # the definition and the later sentence
+    assert {m.canonical for m in [long_form, *short_forms]} == {"DPO"}
+    assert {m.type for m in [long_form, *short_forms]} == {"Method"}
+    assert long_form.aliases == ["DPO"]
+    assert short_forms[1].aliases == ["Direct Preference Optimization"]
+
+
+def test_short_forms_without_any_other_source_come_from_the_acronym_component():
+    doc = annotate(RIPA)
+    assert [(s.text, s.label_, s.id_) for s in doc.spans["acronym"]] == [
+        ("Reward Inflection Point Approximation", "Method", "RIPA"),
+        ("RIPA", "Method", "RIPA"), ("RIPA", "Method", "RIPA")]
+    assert {s._.source for s in doc.spans["entities"] if s.text == "RIPA"} == {"acronym"}
+
+
+def test_long_forms_type_is_carried_to_the_short_form():
+    sentence = ("While task-agnostic, we apply our pipeline to the task of natural language inference (NLI) "
+                "and find that on challenging evaluations such as the NLI stress test, smaller student "
+                "models are more robust.")
+    found = extract(sentence)
+    assert {m.type for m in mentions(found, "NLI")} == {"Task"}
+
+
+def test_head_noun_types_an_unknown_long_form():
+    found = extract("We use the Political Compass Test (PCT) to probe opinions. Responses to the PCT vary.")
+    assert {(m.type, m.canonical) for m in found.entities} == {("Dataset", "PCT")}
+
+
+def test_generic_definitions_make_no_entities():
+    doc = annotate("Large Language Models (LLMs) have shown remarkable abilities. However, LLMs hallucinate "
+                   "on out-of-distribution (OOD) inputs.")
+    assert pairs(doc) == [("Large Language Models", "LLMs"), ("out-of-distribution", "OOD")]
+    assert list(doc.spans["acronym"]) == []
+
+
+def test_schwartz_hearst_matching():
+    assert long_form_start("LoL", "we propose the Loss-over-Loss") == len("we propose the ")
+    assert long_form_start("PRF", "Pseudo-relevance feedback") == 0
+    assert long_form_start("XYZ", "a completely different phrase") is None
+    assert is_short_form("LoRA") and is_short_form("GPT-4")
+    assert not is_short_form("e.g.") and not is_short_form("ours") and not is_short_form("2023")

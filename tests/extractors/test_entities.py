@@ -1,0 +1,109 @@
+"""The merger of candidate span groups into doc.spans["entities"], on seed-abstract sentences.
+
+The trained NER is built in parallel; where a test needs an "ner" group it writes one by hand on a
+real processed doc and re-runs the real merger component on it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Span
+
+from extractors.attributes import ENTITIES_KEY
+from extractors.pipeline import default_pipeline
+from tests.extractors.pipeline_cases import annotate, extract, the_mention
+
+ROME = ("To test our hypothesis that these computations correspond to factual association recall, we "
+        "modify feed-forward weights to update specific factual associations using Rank-One Model "
+        "Editing (ROME). We find that ROME is effective on a standard zero-shot relation extraction "
+        "(zsRE) model-editing task.")
+DENSE = ("Dense Retrievers are trained with counterfactual feedback. Existing dense retriever training "
+         "ignores the language models of the feedback, while a dense-retriever can be tuned.")
+
+
+def spans_of(doc, key: str) -> list[tuple[str, str, str]]:
+    return [(s.text, s.label_, s.id_) for s in doc.spans[key]]
+
+
+def test_entities_never_overlap_on_a_whole_abstract():
+    doc = annotate(ROME + " " + DENSE, title="Locating and Editing Factual Associations in GPT")
+    entities = list(doc.spans[ENTITIES_KEY])
+    assert entities
+    for left, right in zip(entities, entities[1:]):
+        assert left.end_char <= right.start_char
+
+
+def test_model_grammar_refines_an_overlapping_gazetteer_span():
+    doc = annotate("We fine-tune BERT, T5 and CLIP and compare with GPT-4 and Transformer baselines.")
+    assert ("CLIP", "Metric", "CLIP") in spans_of(doc, "gazetteer")  # an ambiguous catalogue hit
+    clip = next(s for s in doc.spans[ENTITIES_KEY] if s.text == "CLIP")
+    assert (clip.label_, clip._.model["family"], clip._.source) == ("Model", "CLIP", "pattern")
+    assert ("Transformer", "Method", "Transformer") in spans_of(doc, ENTITIES_KEY)
+
+
+def test_acronym_long_form_replaces_the_shorter_name_inside_it():
+    found = extract(ROME)
+    assert "Model Editing" not in {m.text for m in found.entities}
+    long_form = the_mention(found, "Rank-One Model Editing")
+    assert (long_form.type, long_form.canonical, long_form.aliases) == ("Method", "ROME", ["ROME"])
+    assert {m.canonical for m in found.entities if m.text == "ROME"} == {"ROME"}
+
+
+def test_gazetteer_id_is_the_canonical_of_an_acronym_pair_it_knows():
+    found = extract("Parameter-Efficient Fine-Tuning (PEFT) methods such as LoRA are popular. "
+                    "We compare PEFT with full fine-tuning.")
+    assert {(m.text, m.canonical) for m in found.entities if m.text != "LoRA"} >= {
+        ("Parameter-Efficient Fine-Tuning", "PEFT"), ("PEFT", "PEFT")}
+
+
+def test_merger_runs_without_an_ner_group():
+    doc = annotate(ROME)
+    assert "ner" not in doc.spans
+    assert spans_of(doc, ENTITIES_KEY)
+
+
+@pytest.fixture(scope="module")
+def merged_with_ner():
+    """DENSE, processed, with a hand-written "ner" group, merged again by the real component."""
+    doc = annotate(DENSE)
+    ner = []
+    for surface, label, generic in (("Dense Retrievers", "Method", False),
+                                    ("dense retriever", "Method", False),
+                                    ("dense-retriever", "Method", False),
+                                    ("language models", "Method", True),
+                                    ("counterfactual feedback", "Method", False)):
+        start = doc.text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label)
+        span._.source, span._.score, span._.generic = "ner", 0.8, generic
+        ner.append(span)
+    doc.spans["ner"] = ner
+    return default_pipeline().get_pipe("paperkg_entities")(doc)
+
+
+def test_ner_adds_new_entities_with_its_score(merged_with_ner):
+    found = {s.text: s for s in merged_with_ner.spans[ENTITIES_KEY]}
+    assert (found["counterfactual feedback"]._.source, found["counterfactual feedback"]._.score) == ("ner", 0.8)
+
+
+def test_near_duplicates_share_one_canonical(merged_with_ner):
+    canonicals = {s.id_ for s in merged_with_ner.spans[ENTITIES_KEY]
+                  if s.text.lower().replace("-", " ").startswith("dense retriever")}
+    assert canonicals == {"Dense Retrievers"}
+
+
+def test_generic_mentions_are_kept_and_flagged(merged_with_ner):
+    flags = {s.text: s._.generic for s in merged_with_ner.spans[ENTITIES_KEY]}
+    assert flags.pop("language models") is True
+    assert not any(flags.values())
+
+
+def test_earlier_sources_win_exact_matches():
+    doc = annotate("Existing work relies on in-context learning and chain-of-thought prompting.")
+    gazetteer = {(s.start_char, s.end_char): s.id_ for s in doc.spans["gazetteer"]}
+    assert gazetteer, "the sentence needs a gazetteer hit"
+    start, end = next(iter(gazetteer))
+    doc.spans["ner"] = [Span(doc, doc.char_span(start, end).start, doc.char_span(start, end).end,
+                             label="Task", span_id="something else")]
+    merged = default_pipeline().get_pipe("paperkg_entities")(doc)
+    [entity] = [s for s in merged.spans[ENTITIES_KEY] if (s.start_char, s.end_char) == (start, end)]
+    assert (entity.id_, entity._.source) == (gazetteer[(start, end)], "gazetteer")
