@@ -24,7 +24,7 @@ CUES_PATH = Path(__file__).with_name("numbers_cues.jsonl")
 
 _NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
 _UNIT = re.compile(
-    r"(?P<points>\s?%?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?|pts?|pp)\b)"
+    r"(?P<points>\s?%?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?|pts?|pp)\b|%p\b)"
     r"|(?P<pct>\s?%|\s?percent\b)"
     r"|(?P<fold>[\s-]?fold\b)"
     r"|(?P<times>\s?[x×](?![\w])|\s?times\b)",
@@ -52,6 +52,7 @@ _RIGHT_STOP = re.compile(
 )
 _CONTINUATION = re.compile(r"^\s*(?:on|in|for|with)\s+[^,;()\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_UNKNOWN = re.compile(r"^\s*(?:on|in)\s+(?:the\s+)?[A-Z][\w-]*")
 _SCOPE = re.compile(r"^\s*(?:On|In|For|Across|Evaluated\s+on)\s+(?:the\s+)?$")
 _SCOPE_END = re.compile(r"^(?:\s+(?:benchmark|dataset|test\s+set))?\s*,")
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?$")
@@ -461,6 +462,8 @@ class NumberExtractor:
         if named and not paired:
             names = [e.name for e in named]
             datasets = names * size if len(names) == 1 else names if len(names) == size else [None] * size
+        elif not paired and _ON_UNKNOWN.match(text[group.end:]):
+            datasets = [None] * size  # "76.28% on AQuA" with AQuA unrecognised: not the dataset before it
         elif scope and not paired:
             datasets = [scope[0].name] * size  # "On GSM8K, ... 85.3% ..., ... by 4.1%"
         else:

@@ -1,0 +1,88 @@
+"""Leaderboards from a graph built through the real path (`kg build` on real arXiv abstract sentences).
+
+The fixture holds four 2025 arXiv papers (title and the sentences reporting numbers) that write the
+benchmark as "GSM8K" and "GSM8k"; the expected rows are read off those sentences by hand.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.build import build_graph
+from kg.cli import app
+from kg.errors import UnknownDataset
+from kg.export import read_graph
+from kg.leaderboard import leaderboard
+from tests.conftest import FIXTURES
+
+PAPERS = FIXTURES / "leaderboard_papers.jsonl"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("board")
+    build_graph([PAPERS], out, show_progress=False, use_cache=False)
+    return out
+
+
+@pytest.fixture(scope="module")
+def graph(built):
+    return read_graph(built)
+
+
+def test_spellings_of_a_dataset_find_one_board(graph):
+    boards = [leaderboard(graph, name) for name in ("GSM8K", "gsm8k", "GSM-8K", "GSM8k")]
+    assert all(board == boards[0] for board in boards)
+    papers = {row["paper_id"] for row in boards[0]}
+    assert papers == {"paper:arxiv:2505.12392", "paper:arxiv:2504.09402", "paper:arxiv:2505.14999",
+                      "paper:arxiv:2508.05311"}
+
+
+def test_scores_sorted_best_first_with_paper_year_and_evidence(graph):
+    rows = leaderboard(graph, "GSM8K")
+    scores = [(row["value"], row["paper_id"]) for row in rows if row["kind"] == "absolute"]
+    assert scores == [(96.66, "paper:arxiv:2504.09402"), (90.7, "paper:arxiv:2505.14999"),
+                      (66.19, "paper:arxiv:2505.12392"), (57.54, "paper:arxiv:2505.12392")]
+    gains = {(row["value"], row["unit"]) for row in rows if row["kind"] == "improvement"}
+    assert gains == {(8.6, "%"), (5.3, "%")}
+    eorm = next(row for row in rows if row["value"] == 90.7)
+    assert eorm["subject"] == "EORM" and eorm["year"] == 2025
+    assert eorm["paper"] == "Learning to Rank Chain-of-Thought: An Energy-Based Approach with Outcome Supervision"
+    assert "achieving 90.7% on GSM8k and 63.7% on MATH" in eorm["evidence"]
+    metrics = [row["metric"] for row in rows]
+    assert metrics == sorted(metrics, key=lambda m: (m is None, m or ""))
+
+
+def test_a_list_of_results_goes_to_each_dataset(graph):
+    assert [row["value"] for row in leaderboard(graph, "ASDiv")] == [94.61]
+
+
+def test_metric_filter(graph):
+    rows = leaderboard(graph, "GSM8K", metric="accuracy")
+    assert rows and {row["metric"] for row in rows} == {"Accuracy"}
+
+
+def test_unknown_dataset_suggests_close_names(graph):
+    with pytest.raises(UnknownDataset) as error:
+        leaderboard(graph, "GSM8")
+    assert "GSM8K" in str(error.value)
+
+
+def test_cli_formats(built):
+    result = runner.invoke(app, ["leaderboard", "GSM8K", "--from", str(built), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert len(rows) >= 3 and all(isinstance(row["value"], float) for row in rows)
+    result = runner.invoke(app, ["leaderboard", "gsm8k", "--from", str(built), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    header, *lines = result.output.splitlines()
+    assert header.startswith("dataset,metric,value,unit,kind,subject,paper,year,evidence")
+    assert len(lines) == len(rows)
+    result = runner.invoke(app, ["leaderboard", "GSM8K", "--from", str(built)])
+    assert result.exit_code == 0 and "96.66%" in result.output
+    result = runner.invoke(app, ["leaderboard", "Imagenett", "--from", str(built)])
+    assert result.exit_code == 1 and "error[KG006]" in result.output
