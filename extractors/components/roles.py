@@ -21,7 +21,7 @@ from extractors.components.rules import COMPONENTS_DIR, phrase_regex, read_jsonl
 CUES_PATH = COMPONENTS_DIR / "role_cues.jsonl"
 DEFAULT_ROLE = "mentions"
 # A clause boundary between a cue and a mention ends the cue's reach.
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and we|which)\b|\.\s")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and we|which)\b|\bthat\b|\.\s")
 
 
 @dataclass(frozen=True, slots=True)
