@@ -52,14 +52,14 @@ def _hash_tree(digest, root: Path, suffixes: tuple[str, ...] | None = None) -> N
         digest.update(b"\0")
 
 
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
+@lru_cache(maxsize=4)
+def pipeline_version(extractors_dir: Path = EXTRACTORS_DIR) -> str:
     """A digest of everything an extraction depends on besides the paper: the config, every data file,
-    weight and component module under extractors/, the extraction record (kg/model.py), the package
-    and spaCy versions. Computed once per process (a few MB to read)."""
+    weight and component module under `extractors_dir`, the extraction record (kg/model.py), the
+    package and spaCy versions. Computed once per process (a few MB to read)."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"paperkg {_version_of('paperkg')} spacy {_version_of('spacy')}\0".encode())
-    _hash_tree(digest, EXTRACTORS_DIR)
+    _hash_tree(digest, extractors_dir)
     digest.update((KG_DIR / "model.py").read_bytes())
     return digest.hexdigest()
 

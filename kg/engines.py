@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,13 +24,17 @@ ENGINES = ("local", "dask")
 BATCH_SIZE = 64  # papers per task: large enough to amortise a round trip, small enough to balance
 
 
+_PIPELINE_LOCK = threading.Lock()  # one pipeline per process; spaCy components are not thread-safe
+
+
 def extract_batch(items: list[Item]) -> list[str]:
     """The extraction lines of `items`, in order, by this process's pipeline (loaded once)."""
     from extractors.pipeline import annotate
 
     papers = (Paper(id=pid, title=title, abstract=abstract) for pid, title, abstract in items)
-    return [json.dumps(extraction.to_dict(), ensure_ascii=False)
-            for _, extraction in annotate(papers, batch_size=max(len(items), 1))]
+    with _PIPELINE_LOCK:
+        return [json.dumps(extraction.to_dict(), ensure_ascii=False)
+                for _, extraction in annotate(papers, batch_size=max(len(items), 1))]
 
 
 def load_pipeline_once() -> None:

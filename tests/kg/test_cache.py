@@ -1,0 +1,70 @@
+"""The extraction cache on real SQLite files: versions, content keys, corrupt files, killed writers."""
+
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+
+from kg.cache import EXTRACTORS_DIR, ExtractionCache, content_key, pipeline_version
+from kg.model import Paper
+from tests.conftest import ROOT
+
+
+def test_pipeline_version_follows_the_files_under_extractors(tmp_path):
+    same, tuned = tmp_path / "same", tmp_path / "tuned"  # two trees: versions are memoised per path
+    for copy in (same, tuned):
+        shutil.copytree(EXTRACTORS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    (tuned / "config.cfg").write_text((tuned / "config.cfg").read_text() + "\n# tuned\n")
+    assert pipeline_version(same) == pipeline_version()
+    assert pipeline_version(tuned) != pipeline_version()
+
+
+def test_content_key_covers_id_title_and_abstract_only():
+    paper = Paper(id="1", title="T", abstract="A", authors=["X"])
+    assert content_key(paper) == content_key(Paper(id="1", title="T", abstract="A", year=2020))
+    for other in (Paper(id="2", title="T", abstract="A"), Paper(id="1", title="T.", abstract="A"),
+                  Paper(id="1", title="T", abstract="A "), Paper(id="1", title="TA", abstract="")):
+        assert content_key(other) != content_key(paper)
+
+
+def test_rows_survive_reopening_and_another_version_empties_the_file(tmp_path):
+    path = tmp_path / "cache.sqlite"
+    with ExtractionCache(path, version="v1") as cache:
+        cache.put_many([(b"k1", '{"id": "1"}'), (b"k2", '{"id": "2", "text": "é\\u2028"}')])
+    with ExtractionCache(path, version="v1") as cache:
+        assert cache.get_many([b"k1", b"k2", b"k3"]) == {
+            b"k1": '{"id": "1"}', b"k2": '{"id": "2", "text": "é\\u2028"}'}
+        assert cache.hits == 2
+    with ExtractionCache(path, version="v2") as cache:
+        assert cache.get_many([b"k1", b"k2"]) == {} and cache.count() == 0
+
+
+def test_a_file_that_is_not_a_cache_is_set_aside(tmp_path, capsys):
+    path = tmp_path / "cache.sqlite"
+    path.write_bytes(b"this is not SQLite" * 100)
+    with ExtractionCache(path, version="v1") as cache:
+        cache.put_many([(b"k", "line")])
+        assert cache.get_many([b"k"]) == {b"k": "line"}
+    assert (tmp_path / "cache.sqlite.corrupt").read_bytes().startswith(b"this is not SQLite")
+    assert "unreadable" in capsys.readouterr().err
+
+
+def test_a_killed_writer_loses_only_its_uncommitted_rows(tmp_path):
+    path = tmp_path / "cache.sqlite"
+    script = textwrap.dedent(f"""
+        import os, signal
+        from kg.cache import ExtractionCache
+        cache = ExtractionCache({str(path)!r}, version="v1")
+        cache.put_many([(b"committed", "a")])
+        cache.set_meta("progress", {{"rows": 1}})  # commits
+        cache.put_many([(b"pending", "b")])
+        os.kill(os.getpid(), signal.SIGKILL)
+    """)
+    run = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True)
+    assert run.returncode == -9, run.stderr
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    with ExtractionCache(path, version="v1") as cache:
+        assert cache.get_many([b"committed", b"pending"]) == {b"committed": "a"}
+        assert cache.get_meta("progress") == {"rows": 1}
