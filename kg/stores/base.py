@@ -102,6 +102,8 @@ def store_properties(attrs: dict) -> dict:
     for name, value in attrs.items():
         if name == "type" or value is None:
             continue
+        if isinstance(value, dict):
+            raise GraphNotFound(f"property {name!r} is a map; stores take primitives or lists")
         if isinstance(value, (list, tuple, set)):
             value = [item for item in value if item is not None]
         props[name] = value

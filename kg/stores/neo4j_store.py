@@ -23,6 +23,10 @@ def _run_in_transaction(tx, statement: str, parameters: dict) -> tuple[list[dict
     return records, +Counter({name: getattr(counters, name) for name in _COUNTERS})
 
 
+def _reason(exc: Exception) -> str:
+    return (getattr(exc, "message", None) or str(exc) or type(exc).__name__).splitlines()[0]
+
+
 class Neo4jStore(CypherStore):
     name = "neo4j"
     schema = cypher.NEO4J_SCHEMA
@@ -33,6 +37,7 @@ class Neo4jStore(CypherStore):
 
         self._unavailable = (exceptions.ServiceUnavailable, exceptions.SessionExpired,
                              exceptions.AuthError, exceptions.DatabaseUnavailable)
+        self._client_error = exceptions.ClientError
         self._driver = driver
         self.database = database
         self.address = address
@@ -60,8 +65,11 @@ class Neo4jStore(CypherStore):
         try:
             return call(*args)
         except self._unavailable as exc:
-            reason = (getattr(exc, "message", None) or str(exc) or type(exc).__name__).splitlines()[0]
-            raise StoreUnavailable(f"Neo4j at {self.address} is unavailable: {reason}") from None
+            raise StoreUnavailable(f"Neo4j at {self.address} is unavailable: {_reason(exc)}") from None
+        except self._client_error as exc:
+            if not (exc.code or "").endswith("DatabaseNotFound"):
+                raise
+            raise StoreUnavailable(f"Neo4j at {self.address}: {_reason(exc)}") from None
 
     def _session(self):
         return self._driver.session(database=self.database)

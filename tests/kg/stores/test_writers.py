@@ -8,6 +8,9 @@ from collections import Counter
 import networkx as nx
 import pytest
 
+from kg.errors import GraphNotFound
+from kg.export import read_graph
+from kg.stores.networkx_store import NetworkXStore
 from tests.kg.stores.conftest import snapshot
 
 CREATED_OR_DELETED = ("nodes_created", "relationships_created", "nodes_deleted",
@@ -95,3 +98,18 @@ def test_wipe_leaves_only_the_graph(store, original, rebuilt):
     assert "paper:other" in store.read()
     store.write(rebuilt, wipe=True)
     assert snapshot(store.read()) == snapshot(rebuilt)
+
+
+def test_networkx_store_keeps_a_graph_directory(tmp_path, original, rebuilt):
+    NetworkXStore(directory=tmp_path).write(original)
+    assert snapshot(read_graph(tmp_path)) == snapshot(original)
+    NetworkXStore(directory=tmp_path).write(rebuilt)  # merges into what the directory holds
+    assert snapshot(read_graph(tmp_path)) == snapshot(rebuilt)
+    assert (tmp_path / "graph.graphml").is_file()
+
+
+def test_a_map_property_is_refused(store):
+    graph = nx.MultiDiGraph()
+    graph.add_node("paper:x", id="paper:x", type="Paper", title="X", extra={"a": 1})
+    with pytest.raises(GraphNotFound, match="'extra' is a map"):
+        store.write(graph)
