@@ -50,7 +50,7 @@ _RIGHT_STOP = re.compile(
     r"as|but|whereas|respectively|vs\.?|than|over|after|before|within|without|per)$",
     re.IGNORECASE,
 )
-_CONTINUATION = re.compile(r"^\s*(?:on|in|for|with)\s+[^,;()\d]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_CONTINUATION = re.compile(r"^\s*(?:on|in|for|with)\s+[^,;()\d]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
 _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _ON_UNKNOWN = re.compile(r"^\s*(?:on|in)\s+(?:the\s+)?[A-Z][\w-]*")
 _SCOPE = re.compile(r"^\s*(?:On|In|For|Across|Evaluated\s+on)\s+(?:the\s+)?$")
@@ -144,7 +144,7 @@ class NumberExtractor:
         self.ends_by = re.compile(r"\bby\s+(?:a\s+factor\s+of\s+)?(?:" + hedges + r"\s*)*$", re.IGNORECASE)
         self.ends_cue_of = {
             kind: re.compile(
-                "(?:" + cues[kind].pattern + r")\s+(?:(?:in|on|for)\s+(?:\S+\s+){0,3})?(?:"
+                "(?:" + cues[kind].pattern + r")\s+(?:(?:in|on|for|of)\s+(?:\S+\s+){0,3})?(?:"
                 + by_or_of + "|(?:" + hedges + r"\s*)*$)", re.IGNORECASE)
             for kind in ("improvement", "reduction")
         }
@@ -167,11 +167,13 @@ class NumberExtractor:
             re.IGNORECASE)
         owner = r"^\s*of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+|total\s+)?(?:[\w'.-]+\s+){0,3}?"
         self.design_right = re.compile(owner + "(?:" + cues["design_fraction"].pattern + ")", re.IGNORECASE)
+        self.design_adjacent = re.compile(r"^\s*(?:(?:trainable|tuned|tunable|learnable|additional|extra|active|activated|updated|model)\s+)?"
+                                          r"(?:parameters?|params|weights)\b", re.IGNORECASE)
         self.design_before = re.compile("(?:" + cues["design_fraction"].pattern + r")\s*\(\s*(?:"
                                         + hedges + r"\s*)*$", re.IGNORECASE)  # "a sparse set of heads (3%)"
         self.data_right = re.compile(owner + "(?:" + cues["data_fraction"].pattern + ")", re.IGNORECASE)
         self.hardware_right = re.compile(r"^\s*(?:" + cues["hardware"].pattern + ")", re.IGNORECASE)
-        self.size_right = re.compile(r"^\s*(?:(?:larger|bigger)\b|(?:more|larger|bigger|greater)\s+(?:\w+\s+)?(?:"
+        self.size_right = re.compile(r"^\s*(?:(?:larger|bigger)\b|(?:its|their|the|our)\s+size\b|(?:more|larger|bigger|greater)\s+(?:\w+\s+)?(?:"
                                      + cues["size_nouns"].pattern + "))", re.IGNORECASE)
         number_word = "|".join(sorted(map(re.escape, cues.number_words), key=len, reverse=True))
         self.worded = re.compile(
@@ -180,7 +182,7 @@ class NumberExtractor:
         count = r"(?:\d+|" + number_word + ")"
         self.wins = re.compile(
             r"(?<![\w.-])(?P<n>" + count + r")\s+(?:out\s+of|of|/)\s+(?:the\s+|all\s+)?" + count
-            + r"\s+(?:[\w-]+\s+){0,2}?(?:" + cues["win_units"].pattern + ")", re.IGNORECASE)
+            + r"\s+(?:[\w-]+\s+){0,3}?(?:" + cues["win_units"].pattern + ")", re.IGNORECASE)
 
     # -- the component -------------------------------------------------------------------------
 
@@ -297,6 +299,8 @@ class NumberExtractor:
         if len(gap) > _MAX_GAP or (previous.unit and number.unit and previous.unit != number.unit):
             return None
         word = " ".join(gap.split()).lower()
+        if gap == " ":
+            return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
         if word in _ARROW:
             return "change"
         if word == "to" and _FROM.search(text[: group.start]):
@@ -328,7 +332,7 @@ class NumberExtractor:
             for member in group.members:
                 member.unit = "x"
         if group.unit == "%" and (self.hyper_right.search(right) or self.hyper_left.search(left)
-                                  or self.design_right.search(right)
+                                  or self.design_right.search(right) or self.design_adjacent.search(right)
                                   or self.design_before.search(text[: group.start])):
             return False
         if group.unit == "x" and not self.ratio_context(left, right):
@@ -341,6 +345,8 @@ class NumberExtractor:
         if not left.strip() and clause_start and text[clause_start - 1] == "(":
             cue_start = self.clause_start(text, clause_start - 1)  # "improvements (3.5% in P@1)"
         group.kind = self.kind(text, group, cue_start, text[cue_start: group.start], right)
+        if group.kind == "absolute" and cue_start != clause_start:
+            group.kind = self.comparative_before(text[cue_start: clause_start - 1]) or "absolute"
         if group.kind == "absolute" and previous and previous.kind in ("improvement", "reduction") \
                 and _CONTINUATION.match(text[previous.end: group.start]):
             group.kind = previous.kind  # "by 1.3% on DeiT-T and 2.0% on DeiT-S"
@@ -351,6 +357,12 @@ class NumberExtractor:
             for member in group.members:
                 member.unit = "points"
         return True
+
+    def comparative_before(self, text: str) -> str | None:
+        """'more robust (6% absolute)', 'generalize better across distributions (2%)'."""
+        tail = " ".join(text.split()[-4:])
+        found = [(m.start(), kind) for kind in ("improvement", "reduction") for m in self.cues[kind].finditer(tail)]
+        return max(found)[1] if found else None
 
     def ratio_context(self, left: str, right: str) -> bool:
         """'2x faster', 'by a factor of 3', '4x memory reduction' - not '8x A100' or '4x upsampling'."""
@@ -413,7 +425,7 @@ class NumberExtractor:
                 if self.cues[kind].search(word.group()):
                     group.hits.append((group.end, group.end + head_end))
                     return kind
-            if len(head.split()) >= 3:
+            if len(head.split()) >= 4:
                 break
         if group.members[0].signed:
             return "improvement"
