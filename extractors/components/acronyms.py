@@ -18,11 +18,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import extractors.attributes  # noqa: F401  (registers doc._.acronyms)
-from extractors.components.rules import COMPONENTS_DIR, HeadTypes, is_generic_phrase, read_jsonl
-from kg.resolve import name_key
+from extractors.components.rules import (
+    GENERIC_WORDS_PATH,
+    HeadTypes,
+    generic_word_keys,
+    is_generic_phrase,
+    read_jsonl,
+)
 
 ACRONYM_KEY = "acronym"
-GENERIC_PATH = COMPONENTS_DIR / "acronym_generic.jsonl"
 MAX_PAREN_TOKENS = 8
 DEFAULT_TYPE = "Method"
 
@@ -123,36 +127,40 @@ def _reverse_definition(doc: Doc, open_i: int, inner: Span, sentence_start: int)
     return Definition(inner.start_char, inner.end_char, short.idx, short.idx + len(short.text))
 
 
-@Language.factory("paperkg_acronyms", default_config={"typed_groups": ["models", "gazetteer", "ner"]})
-def make_acronyms(nlp: Language, name: str, typed_groups: list[str]) -> AcronymSpans:
-    component = AcronymSpans(typed_groups)
-    component.add_patterns(read_jsonl(GENERIC_PATH))
+@Language.factory("paperkg_acronyms",
+                  default_config={"typed_groups": ["models", "gazetteer"], "guessed_groups": ["ner"]})
+def make_acronyms(nlp: Language, name: str, typed_groups: list[str],
+                  guessed_groups: list[str]) -> AcronymSpans:
+    component = AcronymSpans(typed_groups, guessed_groups)
+    component.add_patterns(read_jsonl(GENERIC_WORDS_PATH))
     return component
 
 
 class AcronymSpans:
     """Sets doc._.acronyms and writes doc.spans["acronym"] (source "acronym", id_ = short form)."""
 
-    def __init__(self, typed_groups: Iterable[str]):
-        self.typed_groups = list(typed_groups)
+    def __init__(self, typed_groups: Iterable[str], guessed_groups: Iterable[str]):
+        self.typed_groups = list(typed_groups)  # catalogue/grammar types, trusted
+        self.guessed_groups = list(guessed_groups)  # statistical types, after the head noun
         self.generic_words: set[str] = set()
         self.heads = HeadTypes.load()
 
     def add_patterns(self, records: Iterable[dict]) -> None:
         """Records {"id": word, ...}: words that make a long form generic when it has only them."""
-        self.generic_words |= {name_key(record["id"]) for record in records}
+        self.generic_words |= generic_word_keys(records)
 
     def __call__(self, doc: Doc) -> Doc:
         definitions = list(find_definitions(doc))
         doc._.acronyms = [d.offsets() for d in definitions]
         typed = [s for key in self.typed_groups if key in doc.spans for s in doc.spans[key]]
+        guessed = [s for key in self.guessed_groups if key in doc.spans for s in doc.spans[key]]
         spans: list[Span] = []
         for definition in definitions:
             long_text = doc.text[definition.long_start:definition.long_end]
             short_text = doc.text[definition.short_start:definition.short_end]
             if is_generic_phrase(long_text, self.generic_words):
                 continue
-            label = self._type_of(typed, definition, long_text)
+            label = self._type_of(typed, guessed, definition, long_text)
             for start, end in self._mentions(doc.text, long_text, short_text):
                 span = doc.char_span(start, end, label=label, alignment_mode="contract")
                 if span is not None and span.text:
@@ -162,19 +170,18 @@ class AcronymSpans:
         doc.spans[ACRONYM_KEY] = spans
         return doc
 
-    def _type_of(self, typed: list[Span], definition: Definition, long_text: str) -> str:
-        """The type of a span on the long form (same end), else of its head noun, else of a span
-        on the short form (a bare acronym is ambiguous), else Method."""
-        for span in typed:
-            if span.end_char == definition.long_end and span.start_char >= definition.long_start:
-                return span.label_
-        head = self.heads.of_name(long_text)
-        if head is not None:
-            return head
-        for span in typed:
-            if (span.start_char, span.end_char) == (definition.short_start, definition.short_end):
-                return span.label_
-        return DEFAULT_TYPE
+    def _type_of(self, typed: list[Span], guessed: list[Span], definition: Definition,
+                 long_text: str) -> str:
+        """The first of: a trusted type on the long form (a span ending with it), its head noun,
+        a guessed (NER) type on it, a type on the short form (a bare acronym is ambiguous), Method."""
+        def on_long_form(spans: list[Span]) -> str | None:
+            return next((s.label_ for s in spans if s.end_char == definition.long_end
+                         and s.start_char >= definition.long_start), None)
+
+        on_short_form = next((s.label_ for s in typed + guessed if (s.start_char, s.end_char) == (
+            definition.short_start, definition.short_end)), None)
+        return (on_long_form(typed) or self.heads.of_name(long_text) or on_long_form(guessed)
+                or on_short_form or DEFAULT_TYPE)
 
     @staticmethod
     def _mentions(text: str, long_text: str, short_text: str) -> Iterator[tuple[int, int]]:

@@ -17,6 +17,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.attributes import ENTITIES_KEY
+from extractors.components.rules import (
+    GENERIC_WORDS_PATH,
+    generic_word_keys,
+    is_generic_phrase,
+    read_jsonl,
+)
 from kg.resolve import name_key
 
 GROUP_SOURCES = {"models": "pattern", "proposed": "pattern"}  # group -> span._.source; else the key
@@ -30,7 +36,9 @@ TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonica
 )
 def make_entities(nlp: Language, name: str, sources: list[str], extend: list[str],
                   protected: list[str]) -> EntityMerger:
-    return EntityMerger(sources, extend, protected)
+    merger = EntityMerger(sources, extend, protected)
+    merger.add_patterns(read_jsonl(GENERIC_WORDS_PATH))
+    return merger
 
 
 class EntityMerger:
@@ -38,6 +46,11 @@ class EntityMerger:
         self.sources = list(sources)
         self.extend = set(extend)
         self.protected = set(protected)
+        self.generic_words: set[str] = set()
+
+    def add_patterns(self, generic_words: Iterable[dict]) -> None:
+        """Generic-word records: an NER span made only of them ("LLMs") is a generic mention."""
+        self.generic_words |= generic_word_keys(generic_words)
 
     def __call__(self, doc: Doc) -> Doc:
         chosen = sorted(self.select(doc), key=lambda item: item[1].start_char)
@@ -45,7 +58,8 @@ class EntityMerger:
         for key, span in chosen:
             entity = Span(doc, span.start, span.end, label=span.label_, span_id=span.id_)
             entity._.source = GROUP_SOURCES.get(key, key)
-            entity._.generic = key == "ner" and bool(span._.generic)
+            entity._.generic = key == "ner" and (
+                bool(span._.generic) or is_generic_phrase(span.text, self.generic_words))
             entity._.score = span._.score if key == "ner" else 1.0
             entity._.model = dict(span._.model) if key == "models" and span._.model else None
             entities.append(entity)

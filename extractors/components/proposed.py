@@ -18,10 +18,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.attributes import ENTITIES_KEY
-from extractors.components.acronyms import GENERIC_PATH
 from extractors.components.rules import (
     COMPONENTS_DIR,
+    GENERIC_WORDS_PATH,
     HeadTypes,
+    generic_word_keys,
     is_generic_phrase,
     phrase_regex,
     read_jsonl,
@@ -58,7 +59,7 @@ class Candidate:
 @Language.factory("paperkg_proposed")
 def make_proposed(nlp: Language, name: str) -> ProposalFinder:
     finder = ProposalFinder()
-    finder.add_patterns(read_jsonl(CUES_PATH), read_jsonl(GENERIC_PATH))
+    finder.add_patterns(read_jsonl(CUES_PATH), read_jsonl(GENERIC_WORDS_PATH))
     return finder
 
 
@@ -88,7 +89,7 @@ class ProposalFinder:
         self.description = re.compile(
             appositive + phrase_regex(records["novelty"]["phrases"] + records["description"]["phrases"]),
             re.IGNORECASE)
-        self.generic |= {name_key(record["id"]) for record in generic_words}
+        self.generic |= generic_word_keys(generic_words)
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.spans.get(ENTITIES_KEY, []))
@@ -153,7 +154,8 @@ class ProposalFinder:
                 return
             defined = acronym_ends.get(token.idx)
             if defined is not None:  # "we propose a negative attention score (NAS)"
-                yield Candidate(token.idx, defined, doc.text[position:token.idx], doc.text[defined:sentence.end_char])
+                yield Candidate(token.idx, defined, doc.text[position:token.idx],
+                                doc.text[defined:sentence.end_char])
                 found = True
                 index = next((t.i for t in doc[index:sentence.end] if t.idx >= defined), sentence.end)
                 continue
@@ -203,7 +205,8 @@ class ProposalFinder:
             if doc.text[end - 1] == ".":
                 break  # "Commonsense-T2I. Given ..." where the tokenizer kept the full stop
             joined = token.idx == end
-            if token.text == ")" and joined and doc.text.count("(", doc[index].idx, end) > doc.text.count(")", doc[index].idx, end):
+            run = doc.text[doc[index].idx:end]
+            if token.text == ")" and joined and run.count("(") > run.count(")"):
                 end = token.idx + 1  # "RefCOCO(+/g)"
                 continue
             if token.text in "()[],;:." or token.text.startswith("'"):

@@ -11,6 +11,8 @@ from kg.resolve import name_key
 
 COMPONENTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = COMPONENTS_DIR.parent / "data"
+# Words that make a phrase generic when it has only them ("large language models", "LLMs", "NLP").
+GENERIC_WORDS_PATH = COMPONENTS_DIR / "generic_words.jsonl"
 
 
 def read_jsonl(path: Path) -> Iterator[dict]:
@@ -27,6 +29,11 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     ordered = sorted(set(phrases), key=len, reverse=True)
     body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
     return rf"(?<!\w)(?:{body})(?!\w)"
+
+
+def generic_word_keys(records: Iterable[dict]) -> set[str]:
+    """The name keys of generic-word records ({"id": word})."""
+    return {name_key(record["id"]) for record in records}
 
 
 def is_generic_phrase(text: str, generic_words: set[str]) -> bool:
@@ -54,7 +61,8 @@ class HeadTypes:
         """The type named by the last word(s) of `name` ("Political Compass Test" -> Dataset)."""
         lowered = name.lower()
         for head, label in sorted(self.by_head.items(), key=lambda item: -len(item[0])):
-            if lowered.endswith(head) and (len(lowered) == len(head) or not lowered[-len(head) - 1].isalnum()):
+            before = lowered[:-len(head)]
+            if lowered.endswith(head) and (not before or not before[-1].isalnum()):
                 return label
         return None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.pipeline_cases import annotate, extract, mentions, the_mention
+from tests.extractors.pipeline_cases import annotate, extract, the_mention
 
 PROXY = ("In experiments, when we apply proxy-tuning to {} using proxies of only 7B size, we can close "
          "88% of the gap between the model and its truly-tuned chat version.")

@@ -42,4 +42,4 @@ def test_every_mention_has_a_role_and_proposed_entities_propose():
                     title="OPERA: Alleviating Hallucination in Multi-Modal Large Language Models")
     roles = {(m.field, m.text): m.role for m in found.entities}
     assert roles[("title", "OPERA")] == roles[("abstract", "OPERA")] == "proposes"
-    assert all(role in {"proposes", "uses", "evaluates_on", "compares", "mentions"} for role in roles.values())
+    assert set(roles.values()) <= {"proposes", "uses", "evaluates_on", "compares", "mentions"}
