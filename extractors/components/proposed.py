@@ -135,7 +135,7 @@ class ProposalFinder:
             return
         if name_key(prefix) in self.generic:
             return
-        if not _STRONG_NAME.search(prefix) and re.search(rf"(?<!\w){re.escape(prefix.lower())}(?!\w)",
+        if not _STRONG_NAME.search(prefix) and re.search(rf"(?<!\w){re.escape(prefix.lower())}(?:e?s)?(?!\w)",
                                                          doc.text):
             return  # an ordinary word of the abstract, not a name
         yield Candidate(start, start + len(prefix), "", title[start + len(prefix) + 1:], in_title=True)
@@ -230,8 +230,10 @@ class ProposalFinder:
         if containing:
             entity = containing[0]
             earlier = [e for e in entities if e.id_ == entity.id_ and doc._.title_end < e.start_char < start]
-            if entity._.generic or (earlier and not candidate.in_title):
+            if earlier and not candidate.in_title:
                 return None
+            if entity._.source == "ner":  # the paper names it: not generic, typed by its head noun
+                self._confirm_named(entities, entity, self._type_of(candidate, default=entity.label_))
             if entity._.source == "gazetteer" and self.heads.pattern.match(candidate.after.lstrip()):
                 return None  # a known name modifying the new thing: "we develop an RL approach"
             return entity
@@ -257,7 +259,14 @@ class ProposalFinder:
                 created = mention
         return created
 
-    def _type_of(self, candidate: Candidate) -> str:
+    @staticmethod
+    def _confirm_named(entities: list[Span], entity: Span, label: str) -> None:
+        for mention in entities:
+            if mention.id_ == entity.id_ and mention._.source == "ner":
+                mention._.generic = False
+                mention.label_ = label
+
+    def _type_of(self, candidate: Candidate, default: str = "Method") -> str:
         """The head noun introducing the name ("a new benchmark, X") or right after it ("X, a
         simple technique that ..."), up to the first clause break; Method by default."""
         after = candidate.after.lstrip(" ,")
@@ -265,7 +274,7 @@ class ProposalFinder:
             label = self.heads.first_in(text, PROPOSED_TYPES)
             if label is not None:
                 return label
-        return "Method"
+        return default
 
     def _phrase_end(self, text: str) -> int:
         ends = [m.start() for m in (self.break_pattern.search(text), _PUNCT_BREAK.search(text)) if m]
