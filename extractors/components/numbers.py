@@ -33,12 +33,14 @@ _UNIT = re.compile(
 _UNIT_OF = {"points": "points", "pct": "%", "fold": "x", "times": "x"}
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[—–]\s|\s-\s")
 _WORD = re.compile(r"[\w@.+-]+|[^\w\s]")
-_SECTION_WORDS = re.compile(
+_LABELS = (
     r"(?:\b(?:Section|Sec\.|Sect\.|Table|Tab\.|Figure|Fig\.|Eq\.|Equation|Appendix|Chapter|Theorem|"
     r"Lemma|Algorithm|Version|version|v|Stage|stage|Phase|phase|Level|level|Part|No\.|Step|step|"
     r"Round|round|Task|Track|Day|k|n|K|N|T|d|m|Top|top)\s*[-=]?\s*|#)$"
 )
-_PLUS_MINUS = re.compile(r"(?:±|\+-|\+/-|∓)\s*$")
+_PLUS_MINUS = r"(?:±|\+-|\+/-|∓)\s*$"
+_SPREAD = re.compile(r"\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?")
+_LABELLED = re.compile(_LABELS + "|" + _PLUS_MINUS)  # "Section 3", "Task 1", "k=5", "± 0.2"
 _FROM = re.compile(r"\bfrom\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)
 _FACTOR = re.compile(r"\bfactor\s+of\s+(?:about\s+|up\s+to\s+|over\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
 _TO = re.compile(r"(?<!\bup\s)\bto\s+(?:about\s+|around\s+|only\s+|just\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
@@ -50,7 +52,9 @@ _RIGHT_STOP = re.compile(
     r"as|but|whereas|respectively|vs\.?|than|over|after|before|within|without|per)$",
     re.IGNORECASE,
 )
-_CONTINUATION = re.compile(r"^\s*(?:on|in|for|with)\s+[^,;()\d]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)$")
+_CONTINUATION = re.compile(
+    r"^\s*(?:(?:on|in|for|with|over|than|against)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"|\)\s*,?\s*(?:and\s+)?[\w-]+\s*\()$")
 _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _ON_UNKNOWN = re.compile(r"^\s*(?:on|in)\s+(?:the\s+)?[A-Z][\w-]*")
 _SCOPE = re.compile(r"^\s*(?:On|In|For|Across|Evaluated\s+on)\s+(?:the\s+)?$")
@@ -150,13 +154,14 @@ class NumberExtractor:
         }
         metric = cues["metric"].pattern
         self.metric_left = re.compile(
-            "(?:" + metric + r")\s*(?:scores?|values?|rates?)?\s*(?:of|=|:|is|was|reaching|reached|at|by)?"
-            r"\s*(?:" + hedges + r"\s*)*$", re.IGNORECASE)
-        self.metric_right = re.compile(r"^\s*(?:" + metric + ")", re.IGNORECASE)
+            "(?:" + metric + r")\s*(?:scores?|values?|rates?)?\s*(?:of|=|:|is|was|reaching|reached|at|by|between)?"
+            r"\s*\(?\s*(?:" + hedges + r"\s*)*$", re.IGNORECASE)
+        self.metric_right = re.compile(r"^\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro)\s+)?(?:"
+                                       + metric + ")", re.IGNORECASE)
         self.correlation_left = re.compile(
             "(?:" + cues["correlation"].pattern + r")\s*(?:=|of|:)\s*$", re.IGNORECASE)
-        self.filler = re.compile(r"^\s*(?:scores?|values?|rates?)?\s*(?:of|=|:|is|was|reaching|reached|at|by)?"
-                                 r"\s*(?:" + hedges + r"\s*)*$", re.IGNORECASE)
+        self.filler = re.compile(r"^\s*(?:scores?|values?|rates?)?\s*(?:of|=|:|is|was|reaching|reached|at|by|between)?"
+                                 r"\s*\(?\s*(?:" + hedges + r"\s*)*$", re.IGNORECASE)
         self.achieve_left = re.compile("(?:" + cues["achieve"].pattern + r")\s+(?:" + hedges + r"\s*)*$",
                                        re.IGNORECASE)
         self.count_right = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:" + cues["count_nouns"].pattern + ")",
@@ -221,7 +226,8 @@ class NumberExtractor:
     # -- finding numbers -----------------------------------------------------------------------
 
     def numbers(self, text: str) -> list[Number]:
-        found = [n for m in _NUMBER.finditer(text) if (n := self.read_number(text, m))]
+        found = [n for m in _NUMBER.finditer(text) if (n := self.read_number(text, m))
+                 and not _LABELLED.search(text[max(0, n.start - 24): n.start])]
         for m in self.worded.finditer(text):
             unit_match = _UNIT.match(text, m.end())
             unit, unit_end = ("x", unit_match.end()) if unit_match else ("x", m.end())
@@ -243,8 +249,9 @@ class NumberExtractor:
             unit_before = prior in "x×X" and start >= 3 and text[start - 3].isdigit()
             if prior.isalpha() and not unit_before:
                 return None  # GPT-4, ROUGE-1, CIFAR-100, top-1
-        unit_match = _UNIT.match(text, end)
-        unit, unit_end = None, end
+        spread = _SPREAD.match(text, end)  # "85.3 ± 0.2%": the spread belongs to the number
+        unit_match = _UNIT.match(text, spread.end() if spread else end)
+        unit, unit_end = None, spread.end() if spread else end
         if unit_match:
             unit, unit_end = _UNIT_OF[unit_match.lastgroup], unit_match.end()
         elif end < len(text) and (text[end].isalpha() or text[end] in "$"):
@@ -299,7 +306,7 @@ class NumberExtractor:
         if len(gap) > _MAX_GAP or (previous.unit and number.unit and previous.unit != number.unit):
             return None
         word = " ".join(gap.split()).lower()
-        if gap == " ":
+        if gap and not gap.strip() and len(gap) <= 3:
             return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
         if word in _ARROW:
             return "change"
@@ -319,8 +326,9 @@ class NumberExtractor:
         left = text[clause_start: group.start]
         right = text[group.end: self.clause_end(text, group.end)]
         first = group.members[0]
-        if _SECTION_WORDS.search(left) or _PLUS_MINUS.search(left):
-            return False
+        cue_start = clause_start
+        if not left.strip() and clause_start and text[clause_start - 1] == "(":
+            cue_start = self.clause_start(text, clause_start - 1)  # "improvements (3.5% in P@1)"
         if group.link == "change":
             group.kind = "absolute"
             from_match = _FROM.search(left)
@@ -339,11 +347,9 @@ class NumberExtractor:
             return False
         if group.unit in ("%", "x") and self.size_right.search(right):
             return False
-        if group.unit is None and not (first.signed or self.bare_score(text, group, left, right, entities)):
+        if group.unit is None and not (first.signed or self.bare_score(text, group, text[cue_start: group.start],
+                                                                         right, entities)):
             return False
-        cue_start = clause_start
-        if not left.strip() and clause_start and text[clause_start - 1] == "(":
-            cue_start = self.clause_start(text, clause_start - 1)  # "improvements (3.5% in P@1)"
         group.kind = self.kind(text, group, cue_start, text[cue_start: group.start], right)
         if group.kind == "absolute" and cue_start != clause_start:
             group.kind = self.comparative_before(text[cue_start: clause_start - 1]) or "absolute"
