@@ -194,7 +194,7 @@ class NumberExtractor:
     def __call__(self, doc: Doc) -> Doc:
         entities = [
             Entity(s.start_char, s.end_char, s.label_, s.id_ or s.text)
-            for s in doc.spans[ENTITIES_KEY]
+            for s in doc.spans[ENTITIES_KEY] if not s._.generic
         ] if ENTITIES_KEY in doc.spans else []
         proposed = list(doc._.proposed or ())
         results: list[dict] = []
@@ -533,7 +533,9 @@ class NumberExtractor:
         size = len(group.members)
         candidates: list[Entity] = []
         previous_baseline: Entity | None = None
-        for entity in sorted((e for e in entities if e.label in ("Model", "Method")), key=lambda e: e.start):
+        models = (e for e in entities if e.label in ("Model", "Method")
+                  and not self.cues["metric"].fullmatch(text[e.start:e.end]))  # "FID", "RMSE" tagged Method
+        for entity in sorted(models, key=lambda e: e.start):
             before = text[max(0, entity.start - 30): entity.start]
             joined = previous_baseline and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*",
                                                         text[previous_baseline.end: entity.start])
