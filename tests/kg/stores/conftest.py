@@ -62,6 +62,7 @@ def store(request):
     elif request.param == "falkordb":
         yield request.getfixturevalue("falkordb_store")
     else:
+        # A Neo4j named by NEO4J_URI is a scratch server: the suite empties its database.
         if not os.environ.get("NEO4J_URI"):
             pytest.skip("NEO4J_URI is not set: no Neo4j server to run the writer suite against")
         from kg.stores.neo4j_store import Neo4jStore
