@@ -71,6 +71,7 @@ def is_short_form(text: str) -> bool:
 
 def find_definitions(doc: Doc) -> Iterator[Definition]:
     """Every "long (SHORT)" and "SHORT (long)" definition in `doc`."""
+    text = doc.text
     for open_paren in (t for t in doc if t.text == "("):
         close = next((t for t in doc[open_paren.i + 1: open_paren.i + MAX_PAREN_TOKENS + 2]
                       if t.text in "()"), None)
@@ -81,26 +82,26 @@ def find_definitions(doc: Doc) -> Iterator[Definition]:
         if sum(not t.is_punct for t in inner) > 2:
             found = _reverse_definition(doc, open_paren.i, inner, sentence_start)
         else:
-            found = _definition(doc, inner, open_paren, sentence_start)
+            found = _definition(text, inner, open_paren, sentence_start)
         if found is not None:
             yield found
 
 
-def _definition(doc: Doc, inner: Span, open_paren: Token, sentence_start: int) -> Definition | None:
+def _definition(text: str, inner: Span, open_paren: Token, sentence_start: int) -> Definition | None:
     short, open_at = inner.text, open_paren.idx
     if not is_short_form(short):
         return None
     max_words = min(len(short) + 5, len(short) * 2)
     window_start = max(sentence_start, _words_before(open_paren, max_words))
-    window = doc.text[window_start:open_at].rstrip()
+    window = text[window_start:open_at].rstrip()
     start = long_form_start(short, window)
     if start is None:
         return None
     long_start = window_start + start
-    while long_start < open_at and not doc.text[long_start].isalnum():
+    while long_start < open_at and not text[long_start].isalnum():
         long_start += 1
     long_end = window_start + len(window)
-    long_text = doc.text[long_start:long_end]
+    long_text = text[long_start:long_end]
     if len(long_text) <= len(short) or short in long_text.split():
         return None
     return Definition(long_start, long_end, inner.start_char, inner.end_char)
@@ -155,13 +156,14 @@ class AcronymSpans:
         typed = [s for key in self.typed_groups if key in doc.spans for s in doc.spans[key]]
         guessed = [s for key in self.guessed_groups if key in doc.spans for s in doc.spans[key]]
         spans: list[Span] = []
+        text = doc.text
         for definition in definitions:
-            long_text = doc.text[definition.long_start:definition.long_end]
-            short_text = doc.text[definition.short_start:definition.short_end]
+            long_text = text[definition.long_start:definition.long_end]
+            short_text = text[definition.short_start:definition.short_end]
             if is_generic_phrase(long_text, self.generic_words):
                 continue
             label = self._type_of(typed, guessed, definition, long_text)
-            for start, end in self._mentions(doc.text, long_text, short_text):
+            for start, end in self._mentions(text, long_text, short_text):
                 span = doc.char_span(start, end, label=label, alignment_mode="contract")
                 if span is not None and span.text:
                     span.id_ = short_text

@@ -103,8 +103,9 @@ def assign_canonicals(doc: Doc, entities: list[Span], trusted: list[bool]) -> No
     by_key: dict[str, list[int]] = {}
     for i, entity in enumerate(entities):
         by_key.setdefault(name_key(entity.text), []).append(i)
+    text = doc.text
     for long_start, long_end, short_start, short_end in doc._.acronyms or ():
-        long_text, short_text = doc.text[long_start:long_end], doc.text[short_start:short_end]
+        long_text, short_text = text[long_start:long_end], text[short_start:short_end]
         short_id = known.get((short_start, short_end))
         if short_id and name_key(short_id) not in (name_key(short_text), name_key(long_text)):
             short_id = None  # the gazetteer knows another entity with this acronym

@@ -251,7 +251,8 @@ class ModelSpans:
 
     def __call__(self, doc: Doc) -> Doc:
         names = list(self.grammar.find(doc.text))
-        split_tokens_at(doc, [offset for name in names for offset in (name.start, name.end)])
+        if names:
+            split_tokens_at(doc, [offset for name in names for offset in (name.start, name.end)])
         spans = []
         for name in names:
             span = doc.char_span(name.start, name.end, label="Model")

@@ -94,8 +94,9 @@ class ProposalFinder:
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.spans.get(ENTITIES_KEY, []))
         proposed: list[str] = []
-        for candidate in self.candidates(doc):
-            entity = self._entity_for(doc, entities, candidate)
+        text = doc.text  # spaCy joins the tokens on every access: read it once
+        for candidate in self.candidates(doc, text):
+            entity = self._entity_for(doc, text, entities, candidate)
             if entity is not None and entity.id_ not in proposed:
                 proposed.append(entity.id_)
         for entity in entities:
@@ -105,28 +106,28 @@ class ProposalFinder:
         doc._.proposed = proposed
         return doc
 
-    def candidates(self, doc: Doc) -> Iterator[Candidate]:
+    def candidates(self, doc: Doc, text: str) -> Iterator[Candidate]:
         """Every name the paper says it introduces, in text order (title first)."""
-        yield from self._title_name(doc)
+        yield from self._title_name(doc, text)
         for sentence in doc.sents:
-            for cue in self.cue_pattern.finditer(sentence.text):
-                yield from self._names_after(doc, sentence.start_char + cue.end())
+            for cue in self.cue_pattern.finditer(text, sentence.start_char, sentence.end_char):
+                yield from self._names_after(doc, text, sentence, cue.end())
             for token in sentence:
                 if token.i == sentence.start or self._starts_name(token, strong=True):
-                    yield from self._appositive(doc, sentence, token)
+                    yield from self._appositive(text, sentence, token)
 
-    def _appositive(self, doc: Doc, sentence: Span, token: Token) -> Iterator[Candidate]:
+    def _appositive(self, text: str, sentence: Span, token: Token) -> Iterator[Candidate]:
         """ "X, a novel ..." (anywhere) or "X is a simple ..." (starting a sentence)."""
         if not is_name_token(token):
             return
-        end = self._name_run_end(sentence, token.i)
-        after = doc.text[end:sentence.end_char]
+        end = self._name_run_end(text, sentence, token.i)
+        after = text[end:sentence.end_char]
         pattern = self.description if token.i == sentence.start else self.novelty
         if pattern.match(after):
             yield Candidate(token.idx, end, "", after)
 
-    def _title_name(self, doc: Doc) -> Iterator[Candidate]:
-        title = doc.text[:doc._.title_end]
+    def _title_name(self, doc: Doc, text: str) -> Iterator[Candidate]:
+        title = text[:doc._.title_end]
         if ":" not in title:
             return
         prefix = title[:title.index(":")].strip()
@@ -136,16 +137,16 @@ class ProposalFinder:
         if name_key(prefix) in self.generic:
             return
         if not _STRONG_NAME.search(prefix) and re.search(rf"(?<!\w){re.escape(prefix.lower())}(?:e?s)?(?!\w)",
-                                                         doc.text):
+                                                         text):
             return  # an ordinary word of the abstract, not a name
         yield Candidate(start, start + len(prefix), "", title[start + len(prefix) + 1:], in_title=True)
 
-    def _names_after(self, doc: Doc, position: int) -> Iterator[Candidate]:
+    def _names_after(self, doc: Doc, text: str, sentence: Span, position: int) -> Iterator[Candidate]:
         """Names in the object of a proposal verb: "we propose a simple method, X, and Y to ..."."""
-        first = next((t for t in doc if t.idx >= position), None)
+        first = next((t for t in sentence if t.idx >= position), None)
         if first is None:
             return
-        sentence, words_before, found = first.sent, 0, False
+        words_before, found = 0, False
         acronym_ends = {long_start: long_end for long_start, long_end, _, _ in doc._.acronyms or ()}
         index = first.i
         while index < sentence.end:
@@ -154,17 +155,17 @@ class ProposalFinder:
                 return
             defined = acronym_ends.get(token.idx)
             if defined is not None:  # "we propose a negative attention score (NAS)"
-                yield Candidate(token.idx, defined, doc.text[position:token.idx],
-                                doc.text[defined:sentence.end_char])
+                yield Candidate(token.idx, defined, text[position:token.idx],
+                                text[defined:sentence.end_char])
                 found = True
                 index = next((t.i for t in doc[index:sentence.end] if t.idx >= defined), sentence.end)
                 continue
             if self._starts_name(token, strong=False):
-                end = self._extend_from_title(doc, token.idx, self._name_run_end(sentence, index))
-                after = doc.text[end:sentence.end_char]
-                if _STRONG_NAME.search(doc.text[token.idx:end]) or " " in doc.text[token.idx:end] \
-                        or _WEAK_NAME_END.match(after):
-                    yield Candidate(token.idx, end, doc.text[position:token.idx], after)
+                end = self._extend_from_title(doc, text, token.idx,
+                                              self._name_run_end(text, sentence, index))
+                name, after = text[token.idx:end], text[end:sentence.end_char]
+                if _STRONG_NAME.search(name) or " " in name or _WEAK_NAME_END.match(after):
+                    yield Candidate(token.idx, end, text[position:token.idx], after)
                     found = True
                 index = next((t.i for t in doc[index:sentence.end] if t.idx >= end), sentence.end)
                 continue
@@ -175,17 +176,17 @@ class ProposalFinder:
                 return
             index += 1
 
-    def _extend_from_title(self, doc: Doc, start: int, end: int) -> int:
+    def _extend_from_title(self, doc: Doc, text: str, start: int, end: int) -> int:
         """Extend a name over lower-case words when the title spells the longer name ("Distilling
         step-by-step" in the abstract, "Distilling Step-by-Step" in the title)."""
-        title = doc.text[:doc._.title_end].lower()
+        title = text[:doc._.title_end].lower()
         if start < doc._.title_end or not title:
             return end
         best = end
         for token in doc[doc.char_span(start, end, alignment_mode="expand").end:][:6]:
             if token.is_punct and token.text != "-" or token.is_sent_start:
                 break
-            longer = doc.text[start:token.idx + len(token)].lower()
+            longer = text[start:token.idx + len(token)].lower()
             if longer not in title:
                 break
             if re.search(rf"(?<!\w){re.escape(longer)}(?!\w)", title):
@@ -196,16 +197,16 @@ class ProposalFinder:
         shaped = _STRONG_NAME.search(token.text) if strong else is_name_token(token)
         return bool(shaped) and name_key(token.text) not in self.generic
 
-    def _name_run_end(self, sentence: Span, index: int) -> int:
+    def _name_run_end(self, text: str, sentence: Span, index: int) -> int:
         """End offset of a run of name-shaped words from `index`: hyphen compounds, title-case
         words, a version ("P-Tuning v2"); brackets, commas and "'s" end it."""
         doc = sentence.doc
         end = doc[index].idx + len(doc[index])
         for token in doc[index + 1: sentence.end]:
-            if doc.text[end - 1] == ".":
+            if text[end - 1] == ".":
                 break  # "Commonsense-T2I. Given ..." where the tokenizer kept the full stop
             joined = token.idx == end
-            run = doc.text[doc[index].idx:end]
+            run = text[doc[index].idx:end]
             if token.text == ")" and joined and run.count("(") > run.count(")"):
                 end = token.idx + 1  # "RefCOCO(+/g)"
                 continue
@@ -214,16 +215,16 @@ class ProposalFinder:
             if not (joined or is_name_token(token) or _VERSION.fullmatch(token.text)):
                 break
             end = token.idx + len(token)
-        while doc.text[end - 1] in "-." and end - 1 > doc[index].idx:
+        while text[end - 1] in "-." and end - 1 > doc[index].idx:
             end -= 1
         return end
 
-    def _entity_for(self, doc: Doc, entities: list[Span], candidate: Candidate) -> Span | None:
+    def _entity_for(self, doc: Doc, text: str, entities: list[Span], candidate: Candidate) -> Span | None:
         """The entity named by `candidate`, made (with its other mentions) when there is none;
         None when the name is no new entity (generic, or already used before it was "proposed")."""
         start, end = candidate.start, candidate.end
-        text = doc.text[start:end]
-        if is_generic_phrase(text, self.generic) or _NOT_A_NAME.search(text):
+        name = text[start:end]
+        if is_generic_phrase(name, self.generic) or _NOT_A_NAME.search(name):
             return None
         overlapping = [e for e in entities if e.start_char < end and start < e.end_char]
         containing = [e for e in overlapping if e.start_char <= start and end <= e.end_char]
@@ -246,7 +247,7 @@ class ProposalFinder:
         for e in overlapping:
             entities.remove(e)
         created = None
-        for match in re.finditer(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", doc.text):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", text):
             if any(e.start_char < match.end() and match.start() < e.end_char for e in entities):
                 continue
             mention = doc.char_span(match.start(), match.end(), label=label, span_id=span.text)

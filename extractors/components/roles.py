@@ -51,9 +51,10 @@ class RoleTagger:
                 window=record.get("window", 60), types=frozenset(types) if types else None,
             ))
 
-    def role_of(self, span: Span) -> str:
+    def role_of(self, span: Span, text: str) -> str:
+        """The role of `span` (text: the doc's text, read once per doc)."""
         sentence = span.sent
-        before = span.doc.text[sentence.start_char:span.start_char]
+        before = text[sentence.start_char:span.start_char]
         best_role, best_end = DEFAULT_ROLE, -1
         for cue in self.cues:
             if cue.types is not None and span.label_ not in cue.types:
@@ -65,6 +66,7 @@ class RoleTagger:
         return best_role
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
         for span in doc.spans.get(ENTITIES_KEY, []):
-            span._.role = self.role_of(span)
+            span._.role = self.role_of(span, text)
         return doc
