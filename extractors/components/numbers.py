@@ -196,7 +196,9 @@ class NumberExtractor:
             Entity(s.start_char, s.end_char, s.label_, s.id_ or s.text)
             for s in doc.spans[ENTITIES_KEY] if not s._.generic
         ] if ENTITIES_KEY in doc.spans else []
-        proposed = list(doc._.proposed or ())
+        systems = {e.name for e in entities if e.label in ("Model", "Method")}
+        proposed = list(doc._.proposed or ())[:1]
+        proposed = [name for name in proposed if name in systems]  # the paper's main system, if named
         results: list[dict] = []
         for sent in doc.sents:
             base = sent.start_char
@@ -536,10 +538,10 @@ class NumberExtractor:
         models = (e for e in entities if e.label in ("Model", "Method")
                   and not self.cues["metric"].fullmatch(text[e.start:e.end]))  # "FID", "RMSE" tagged Method
         for entity in sorted(models, key=lambda e: e.start):
-            before = text[max(0, entity.start - 30): entity.start]
+            before = text[max(self.clause_start(text, entity.start), entity.start - 50): entity.start]
             joined = previous_baseline and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*",
                                                         text[previous_baseline.end: entity.start])
-            if self.cues["baseline_markers"].search(" ".join(before.split()[-3:])) or joined:
+            if self.cues["baseline_markers"].search(" ".join(before.split()[-5:])) or joined:
                 previous_baseline = entity
                 continue
             previous_baseline = None
@@ -551,8 +553,8 @@ class NumberExtractor:
         if left:
             return [left[-1].name] * size
         own = self.cues["own_system"].search(text[: group.start])
-        if own and len(proposed) == 1:
-            return [proposed[0]] * size
+        if own and proposed:
+            return [proposed[0]] * size  # "our method achieves ..." -> the paper's first proposed system
         return [None] * size
 
     def evidence(self, text: str, group: Group) -> tuple[int, int]:

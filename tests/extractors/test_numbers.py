@@ -172,6 +172,26 @@ def test_wins_on_n_of_m(nlp):
                       "using only real data.") == [(10.0, None, "other")]
 
 
+def test_parenthesised_scores_and_comparatives(nlp):
+    # seed dumps (examples/): a metric before "(0.82)", a comparative before "(9.76%)"
+    text = ("Using 15.7% of the all available data, it obtained the second-best precision (0.82), "
+            "third-best accuracy (0.82), and an F1-score (0.85) very close to what was reported by the "
+            "winner team (0.86).")
+    assert found(nlp, text) == [(15.7, "%", "other"), (0.82, None, "absolute"), (0.82, None, "absolute"),
+                                (0.85, None, "absolute")]
+    text = ("Our experimental results demonstrate that DRESS can generate more helpful (9.76%), honest "
+            "(11.52%), and harmless (21.03%) responses compared to SOTA LVMLs.")
+    assert found(nlp, text) == [(9.76, "%", "improvement"), (11.52, "%", "improvement"), (21.03, "%", "improvement")]
+
+
+def test_labels_and_spreads_are_not_results(nlp):
+    # seed dumps: "Task 1" must not join "83.90%"; arXiv 2025: the spread after +- is not a result
+    assert found(nlp, "Our system achieves an F1 score of 85.00% in Task 1 and 83.90% in Task 2.") \
+        == [(85.0, "%", "absolute"), (83.9, "%", "absolute")]
+    assert [v for v, _, _ in found(nlp, "The model separates pre-capillary PH (AUC = 0.86 +- 0.06) and "
+                                        "post-capillary PH (AUC = 0.83 +- 0.06).")] == [0.86, 0.83]
+
+
 def test_title_results_map_to_the_title(nlp):
     [result] = extract(nlp, "We study attention.", title="FlashThing: 2x Faster Attention")
     assert (result.field, result.value, result.unit, result.kind) == ("title", 2.0, "x", "improvement")
@@ -261,6 +281,17 @@ def test_ties_metric_dataset_and_subject_not_the_baseline(nlp):
         (85.3, "absolute", "Accuracy", "GSM8K", "Llama-3-8B"),
         (4.1, "improvement", None, "GSM8K", "Llama-3-8B"),
     ]
+
+
+def test_our_method_is_the_papers_first_proposed_system(nlp):
+    text = "We propose EDGE. Our method achieves competitive results on WebShop, requiring 50% less data."
+    doc = nlp.make_doc(text)
+    for name in ("sentencizer", "paperkg_sections"):
+        doc = nlp.get_pipe(name)(doc)
+    doc.spans[ENTITIES_KEY] = [Span(doc, 2, 3, label="Method", span_id="EDGE")]  # in the sentence before
+    doc._.proposed = ["EDGE"]
+    [result] = nlp.get_pipe("paperkg_numbers")(doc)._.results
+    assert (result["value"], result["kind"], result["subject"]) == (50.0, "reduction", "EDGE")
 
 
 def test_each_number_goes_to_the_dataset_it_is_on(nlp):
