@@ -241,7 +241,7 @@ def test_rejections(nlp, text):
 
 # -- tying numbers to the entity spans of other components ------------------------------------------
 
-def run_with_entities(nlp, text: str, entities: list[tuple[str, str, str]]) -> list[dict]:
+def run_with_entities(nlp, text: str, entities: list[tuple[str, str, str]], proposed=()) -> list[dict]:
     """Run the numbers component on `text` whose entity spans are (surface, label, canonical)."""
     doc = nlp.make_doc(text)
     for name in ("sentencizer", "paperkg_sections"):
@@ -251,6 +251,7 @@ def run_with_entities(nlp, text: str, entities: list[tuple[str, str, str]]) -> l
         start = text.index(surface)
         spans.append(Span(doc, *_token_bounds(doc, start, start + len(surface)), label=label, span_id=canonical))
     doc.spans[ENTITIES_KEY] = spans
+    doc._.proposed = list(proposed)
     return nlp.get_pipe("paperkg_numbers")(doc)._.results
 
 
@@ -285,12 +286,7 @@ def test_ties_metric_dataset_and_subject_not_the_baseline(nlp):
 
 def test_our_method_is_the_papers_first_proposed_system(nlp):
     text = "We propose EDGE. Our method achieves competitive results on WebShop, requiring 50% less data."
-    doc = nlp.make_doc(text)
-    for name in ("sentencizer", "paperkg_sections"):
-        doc = nlp.get_pipe(name)(doc)
-    doc.spans[ENTITIES_KEY] = [Span(doc, 2, 3, label="Method", span_id="EDGE")]  # in the sentence before
-    doc._.proposed = ["EDGE"]
-    [result] = nlp.get_pipe("paperkg_numbers")(doc)._.results
+    [result] = run_with_entities(nlp, text, [("EDGE", "Method", "EDGE")], proposed=["EDGE"])
     assert (result["value"], result["kind"], result["subject"]) == (50.0, "reduction", "EDGE")
 
 
