@@ -46,7 +46,16 @@ def long_form_start(short: str, long: str) -> int | None:
     """Where the long form starts in `long` (a window of text before the short form), or None.
 
     The short form's characters are matched right to left in order; its first character must
-    start a word of the long form (Schwartz & Hearst)."""
+    start a word of the long form (Schwartz & Hearst). Digits that the long form does not spell
+    ("SH2", "S3FT") are then skipped, as a second try."""
+    start = _matched_start(short, long)
+    letters = re.sub(r"\d", "", short)
+    if start is None and letters != short and len(letters) >= 2:
+        start = _matched_start(letters, long)
+    return start
+
+
+def _matched_start(short: str, long: str) -> int | None:
     long_index = len(long) - 1
     for short_index in range(len(short) - 1, -1, -1):
         char = short[short_index].lower()

@@ -70,5 +70,6 @@ def test_schwartz_hearst_matching():
     assert long_form_start("LoL", "we propose the Loss-over-Loss") == len("we propose the ")
     assert long_form_start("PRF", "Pseudo-relevance feedback") == 0
     assert long_form_start("XYZ", "a completely different phrase") is None
+    assert long_form_start("SH2", "we propose Self-Highlighted Hesitation") == len("we propose ")
     assert is_short_form("LoRA") and is_short_form("GPT-4")
     assert not is_short_form("e.g.") and not is_short_form("ours") and not is_short_form("2023")
