@@ -202,9 +202,9 @@ class ModelGrammar:
 
 
 def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
-    """Make every offset a token boundary ("Math-7B." -> "Math-7B" "."), keeping the span groups
-    written so far (they are rebuilt on the same character offsets; span attributes are keyed
-    by offsets, so they survive)."""
+    """Make every offset a token boundary ("Math-7B." -> "Math-7B" "."), keeping the sentence
+    boundaries and the span groups written so far (rebuilt on the same character offsets; span
+    attributes are keyed by offsets, so they survive)."""
     inside: dict[int, list[int]] = {}
     starts = [token.idx for token in doc]
     for offset in offsets:
@@ -215,11 +215,14 @@ def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
         return
     saved = {key: [(s.start_char, s.end_char, s.label_, s.kb_id_, s.id_) for s in group]
              for key, group in doc.spans.items()}
+    sentence_starts = {token.idx for token in doc if token.is_sent_start}
     with doc.retokenize() as retokenizer:
         for index, cuts in inside.items():
             token, bounds = doc[index], [0, *sorted(set(cuts)), len(doc[index])]
             pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
             retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
+    for token in doc:  # the pieces of a split token have no sentence boundary set
+        token.is_sent_start = token.idx in sentence_starts
     for key, spans in saved.items():
         doc.spans[key] = [doc.char_span(s, e, label=label, kb_id=kb_id, span_id=span_id)
                           for s, e, label, kb_id, span_id in spans]

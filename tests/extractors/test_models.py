@@ -121,3 +121,9 @@ def test_name_glued_to_a_suffix_keeps_exact_offsets():
 ])
 def test_generic_words_and_other_names_are_not_models(sentence):
     assert [s.text for s in annotate(sentence).spans["models"]] == []
+
+
+@pytest.mark.parametrize("abstract", ["Qwen2.5-Math-7B.", "(Llama2-70B-based", "GPT-4's-"])
+def test_token_splits_keep_sentences_and_offsets(abstract):
+    [model] = [m for m in extract(abstract).entities if m.type == "Model"]
+    assert model.role == "mentions"  # roles read the sentence of each mention
