@@ -41,7 +41,11 @@ class Neo4jStore(CypherStore):
         self._driver = driver
         self.database = database
         self.address = address
-        self._guard(driver.verify_connectivity)
+        try:
+            self._guard(driver.verify_connectivity)
+        except StoreUnavailable:
+            driver.close()
+            raise
 
     @classmethod
     def from_env(cls, database: str | None = None) -> Neo4jStore:
