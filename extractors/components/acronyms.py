@@ -5,7 +5,8 @@ doc._.acronyms lists (long_start, long_end, short_start, short_end). doc.spans["
 long form and every mention of the short form in the paper, typed like the long form (from a
 models/gazetteer/NER span on it, else from its head noun, else Method), so that "DPO" alone in a
 later sentence is an entity. Definitions of generic concepts ("large language models (LLMs)") are
-recorded in doc._.acronyms but make no spans.
+recorded in doc._.acronyms but make no spans. A model-name match defined as the acronym of a
+task, dataset or metric ("multi-person tracking (MPT)") leaves doc.spans["models"].
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 import extractors.attributes  # noqa: F401  (registers doc._.acronyms)
+from extractors.components.models import MODELS_KEY
 from extractors.components.rules import (
     GENERIC_WORDS_PATH,
     HeadTypes,
@@ -172,6 +174,8 @@ class AcronymSpans:
             if is_generic_phrase(long_text, self.generic_words):
                 continue
             label = self._type_of(typed, guessed, definition, long_text)
+            if label not in ("Model", "Method"):
+                self._drop_models_named(doc, short_text)
             for start, end in self._mentions(text, long_text, short_text):
                 span = doc.char_span(start, end, label=label, alignment_mode="contract")
                 if span is not None and span.text:
@@ -180,6 +184,13 @@ class AcronymSpans:
                     spans.append(span)
         doc.spans[ACRONYM_KEY] = spans
         return doc
+
+    @staticmethod
+    def _drop_models_named(doc: Doc, short_text: str) -> None:
+        """A model-name match the paper defines as the acronym of a task, dataset or metric
+        ("multi-person tracking (MPT)") is that acronym, not the model."""
+        if MODELS_KEY in doc.spans:
+            doc.spans[MODELS_KEY] = [s for s in doc.spans[MODELS_KEY] if s.text != short_text]
 
     def _type_of(self, typed: list[Span], guessed: list[Span], definition: Definition,
                  long_text: str) -> str:

@@ -148,7 +148,8 @@ class ModelGrammar:
     def _compile(self) -> None:
         ordered = sorted(self.alias_patterns, key=lambda item: len(item[0]), reverse=True)
         body = "|".join(f"(?P<{key}>{regex})" for regex, key in ordered)
-        self.pattern = re.compile(rf"(?<![\w.])(?:{body})")
+        # Not inside another word, nor glued after one by a hyphen ("DV-LLaMA" names another model).
+        self.pattern = re.compile(rf"(?<![\w.])(?<!\w-)(?:{body})")
 
     def find(self, text: str) -> Iterator[ModelName]:
         """Every model name in `text`, left to right, non-overlapping."""

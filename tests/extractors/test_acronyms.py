@@ -73,3 +73,17 @@ def test_schwartz_hearst_matching():
     assert long_form_start("SH2", "we propose Self-Highlighted Hesitation") == len("we propose ")
     assert is_short_form("LoRA") and is_short_form("GPT-4")
     assert not is_short_form("e.g.") and not is_short_form("ours") and not is_short_form("2023")
+
+
+def test_an_acronym_defined_as_a_task_is_not_a_model_name():
+    found = extract("Its application to multi-person tracking (MPT) has lagged due to data scarcity. "
+                    "We release a benchmark for MPT.")
+    assert {(m.text, m.type, m.canonical) for m in found.entities} == {
+        ("multi-person tracking", "Task", "MPT"), ("MPT", "Task", "MPT")}
+
+
+def test_a_model_acronym_keeps_its_model_type():
+    found = extract("We combine high-level content in VGG and CLIP (contrastive language-image pretraining) "
+                    "features.")
+    assert {(m.text, m.type, m.family) for m in found.entities if m.canonical == "CLIP"} == {
+        ("CLIP", "Model", "CLIP"), ("contrastive language-image pretraining", "Model", None)}

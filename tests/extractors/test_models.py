@@ -118,6 +118,7 @@ def test_name_glued_to_a_suffix_keeps_exact_offsets():
     "Large language models (LLMs) such as transformer language models are widely used.",
     "In response to the ineffective evaluation of CLIP-T metrics, we introduce a better metric.",
     "We compare with BERTScore and the GPT series of models.",
+    "To address this, we present DV-LLaMA, a robust video MLLM baseline.",
 ])
 def test_generic_words_and_other_names_are_not_models(sentence):
     assert [s.text for s in annotate(sentence).spans["models"]] == []
