@@ -1,0 +1,123 @@
+"""`paperkg_ner`: the shipped SciER-trained NER (Method, Dataset, Task) into doc.spans["ner"].
+
+The weights (extractors/ner_model/, GPL-3.0, see its TRAINING.md) are loaded from the package with
+the product's vocab, and their tok2vec + ner run on the product's own doc: the model was trained on
+text tokenised by the same blank English tokenizer. Each span gets `_.source` = "ner", `_.score` =
+the model's dev precision for its label (a calibrated constant per label: the greedy transition NER
+has no per-span probability) and `_.generic`, since SciER also annotates generic concepts
+("attention", "language models") that the graph does not keep as entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from importlib.resources import as_file, files
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+import extractors.attributes  # noqa: F401  (registers Span._.source / _.score / _.generic)
+from extractors.components.rules import COMPONENTS_DIR, generic_word_keys, read_jsonl
+from kg.errors import PipelineError
+from kg.resolve import name_key
+
+NER_KEY = "ner"
+GAZETTEER_KEY = "gazetteer"
+# A name shows itself by a capital inside a word, a digit or a symbol (GPT-4, ResNet, F1, C++).
+_INNER_NAME_MARK = re.compile(r"[0-9]|\w[A-Z+#&]")
+_WORD_PIECES = re.compile(r"[\s\-/]+")
+# Sizes, counts and settings the model sometimes tags ("137B", "k=4") are no names.
+_NOT_A_NAME = re.compile(r"^[\d.,]+\s*[KMBTkmbt]?$|=")
+
+
+@Language.factory(
+    "paperkg_ner",
+    default_config={"model": None, "spans_key": NER_KEY, "gazetteer_key": GAZETTEER_KEY,
+                    "batch_size": 128},
+)
+def make_ner(nlp: Language, name: str, model: str | None, spans_key: str, gazetteer_key: str,
+             batch_size: int) -> ScientificNER:
+    return ScientificNER(nlp, name, model, spans_key, gazetteer_key, batch_size)
+
+
+def load_ner_model(nlp: Language, model: str | None = None) -> Language:
+    """The trained pipeline (package resource extractors/ner_model unless `model` names a dir)."""
+    resource = Path(model) if model else files("extractors") / "ner_model"
+    try:
+        with as_file(resource) as path:
+            return spacy.load(path, vocab=nlp.vocab, exclude=["tokenizer"])
+    except (OSError, ValueError) as exc:
+        raise PipelineError(f"cannot load the trained NER from {resource}: {exc}") from exc
+
+
+def is_generic(span: Span, gazetteer_spans: Iterable[Span] = (),
+               generic_words: set[str] = frozenset()) -> bool:
+    """A mention is generic unless one of its non-generic words looks like a name, or a gazetteer
+    knows the same span.
+
+    "attention", "language models", "feature extraction mechanisms" are generic, and so are
+    "LLMs" or "LLM-agent fine-tuning" (their only capitals are in generic words); "BERT",
+    "ImageNet", "GPT-4" carry name marks. A word's initial capital counts only in running text:
+    the title is title-cased and a sentence's first word is capitalised anyway. Lowercase names
+    ("question answering", "beam search") are recognised by gazetteer hits on the same tokens.
+    """
+    if any(g.start == span.start and g.end == span.end for g in gazetteer_spans):
+        return False
+    if _NOT_A_NAME.search(span.text):
+        return True
+    in_title = span.start_char < span.doc._.title_end
+    for token in span:
+        capital_counts = not (in_title or token.is_sent_start)
+        for piece in _WORD_PIECES.split(token.text):
+            if name_key(piece) in generic_words or name_key(piece.rstrip("s")) in generic_words:
+                continue
+            if _INNER_NAME_MARK.search(piece) or (capital_counts and piece[:1].isupper()):
+                return False
+            capital_counts = True  # "Retrieval-Augmented": the capital after a hyphen counts
+    return True
+
+
+class ScientificNER:
+    """Runs the trained tok2vec + ner on the pipeline's docs, leaving `doc.ents` as it was."""
+
+    def __init__(self, nlp: Language, name: str, model: str | None, spans_key: str,
+                 gazetteer_key: str, batch_size: int):
+        self.name = name
+        self.spans_key = spans_key
+        self.gazetteer_key = gazetteer_key
+        self.batch_size = batch_size
+        trained = load_ner_model(nlp, model)
+        self.pipes = [pipe for _, pipe in trained.pipeline]
+        per_type = trained.meta.get("performance", {}).get("ents_per_type", {})
+        self.label_score = {label: round(float(s["p"]), 4) for label, s in per_type.items()}
+        self.generic_words = generic_word_keys(read_jsonl(COMPONENTS_DIR / "generic_words.jsonl"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        return next(self.pipe([doc]))
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        for batch in minibatch(docs, batch_size or self.batch_size):
+            kept_ents = [doc.ents for doc in batch]
+            for doc in batch:
+                doc.ents = []
+            for pipe in self.pipes:
+                batch = list(pipe.pipe(batch, batch_size=len(batch)))
+            for doc, ents in zip(batch, kept_ents):
+                self._collect(doc)
+                doc.ents = ents
+                yield doc
+
+    def _collect(self, doc: Doc) -> None:
+        gazetteer = doc.spans[self.gazetteer_key] if self.gazetteer_key in doc.spans else ()
+        spans = []
+        for ent in doc.ents:
+            span = Span(doc, ent.start, ent.end, label=ent.label_)
+            span._.source = NER_KEY
+            span._.score = self.label_score[ent.label_]
+            span._.generic = is_generic(span, gazetteer, self.generic_words)
+            spans.append(span)
+        doc.spans[self.spans_key] = spans
