@@ -155,14 +155,15 @@ def score_proposed(gold: list[dict], predictions: dict[str, PaperExtraction],
     report.proposed = prf
 
 
-def run_eval(gold_path: Path | None = None, nlp=None) -> EvalReport:
-    """Score entities and proposals on the seed gold (further sections add their scores)."""
+def run_eval(gold_path: Path | None = None, nlp=None, scier_path: Path | None = None) -> EvalReport:
+    """Score entities, proposals and results on the seed gold, and mentions on SciER dev."""
     gold = load_gold(gold_path)
     predictions = predict(gold, nlp)
     report = EvalReport()
     score_entities(gold, predictions, report)
     score_proposed(gold, predictions, report)
     score_results(gold, predictions, report)
+    report.sections[SCIER_SECTION] = evaluate_scier(scier_path, nlp)
     return report
 
 
@@ -264,3 +265,44 @@ def print_report(report: EvalReport, details: bool = False) -> None:
     if details:
         for paper_id, kind, detail in report.errors:
             stdout.print(f"{paper_id}\t{kind}\t{detail}", markup=False, highlight=False)
+
+
+SCIER_SECTION = "SciER dev: mentions (micro, generic included)"
+SCIER_TYPES = {"Method": "Method", "Model": "Method", "Dataset": "Dataset", "Task": "Task"}
+
+
+def _mention_key(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def evaluate_scier(path: Path | None = None, nlp=None) -> dict[str, PRF]:
+    """Mention P/R/F1 on SciER (Method/Dataset/Task; Model counts as Method; Metric not scored).
+
+    Each sentence is detokenised as the held-out scorer does and run through the product pipeline
+    as an abstract with an empty title; gold and predicted mentions are compared per sentence as
+    sets of (type, whitespace-free lowercased text), generic mentions included (SciER has them).
+    """
+    from extractors.ner_training import detokenise
+    from extractors.pipeline import extract_papers
+
+    path = Path(path) if path else shared_data("scier", "dev.jsonl")
+    if not path.is_file():
+        raise DataNotFound(f"SciER file {path} not found")
+    with open(path, encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines if line.strip()]
+    papers = (Paper(id=str(i), title="", abstract=detokenise(r["sentence"].split())[0])
+              for i, r in enumerate(records))
+    by_type = {label: PRF() for label in sorted(set(SCIER_TYPES.values()))}
+    for record, extraction in zip(records, extract_papers(papers, nlp)):
+        gold = {(SCIER_TYPES[t], _mention_key(m)) for m, t in record["ner"] if t in SCIER_TYPES}
+        found = {(SCIER_TYPES[e.type], _mention_key(e.text))
+                 for e in extraction.entities if e.type in SCIER_TYPES}
+        for label, prf in by_type.items():
+            gold_of = {k for k in gold if k[0] == label}
+            found_of = {k for k in found if k[0] == label}
+            prf.add(PRF(tp=len(gold_of & found_of), fp=len(found_of - gold_of),
+                        fn=len(gold_of - found_of)))
+    total = PRF()
+    for prf in by_type.values():
+        total.add(prf)
+    return by_type | {"all": total}
