@@ -12,7 +12,6 @@ import hashlib
 import json
 import re
 import shutil
-import sys
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -217,11 +216,3 @@ def format_scores(scores: dict) -> str:
     lines.append(f"{'micro':<10}{scores['precision']:>8.4f}{scores['recall']:>8.4f}{scores['f1']:>8.4f}")
     return "\n".join(lines)
 
-
-if __name__ == "__main__":  # python -m extractors.ner_training TRAIN DEV OUT [SEED] [key=value ...]
-    args = sys.argv[1:]
-    extra = dict(arg.split("=", 1) for arg in args[4:])
-    result = train_ner(Path(args[0]), Path(args[1]), Path(args[2]),
-                       int(args[3]) if len(args) > 3 else DEFAULT_SEED,
-                       {k: json.loads(v) for k, v in extra.items()})
-    print(format_scores(result))

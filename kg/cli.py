@@ -199,11 +199,26 @@ def load(target: Annotated[LoadTarget, typer.Argument(help="The server to write 
 
 @app.command(name="eval")
 def evaluate(gold: Annotated[Path | None, typer.Option(help="Seed gold JSON (default: ../shared/data/gold/seed_gold_dev.json).")] = None,
+             scier: Annotated[Path | None, typer.Option(help="SciER sentences JSONL (default: ../shared/data/scier/dev.jsonl).")] = None,
              details: Annotated[bool, typer.Option(help="List false positives and misses.")] = False) -> None:
-    """Score the extractor against the hand-annotated seed gold."""
+    """Score the extractor against the hand-annotated seed gold and SciER dev mentions."""
     from kg.evaluate import print_report, run_eval
 
-    print_report(run_eval(gold), details=details)
+    print_report(run_eval(gold, scier_path=scier), details=details)
+
+
+@app.command(name="train-ner")
+def train_ner(train: Annotated[Path | None, typer.Option(help="SciER training sentences (default: ../shared/data/scier/train.jsonl).")] = None,
+              dev: Annotated[Path | None, typer.Option(help="SciER dev sentences for model selection (default: ../shared/data/scier/dev.jsonl).")] = None,
+              output: Annotated[Path | None, typer.Option("--output", "-o", help="Pipeline directory to write (default: the package's extractors/ner_model).")] = None,
+              seed: Annotated[int, typer.Option(help="Random seed of the training.")] = 7) -> None:
+    """Train the scientific NER (Method, Dataset, Task) on SciER; print dev P/R/F1 by type."""
+    from extractors.ner_training import NER_MODEL_DIR, format_scores, train_ner as train
+    from kg.paths import shared_data
+
+    scores = train(train or shared_data("scier", "train.jsonl"), dev or shared_data("scier", "dev.jsonl"),
+                   output or NER_MODEL_DIR, seed)
+    stdout.print(format_scores(scores), markup=False, highlight=False)
 
 
 @app.command()
