@@ -74,6 +74,7 @@ class ProposalFinder:
         self.break_pattern: re.Pattern | None = None
         self.novelty: re.Pattern | None = None
         self.description: re.Pattern | None = None
+        self.adjective: re.Pattern | None = None
         self.generic: set[str] = set()
         self.heads = HeadTypes.load()
 
@@ -90,6 +91,8 @@ class ProposalFinder:
             appositive + phrase_regex(records["novelty"]["phrases"] + records["description"]["phrases"]),
             re.IGNORECASE)
         self.generic |= generic_word_keys(generic_words)
+        suffixes = "|".join(map(re.escape, records["adjective suffix"]["phrases"]))
+        self.adjective = re.compile(rf"-(?:{suffixes})$")
 
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.spans.get(ENTITIES_KEY, []))
@@ -117,10 +120,11 @@ class ProposalFinder:
                     yield from self._appositive(text, sentence, token)
 
     def _appositive(self, text: str, sentence: Span, token: Token) -> Iterator[Candidate]:
-        """ "X, a novel ..." (anywhere) or "X is a simple ..." (starting a sentence)."""
-        if not is_name_token(token):
-            return
+        """ "X, a novel ..." (anywhere) or "X is a simple ..." (starting a sentence); a capital
+        that only starts the sentence ("It", "Additionally") is no sign of a name."""
         end = self._name_run_end(text, sentence, token.i)
+        if not _STRONG_NAME.search(text[token.idx:end]):
+            return
         after = text[end:sentence.end_char]
         pattern = self.description if token.i == sentence.start else self.novelty
         if pattern.match(after):
@@ -199,7 +203,7 @@ class ProposalFinder:
 
     def _name_run_end(self, text: str, sentence: Span, index: int) -> int:
         """End offset of a run of name-shaped words from `index`: hyphen compounds, title-case
-        words, a version ("P-Tuning v2"); brackets, commas and "'s" end it."""
+        words, a version or number ("P-Tuning v2", "CASTLE 2024"); brackets, commas, "'s" end it."""
         doc = sentence.doc
         end = doc[index].idx + len(doc[index])
         for token in doc[index + 1: sentence.end]:
@@ -212,7 +216,7 @@ class ProposalFinder:
                 continue
             if token.text in "()[],;:." or token.text.startswith("'"):
                 break
-            if not (joined or is_name_token(token) or _VERSION.fullmatch(token.text)):
+            if not (joined or is_name_token(token) or _VERSION.fullmatch(token.text) or token.is_digit):
                 break
             end = token.idx + len(token)
         while text[end - 1] in "-." and end - 1 > doc[index].idx:
@@ -224,16 +228,20 @@ class ProposalFinder:
         None when the name is no new entity (generic, or already used before it was "proposed")."""
         start, end = candidate.start, candidate.end
         name = text[start:end]
-        if is_generic_phrase(name, self.generic) or _NOT_A_NAME.search(name):
-            return None
+        if is_generic_phrase(name, self.generic) or _NOT_A_NAME.search(name) or self.adjective.search(name):
+            return None  # generic, a number or URL, or an adjective ("AmbientGAN-based")
         overlapping = [e for e in entities if e.start_char < end and start < e.end_char]
         containing = [e for e in overlapping if e.start_char <= start and end <= e.end_char]
+        if containing and containing[0]._.source == "ner" and _STRONG_NAME.search(name) \
+                and (containing[0].start_char, containing[0].end_char) != (start, end):
+            entities.remove(containing[0])  # the NER span runs past the name: the name's bounds win
+            return self._entity_for(doc, text, entities, candidate)
         if containing:
             entity = containing[0]
             earlier = [e for e in entities if e.id_ == entity.id_ and doc._.title_end < e.start_char < start]
             if earlier and not candidate.in_title:
                 return None
-            if entity._.source == "ner":  # the paper names it: not generic, typed by its head noun
+            if entity._.source in ("ner", "acronym"):  # the paper names it: typed by its head noun
                 self._confirm_named(entities, entity, self._type_of(candidate, default=entity.label_))
             if entity._.source == "gazetteer" and self.heads.pattern.match(candidate.after.lstrip()):
                 return None  # a known name modifying the new thing: "we develop an RL approach"
@@ -246,11 +254,13 @@ class ProposalFinder:
         label = self._type_of(candidate)
         for e in overlapping:
             entities.remove(e)
+        key = name_key(span.text)  # "Co-Spy" after "CO-SPY": one canonical
+        canonical = next((e.id_ for e in entities if name_key(e.text) == key), span.text)
         created = None
         for match in re.finditer(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", text):
             if any(e.start_char < match.end() and match.start() < e.end_char for e in entities):
                 continue
-            mention = doc.char_span(match.start(), match.end(), label=label, span_id=span.text)
+            mention = doc.char_span(match.start(), match.end(), label=label, span_id=canonical)
             if mention is None:
                 continue
             mention._.source, mention._.score, mention._.generic = "pattern", 1.0, False
@@ -263,7 +273,7 @@ class ProposalFinder:
     @staticmethod
     def _confirm_named(entities: list[Span], entity: Span, label: str) -> None:
         for mention in entities:
-            if mention.id_ == entity.id_ and mention._.source == "ner":
+            if mention.id_ == entity.id_ and mention._.source in ("ner", "acronym"):
                 mention._.generic = False
                 mention.label_ = label
 

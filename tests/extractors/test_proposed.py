@@ -74,3 +74,30 @@ def test_acronym_and_long_form_are_one_proposal():
     found = extract(CASES[3][1], title=CASES[3][0])
     assert {(m.text, m.canonical, m.role) for m in found.entities if m.canonical == "LoL"} == {
         ("LoL", "LoL", "proposes"), ("Loss-over-Loss", "LoL", "proposes")}
+
+
+# The next cases are real sentences from the 2025 arXiv corpus (../shared/data/corpora), where the
+# seed abstracts have no instance of the pattern.
+def test_a_capital_that_only_starts_a_sentence_is_no_name():
+    found = extract("We present the Leuven Art Personalized Image Set (LAPIS), a novel dataset for personalized "
+                    "image aesthetic assessment (PIAA). It is the first dataset with images of artworks that "
+                    "is suitable for PIAA.",
+                    title="LAPIS: A novel dataset for personalized image aesthetic assessment")
+    assert found.proposed == ["LAPIS"]
+    assert the_mention(found, "LAPIS").type == "Dataset"
+
+
+def test_spellings_of_one_proposed_name_share_its_canonical():
+    found = extract("To overcome these limitations, we propose a novel framework, Co-Spy, that first enhances "
+                    "existing semantic features. Additionally, we create Co-Spy-Bench, a comprehensive dataset "
+                    "comprising 5 real image datasets.",
+                    title="CO-SPY: Combining Semantic and Pixel Features to Detect Synthetic Images by AI")
+    assert found.proposed == ["CO-SPY", "Co-Spy-Bench"]
+    assert {m.canonical for m in found.entities if m.text in ("CO-SPY", "Co-Spy")} == {"CO-SPY"}
+    assert the_mention(found, "Co-Spy-Bench").type == "Dataset"
+
+
+def test_an_adjective_made_from_a_name_is_not_proposed():
+    found = extract("We propose an AmbientGAN-based generative technique to identify the distribution of "
+                    "parameters in unknown imaging systems.")
+    assert found.proposed == []
