@@ -3,8 +3,9 @@
 A gazetteer cannot list every checkpoint ("Qwen3-14B", "Llama-4-Scout"), so the families are data
 (extractors/data/model_families.jsonl) and the name is parsed piece by piece from the family alias:
 "LLaMA 3.1 8B Instruct" -> Llama-3.1-8B-Instruct, "Llama2-70B" -> Llama-2-70B, "770M T5" -> T5-770M.
-Names are matched on the text, then cut back to the longest parse that ends on a token boundary,
-so a reported span is exactly the name ("Llama2-70B" in "Llama2-70B-based").
+Names are matched on the text; where one starts or ends inside a token ("Math-7B." at a sentence
+end), the token is split, so a reported span is exactly the name ("Llama2-70B" in "Llama2-70B-based").
+A name the grammar cannot read to its end ("CLIP-T", "LLaMA-Adapter", "GPT4All") is no model.
 """
 
 from __future__ import annotations
@@ -260,6 +261,8 @@ class ModelSpans:
         spans = []
         for name in names:
             span = doc.char_span(name.start, name.end, label="Model")
+            if span is None:  # a name running into whitespace the tokenizer keeps as a token
+                continue
             span.id_ = name.canonical
             span._.source = "pattern"
             span._.model = {"family": name.entry.family, "params": name.params,
