@@ -1,12 +1,16 @@
 """Merge the candidate span groups into the final, non-overlapping doc.spans["entities"].
 
-Groups are taken in the configured precedence (earlier wins an overlap). Two exceptions keep the
-best of both: a span from an `extend` source (acronym definitions) replaces the shorter spans it
-contains ("Parameter-Efficient Fine-Tuning" over "Fine-Tuning"), except spans of the `protected`
-sources (the model grammar, whose "Llama2-70B" survives inside "Llama2-70B-based approach").
+Groups are taken in the configured precedence: an earlier group wins an overlap, so on the same
+words the gazetteer's canonical beats the NER's, and the model grammar's Model (with its family)
+beats a catalogue's "Method". A span of an `extend` group (acronym definitions) replaces shorter
+spans it contains ("Rank-One Model Editing" over "Model Editing"), except spans of the `protected`
+groups (the model grammar: "Llama2-70B" survives inside an NER "Llama2-70B-based approach").
+NER spans keep their `generic` flag, and one made of generic words only ("LLMs") is generic too:
+generic mentions stay here (SciER scores them), the graph drops them.
 Canonical names: the grammar's for models, the gazetteer's for its hits; an acronym and its long
-form share one (the gazetteer's when it knows either form, else the acronym); any other name takes
-the first surface form of its near-duplicates (case, hyphens, spaces, plural: kg.resolve.name_key).
+form share one (the gazetteer's when it knows either form, else the acronym) and one type; any
+other name takes the first surface form of its near-duplicates (case, hyphens, spaces, plural:
+kg.resolve.name_key).
 """
 
 from __future__ import annotations
@@ -25,7 +29,7 @@ from extractors.components.rules import (
 )
 from kg.resolve import name_key
 
-GROUP_SOURCES = {"models": "pattern", "proposed": "pattern"}  # group -> span._.source; else the key
+GROUP_SOURCES = {"models": "pattern"}  # group -> span._.source; else the group key itself
 TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonical
 
 
