@@ -1,11 +1,14 @@
 """What the paper introduces (doc._.proposed): names after a proposal cue, or naming the title.
 
 Evidence, in the words of GUIDE.md: "we propose/introduce/present X", "X, a novel ...", "... called
-X", and a title "X: ..." whose X is a single name (not an ordinary word the abstract also uses in
-lower case, like "Confabulation"). X is an entity span already, or a name-shaped run of tokens
-(capitalised or mixed-case words: "Conjugate Prompting", "LoFiT"), which then becomes an entity
-(source "pattern"), typed by the head noun next to it (benchmark/dataset/corpus -> Dataset, metric
--> Metric, model -> Model, else Method). Every mention of a proposed entity gets role "proposes".
+X", "we propose a negative attention score (NAS)", and a title "X: ..." whose X is a single name
+(not an ordinary word the abstract also uses in lower case, like "Confabulation"). X is an entity
+span already, or a name-shaped run of tokens (capitalised or mixed-case words: "Conjugate
+Prompting", "LoFiT"), which then becomes an entity (source "pattern") typed by the head noun next
+to it (benchmark/dataset/corpus -> Dataset, metric/score -> Metric, else Method; a Model only when
+the model grammar knows its family, and then it is a model entity already). Not proposals: generic
+phrases, names used before the proposal sentence, known names modifying the new thing ("an RL
+approach"), adjectives ("AmbientGAN-based"). Every mention of a proposed entity gets role "proposes".
 """
 
 from __future__ import annotations
