@@ -17,6 +17,8 @@ from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
+import networkx as nx
+
 from kg.cache import CACHE_NAME, ExtractionCache, code_version, content_key
 from kg.dedup import Deduplicator
 from kg.engines import BATCH_SIZE, Item, make_engine
@@ -245,19 +247,25 @@ def build_graph(inputs: Sequence[str | Path], out_dir: Path, show_progress: bool
     return summary
 
 
+def _assemble(papers: Iterable[Paper], show_progress: bool, options: EngineOptions,
+              cache: ExtractionCache | None) -> nx.MultiDiGraph:
+    """The graph of `papers`; the assembler's working state is freed on return, before export."""
+    assembler = GraphAssembler()
+    for paper, line in progress_counter(extraction_lines(papers, options, cache), "Extracting",
+                                        show_progress):
+        assembler.add(paper, PaperExtraction.from_dict(json.loads(line)))
+    return assembler.finish()
+
+
 def _assemble_and_write(records: Iterable[Paper | Reject], out_dir: Path, show_progress: bool,
                         options: EngineOptions, cache: ExtractionCache | None) -> RunSummary:
     summary = RunSummary()
     rejects = RejectsFile(out_dir / REJECTS_NAME)
-    assembler = GraphAssembler()
     try:
         papers = _good_papers(records, rejects, summary, Deduplicator())
-        lines = extraction_lines(papers, options, cache)
-        for paper, line in progress_counter(lines, "Extracting", show_progress):
-            assembler.add(paper, PaperExtraction.from_dict(json.loads(line)))
+        graph = _assemble(papers, show_progress, options, cache)
     finally:
         rejects.close()
-    graph = assembler.finish()
     summary.outputs["graphml"] = write_graphml(graph, out_dir / GRAPH_GRAPHML)
     summary.outputs["json"] = write_json(graph, out_dir / GRAPH_JSON)
     if rejects.count:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.schema import node_id
 
@@ -18,6 +19,7 @@ _NON_KEY = re.compile(r"[^a-z0-9.+]")
 _PLURAL = re.compile(r"(?<=[a-z]{3})(?<!s)s$")  # "transformers" -> "transformer"; not "loss"
 
 
+@lru_cache(maxsize=1 << 16)  # a corpus repeats a few thousand names: one regex pass per distinct name
 def name_key(name: str) -> str:
     """The form two names must share to be one entity: lower case, no separators, no plural 's'."""
     key = _NON_KEY.sub("", name.lower().replace("&", "and")).strip(".")
