@@ -15,15 +15,14 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
-from kg.errors import BadOption
+from kg.errors import BadOption, PipelineError
 from kg.model import Paper
 
 Item = tuple[str, str, str]  # (id, title, abstract): all a worker needs of a paper
 ENGINES = ("local", "dask")
 BATCH_SIZE = 64  # papers per task: large enough to amortise a round trip, small enough to balance
-
-
 _PIPELINE_LOCK = threading.Lock()  # one pipeline per process; spaCy components are not thread-safe
 
 
@@ -38,6 +37,7 @@ def extract_batch(items: list[Item]) -> list[str]:
 
 
 def load_pipeline_once() -> None:
+    """Load this process's pipeline now (worker start-up), not inside the first batch."""
     from extractors.pipeline import default_pipeline
 
     default_pipeline()
@@ -83,7 +83,11 @@ class ProcessPoolEngine:
         return self._pool.submit(extract_batch, batch)
 
     def map(self, batches: Iterable[list[Item]]) -> Iterator[list[str]]:
-        return _ordered(self._submit, batches, in_flight=3 * self.workers)
+        try:
+            yield from _ordered(self._submit, batches, in_flight=3 * self.workers)
+        except BrokenProcessPool as exc:
+            raise PipelineError(f"an extraction worker process died ({exc}); out of memory? "
+                                "try fewer --workers") from exc
 
     def close(self) -> None:
         if self._pool is not None:
