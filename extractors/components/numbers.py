@@ -54,6 +54,7 @@ _RIGHT_STOP = re.compile(
 )
 _CONTINUATION = re.compile(
     r"^\s*(?:(?:on|in|for|with|over|than|against)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"|[\w@.-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)"  # "by 12 BLEU and 12 COMET"
     r"|\)\s*,?\s*(?:and\s+)?[\w-]+\s*\()$")
 _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _ON_UNKNOWN = re.compile(r"^\s*(?:on|in)\s+(?:the\s+)?[A-Z][\w-]*")
