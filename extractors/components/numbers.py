@@ -24,8 +24,8 @@ CUES_PATH = Path(__file__).with_name("numbers_cues.jsonl")
 
 _NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
 _UNIT = re.compile(
-    r"(?P<points>\s?%?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?|pts?|pp)\b|%p\b)"
-    r"|(?P<pct>\s?%|\s?percent\b)"
+    r"(?P<points>\s?(?:\\?%)?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?|pts?|pp)\b|\\?%p\b)"
+    r"|(?P<pct>\s?\\?%|\s?percent\b)"  # \% left inside a kept \textbf{...}
     r"|(?P<fold>[\s-]?fold\b)"
     r"|(?P<times>\s?[x×](?![\w])|\s?times\b)",
     re.IGNORECASE,
@@ -178,6 +178,7 @@ class NumberExtractor:
         self.design_before = re.compile("(?:" + cues["design_fraction"].pattern + r")\s*\(\s*(?:"
                                         + hedges + r"\s*)*$", re.IGNORECASE)  # "a sparse set of heads (3%)"
         self.data_right = re.compile(owner + "(?:" + cues["data_fraction"].pattern + ")", re.IGNORECASE)
+        self.scale_right = re.compile(r"^\s*(?:absolute\s+)?(?:" + cues["scale_nouns"].pattern + ")", re.IGNORECASE)
         self.hardware_right = re.compile(r"^\s*(?:" + cues["hardware"].pattern + ")", re.IGNORECASE)
         self.size_right = re.compile(r"^\s*(?:(?:larger|bigger)\b|(?:its|their|the|our)\s+size\b|(?:more|larger|bigger|greater)\s+(?:\w+\s+)?(?:"
                                      + cues["size_nouns"].pattern + "))", re.IGNORECASE)
@@ -313,8 +314,8 @@ class NumberExtractor:
             return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
         if word in _ARROW:
             return "change"
-        if word == "to" and _FROM.search(text[: group.start]):
-            return "change"
+        if word == "to" and (_FROM.search(text[: group.start]) or text[: group.start].rstrip().endswith("(")):
+            return "change"  # "from 35.5% to 44.5%", "boost (31.12% to 46.61%)"
         if word in _RANGE:
             return "range"
         if word in _LIST:
@@ -342,6 +343,8 @@ class NumberExtractor:
             group.unit = "x"  # "by a factor of 100"
             for member in group.members:
                 member.unit = "x"
+        if group.unit == "points" and self.scale_right.search(right):
+            return False  # "5-point Likert ratings"
         if group.unit == "%" and (self.hyper_right.search(right) or self.hyper_left.search(left)
                                   or self.design_right.search(right) or self.design_adjacent.search(right)
                                   or self.design_before.search(text[: group.start])):
