@@ -56,3 +56,19 @@ def test_missed_results_count_against_recall():
     prf = score_results(GOLD, {"p1": PaperExtraction(id="p1")}, report)
     assert (prf.tp, prf.fp, prf.fn) == (0, 0, 3)
     assert report.accuracies["Seed gold: results, accuracy on matched pairs"]["unit"] == (0, 0)
+
+
+def test_scier_scoring_compares_typed_mention_sets_per_sentence(fixtures):
+    from extractors.pipeline import default_pipeline
+    from kg.evaluate import evaluate_scier
+
+    scores = evaluate_scier(fixtures / "scier_sample.jsonl", default_pipeline())
+    # Gold of the fixture: ResNet-5 0, BERT, BERT large, encoder/decoder (Method); ImageNet, SQuAD
+    # (Dataset); image classification, question answering (Task); the Metric is not scored.
+    assert {label: scores[label].tp + scores[label].fn for label in ("Method", "Dataset", "Task")} == {
+        "Method": 4, "Dataset": 2, "Task": 2}
+    assert scores["Dataset"].tp == 2 and scores["Task"].tp == 2
+    total = scores["all"]
+    assert (total.tp, total.fp, total.fn) == tuple(
+        sum(getattr(scores[label], field) for label in ("Method", "Dataset", "Task"))
+        for field in ("tp", "fp", "fn"))
