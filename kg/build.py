@@ -173,10 +173,12 @@ def extract_to_file(inputs: Sequence[str | Path], output: Path, show_progress: b
 BUILD_MANIFEST = "build"  # cache meta record: what the last build read and wrote
 
 
-def build_fingerprint(inputs: Sequence[str | Path]) -> str:
-    """A digest of everything a build's outputs depend on: the code and pipeline, and the names and
-    bytes of every input file (read in 1 MB blocks; a fraction of the time of parsing them)."""
+def build_fingerprint(inputs: Sequence[str | Path], out_dir: Path) -> str:
+    """A digest of everything a build's outputs depend on: the code and pipeline, the output
+    directory, and the names and bytes of every input file (read in 1 MB blocks; a fraction of the
+    time of parsing them)."""
     digest = hashlib.blake2b(code_version().encode(), digest_size=16)
+    digest.update(str(out_dir.resolve()).encode("utf-8", "surrogateescape") + b"\0")
     for item in inputs:
         for file in iter_input_files(Path(item)):
             digest.update(str(file.resolve()).encode("utf-8", "surrogateescape") + b"\0")
@@ -227,22 +229,17 @@ def build_graph(inputs: Sequence[str | Path], out_dir: Path, show_progress: bool
     started = time.perf_counter()
     records = read_records(inputs)
     out_dir.mkdir(parents=True, exist_ok=True)
-    cache = ExtractionCache(cache_path or out_dir / CACHE_NAME) if use_cache else None
-    try:
-        fingerprint = build_fingerprint(inputs) if cache is not None else ""
-        if cache is not None:
-            done = _up_to_date(cache.get_meta(BUILD_MANIFEST), fingerprint, out_dir)
-            if done is not None:
-                done.seconds = time.perf_counter() - started
-                return done
-            cache.set_meta(BUILD_MANIFEST, None)
-        summary = _assemble_and_write(records, out_dir, show_progress, options, cache)
-        if cache is not None:
-            summary.cached = cache.hits
-            cache.set_meta(BUILD_MANIFEST, _manifest(fingerprint, summary))
-    finally:
-        if cache is not None:
-            cache.close()
+    if not use_cache:
+        summary = _assemble_and_write(records, out_dir, show_progress, options, cache=None)
+    else:
+        with ExtractionCache(cache_path or out_dir / CACHE_NAME) as cache:
+            fingerprint = build_fingerprint(inputs, out_dir)
+            summary = _up_to_date(cache.get_meta(BUILD_MANIFEST), fingerprint, out_dir)
+            if summary is None:
+                cache.set_meta(BUILD_MANIFEST, None)  # until the new outputs are all written
+                summary = _assemble_and_write(records, out_dir, show_progress, options, cache)
+                summary.cached = cache.hits
+                cache.set_meta(BUILD_MANIFEST, _manifest(fingerprint, summary))
     summary.seconds = time.perf_counter() - started
     return summary
 
