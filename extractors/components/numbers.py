@@ -110,6 +110,7 @@ class Number:
     unit_end: int
     signed: bool = False
     worded: bool = False
+    slashed: bool = False  # "5.85/4.70 points": only counts as part of a list
 
 
 @dataclass(slots=True)
@@ -146,7 +147,8 @@ class NumberExtractor:
         self.cues = cues
         hedges = cues["hedges"].pattern
         by_or_of = r"(?:by|of)\s+(?:" + hedges + r"\s+)*$"
-        self.ends_by = re.compile(r"\bby\s+(?:a\s+factor\s+of\s+)?(?:" + hedges + r"\s*)*$", re.IGNORECASE)
+        self.ends_by = re.compile(r"\bby\s+(?:a\s+factor\s+of\s+|(?:a\s+)?(?:\w+\s+)?margin\s+of\s+)?(?:"
+                                  + hedges + r"\s*)*$", re.IGNORECASE)
         self.ends_cue_of = {
             kind: re.compile(
                 "(?:" + cues[kind].pattern + r")\s+(?:(?:in|on|for|of)\s+(?:\S+\s+){0,3})?(?:"
@@ -246,7 +248,8 @@ class NumberExtractor:
         before = text[start - 1] if start else " "
         if before.isalpha() and re.search(r"[\d%]\s?sim$", text[:start]):
             before = " "  # 80%sim95%: the seed dumps lost the backslash of \sim
-        if before.isalnum() or before in "._@^#$£€'/\\":
+        slashed = before == "/" and start >= 2 and text[start - 2].isdigit()
+        if before.isalnum() or before in "._@^#$£€'\\" or (before == "/" and not slashed):
             return None
         if before in "-–" and start >= 2:
             prior = text[start - 2]
@@ -265,7 +268,7 @@ class NumberExtractor:
         if end < len(text) and text[end] in ".," and text[end + 1: end + 2].isdigit():
             return None  # version strings 1.2.3, odd separators
         value = float(match.group("num").replace(",", ""))
-        return Number(start, end, value, unit, unit_end, signed=bool(match.group("sign")))
+        return Number(start, end, value, unit, unit_end, signed=bool(match.group("sign")), slashed=slashed)
 
     def win_counts(self, text: str, numbers: list[Number]) -> list[Group]:
         """'surpasses GPT-3 on 20 of 25 tasks' -> value 20, unit null, kind other (GUIDE.md)."""
@@ -310,6 +313,8 @@ class NumberExtractor:
         if len(gap) > _MAX_GAP or (previous.unit and number.unit and previous.unit != number.unit):
             return None
         word = " ".join(gap.split()).lower()
+        if number.slashed and not (word == "/" and number.unit):
+            return None
         if gap and not gap.strip() and len(gap) <= 3:
             return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
         if word in _ARROW:
@@ -330,6 +335,8 @@ class NumberExtractor:
         left = text[clause_start: group.start]
         right = text[group.end: self.clause_end(text, group.end)]
         first = group.members[0]
+        if first.slashed:
+            return False  # "15.8/25": a score out of a total
         cue_start = clause_start
         if not left.strip() and clause_start and text[clause_start - 1] == "(":
             cue_start = self.clause_start(text, clause_start - 1)  # "improvements (3.5% in P@1)"
@@ -347,7 +354,8 @@ class NumberExtractor:
             return False  # "5-point Likert ratings"
         if group.unit == "%" and (self.hyper_right.search(right) or self.hyper_left.search(left)
                                   or self.design_right.search(right) or self.design_adjacent.search(right)
-                                  or self.design_before.search(text[: group.start])):
+                                  or self.design_before.search(text[: group.start])) \
+                and not self.ends_cue_of["reduction"].search(left):  # "a reduction of 99% of FLOPs" stays
             return False
         if group.unit == "x" and not self.ratio_context(left, right):
             return False

@@ -154,6 +154,18 @@ def test_percentage_points(nlp):
                       "by $2.58$ absolute percentage points in AUC@20.") == [(2.58, "points", "improvement")]
 
 
+def test_slash_lists_margins_and_reductions_of_a_share(nlp):
+    # arXiv 2505.23363, 2505.23617, 2505.23763; "(15.8/25)" is a score out of a total
+    assert found(nlp, "Integrated into PPO/REINFORCE algorithms, Q-RM enhances the average Pass@1 score by "
+                      "5.85/4.70 points on mathematical reasoning tasks compared to the ORM baseline.") \
+        == [(5.85, "points", "improvement"), (4.7, "points", "improvement")]
+    assert found(nlp, "TrajViT outperforms ViT3D by a large margin of 6% top-5 recall in average at "
+                      "video-text retrieval task.") == [(6.0, "%", "improvement")]
+    assert found(nlp, "The end result is an overall reduction of 99.37% of FLOPs (from 40.18G to 0.254G) "
+                      "when compared to the baseline.") == [(99.37, "%", "reduction")]
+    assert found(nlp, "Human studies rate it above models such as Qwen-2.5-72B-Instruct (15.8/25).") == []
+
+
 def test_signed_gains(nlp):
     # arXiv 2503.14493
     assert found(nlp, "Our method improves the GroupFree baseline in terms of AP50 on ScanNet V2 (+5.3) and "
