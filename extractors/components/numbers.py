@@ -219,10 +219,14 @@ class NumberExtractor:
 
     def sentence_results(self, text: str, entities: list[Entity], proposed: list[str]) -> list[dict]:
         """All results of one sentence, with sentence-local evidence offsets."""
-        numbers = [n for n in self.numbers(text) if not any(e.start < n.end and n.start < e.end for e in entities)]
+        numbers = self.numbers(text)
         results: list[dict] = []
         previous: Group | None = None
         for group in self.win_counts(text, numbers) + self.groups(text, numbers):
+            named = group.unit is None and any(e.start < n.end and n.start < e.end
+                                               for n in group.members for e in entities)
+            if named:
+                continue  # "SQuAD 2.0": part of a name (a number with a unit is a measurement)
             if group.link != "wins" and not self.judge(text, group, entities, previous):
                 continue
             results.extend(self.tie(text, group, entities, proposed, numbers))

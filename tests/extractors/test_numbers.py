@@ -319,3 +319,11 @@ def test_a_number_inside_an_entity_name_is_not_a_result(nlp):
     assert [r["value"] for r in run_with_entities(nlp, text, [])] == [2.0]
     results = run_with_entities(nlp, text, [("SQuAD 2.0", "Dataset", "SQuAD-2.0")])
     assert [(r["value"], r["dataset"]) for r in results] == [(88.1, "SQuAD-2.0")]
+
+
+def test_a_number_with_a_unit_is_a_measurement_even_inside_a_span(nlp):
+    # arXiv 2506.10822: the NER once tagged "30-50%" as a Method; the range stays a result
+    text = "Experiments demonstrate that ReCUT significantly reduces reasoning lengths by approximately 30-50%."
+    results = run_with_entities(nlp, text, [("ReCUT", "Method", "ReCUT"), ("30-50%", "Method", "30-50%")])
+    assert [(r["value"], r["unit"], r["kind"], r["subject"]) for r in results] == [
+        (30.0, "%", "reduction", "ReCUT"), (50.0, "%", "reduction", "ReCUT")]
