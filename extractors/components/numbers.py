@@ -175,7 +175,8 @@ class NumberExtractor:
             re.IGNORECASE)
         owner = r"^\s*of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+|total\s+)?(?:[\w'.-]+\s+){0,3}?"
         self.design_right = re.compile(owner + "(?:" + cues["design_fraction"].pattern + ")", re.IGNORECASE)
-        self.design_adjacent = re.compile(r"^\s*(?:(?:trainable|tuned|tunable|learnable|additional|extra|active|activated|updated|model)\s+)?"
+        self.design_adjacent = re.compile(r"^\s*(?:as\s+(?:many|much)\s+(?:[\w-]+\s+){0,2}?)?"
+                                          r"(?:(?:trainable|tuned|tunable|learnable|additional|extra|active|activated|updated|model)\s+)?"
                                           r"(?:parameters?|params|weights)\b", re.IGNORECASE)
         self.design_before = re.compile("(?:" + cues["design_fraction"].pattern + r")\s*\(\s*(?:"
                                         + hedges + r"\s*)*$", re.IGNORECASE)  # "a sparse set of heads (3%)"
