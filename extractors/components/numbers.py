@@ -109,7 +109,6 @@ class Number:
     unit: str | None
     unit_end: int
     signed: bool = False
-    worded: bool = False
     slashed: bool = False  # "5.85/4.70 points": only counts as part of a list
 
 
@@ -118,7 +117,7 @@ class Group:
     """Numbers read together: a list ("60% and 75%"), a range ("5-10%") or a change ("from X to Y")."""
 
     members: list[Number]
-    link: str = "single"  # single | list | range | change
+    link: str = "single"  # single | list | range | change | wins
     unit: str | None = None
     kind: str = "absolute"
     hits: list[tuple[int, int]] = field(default_factory=list)  # context spans used as evidence
@@ -156,15 +155,14 @@ class NumberExtractor:
             for kind in ("improvement", "reduction")
         }
         metric = cues["metric"].pattern
-        self.metric_left = re.compile(
-            "(?:" + metric + r")\s*(?:scores?|values?|rates?)?\s*(?:of|=|:|is|was|reaching|reached|at|by|between)?"
-            r"\s*\(?\s*(?:" + hedges + r"\s*)*$", re.IGNORECASE)
-        self.metric_right = re.compile(r"^\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro)\s+)?(?:"
-                                       + metric + ")", re.IGNORECASE)
+        score_filler = (r"\s*(?:scores?|values?|rates?)?\s*(?:of|=|:|is|was|reaching|reached|at|by|between)?"
+                        r"\s*\(?\s*(?:" + hedges + r"\s*)*$")  # "F1 score of about", "precision ("
+        self.metric_left = re.compile("(?:" + metric + ")" + score_filler, re.IGNORECASE)
+        self.metric_right = re.compile(r"^\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro)\s+)?"
+                                       "(?:" + metric + ")", re.IGNORECASE)
         self.correlation_left = re.compile(
             "(?:" + cues["correlation"].pattern + r")\s*(?:=|of|:)\s*$", re.IGNORECASE)
-        self.filler = re.compile(r"^\s*(?:scores?|values?|rates?)?\s*(?:of|=|:|is|was|reaching|reached|at|by|between)?"
-                                 r"\s*\(?\s*(?:" + hedges + r"\s*)*$", re.IGNORECASE)
+        self.filler = re.compile("^" + score_filler, re.IGNORECASE)
         self.achieve_left = re.compile("(?:" + cues["achieve"].pattern + r")\s+(?:" + hedges + r"\s*)*$",
                                        re.IGNORECASE)
         self.count_right = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:" + cues["count_nouns"].pattern + ")",
@@ -175,20 +173,22 @@ class NumberExtractor:
             re.IGNORECASE)
         owner = r"^\s*of\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+|total\s+)?(?:[\w'.-]+\s+){0,3}?"
         self.design_right = re.compile(owner + "(?:" + cues["design_fraction"].pattern + ")", re.IGNORECASE)
-        self.design_adjacent = re.compile(r"^\s*(?:as\s+(?:many|much)\s+(?:[\w-]+\s+){0,2}?)?"
-                                          r"(?:(?:trainable|tuned|tunable|learnable|additional|extra|active|activated|updated|model)\s+)?"
-                                          r"(?:parameters?|params|weights)\b", re.IGNORECASE)
+        self.design_adjacent = re.compile(
+            r"^\s*(?:as\s+(?:many|much)\s+(?:[\w-]+\s+){0,2}?)?(?:(?:trainable|tuned|tunable|learnable|additional|"
+            r"extra|active|activated|updated|model)\s+)?(?:parameters?|params|weights)\b", re.IGNORECASE)
         self.design_before = re.compile("(?:" + cues["design_fraction"].pattern + r")\s*\(\s*(?:"
                                         + hedges + r"\s*)*$", re.IGNORECASE)  # "a sparse set of heads (3%)"
         self.data_right = re.compile(owner + "(?:" + cues["data_fraction"].pattern + ")", re.IGNORECASE)
-        self.scale_right = re.compile(r"^\s*(?:absolute\s+)?(?:" + cues["scale_nouns"].pattern + ")", re.IGNORECASE)
+        self.scale_right = re.compile(r"^\s*(?:absolute\s+)?(?:" + cues["scale_nouns"].pattern + ")",
+                                      re.IGNORECASE)
         self.hardware_right = re.compile(r"^\s*(?:" + cues["hardware"].pattern + ")", re.IGNORECASE)
-        self.size_right = re.compile(r"^\s*(?:(?:larger|bigger)\b|(?:its|their|the|our)\s+size\b|(?:more|larger|bigger|greater)\s+(?:\w+\s+)?(?:"
+        self.size_right = re.compile(r"^\s*(?:(?:larger|bigger)\b|(?:its|their|the|our)\s+size\b"
+                                     r"|(?:more|larger|bigger|greater)\s+(?:\w+\s+)?(?:"
                                      + cues["size_nouns"].pattern + "))", re.IGNORECASE)
         number_word = "|".join(sorted(map(re.escape, cues.number_words), key=len, reverse=True))
         self.worded = re.compile(
-            r"(?<![\w-])(?P<word>" + number_word + r")(?=[\s-]*(?:fold|times)\b)|(?<![\w-])(?P<twice>twice|thrice)(?=\s+as\s)",
-            re.IGNORECASE)
+            r"(?<![\w-])(?:" + number_word + r")(?=[\s-]*(?:fold|times)\b)"
+            r"|(?<![\w-])(?:twice|thrice)(?=\s+as\s)", re.IGNORECASE)
         count = r"(?:\d+|" + number_word + ")"
         self.wins = re.compile(
             r"(?<![\w.-])(?P<n>" + count + r")\s+(?:out\s+of|of|/)\s+(?:the\s+|all\s+)?" + count
@@ -239,11 +239,10 @@ class NumberExtractor:
     def numbers(self, text: str) -> list[Number]:
         found = [n for m in _NUMBER.finditer(text) if (n := self.read_number(text, m))
                  and not _LABELLED.search(text[max(0, n.start - 24): n.start])]
-        for m in self.worded.finditer(text):
+        for m in self.worded.finditer(text):  # "two-fold", "three times", "twice as fast": always a ratio
             unit_match = _UNIT.match(text, m.end())
-            unit, unit_end = ("x", unit_match.end()) if unit_match else ("x", m.end())
             found.append(Number(m.start(), m.end(), self.cues.number_words[m.group().lower()],
-                                unit, unit_end, worded=True))
+                                "x", unit_match.end() if unit_match else m.end()))
         return sorted(found, key=lambda n: n.start)
 
     @staticmethod
