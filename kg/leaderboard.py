@@ -53,10 +53,12 @@ def find_dataset(graph: nx.MultiDiGraph, dataset: str) -> str:
 
 
 def _target(graph: nx.MultiDiGraph, node: str, rel: str) -> str | None:
-    for _, target, key in graph.out_edges(node, keys=True):
-        if key == rel:
-            return graph.nodes[target].get("name") or target
-    return None
+    """The node at the end of `node`'s `rel` relationship, or None."""
+    return next((target for _, target, key in graph.out_edges(node, keys=True) if key == rel), None)
+
+
+def _display(graph: nx.MultiDiGraph, node: str | None) -> str | None:
+    return None if node is None else graph.nodes[node].get("name") or node
 
 
 def _evidence(paper: dict, result: dict) -> str:
@@ -71,24 +73,25 @@ def _evidence(paper: dict, result: dict) -> str:
 def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None) -> list[dict]:
     """Rows for every result on `dataset` (optionally one metric), by metric then value, best first."""
     dataset_node = find_dataset(graph, dataset)
-    dataset_name = graph.nodes[dataset_node].get("name") or dataset_node
+    dataset_name = _display(graph, dataset_node)
     wanted_metric = name_key(metric) if metric else None
     rows = []
     for result_node, _, key in graph.in_edges(dataset_node, keys=True):
         if key != "ON_DATASET":
             continue
         result = graph.nodes[result_node]
-        metric_name = _target(graph, result_node, "MEASURED_BY")
-        if wanted_metric and (metric_name is None or name_key(metric_name) != wanted_metric):
+        metric_node = _target(graph, result_node, "MEASURED_BY")
+        if wanted_metric and (metric_node is None or wanted_metric not in
+                              {name_key(n) for n in _names(graph.nodes[metric_node])}):
             continue
         for paper_node, _, rel in graph.in_edges(result_node, keys=True):
             if rel != "REPORTS":
                 continue
             paper = graph.nodes[paper_node]
             rows.append({
-                "dataset": dataset_name, "metric": metric_name, "value": float(result["value"]),
-                "unit": result.get("unit"), "kind": result.get("kind"),
-                "subject": _target(graph, result_node, "OF"),
+                "dataset": dataset_name, "metric": _display(graph, metric_node),
+                "value": float(result["value"]), "unit": result.get("unit"), "kind": result.get("kind"),
+                "subject": _display(graph, _target(graph, result_node, "OF")),
                 "paper": paper.get("title") or paper_node, "year": paper.get("year"),
                 "evidence": _evidence(paper, result), "paper_id": paper_node,
             })
