@@ -27,6 +27,7 @@ NER_LABELS = ("Method", "Dataset", "Task")
 NER_MODEL_DIR = Path(__file__).with_name("ner_model")
 TRAINING_CONFIG = Path(__file__).with_name("ner_training.cfg")
 DEFAULT_SEED = 7
+SCIER_AUTHORS = "Zhang, Chen, Pan, Caragea, Latecki, Dragut"
 
 # The held-out scorer's detokenisation, in its order (../shared/data/README.md).
 _DETOKENISE = (
@@ -170,7 +171,18 @@ def train_ner(
 def _write_provenance(
     output_dir: Path, train_path: Path, dev_path: Path, seed: int, overrides: dict, scores: dict
 ) -> None:
-    """TRAINING.md (how the weights were made) and the GPL-3.0 LICENSE of the SciER data."""
+    """TRAINING.md (how the weights were made), the GPL-3.0 LICENSE of the SciER data, and the
+    licence and source in the pipeline's meta.json."""
+    meta_path = output_dir / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    major, minor = (int(part) for part in spacy.__version__.split(".")[:2])
+    meta |= {"name": "paperkg_scier_ner", "license": "GPL-3.0",
+             # the minor version pin of pyproject.toml: weights load across its patch releases
+             "spacy_version": f">={major}.{minor},<{major}.{minor + 1}",
+             "description": "PaperKG scientific NER (Method, Dataset, Task) trained on SciER",
+             "sources": [{"name": "SciER", "url": "https://github.com/edzq/SciER",
+                          "license": "GPL-3.0", "author": SCIER_AUTHORS}]}
+    meta_path.write_text(json.dumps(meta, indent=2), encoding="utf-8")
     licence = train_path.with_name("LICENSE")
     if licence.exists():
         shutil.copyfile(licence, output_dir / "LICENSE")
@@ -183,10 +195,11 @@ def _write_provenance(
 
 A spaCy {spacy.__version__} CNN pipeline (tok2vec + ner) trained on CPU from SciER by the project:
 
-    kg train-ner --seed {seed}
+    OMP_NUM_THREADS=1 kg train-ner --seed {seed}
 
 (`extractors.ner_training.train_ner`; config: `extractors/ner_training.cfg`, overrides {json.dumps(shown)}).
 Tokenizer: `spacy.blank("en")`, the product's. Sentences detokenised with the held-out scorer's rules.
+Deterministic for a seed on CPU with one BLAS thread (`OMP_NUM_THREADS=1`), which is how these were made.
 
 | file | sha256 |
 |---|---|
@@ -204,7 +217,7 @@ P {scores['precision']:.4f} R {scores['recall']:.4f} F1 {scores['f1']:.4f}
 These weights derive from the SciER data and are distributed under GPL-3.0 (LICENSE in this folder);
 the rest of PaperKG is Apache-2.0.
 
-Zhang, Chen, Pan, Caragea, Latecki, Dragut. "SciER: An Entity and Relation Extraction Dataset for
+{SCIER_AUTHORS}. "SciER: An Entity and Relation Extraction Dataset for
 Datasets, Methods, and Tasks in Scientific Documents." EMNLP 2024. https://github.com/edzq/SciER
 """, encoding="utf-8")
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
 import extractors.attributes  # noqa: F401  (registers Span._.source / _.score / _.generic)
-from extractors.components.rules import COMPONENTS_DIR, generic_word_keys, read_jsonl
+from extractors.components.rules import GENERIC_WORDS_PATH, generic_word_keys, read_jsonl
 from kg.errors import PipelineError
 from kg.resolve import name_key
 
@@ -94,7 +94,7 @@ class ScientificNER:
         self.pipes = [pipe for _, pipe in trained.pipeline]
         per_type = trained.meta.get("performance", {}).get("ents_per_type", {})
         self.label_score = {label: round(float(s["p"]), 4) for label, s in per_type.items()}
-        self.generic_words = generic_word_keys(read_jsonl(COMPONENTS_DIR / "generic_words.jsonl"))
+        self.generic_words = generic_word_keys(read_jsonl(GENERIC_WORDS_PATH))
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))

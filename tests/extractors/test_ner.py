@@ -1,0 +1,121 @@
+"""The trained NER: SciER conversion (detokenisation, offsets), the shipped weights, the component."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+
+from extractors.components.ner import is_generic, load_ner_model
+from extractors.ner_training import NER_MODEL_DIR, convert_record, detokenise, read_scier, to_docbin
+from extractors.pipeline import default_pipeline, extract_papers
+from kg.model import Paper
+
+
+def test_detokenise_follows_the_scorer_rules():
+    tokens = "The state - of - the - art ( SOTA ) [ 1 2 ] reaches 4 2 . 2 % on encoder / decoder , it ' s".split()
+    text, offsets = detokenise(tokens)
+    assert text == "The state-of-the-art (SOTA) [1 2] reaches 4 2. 2% on encoder/decoder, it' s"
+    assert [text[start:end] for start, end in offsets] == tokens
+
+
+def test_fixture_sentences_become_text_with_char_offsets(fixtures):
+    sentences = list(read_scier(fixtures / "scier_sample.jsonl"))
+    first, second, empty = sentences
+    assert first.text == ("We evaluate ResNet-5 0 (He et al., 2 0 1 6) on ImageNet for image "
+                          "classification, reaching 7 6. 1% top-1 accuracy.")
+    # Metric is not a NER label: "top-1 accuracy" stays with the rules.
+    assert [(first.text[s:e], label) for s, e, label in first.mentions] == [
+        ("ResNet-5 0", "Method"), ("ImageNet", "Dataset"), ("image classification", "Task")]
+    # "BERT" inside "BERT large" yields to the longer mention; the standalone "BERT" stays.
+    assert [(second.text[s:e], label) for s, e, label in second.mentions] == [
+        ("BERT", "Method"), ("BERT large", "Method"), ("encoder/decoder", "Method"),
+        ("question answering", "Task"), ("SQuAD", "Dataset")]
+    assert empty.text == "No entity here!" and empty.mentions == []
+
+
+def test_docbin_uses_the_product_tokenizer_and_counts_misaligned_mentions(fixtures):
+    nlp = spacy.blank("en")
+    glued = convert_record({"sentence": "a baseline better than I 3 D .",
+                            "ner": [["I 3 D", "Method"], ["baseline", "Method"]]})
+    conversion = to_docbin(nlp, [*read_scier(fixtures / "scier_sample.jsonl"), glued])
+    docs = list(conversion.docs.get_docs(nlp.vocab))
+    # The product tokenizer keeps "D." as one token: "I 3 D" cannot be a span of it.
+    assert conversion.mentions == 10 and conversion.misaligned == 1
+    assert [(e.text, e.label_) for e in docs[1].ents][-1] == ("SQuAD", "Dataset")
+    assert [(e.text, e.label_) for e in docs[-1].ents] == [("baseline", "Method")]
+
+
+def test_shipped_weights_load_from_the_package_with_licence_and_provenance():
+    trained = load_ner_model(spacy.blank("en"))
+    assert trained.pipe_names == ["tok2vec", "ner"]
+    assert set(trained.get_pipe("ner").labels) == {"Method", "Dataset", "Task"}
+    assert trained.meta["spacy_version"] == ">=3.8,<3.9"  # the pin of pyproject.toml
+    assert "GNU GENERAL PUBLIC LICENSE" in (NER_MODEL_DIR / "LICENSE").read_text()
+    training = (NER_MODEL_DIR / "TRAINING.md").read_text()
+    assert "SciER" in training and "EMNLP 2024" in training and "sha256" in training
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return default_pipeline()
+
+
+def ner_spans(nlp, text: str) -> list:
+    """doc.spans["ner"] after the pipeline up to the NER: the merger later rewrites the Span._
+    values of equal offsets (spaCy keys Span extensions by character offsets only)."""
+    upstream = nlp.pipe_names[:nlp.pipe_names.index("paperkg_ner") + 1]
+    with nlp.select_pipes(enable=upstream):
+        doc = nlp(text)
+    assert not doc.ents  # the NER reports through its span group only
+    return list(doc.spans["ner"])
+
+
+def test_pipeline_tags_a_known_sentence(nlp):
+    spans = ner_spans(nlp, "We propose CornerNet, a new approach to object detection, and evaluate it on MS COCO.")
+    found = {(span.text, span.label_) for span in spans}
+    assert {("CornerNet", "Method"), ("object detection", "Task"), ("MS COCO", "Dataset")} <= found
+    for span in spans:
+        assert span._.source == "ner" and 0.0 < span._.score <= 1.0
+
+
+def test_ner_finds_names_no_gazetteer_knows(nlp):
+    spans = ner_spans(nlp, "We propose ZorbNet, a novel graph network for molecule retrieval, and "
+                           "evaluate it on the QuarkBench dataset.")
+    found = {(span.text, span.label_, span._.generic) for span in spans}
+    assert {("ZorbNet", "Method", False), ("QuarkBench", "Dataset", False),
+            ("graph network", "Method", True)} <= found
+
+
+def test_ner_mentions_reach_the_extraction_with_offsets(nlp):
+    abstract = "We train a convolutional network with CornerNet-style keypoints on MS COCO."
+    extraction = next(extract_papers([Paper(id="p1", title="CornerNet", abstract=abstract)], nlp))
+    by_text = {(m.field, m.text): m for m in extraction.entities}
+    assert ("abstract", "MS COCO") in by_text
+    mention = by_text[("abstract", "MS COCO")]
+    assert abstract[mention.start:mention.end] == "MS COCO" and mention.type == "Dataset"
+    json.dumps(extraction.to_dict())  # a JSON line, as `kg extract` writes it
+
+
+def test_generic_concepts_are_told_from_names(nlp):
+    ner = nlp.get_pipe("paperkg_ner")
+    doc = nlp.make_doc("Attention helps LLMs and LLM-agent tuning, unlike BERT, GPT-4, Retrieval-Augmented "
+                       "Generation or beam search with 137B parameters.")
+    doc[0].is_sent_start = True
+    for token in doc[1:]:
+        token.is_sent_start = False
+
+    def generic(text: str, gazetteer=()) -> bool:
+        start = doc.text.index(text)
+        span = doc.char_span(start, start + len(text))
+        return is_generic(span, gazetteer, ner.generic_words)
+
+    assert generic("Attention")  # capitalised as the first word of the sentence only
+    assert generic("LLMs") and generic("LLM-agent tuning")
+    assert not generic("BERT") and not generic("GPT-4") and not generic("Retrieval-Augmented Generation")
+    assert generic("beam search")
+    start = doc.text.index("beam search")
+    known = [doc.char_span(start, start + len("beam search"), label="Method")]
+    assert not generic("beam search", known)  # a gazetteer name on exactly these tokens
+    assert generic("137B")
