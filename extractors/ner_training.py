@@ -173,6 +173,9 @@ def _write_provenance(
 ) -> None:
     """TRAINING.md (how the weights were made), the GPL-3.0 LICENSE of the SciER data, and the
     licence and source in the pipeline's meta.json."""
+    config = spacy.util.load_config(output_dir / "config.cfg", interpolate=False)
+    config["paths"]["train"] = config["paths"]["dev"] = None  # temporary DocBin files, gone
+    config.to_disk(output_dir / "config.cfg")
     meta_path = output_dir / "meta.json"
     meta = json.loads(meta_path.read_text())
     major, minor = (int(part) for part in spacy.__version__.split(".")[:2])
