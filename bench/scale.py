@@ -8,7 +8,9 @@ over the same texts (the floor), `kg extract` with 1 and N workers (no cache), `
 cold, again unchanged (up to date), again with its graph files removed (assembly + export from the
 cache), graph assembly / GraphML / JSON export times in-process, the peak RSS of each command's
 whole process tree (workers included), and optionally `kg build --engine dask --no-cache`.
-Commands run as subprocesses, so their times include start-up and pipeline loading.
+Commands run as subprocesses, so their times include start-up and pipeline loading. "Per CPU
+second" rows divide by the CPU time of the whole process tree instead of wall time: on a shared
+machine they show the cost independently of what else runs.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import gzip
 import json
 import os
 import platform
+import resource
 import subprocess
 import sys
 import tempfile
@@ -42,13 +45,19 @@ console = Console(width=120)
 @dataclass
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system of the whole process tree (workers are waited for)
     peak_mb: float
     stdout: str
 
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def run_kg(*args: str) -> Run:
     """Run one `kg` command; wall time and the peak summed RSS of its process tree (polled)."""
-    started = time.perf_counter()
+    started, cpu_before = time.perf_counter(), _children_cpu()
     proc = subprocess.Popen([*KG, *args, "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True, cwd=ROOT)
     peak = 0
@@ -73,7 +82,7 @@ def run_kg(*args: str) -> Run:
     poller.join()
     if proc.returncode != 0:
         raise SystemExit(f"kg {' '.join(args)} failed ({proc.returncode}):\n{err[-3000:]}")
-    return Run(seconds, peak / 2**20, out)
+    return Run(seconds, _children_cpu() - cpu_before, peak / 2**20, out)
 
 
 def subset(corpus: Path, size: int, path: Path) -> int:
@@ -89,9 +98,9 @@ def subset(corpus: Path, size: int, path: Path) -> int:
     return count
 
 
-def tokenizer_rate(path: Path) -> float:
-    """Papers per second of spacy.blank("en")'s tokenizer over title + abstract (texts in memory);
-    the best of three passes, so the floor is never understated by a noisy neighbour."""
+def tokenizer_rate(path: Path) -> tuple[float, float]:
+    """Papers per second (wall, and per CPU second) of spacy.blank("en")'s tokenizer over title +
+    abstract (texts in memory); the best of three passes, so a noisy neighbour cannot lower the floor."""
     import spacy
 
     from kg.model import Paper
@@ -99,13 +108,14 @@ def tokenizer_rate(path: Path) -> float:
 
     texts = [f"{r.title}\n\n{r.abstract}" for r in read_records([path]) if isinstance(r, Paper)]
     tokenizer = spacy.blank("en").tokenizer
-    best = float("inf")
+    best, best_cpu = float("inf"), float("inf")
     for _ in range(3):
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         for _ in tokenizer.pipe(texts, batch_size=1000):
             pass
         best = min(best, time.perf_counter() - started)
-    return len(texts) / best
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+    return len(texts) / best, len(texts) / best_cpu
 
 
 def assembly_times(path: Path, extractions: Path, out: Path) -> tuple[float, float, float]:
@@ -144,7 +154,8 @@ def bench_size(size: int, corpus: Path, workers: int, dask: bool, extract: bool,
                work: Path) -> dict:
     path = work / f"papers_{size}.jsonl"
     n = subset(corpus, size, path)
-    row: dict = {"papers": n, "tokenizer": tokenizer_rate(path)}
+    row: dict = {"papers": n}
+    row["tokenizer"], row["tokenizer_cpu"] = tokenizer_rate(path)
     out = work / f"build_{size}"
     build_args = ["build", str(path), "-o", str(out), "--workers", str(workers)]
     cold = run_kg(*build_args)
@@ -152,7 +163,8 @@ def bench_size(size: int, corpus: Path, workers: int, dask: bool, extract: bool,
     for name in ("graph.json", "graph.graphml"):
         (out / name).unlink()
     from_cache = run_kg(*build_args)
-    row.update(build=cold.seconds, build_rate=n / cold.seconds, rebuild=unchanged.seconds,
+    row.update(build=cold.seconds, build_rate=n / cold.seconds, build_cpu=n / cold.cpu_seconds,
+               rebuild=unchanged.seconds,
                from_cache=from_cache.seconds, rss_build=cold.peak_mb,
                rss=max(cold.peak_mb, from_cache.peak_mb))
     x1 = work / "x1.jsonl"
@@ -161,6 +173,7 @@ def bench_size(size: int, corpus: Path, workers: int, dask: bool, extract: bool,
         many = run_kg("extract", str(path), "-o", str(work / "xn.jsonl"), "--no-cache",
                       "--workers", str(workers))
         row["extract_1"], row["extract_n"] = n / one.seconds, n / many.seconds
+        row["extract_1_cpu"], row["extract_n_cpu"] = n / one.cpu_seconds, n / many.cpu_seconds
         row["same_lines"] = x1.read_bytes() == (work / "xn.jsonl").read_bytes()
         row["rss"] = max(row["rss"], one.peak_mb, many.peak_mb)
     else:  # the extraction lines for the assembly timings, from the build's cache
@@ -194,9 +207,12 @@ METRICS = [  # (row label, how to compute it from a size's results)
     ("  1 worker / tokenizer", lambda r: f"{r['extract_1'] / r['tokenizer']:.4f}"),
     ("  N workers / tokenizer", lambda r: f"{r['extract_n'] / r['tokenizer']:.4f}"),
     ("  N-worker lines == 1-worker lines", lambda r: "yes" if r["same_lines"] else "NO"),
+    ("  1 worker / tokenizer, per CPU second", lambda r: f"{r['extract_1_cpu'] / r['tokenizer_cpu']:.4f}"),
+    ("  N workers / tokenizer, per CPU second", lambda r: f"{r['extract_n_cpu'] / r['tokenizer_cpu']:.4f}"),
     ("kg build N workers (cold), s", lambda r: f"{r['build']:.1f}"),
     ("  papers/s", lambda r: f"{r['build_rate']:,.1f}"),
     ("  / tokenizer", lambda r: f"{r['build_rate'] / r['tokenizer']:.4f}"),
+    ("  / tokenizer, per CPU second", lambda r: f"{r['build_cpu'] / r['tokenizer_cpu']:.4f}"),
     ("  ms per paper", lambda r: f"{1000 * r['build'] / r['papers']:.1f}"),
     ("kg build again (unchanged), s", lambda r: f"{r['rebuild']:.2f}"),
     ("  speed-up over cold", lambda r: f"{r['build'] / r['rebuild']:.1f}x"),
