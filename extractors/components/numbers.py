@@ -60,6 +60,7 @@ _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?
 _ON_UNKNOWN = re.compile(r"^\s*(?:on|in)\s+(?:the\s+)?[A-Z][\w-]*")
 _SCOPE = re.compile(r"^\s*(?:On|In|For|Across|Evaluated\s+on)\s+(?:the\s+)?$")
 _SCOPE_END = re.compile(r"^(?:\s+(?:benchmark|dataset|test\s+set))?\s*,")
+_THRESHOLD = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?|\bwith)\s*$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?$")
 _MAX_GAP = 14  # characters between two numbers of one list / range
 _TIE_REACH = {"Metric": 60, "Dataset": 100}
@@ -354,6 +355,8 @@ class NumberExtractor:
             group.unit = "x"  # "by a factor of 100"
             for member in group.members:
                 member.unit = "x"
+        if re.search(r"\bat\s*$", left) and self.metric_right.search(right):
+            return False  # "Average Precision at 50% IoU", "accuracy at 90% recall": a setting
         if group.unit == "points" and self.scale_right.search(right):
             return False  # "5-point Likert ratings"
         if group.unit == "%" and (self.hyper_right.search(right) or self.hyper_left.search(left)
@@ -426,6 +429,9 @@ class NumberExtractor:
             return False
         metric = self.metric_left.search(left)
         if metric:
+            if _THRESHOLD.search(left[: metric.start()]) or re.search(r"\bat\s*$", left) and all(
+                    m.value.is_integer() for m in group.members) or right.lstrip().startswith("/"):
+                return False  # "AP at IoU 0.5", "Precision at 5", "(IoU 0.2 / FPPI 2)": settings
             group.hits.append((group.start - len(left) + metric.start(), group.start))
             return True
         achieved = self.achieve_left.search(left)

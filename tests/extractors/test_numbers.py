@@ -240,6 +240,10 @@ def test_title_results_map_to_the_title(nlp):
     "Performance metrics were measured for each task, along with their 95% confidence intervals.",
     "LoFiT localizes to a sparse set of heads (3%) and learns the offset vectors from limited training data.",
     "The proposed model requires only 13% of the parameters of DL-based online coupling models.",
+    # evaluation settings, not outcomes (arXiv 2508.16030, 2508.13426, 2508.13101)
+    "Experiments show that middle fusion boosts mean Average Precision at IoU 0.9 over single-vehicle baselines.",
+    "SFT boosts held-out association Precision at 5 in English and in Mandarin.",
+    "The RT-DETR-X model reports its mean Average Precision at 50% IoU on coastal debris.",
     # ratios that are not outcomes: hardware counts, resolutions, "two-fold" as "of two kinds"
     "Our 8B model generates 1280x720 video on 8x H100 GPUs.",
     "Our contributions are twofold.",
