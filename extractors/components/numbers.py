@@ -60,7 +60,7 @@ _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?
 _ON_UNKNOWN = re.compile(r"^\s*(?:on|in)\s+(?:the\s+)?[A-Z][\w-]*")
 _SCOPE = re.compile(r"^\s*(?:On|In|For|Across|Evaluated\s+on)\s+(?:the\s+)?$")
 _SCOPE_END = re.compile(r"^(?:\s+(?:benchmark|dataset|test\s+set))?\s*,")
-_THRESHOLD = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?|\bwith)\s*$", re.IGNORECASE)
+_SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?$")
 _MAX_GAP = 14  # characters between two numbers of one list / range
 _TIE_REACH = {"Metric": 60, "Dataset": 100}
@@ -407,8 +407,13 @@ class NumberExtractor:
     def bare_score(self, text: str, group: Group, left: str, right: str, entities: list[Entity]) -> bool:
         """A unitless number is a score only next to a metric ('PR-AUC of 58.7', '35.2 BLEU')."""
         first = group.members[0]
-        if all(m.value.is_integer() and 1900 <= m.value <= 2100 for m in group.members):
+        integers = all(m.value.is_integer() for m in group.members)
+        if integers and all(1900 <= m.value <= 2100 for m in group.members):
             return False
+        setting = _SETTING.search(left)
+        if setting and (integers or setting.group().split()[-1].lower() not in ("at", "of")) \
+                or right.lstrip().startswith("/"):
+            return False  # "at IoU 0.9", "Precision at 5", "(IoU 0.2 / FPPI 2)": settings, not outcomes
         if re.search(r"=\s*$", left) and not (self.metric_left.search(left) or self.correlation_left.search(left)):
             return False
         if self.correlation_left.search(left):
@@ -429,9 +434,6 @@ class NumberExtractor:
             return False
         metric = self.metric_left.search(left)
         if metric:
-            if _THRESHOLD.search(left[: metric.start()]) or re.search(r"\bat\s*$", left) and all(
-                    m.value.is_integer() for m in group.members) or right.lstrip().startswith("/"):
-                return False  # "AP at IoU 0.5", "Precision at 5", "(IoU 0.2 / FPPI 2)": settings
             group.hits.append((group.start - len(left) + metric.start(), group.start))
             return True
         achieved = self.achieve_left.search(left)
