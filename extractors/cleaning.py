@@ -25,7 +25,7 @@ _SYMBOL_NAMES = "|".join(sorted((re.escape(k) for k in _SYMBOLS), key=len, rever
 
 _PATTERN = re.compile(
     rf"(?P<ws>\s*\n\s*)"                                   # hard line break -> one space
-    rf"|\\(?:{_KEEP_ARG})\{{(?P<keep>[^{{}}]*)\}}"          # \textbf{X} -> X
+    rf"|\\(?:{_KEEP_ARG})(?=\{{)"                          # \textbf{X} -> X (braces dropped below)
     rf"|\\(?:{_DROP_ARG})\{{[^{{}}]*\}}"                    # \cite{...} -> ''
     rf"|\\(?P<sym>{_SYMBOL_NAMES})(?![A-Za-z])"             # \% -> %, \times -> x
     rf"|(?P<mathsign>\$)"                                   # $ math delimiters -> ''
@@ -81,7 +81,7 @@ def clean(original: str) -> CleanText:
         kind = match.lastgroup
         if kind == "ws":
             synth(" ", lo, hi)
-        elif kind in ("keep", "bold", "ubold", "ital", "code", "link"):
+        elif kind in ("bold", "ubold", "ital", "code", "link"):
             copy(*match.span(kind))
         elif kind == "tq":
             synth('"', lo, lo + 2)

@@ -23,6 +23,7 @@ ARXIV_DOI_PREFIX = "10.48550/arxiv."
 YEAR_RE = re.compile(r"^(\d{4})(?:\D|$)")
 NAME_SEPARATOR_RE = re.compile(r"\s*,\s*|\s+and\s+")
 CATEGORY_SEPARATOR_RE = re.compile(r"[\s,;]+")
+NEW_ARXIV_ID_RE = re.compile(r"^(\d{2})(?:0[1-9]|1[0-2])\.\d{4,5}$")
 
 
 def content_id(title: str, abstract: str) -> str:
@@ -57,6 +58,12 @@ def year_of(year: Any, date: Any) -> int | None:
         if isinstance(text, str) and (match := YEAR_RE.match(text.strip())):
             return int(match.group(1))
     return None
+
+
+def arxiv_year(arxiv_id: str | None) -> int | None:
+    """The submission year encoded in a new-style arXiv id: `2406.01234` -> 2024 (ids since 2007)."""
+    match = NEW_ARXIV_ID_RE.match(arxiv_id or "")
+    return 2000 + int(match.group(1)) if match else None
 
 
 def rfc2822_date(value: Any) -> str | None:
@@ -120,7 +127,7 @@ def build_paper(*, source: str, origin: str, max_abstract_chars: int, title: Any
         id=record_id if record_id is not None else content_id(title, abstract),
         title=title,
         abstract=abstract,
-        year=year_of(year, date),
+        year=year_of(year, date) or arxiv_year(arxiv_id),
         date=date,
         url=_optional_text(url),
         arxiv_id=arxiv_id,

@@ -56,3 +56,12 @@ def test_abstract_only_record():
     start = text.text.index("GSM8K")
     assert text.locate(start, start + 5) == ("abstract", start, start + 5)
     assert text.title_end == 0
+
+
+def test_escapes_inside_kept_commands_are_cleaned():
+    original = "improves by \\textbf{+23.7\\%} over \\emph{\\textbf{LoRA}}"
+    cleaned = clean(original)
+    assert cleaned.text == "improves by +23.7% over LoRA"
+    start = cleaned.text.index("+23.7%")
+    s, e = cleaned.source_span(start, start + len("+23.7%"))
+    assert original[s:e] == "+23.7\\%"

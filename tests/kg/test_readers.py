@@ -396,3 +396,12 @@ def test_documents_cut_between_values_are_truncated(tmp_path, cut_after):
     *kept, last = read(path)
     assert isinstance(last, Reject) and last.reason == "truncated JSON: the file ends inside a record"
     assert [p.title for p in kept] == (["A"] if '"A"}' in cut_after else [])
+
+
+def test_year_falls_back_to_the_arxiv_id(tmp_path):
+    path = tmp_path / "corpus.jsonl"
+    path.write_text('{"id": "2503.01234", "title": "A", "abstract": "B", "crawl_date": "2025-10-13"}\n'
+                    '{"id": "cs/0601001", "title": "C", "abstract": "D"}\n', encoding="utf-8")
+    new_style, old_style = read_records([path])
+    assert (new_style.arxiv_id, new_style.year) == ("2503.01234", 2025)
+    assert old_style.year is None
