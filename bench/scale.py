@@ -231,13 +231,21 @@ DASK_METRICS = [
 ]
 
 
-def print_table(rows: list[dict], workers: int, dask: bool) -> None:
+def print_table(rows: list[dict], workers: int, dask: bool, markdown: bool) -> None:
+    metrics = METRICS + (DASK_METRICS if dask else [])
+    header = ["papers", *(f"{r['papers']:,}" for r in rows)]
+    body = [[label, *(_cell(cell, r) for r in rows)] for label, cell in metrics]
+    if markdown:  # for docs/performance.md
+        print("| " + " | ".join(header) + " |\n|---" + "|---:" * len(rows) + "|")
+        for cells in body:
+            print("| " + " | ".join(cells) + " |")
+        return
     table = Table(title=f"PaperKG scale benchmark (N = {workers} workers)")
-    table.add_column("papers")
-    for r in rows:
-        table.add_column(f"{r['papers']:,}", justify="right")
-    for label, cell in METRICS + (DASK_METRICS if dask else []):
-        table.add_row(label, *(_cell(cell, r) for r in rows))
+    table.add_column(header[0])
+    for name in header[1:]:
+        table.add_column(name, justify="right")
+    for cells in body:
+        table.add_row(*cells)
     console.print(table)
 
 
@@ -264,7 +272,8 @@ def main() -> None:
         for size in (int(s) for s in args.sizes.split(",")):
             rows.append(bench_size(size, corpus, args.workers, args.dask, not args.skip_extract,
                                    Path(tmp)))
-            print_table(rows, args.workers, args.dask)  # after each size: long runs show progress
+            print_table(rows, args.workers, args.dask, markdown=False)  # long runs show progress
+    print_table(rows, args.workers, args.dask, markdown=True)
 
 
 if __name__ == "__main__":
