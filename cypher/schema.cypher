@@ -1,4 +1,4 @@
-// PaperKG schema for Neo4j 5: `kg load` runs these statements first.
+// PaperKG schema for Neo4j 5: `kg load neo4j` runs these statements first.
 // Generated from kg/stores/cypher.py; a test keeps this file equal to it.
 CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (n:Paper) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT author_id IF NOT EXISTS FOR (n:Author) REQUIRE n.id IS UNIQUE;

@@ -1,4 +1,5 @@
-// PaperKG schema for FalkorDB: `kg load` runs these statements first.
+// PaperKG schema for FalkorDB (no constraints, no IF NOT EXISTS):
+// `kg load falkordb` runs these first and ignores 'already indexed'.
 // Generated from kg/stores/cypher.py; a test keeps this file equal to it.
 CREATE INDEX FOR (n:Paper) ON (n.id);
 CREATE INDEX FOR (n:Author) ON (n.id);

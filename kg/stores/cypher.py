@@ -5,8 +5,9 @@ statements, but only from the fixed schema (`kg.schema.NODE_LABELS` / `REL_TYPES
 is a parameter. The same statements run on Neo4j and FalkorDB except the schema DDL: Neo4j gets
 uniqueness constraints on `id` (which also index it) and named `IF NOT EXISTS` indexes, FalkorDB
 (no constraints in Cypher, no `IF NOT EXISTS`) gets plain range indexes and the store ignores
-"already indexed". cypher/schema.cypher and cypher/schema.falkordb.cypher mirror the two lists;
-the tests lint all of these with Neo4j's own parser and run them on a real FalkorDB.
+"already indexed". cypher/schema.cypher, cypher/schema.falkordb.cypher and cypher/load.cypher
+mirror these lists; the tests lint all of them with Neo4j's own parser and run them on a real
+FalkorDB.
 """
 
 from __future__ import annotations
@@ -99,18 +100,39 @@ FALKORDB_SCHEMA: tuple[str, ...] = (
 )
 
 
-SCHEMA_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "schema.cypher": ("Neo4j 5", NEO4J_SCHEMA),
-    "schema.falkordb.cypher": ("FalkorDB", FALKORDB_SCHEMA),
+def _load_statements() -> Iterator[tuple[str, tuple[str, ...]]]:
+    """(statement, parameter names) of the load steps, in load order."""
+    for label in NODE_LABELS:
+        yield merge_nodes(label), ("rows",)
+    for relationship in SCHEMA_RELATIONSHIPS:
+        yield merge_relationships(*relationship), ("rows",)
+    for label in OWNED_RELATIONSHIPS:
+        yield prune_owned(label), ("rows",)
+    for label, _ in ORPHAN_RULES:
+        yield delete_orphans(label), ("keep",)
+
+
+LOAD_STATEMENTS: tuple[str, ...] = tuple(statement for statement, _ in _load_statements())
+
+# cypher/<file>: (header lines, statements): the module's statements as files a person can read.
+MIRROR_FILES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "schema.cypher": (("PaperKG schema for Neo4j 5: `kg load neo4j` runs these statements first.",),
+                      NEO4J_SCHEMA),
+    "schema.falkordb.cypher": (("PaperKG schema for FalkorDB (no constraints, no IF NOT EXISTS):",
+                                "`kg load falkordb` runs these first and ignores 'already indexed'."),
+                               FALKORDB_SCHEMA),
+    "load.cypher": (("The statements `kg load` sends after the schema, in this order, once per batch",
+                     "of rows. A reference, not a script to run by hand.",
+                     ":param rows => []", ":param keep => []"),
+                    LOAD_STATEMENTS),
 }
 
 
-def schema_script(file_name: str) -> str:
-    """The text of cypher/<file_name>: the statements, one per line, `;`-terminated."""
-    dialect, statements = SCHEMA_FILES[file_name]
-    header = (f"// PaperKG schema for {dialect}: `kg load` runs these statements first.\n"
-              f"// Generated from kg/stores/cypher.py; a test keeps this file equal to it.\n")
-    return header + "".join(f"{statement};\n" for statement in statements)
+def mirror_script(file_name: str) -> str:
+    """The text of cypher/<file_name>: its header, then the statements `;`-terminated."""
+    header, statements = MIRROR_FILES[file_name]
+    lines = [*header, "Generated from kg/stores/cypher.py; a test keeps this file equal to it."]
+    return "".join(f"// {line}\n" for line in lines) + "".join(f"{s};\n" for s in statements)
 
 
 def writer_statements() -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -118,11 +140,4 @@ def writer_statements() -> Iterator[tuple[str, tuple[str, ...]]]:
     for statement in (*NEO4J_SCHEMA, *FALKORDB_SCHEMA, READ_NODES, READ_RELATIONSHIPS):
         yield statement, ()
     yield WIPE_BATCH, ("limit",)
-    for label in NODE_LABELS:
-        yield merge_nodes(label), ("rows",)
-    for source, rel_type, target in SCHEMA_RELATIONSHIPS:
-        yield merge_relationships(source, rel_type, target), ("rows",)
-    for label in OWNED_RELATIONSHIPS:
-        yield prune_owned(label), ("rows",)
-    for label, _ in ORPHAN_RULES:
-        yield delete_orphans(label), ("keep",)
+    yield from _load_statements()

@@ -89,8 +89,8 @@ def test_saved_queries_say_what_they_answer():
         assert first.startswith("// ") and len(first) > 20, path.name
 
 
-@pytest.mark.parametrize("name", sorted(cypher.SCHEMA_FILES))
-def test_schema_files_mirror_the_module(name):
+@pytest.mark.parametrize("name", sorted(cypher.MIRROR_FILES))
+def test_cypher_files_mirror_the_module(name):
     path = ROOT / "cypher" / name
-    assert path.read_text(encoding="utf-8") == cypher.schema_script(name), (
-        f"{path} is out of date: rewrite it with kg.stores.cypher.schema_script({name!r})")
+    assert path.read_text(encoding="utf-8") == cypher.mirror_script(name), (
+        f"{path} is out of date: rewrite it with kg.stores.cypher.mirror_script({name!r})")
