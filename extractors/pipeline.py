@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -44,19 +43,44 @@ def make_doc(nlp: Language, paper_text: PaperText) -> Doc:
 def annotate(
     papers: Iterable[Paper], nlp: Language | None = None, batch_size: int = 64
 ) -> Iterator[tuple[Paper, PaperExtraction]]:
-    """Run the pipeline over `papers` (streamed, in order), yielding each paper with its extraction."""
+    """Run the pipeline over `papers` (streamed, in order), yielding each paper with its extraction.
+
+    A paper on which a component fails gets an empty extraction with `error` set, and the run goes on.
+    """
     nlp = nlp or default_pipeline()
-    pending: deque[tuple[Paper, PaperText]] = deque()
+    for chunk in _chunks(papers, batch_size):
+        texts = [PaperText.of(paper.title, paper.abstract) for paper in chunk]
+        try:
+            docs = list(nlp.pipe((make_doc(nlp, text) for text in texts), batch_size=batch_size))
+        except Exception:  # noqa: BLE001 - isolate the paper that fails, one at a time
+            docs = [_run_one(nlp, text) for text in texts]
+        for paper, text, doc in zip(chunk, texts, docs):
+            if isinstance(doc, Doc):
+                yield paper, doc_to_extraction(doc, paper.id, text)
+            else:
+                yield paper, PaperExtraction(id=paper.id, error=doc)
 
-    def docs() -> Iterator[Doc]:
-        for paper in papers:
-            paper_text = PaperText.of(paper.title, paper.abstract)
-            pending.append((paper, paper_text))
-            yield make_doc(nlp, paper_text)
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        paper, paper_text = pending.popleft()
-        yield paper, doc_to_extraction(doc, paper.id, paper_text)
+def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    chunk: list[Paper] = []
+    for paper in papers:
+        chunk.append(paper)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _run_one(nlp: Language, text: PaperText) -> Doc | str:
+    """The processed doc, or a one-line reason when a component fails on it."""
+    doc = make_doc(nlp, text)
+    for name, component in nlp.pipeline:
+        try:
+            doc = component(doc)
+        except Exception as exc:  # noqa: BLE001 - reported as this paper's extraction error
+            return f"extraction failed in {name}: {type(exc).__name__}: {exc}"[:300]
+    return doc
 
 
 def extract_papers(

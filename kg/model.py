@@ -112,14 +112,18 @@ class PaperExtraction:
     entities: list[Mention] = field(default_factory=list)
     proposed: list[str] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
+    error: str | None = None  # set when the pipeline failed on this paper (nothing was extracted)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "id": self.id,
             "entities": [m.to_dict() for m in self.entities],
             "proposed": list(self.proposed),
             "results": [r.to_dict() for r in self.results],
         }
+        if self.error:
+            data["error"] = self.error
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> PaperExtraction:
@@ -128,4 +132,5 @@ class PaperExtraction:
             entities=[Mention(**m) for m in data.get("entities", [])],
             proposed=list(data.get("proposed", [])),
             results=[Result(**r) for r in data.get("results", [])],
+            error=data.get("error"),
         )
