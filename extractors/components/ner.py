@@ -115,6 +115,8 @@ class ScientificNER:
         gazetteer = doc.spans[self.gazetteer_key] if self.gazetteer_key in doc.spans else ()
         spans = []
         for ent in doc.ents:
+            if not any(char.isalpha() for char in ent.text):
+                continue  # numbers ("+3.2") are never mentions: the results component reads them
             span = Span(doc, ent.start, ent.end, label=ent.label_)
             span._.source = NER_KEY
             span._.score = self.label_score[ent.label_]
