@@ -3,7 +3,8 @@
 Groups are taken in the configured precedence: an earlier group wins an overlap, so on the same
 words the gazetteer's canonical beats the NER's, and the model grammar's Model (with its family)
 beats a catalogue's "Method". A span of an `extend` group (acronym definitions) replaces shorter
-spans it contains ("Rank-One Model Editing" over "Model Editing"), except spans of the `protected`
+spans it contains ("Rank-One Model Editing" over "Model Editing", a named NER "PASCAL VOC 2012" over
+a catalogue's "PASCAL VOC"; a generic span never does), except spans of the `protected`
 groups (the model grammar: "Llama2-70B" survives inside an NER "Llama2-70B-based approach").
 NER spans keep their `generic` flag, and one made of generic words only ("LLMs") is generic too:
 generic mentions stay here (SciER scores them), the graph drops them.
@@ -36,7 +37,7 @@ TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonica
 @Language.factory(
     "paperkg_entities",
     default_config={"sources": ["models", "gazetteer", "acronym", "ner"],
-                    "extend": ["acronym"], "protected": ["models"]},
+                    "extend": ["acronym", "ner"], "protected": ["models"]},
 )
 def make_entities(nlp: Language, name: str, sources: list[str], extend: list[str],
                   protected: list[str]) -> EntityMerger:
@@ -62,14 +63,17 @@ class EntityMerger:
         for key, span in chosen:
             entity = Span(doc, span.start, span.end, label=span.label_, span_id=span.id_)
             entity._.source = GROUP_SOURCES.get(key, key)
-            entity._.generic = key == "ner" and (
-                bool(span._.generic) or is_generic_phrase(span.text, self.generic_words))
+            entity._.generic = self.is_generic(key, span)
             entity._.score = span._.score if key == "ner" else 1.0
             entity._.model = dict(span._.model) if key == "models" and span._.model else None
             entities.append(entity)
         assign_canonicals(doc, entities, [key in TRUSTED_GROUPS for key, _ in chosen])
         doc.spans[ENTITIES_KEY] = entities
         return doc
+
+    def is_generic(self, key: str, span: Span) -> bool:
+        """Only NER finds generic mentions; a span of generic words only ("LLMs") is one too."""
+        return key == "ner" and (bool(span._.generic) or is_generic_phrase(span.text, self.generic_words))
 
     def select(self, doc: Doc) -> list[tuple[str, Span]]:
         """Non-overlapping (group key, span) pairs by precedence, then length."""
@@ -81,7 +85,7 @@ class EntityMerger:
             overlapping = [c for c in chosen if _overlaps(c[1], span)]
             if not overlapping:
                 chosen.append((key, span))
-            elif key in self.extend and all(
+            elif key in self.extend and not self.is_generic(key, span) and all(
                 _contains(span, c[1]) and (c[1].start_char, c[1].end_char) != (span.start_char, span.end_char)
                 and c[0] not in self.protected for c in overlapping
             ):

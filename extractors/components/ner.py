@@ -32,6 +32,8 @@ _INNER_NAME_MARK = re.compile(r"[0-9]|\w[A-Z+#&]")
 _WORD_PIECES = re.compile(r"[\s\-/]+")
 # Sizes, counts and settings the model sometimes tags ("137B", "k=4") are no names.
 _NOT_A_NAME = re.compile(r"^[\d.,]+\s*[KMBTkmbt]?$|=")
+# A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%") is a result, not part of a name.
+_TRAILING_SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
 
 
 @Language.factory(
@@ -117,7 +119,10 @@ class ScientificNER:
         for ent in doc.ents:
             if not any(char.isalpha() for char in ent.text):
                 continue  # numbers ("+3.2") are never mentions: the results component reads them
-            span = Span(doc, ent.start, ent.end, label=ent.label_)
+            end = ent.end
+            while end - 1 > ent.start and _TRAILING_SCORE.match(doc[end - 1].text):
+                end -= 1
+            span = Span(doc, ent.start, end, label=ent.label_)
             span._.source = NER_KEY
             span._.score = self.label_score[ent.label_]
             span._.generic = is_generic(span, gazetteer, self.generic_words)

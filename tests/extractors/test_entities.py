@@ -110,3 +110,21 @@ def test_earlier_sources_win_exact_matches():
     merged = default_pipeline().get_pipe("paperkg_entities")(doc)
     [entity] = [s for s in merged.spans[ENTITIES_KEY] if (s.start_char, s.end_char) == (start, end)]
     assert (entity.id_, entity._.source) == (gazetteer[(start, end)], "gazetteer")
+
+
+def _merge_with_ner(text: str, surface: str, generic: bool):
+    doc = annotate(text)
+    start = text.index(surface)
+    span = doc.char_span(start, start + len(surface), label="Dataset")
+    span._.source, span._.score, span._.generic = "ner", 0.8, generic
+    doc.spans["ner"] = [span]
+    return {(s.text, s._.source) for s in default_pipeline().get_pipe("paperkg_entities")(doc)
+            .spans[ENTITIES_KEY]}
+
+
+def test_a_named_ner_span_extends_a_catalogue_name_a_generic_one_does_not():
+    text = "We evaluate on MMLU Zorbified, a harder version of the benchmark."
+    assert ("MMLU", "gazetteer") in _merge_with_ner(text, "MMLU", generic=False)
+    assert ("MMLU Zorbified", "ner") in _merge_with_ner(text, "MMLU Zorbified", generic=False)
+    generic = _merge_with_ner(text, "MMLU Zorbified", generic=True)
+    assert ("MMLU", "gazetteer") in generic and ("MMLU Zorbified", "ner") not in generic
