@@ -32,6 +32,7 @@ _INNER_NAME_MARK = re.compile(r"[0-9]|\w[A-Z+#&]")
 _WORD_PIECES = re.compile(r"[\s\-/]+")
 # Sizes, counts and settings the model sometimes tags ("137B", "k=4") are no names.
 _NOT_A_NAME = re.compile(r"^[\d.,]+\s*[KMBTkmbt]?$|=")
+_ADDRESS = re.compile(r"://|^www\.|@\w+\.\w|\.(?:com|org|io|net)(?:/|$)")
 # A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%") is a result, not part of a name.
 _TRAILING_SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
 
@@ -119,6 +120,8 @@ class ScientificNER:
         for ent in doc.ents:
             if not any(char.isalpha() for char in ent.text):
                 continue  # numbers ("+3.2") are never mentions: the results component reads them
+            if _ADDRESS.search(ent.text):
+                continue  # a code or project URL names no entity
             end = ent.end
             while end - 1 > ent.start and _TRAILING_SCORE.match(doc[end - 1].text):
                 end -= 1

@@ -133,3 +133,15 @@ def test_a_score_the_model_runs_into_is_trimmed(nlp):
     spans = ner_spans(nlp, "It achieves 7.69% points improvement (ROUGE-L 74.68) over the previous SOTA.")
     assert "ROUGE-L" in {span.text for span in spans}
     assert all(not span.text.endswith("74.68") for span in spans)
+
+
+def test_code_addresses_are_not_mentions(nlp):
+    # From a seed abstract: the model tags the repository URL as a Method.
+    text = "Code is available at https://github.com/TergelMunkhbat/concise-reasoning."
+    upstream = nlp.pipe_names[:nlp.pipe_names.index("paperkg_ner")]
+    with nlp.select_pipes(enable=upstream):
+        doc = nlp(text)
+    tagged = [ent.text for ent in nlp.get_pipe("paperkg_ner").pipes[-1](
+        nlp.get_pipe("paperkg_ner").pipes[0](doc)).ents]
+    assert any("github.com" in t for t in tagged), "the model no longer tags the URL"
+    assert all("github.com" not in span.text for span in ner_spans(nlp, text))
