@@ -200,11 +200,13 @@ def load(target: Annotated[LoadTarget, typer.Argument(help="The server to write 
 @app.command(name="eval")
 def evaluate(gold: Annotated[Path | None, typer.Option(help="Seed gold JSON (default: ../shared/data/gold/seed_gold_dev.json).")] = None,
              scier: Annotated[Path | None, typer.Option(help="SciER sentences JSONL (default: ../shared/data/scier/dev.jsonl).")] = None,
-             details: Annotated[bool, typer.Option(help="List false positives and misses.")] = False) -> None:
+             details: Annotated[bool, typer.Option(help="List false positives and misses.")] = False,
+             without: Annotated[list[str] | None, typer.Option(help="Score with this pipeline component left out (repeatable), e.g. paperkg_ner for the rules alone.")] = None) -> None:
     """Score the extractor against the hand-annotated seed gold and SciER dev mentions."""
-    from kg.evaluate import print_report, run_eval
+    from kg.evaluate import pipeline_without, print_report, run_eval
 
-    print_report(run_eval(gold, scier_path=scier), details=details)
+    nlp = pipeline_without(without) if without else None
+    print_report(run_eval(gold, nlp=nlp, scier_path=scier), details=details)
 
 
 @app.command(name="train-ner")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rich.table import Table
 
-from kg.errors import DataNotFound
+from kg.errors import BadOption, DataNotFound
 from kg.model import Paper, PaperExtraction
 from kg.paths import shared_data
 from kg.progress import stdout
@@ -153,6 +153,20 @@ def score_proposed(gold: list[dict], predictions: dict[str, PaperExtraction],
         report.errors += [(paper["id"], "missed proposed", n)
                           for i, n in enumerate(paper["proposed"]) if i not in matched]
     report.proposed = prf
+
+
+def pipeline_without(components: list[str]):
+    """The shipped pipeline with `components` disabled, for ablations (`kg eval --without`)."""
+    from extractors.pipeline import load_pipeline
+
+    nlp = load_pipeline()
+    unknown = sorted(set(components) - set(nlp.pipe_names))
+    if unknown:
+        raise BadOption(f"no pipeline component {', '.join(unknown)} (components: "
+                        f"{', '.join(nlp.pipe_names)})")
+    for name in components:
+        nlp.disable_pipe(name)
+    return nlp
 
 
 def run_eval(gold_path: Path | None = None, nlp=None, scier_path: Path | None = None) -> EvalReport:

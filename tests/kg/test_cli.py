@@ -83,3 +83,9 @@ def test_build_accepts_directories(tmp_path):
     result = runner.invoke(app, ["build", str(data), "-o", str(tmp_path / "out"), "--quiet"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "graph.json").is_file()
+
+
+def test_eval_without_an_unknown_component_is_a_usage_error():
+    result = runner.invoke(app, ["eval", "--without", "no_such_component"])
+    assert result.exit_code == 1
+    assert "no pipeline component no_such_component" in result.output
