@@ -20,6 +20,8 @@ from kg.cache import pipeline_version
 from kg.engines import Item, extract_batch, load_pipeline_once
 from kg.errors import BadOption, PipelineError
 
+BATCHES_PER_THREAD = 4
+
 
 class PipelinePlugin(WorkerPlugin):
     """Loads the extraction pipeline when a worker joins; a worker that would extract differently
@@ -44,13 +46,14 @@ def extract_partition(batches: list[list[Item]]) -> list[list[str]]:
 
 
 class DaskEngine:
-    """Each window of batches is a Dask bag with one batch per partition. Two windows are in flight,
+    """Each window of batches is a Dask bag with one batch per partition, four per worker thread
+    (so a slow batch rarely leaves a worker idle at the end of a window). Two windows are in flight,
     so workers do not wait for the client to read input or write output."""
 
     def __init__(self, workers: int, scheduler: str | None = None):
         self.workers = workers
         self.scheduler = scheduler
-        self.window = 2 * workers
+        self.window = BATCHES_PER_THREAD * workers
         self._client: Client | None = None
         self._cluster: LocalCluster | None = None
 
@@ -68,7 +71,7 @@ class DaskEngine:
         except OSError as exc:
             raise BadOption(f"cannot reach the Dask scheduler {self.scheduler}: {exc}") from exc
         self._client.register_plugin(PipelinePlugin(pipeline_version()))
-        self.window = max(self.window, 2 * sum(self._client.nthreads().values()))
+        self.window = max(self.window, BATCHES_PER_THREAD * sum(self._client.nthreads().values()))
         return self._client
 
     def _submit(self, window: list[list[Item]]) -> Future | list[list[str]]:
