@@ -43,6 +43,7 @@ class RunSummary:
     nodes: Counter = field(default_factory=Counter)
     edges: Counter = field(default_factory=Counter)
     outputs: dict[str, Path] = field(default_factory=dict)
+    failed: int = 0  # papers kept without entities: the pipeline failed on them (see rejects)
     cached: int = 0  # extractions read from the cache instead of extracted
     up_to_date: bool = False  # `kg build` found its outputs current and rewrote nothing
 
@@ -91,6 +92,19 @@ def _good_papers(records: Iterable[Paper | Reject], rejects: RejectsFile,
                 continue
         summary.papers += 1
         yield record
+
+
+def extraction_error(line: str) -> str | None:
+    """The pipeline's error for this extraction line, if it failed (checked without parsing)."""
+    return json.loads(line).get("error") if '"error": ' in line else None
+
+
+def _record_failure(paper: Paper, error: str | None, rejects: RejectsFile,
+                    summary: RunSummary) -> None:
+    """A paper the pipeline failed on stays in the output, without entities; the rejects say why."""
+    if error:
+        rejects.write(Reject(paper.origin, f"kept without entities: {error}", paper.id))
+        summary.failed += 1
 
 
 @dataclass(frozen=True)
@@ -156,8 +170,9 @@ def extract_to_file(inputs: Sequence[str | Path], output: Path, show_progress: b
         with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8") as handle:
             papers = _good_papers(records, rejects, summary, dedup=None)
             lines = extraction_lines(papers, options, cache)
-            for _, line in progress_counter(lines, "Extracting", show_progress):
+            for paper, line in progress_counter(lines, "Extracting", show_progress):
                 handle.write(line + "\n")
+                _record_failure(paper, extraction_error(line), rejects, summary)
     finally:
         rejects.close()
         if cache is not None:
@@ -245,12 +260,15 @@ def build_graph(inputs: Sequence[str | Path], out_dir: Path, show_progress: bool
 
 
 def _assemble(papers: Iterable[Paper], show_progress: bool, options: EngineOptions,
-              cache: ExtractionCache | None) -> nx.MultiDiGraph:
+              cache: ExtractionCache | None, rejects: RejectsFile,
+              summary: RunSummary) -> nx.MultiDiGraph:
     """The graph of `papers`; the assembler's working state is freed on return, before export."""
     assembler = GraphAssembler()
     for paper, line in progress_counter(extraction_lines(papers, options, cache), "Extracting",
                                         show_progress):
-        assembler.add(paper, PaperExtraction.from_dict(json.loads(line)))
+        extraction = PaperExtraction.from_dict(json.loads(line))
+        _record_failure(paper, extraction.error, rejects, summary)
+        assembler.add(paper, extraction)
     return assembler.finish()
 
 
@@ -260,7 +278,7 @@ def _assemble_and_write(records: Iterable[Paper | Reject], out_dir: Path, show_p
     rejects = RejectsFile(out_dir / REJECTS_NAME)
     try:
         papers = _good_papers(records, rejects, summary, Deduplicator())
-        graph = _assemble(papers, show_progress, options, cache)
+        graph = _assemble(papers, show_progress, options, cache, rejects, summary)
     finally:
         rejects.close()
     summary.outputs["graphml"] = write_graphml(graph, out_dir / GRAPH_GRAPHML)

@@ -75,6 +75,7 @@ def _engine_options(engine: Engine, workers: int, scheduler: str | None):
 def _print_run(title: str, summary) -> None:
     rows = [("records read", f"{summary.read:,}"), ("papers", f"{summary.papers:,}"),
             ("rejected", f"{summary.rejected:,}"), ("duplicates", f"{summary.duplicates:,}"),
+            ("kept without entities (pipeline failed)", f"{summary.failed:,}"),
             ("seconds", f"{summary.seconds:.1f}")]
     if summary.cached:
         rows.append(("extractions from cache", f"{summary.cached:,}"))

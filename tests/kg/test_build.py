@@ -101,3 +101,41 @@ def test_a_build_served_from_the_cache_never_loads_spacy(tmp_path):
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == "[]"
     assert (tmp_path / "graph.graphml").is_file()
+
+
+@pytest.fixture
+def pipeline_failing_on_marker():
+    """The in-process pipeline with a real extra component that fails on papers saying EXPLODE."""
+    from spacy.language import Language
+
+    from extractors.pipeline import default_pipeline
+
+    if "explode_on_marker" not in Language.factories:
+        @Language.component("explode_on_marker")
+        def explode_on_marker(doc):
+            if "EXPLODE" in doc.text:
+                raise RuntimeError("boom")
+            return doc
+
+    nlp = default_pipeline()
+    nlp.add_pipe("explode_on_marker", first=True)
+    yield
+    nlp.remove_pipe("explode_on_marker")
+
+
+def test_a_paper_the_pipeline_fails_on_is_kept_and_reported(tmp_path, pipeline_failing_on_marker):
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"id": "ok", "title": "LoRA on GSM8K", "abstract": "We fine-tune with LoRA."}) + "\n"
+        + json.dumps({"id": "bad", "title": "EXPLODE", "abstract": "We fine-tune with LoRA."}) + "\n",
+        encoding="utf-8")
+    summary = build_graph([source], tmp_path / "out", show_progress=False, use_cache=False)
+    assert (summary.papers, summary.failed) == (2, 1)
+    [reject] = [json.loads(line) for line in (tmp_path / "out" / "rejects.jsonl").read_text().splitlines()]
+    assert reject["id"] == "bad" and "RuntimeError: boom" in reject["reason"]
+    graph = json.loads((tmp_path / "out" / "graph.json").read_text())
+    assert {"paper:bad", "paper:ok"} <= {node["id"] for node in graph["nodes"]}
+    lines_out = tmp_path / "x.jsonl"
+    extracted = extract_to_file([source], lines_out, show_progress=False)
+    assert extracted.failed == 1
+    assert [json.loads(line).get("error") is not None for line in lines_out.read_text().splitlines()] == [False, True]
