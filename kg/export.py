@@ -21,6 +21,8 @@ GRAPH_GRAPHML = "graph.graphml"
 LIST_SEPARATOR = ";"
 # Edge attribute `source` (the extractor) would collide with node-link's default endpoint names.
 _NODE_LINK = {"edges": "edges", "source": "from", "target": "to", "key": "key"}
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 @contextmanager
@@ -31,6 +33,7 @@ def atomic_path(path: Path) -> Iterator[Path]:
     os.close(fd)
     try:
         yield Path(tmp)
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp's 0600 would hide the graph from other users
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -48,11 +51,30 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
 
 
 def write_json(graph: nx.MultiDiGraph, path: Path) -> Path:
-    """Node-link JSON that keeps lists and types; read back with `read_graph`."""
-    data = nx.node_link_data(graph, **_NODE_LINK)
+    """Node-link JSON that keeps lists and types; read back with `read_graph`.
+
+    Written item by item with `json.dumps` (C encoder; `json.dump` would use the pure-Python one)
+    and without a second copy of the graph in memory.
+    """
+    nodes = (json.dumps({**attrs, "id": node}, ensure_ascii=False)
+             for node, attrs in graph.nodes(data=True))
+    edges = (json.dumps({**attrs, "from": u, "to": v, "key": key}, ensure_ascii=False)
+             for u, v, key, attrs in graph.edges(keys=True, data=True))
     with atomic_path(path) as tmp, open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False)
+        handle.write('{"directed": true, "multigraph": true, "graph": '
+                     + json.dumps(graph.graph, ensure_ascii=False) + ', "nodes": [')
+        _write_joined(handle, nodes)
+        handle.write('], "edges": [')
+        _write_joined(handle, edges)
+        handle.write("]}\n")
     return path
+
+
+def _write_joined(handle, items: Iterator[str]) -> None:
+    for i, item in enumerate(items):
+        if i:
+            handle.write(",\n")
+        handle.write(item)
 
 
 def read_graph(directory: Path) -> nx.MultiDiGraph:

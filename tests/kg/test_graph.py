@@ -127,3 +127,12 @@ def test_incremental_assembly_matches_one_shot():
     assembler = GraphAssembler()
     assembler.add(_paper(), _extraction())
     assert sorted(assembler.finish().nodes) == sorted(assemble([(_paper(), _extraction())]).nodes)
+
+
+def test_graph_files_get_the_usual_permissions(tmp_path):
+    import os
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    path = write_json(assemble([(_paper(), _extraction())]), tmp_path / "graph.json")
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
