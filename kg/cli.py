@@ -216,10 +216,10 @@ def train_ner(train: Annotated[Path | None, typer.Option(help="SciER training se
               output: Annotated[Path | None, typer.Option("--output", "-o", help="Pipeline directory to write (default: the package's extractors/ner_model).")] = None,
               seed: Annotated[int, typer.Option(help="Random seed of the training.")] = 7) -> None:
     """Train the scientific NER (Method, Dataset, Task) on SciER; print dev P/R/F1 by type."""
-    from extractors.ner_training import NER_MODEL_DIR, format_scores, train_ner as train
+    from extractors.ner_training import NER_MODEL_DIR, format_scores, train_ner as train_model
     from kg.paths import shared_data
 
-    scores = train(train or shared_data("scier", "train.jsonl"), dev or shared_data("scier", "dev.jsonl"),
+    scores = train_model(train or shared_data("scier", "train.jsonl"), dev or shared_data("scier", "dev.jsonl"),
                    output or NER_MODEL_DIR, seed)
     stdout.print(format_scores(scores), markup=False, highlight=False)
 

@@ -89,3 +89,10 @@ def test_eval_without_an_unknown_component_is_a_usage_error():
     result = runner.invoke(app, ["eval", "--without", "no_such_component"])
     assert result.exit_code == 1
     assert "no pipeline component no_such_component" in result.output
+
+
+def test_train_ner_with_missing_data_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["train-ner", "--train", str(tmp_path / "missing.jsonl"),
+                                 "--dev", str(tmp_path / "missing-dev.jsonl"), "-o", str(tmp_path / "m")])
+    assert result.exit_code == 1, result.output
+    assert "missing.jsonl" in result.output and not (tmp_path / "m").exists()
