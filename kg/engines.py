@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+import os
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -57,6 +58,13 @@ def _ordered(submit: Callable[[list[Item]], Future], batches: Iterable[list[Item
         yield head.result() if head is not None else []
 
 
+def one_blas_thread_per_worker() -> None:
+    """Worker processes inherit this: N workers on N cores, each with its own BLAS threads, would
+    oversubscribe the cores (a user's explicit setting is kept)."""
+    for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+
+
 class InProcessEngine:
     """`--workers 1`: the pipeline runs here, in the calling process."""
 
@@ -97,6 +105,8 @@ class ProcessPoolEngine:
 
 def make_engine(engine: str = "local", workers: int = 1, scheduler: str | None = None):
     """The engine for the CLI options `--engine`, `--workers` and `--scheduler`."""
+    if workers > 1 or engine == "dask":
+        one_blas_thread_per_worker()
     if workers < 1:
         raise BadOption(f"--workers must be at least 1 (got {workers})")
     if engine not in ENGINES:
