@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,9 @@ GRAPH_GRAPHML = "graph.graphml"
 LIST_SEPARATOR = ";"
 # Edge attribute `source` (the extractor) would collide with node-link's default endpoint names.
 _NODE_LINK = {"edges": "edges", "source": "from", "target": "to", "key": "key"}
+# Control characters (other than tab, newline, carriage return), surrogates and U+FFFE/U+FFFF are
+# not allowed in XML 1.0 documents; inputs do carry them (form feeds, stray NULs).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 
@@ -94,5 +98,12 @@ def read_graph(directory: Path) -> nx.MultiDiGraph:
 
 
 def _flatten(data: dict) -> dict:
-    return {k: LIST_SEPARATOR.join(map(str, v)) if isinstance(v, list) else v
-            for k, v in data.items()}
+    """GraphML-ready attributes: lists joined, and characters XML cannot hold replaced."""
+    out = {}
+    for key, value in data.items():
+        if isinstance(value, list):
+            value = LIST_SEPARATOR.join(map(str, value))
+        if isinstance(value, str):
+            value = _XML_ILLEGAL.sub("\ufffd", value)
+        out[key] = value
+    return out

@@ -96,3 +96,12 @@ def test_train_ner_with_missing_data_is_a_usage_error(tmp_path):
                                  "--dev", str(tmp_path / "missing-dev.jsonl"), "-o", str(tmp_path / "m")])
     assert result.exit_code == 1, result.output
     assert "missing.jsonl" in result.output and not (tmp_path / "m").exists()
+
+
+def test_build_survives_control_characters_in_the_input(tmp_path):
+    source = tmp_path / "ctl.jsonl"
+    source.write_text('{"id": "c1", "title": "Form\\ffeed title", "abstract": "We use LoRA\\u000b on GSM8K."}\n',
+                      encoding="utf-8")
+    result = runner.invoke(app, ["build", str(source), "-o", str(tmp_path / "out"), "--quiet", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert nx.read_graphml(tmp_path / "out" / "graph.graphml").number_of_nodes() >= 2

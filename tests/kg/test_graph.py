@@ -136,3 +136,13 @@ def test_graph_files_get_the_usual_permissions(tmp_path):
     os.umask(umask)
     path = write_json(assemble([(_paper(), _extraction())]), tmp_path / "graph.json")
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_graphml_replaces_characters_xml_cannot_hold(tmp_path):
+    paper = _paper(title="Form\ffeed and NUL\x00 in a title", authors=["A\x0bB"])
+    graph = assemble([(paper, _extraction())])
+    back = nx.read_graphml(write_graphml(graph, tmp_path / "graph.graphml"), force_multigraph=True)
+    node = back.nodes["paper:arxiv:2406.01234"]
+    assert node["title"] == "Form\ufffdfeed and NUL\ufffd in a title"
+    assert node["authors"] == "A\ufffdB"
+    assert graph.nodes["paper:arxiv:2406.01234"]["title"].startswith("Form\f")  # JSON keeps it
