@@ -9,6 +9,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import minibatch
 
 import extractors.components  # noqa: F401  (registers the factories)
 from extractors.attributes import ENTITIES_KEY
@@ -48,7 +49,7 @@ def annotate(
     A paper on which a component fails gets an empty extraction with `error` set, and the run goes on.
     """
     nlp = nlp or default_pipeline()
-    for chunk in _chunks(papers, batch_size):
+    for chunk in minibatch(papers, batch_size):
         texts = [PaperText.of(paper.title, paper.abstract) for paper in chunk]
         try:
             docs = list(nlp.pipe((make_doc(nlp, text) for text in texts), batch_size=batch_size))
@@ -59,17 +60,6 @@ def annotate(
                 yield paper, doc_to_extraction(doc, paper.id, text)
             else:
                 yield paper, PaperExtraction(id=paper.id, error=doc)
-
-
-def _chunks(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
-    chunk: list[Paper] = []
-    for paper in papers:
-        chunk.append(paper)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 def _run_one(nlp: Language, text: PaperText) -> Doc | str:

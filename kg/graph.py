@@ -15,10 +15,11 @@ import networkx as nx
 
 from kg.model import Mention, Paper, PaperExtraction
 from kg.resolve import Resolver
-from kg.schema import ROLE_STRENGTH, node_id, relationship_for
+from kg.schema import ENTITY_LABELS, ROLE_STRENGTH, node_id, relationship_for
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 MAX_EVIDENCE_CHARS = 1000
+_ENTITY_LABEL_OF_PREFIX = {label.lower(): label for label in ENTITY_LABELS}  # node_id's prefix
 
 
 def paper_node_id(paper: Paper) -> str:
@@ -124,9 +125,7 @@ class GraphAssembler:
         for aid, pid in self._authored:
             graph.add_edge(aid, pid, key="AUTHORED", type="AUTHORED")
         for nid, props in self.resolver.entities().items():
-            label = nid.split(":", 1)[0]
-            label = next(lb for lb in ("Method", "Dataset", "Task", "Metric", "Model")
-                         if lb.lower() == label)
+            label = _ENTITY_LABEL_OF_PREFIX[nid.split(":", 1)[0]]
             node = {"id": nid, "type": label, "label": props["name"], "name": props["name"],
                     "aliases": props["aliases"]}
             if label == "Model":
