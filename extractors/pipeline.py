@@ -38,6 +38,7 @@ def default_pipeline() -> Language:
 def make_doc(nlp: Language, paper_text: PaperText) -> Doc:
     doc = nlp.make_doc(paper_text.text)
     doc._.title_end = paper_text.title_end
+    doc._.text = paper_text.text
     return doc
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-import extractors.attributes  # noqa: F401  (registers doc._.acronyms)
+from extractors.attributes import text_of  # also registers doc._.acronyms
 from extractors.components.models import MODELS_KEY
 from extractors.components.rules import (
     GENERIC_WORDS_PATH,
@@ -80,10 +80,21 @@ def is_short_form(text: str) -> bool:
             and sum(c.isalpha() for c in text) * 2 >= len(text) and " " not in text)
 
 
+def _paren_tokens(doc: Doc, text: str) -> Iterator[Token]:
+    """The tokens that are an opening parenthesis, found in the text (visiting every token of the
+    doc costs more than the rest of this component)."""
+    offset = text.find("(")
+    while offset != -1:
+        span = doc.char_span(offset, offset + 1)
+        if span is not None:
+            yield span[0]
+        offset = text.find("(", offset + 1)
+
+
 def find_definitions(doc: Doc) -> Iterator[Definition]:
     """Every "long (SHORT)" and "SHORT (long)" definition in `doc`."""
-    text = doc.text
-    for open_paren in (t for t in doc if t.text == "("):
+    text = text_of(doc)
+    for open_paren in _paren_tokens(doc, text):
         close = next((t for t in doc[open_paren.i + 1: open_paren.i + MAX_PAREN_TOKENS + 2]
                       if t.text in "()"), None)
         if close is None or close.text != ")" or close.i == open_paren.i + 1:
@@ -167,7 +178,7 @@ class AcronymSpans:
         typed = [s for key in self.typed_groups if key in doc.spans for s in doc.spans[key]]
         guessed = [s for key in self.guessed_groups if key in doc.spans for s in doc.spans[key]]
         spans: list[Span] = []
-        text = doc.text
+        text = text_of(doc)
         for definition in definitions:
             long_text = text[definition.long_start:definition.long_end]
             short_text = text[definition.short_start:definition.short_end]

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.attributes import ENTITIES_KEY
+from extractors.attributes import ENTITIES_KEY, text_of
 from extractors.components.rules import (
     GENERIC_WORDS_PATH,
     generic_word_keys,
@@ -111,7 +111,7 @@ def assign_canonicals(doc: Doc, entities: list[Span], trusted: list[bool]) -> No
     by_key: dict[str, list[int]] = {}
     for i, entity in enumerate(entities):
         by_key.setdefault(name_key(entity.text), []).append(i)
-    text = doc.text
+    text = text_of(doc)
     for long_start, long_end, short_start, short_end in doc._.acronyms or ():
         long_text, short_text = text[long_start:long_end], text[short_start:short_end]
         short_id = known.get((short_start, short_end))

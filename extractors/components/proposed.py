@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from extractors.attributes import ENTITIES_KEY
+from extractors.attributes import ENTITIES_KEY, text_of
 from extractors.components.rules import (
     COMPONENTS_DIR,
     GENERIC_WORDS_PATH,
@@ -100,7 +100,7 @@ class ProposalFinder:
     def __call__(self, doc: Doc) -> Doc:
         entities = list(doc.spans.get(ENTITIES_KEY, []))
         proposed: list[str] = []
-        text = doc.text  # spaCy joins the tokens on every access: read it once
+        text = text_of(doc)
         for candidate in self.candidates(doc, text):
             entity = self._entity_for(doc, text, entities, candidate)
             if entity is not None and entity.id_ not in proposed:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.attributes import ENTITIES_KEY
+from extractors.attributes import ENTITIES_KEY, text_of
 from extractors.components.rules import COMPONENTS_DIR, phrase_regex, read_jsonl
 
 CUES_PATH = COMPONENTS_DIR / "role_cues.jsonl"
@@ -66,7 +66,7 @@ class RoleTagger:
         return best_role
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = text_of(doc)
         for span in doc.spans.get(ENTITIES_KEY, []):
             span._.role = self.role_of(span, text)
         return doc
