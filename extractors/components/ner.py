@@ -19,6 +19,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
+from thinc.api import use_ops
 
 import extractors.attributes  # noqa: F401  (registers Span._.source / _.score / _.generic)
 from extractors.components.rules import GENERIC_WORDS_PATH, generic_word_keys, read_jsonl
@@ -51,7 +52,9 @@ def load_ner_model(nlp: Language, model: str | None = None) -> Language:
     """The trained pipeline (package resource extractors/ner_model unless `model` names a dir)."""
     resource = Path(model) if model else files("extractors") / "ner_model"
     try:
-        with as_file(resource) as path:
+        # NumPy's BLAS for the layers' matrix products: thinc's default (BLIS) ran the tok2vec
+        # 20% slower on the AVX-512 machines measured (docs/performance.md).
+        with as_file(resource) as path, use_ops("numpy", use_blis=False):
             return spacy.load(path, vocab=nlp.vocab, exclude=["tokenizer"])
     except (OSError, ValueError) as exc:
         raise PipelineError(f"cannot load the trained NER from {resource}: {exc}") from exc
