@@ -74,7 +74,8 @@ class Mention:
     aliases: list[str] = field(default_factory=list)  # acronym <-> long form seen in this paper
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = _fields_of(self)
+        data["aliases"] = list(self.aliases)
         for key in ("family", "params", "version", "variant"):
             if data[key] is None:
                 del data[key]
@@ -101,7 +102,7 @@ class Result:
     subject: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return _fields_of(self)
 
 
 @dataclass(slots=True)
@@ -134,3 +135,9 @@ class PaperExtraction:
             results=[Result(**r) for r in data.get("results", [])],
             error=data.get("error"),
         )
+
+
+def _fields_of(record) -> dict[str, Any]:
+    """A flat record's fields in declaration order: `asdict` deep-copies recursively and was 2% of
+    extraction time, for records whose fields are scalars."""
+    return {name: getattr(record, name) for name in record.__slots__}

@@ -218,8 +218,38 @@ class AcronymSpans:
 
     @staticmethod
     def _mentions(text: str, long_text: str, short_text: str) -> Iterator[tuple[int, int]]:
-        """Every occurrence of the long form (any case) and of the short form (exact, or plural)."""
-        for match in re.finditer(rf"(?<!\w){re.escape(long_text)}(?!\w)", text, re.IGNORECASE):
-            yield match.span()
-        for match in re.finditer(rf"(?<![\w-]){re.escape(short_text)}(?=s?(?![\w-]))", text):
-            yield match.span()
+        """Every occurrence of the long form (any case) and of the short form (exact, or plural):
+        found with str.find rather than a regex compiled for each definition."""
+        lowered = text.lower()
+        if len(lowered) == len(text):  # str.lower() keeps offsets but for a few letters ("İ")
+            yield from _occurrences(lowered, long_text.lower(), lambda c: not _is_word(c),
+                                    lambda rest: not _is_word(rest[:1]))
+        else:
+            for match in re.finditer(rf"(?<!\w){re.escape(long_text)}(?!\w)", text, re.IGNORECASE):
+                yield match.span()
+        yield from _occurrences(text, short_text, lambda c: not (_is_word(c) or c == "-"),
+                                lambda rest: _ends_short_form(rest))
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and (char.isalnum() or char == "_")
+
+
+def _ends_short_form(rest: str) -> bool:
+    """What follows a short form ends it: not a word character or hyphen, after an optional plural s."""
+    if rest[:1] == "s" and not (_is_word(rest[1:2]) or rest[1:2] == "-"):
+        return True
+    return not (_is_word(rest[:1]) or rest[:1] == "-")
+
+
+def _occurrences(text: str, needle: str, starts_ok, ends_ok) -> Iterator[tuple[int, int]]:
+    """Non-overlapping occurrences of `needle`, left to right, whose preceding character passes
+    `starts_ok` and whose following text passes `ends_ok` (re.finditer's semantics)."""
+    at = text.find(needle) if needle else -1
+    while at != -1:
+        end = at + len(needle)
+        if starts_ok(text[at - 1] if at else "") and ends_ok(text[end:end + 2]):
+            yield at, end
+            at = text.find(needle, end)
+        else:
+            at = text.find(needle, at + 1)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.components.acronyms import is_short_form, long_form_start
+from extractors.components.acronyms import AcronymSpans, is_short_form, long_form_start
 from tests.extractors.pipeline_cases import annotate, extract, mentions
 
 DPO = ("This paper explores the utilization of counterfactual prompting within the framework of Direct "
@@ -87,3 +87,18 @@ def test_a_model_acronym_keeps_its_model_type():
                     "features.")
     assert {(m.text, m.type, m.family) for m in found.entities if m.canonical == "CLIP"} == {
         ("CLIP", "Model", "CLIP"), ("contrastive language-image pretraining", "Model", None)}
+
+
+def test_mentions_of_a_definition_respect_word_boundaries():
+    text = ("Direct preference optimization (DPO) beats DPOs-free and DPO-X; "
+            "DIRECT PREFERENCE OPTIMIZATION, not undirect preference optimizations; DPOs.")
+    found = [text[a:b] for a, b in AcronymSpans._mentions(text, "Direct preference optimization", "DPO")]
+    assert found == ["Direct preference optimization", "DIRECT PREFERENCE OPTIMIZATION",
+                     "DPO", "DPO"]  # "(DPO)" and the plural "DPOs."; not "DPOs-free" nor "DPO-X"
+
+
+def test_mentions_keep_offsets_where_lower_casing_would_shift_them():
+    text = "İstanbul Speech Corpus (ISC) is new. The istanbul speech corpus and ISC again."
+    spans = list(AcronymSpans._mentions(text, "İstanbul Speech Corpus", "ISC"))
+    assert [text[a:b] for a, b in spans] == ["İstanbul Speech Corpus", "istanbul speech corpus",
+                                             "ISC", "ISC"]
