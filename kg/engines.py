@@ -80,9 +80,11 @@ def _ordered(submit: Callable[[list[Item]], Future], batches: Iterable[list[Item
         yield head.result() if head is not None else []
 
 
-def one_blas_thread_per_worker() -> None:
-    """Worker processes inherit this: N workers on N cores, each with its own BLAS threads, would
-    oversubscribe the cores (a user's explicit setting is kept)."""
+def one_blas_thread_per_process() -> None:
+    """One BLAS thread in every extraction process (workers inherit it; a user's explicit setting
+    is kept). N workers on N cores with a BLAS thread per core each would oversubscribe the cores;
+    a single process gained no speed from a second thread, for 60% more CPU time. It takes effect
+    where NumPy is not yet imported, as in `kg`: engines are made before the pipeline loads."""
     for variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(variable, "1")
 
@@ -129,8 +131,7 @@ class ProcessPoolEngine:
 
 def make_engine(engine: str = "local", workers: int = 1, scheduler: str | None = None):
     """The engine for the CLI options `--engine`, `--workers` and `--scheduler`."""
-    if workers > 1 or engine == "dask":
-        one_blas_thread_per_worker()
+    one_blas_thread_per_process()
     if workers < 1:
         raise BadOption(f"--workers must be at least 1 (got {workers})")
     if engine not in ENGINES:
