@@ -66,6 +66,15 @@ def test_generic_definitions_make_no_entities():
     assert list(doc.spans["acronym"]) == []
 
 
+def test_classes_of_models_are_generic_like_llms():
+    """GUIDE.md: "LLMs", "vision-language models" name no model; neither do their kin."""
+    found = extract("Large reasoning models (LRMs) overthink. Large vision-language models (LVLMs) "
+                    "hallucinate, so we test LRMs and LVLMs with DeepSeek-R1 on POPE.")
+    assert {(m.text, m.generic) for m in found.entities if m.text in ("LRMs", "LVLMs")} \
+        <= {("LRMs", True), ("LVLMs", True)}
+    assert {m.canonical for m in found.entities if not m.generic} == {"DeepSeek-R1", "POPE"}
+
+
 def test_schwartz_hearst_matching():
     assert long_form_start("LoL", "we propose the Loss-over-Loss") == len("we propose the ")
     assert long_form_start("PRF", "Pseudo-relevance feedback") == 0
