@@ -233,10 +233,14 @@ def score_results(gold: list[dict], predictions: dict[str, PaperExtraction], rep
             for tie in ("metric", "dataset", "subject"):
                 want, got = g.get(tie), getattr(p, tie)
                 if want is None or got is None:
-                    correct[tie] += want is None and got is None
+                    right = want is None and got is None
                 else:
                     wanted = gold_names.get(want, set()) | _names(want)
-                    correct[tie] += bool(wanted & (predicted_names.get(got, set()) | _names(got)))
+                    right = bool(wanted & (predicted_names.get(got, set()) | _names(got)))
+                correct[tie] += right
+                if not right:
+                    report.errors.append((paper["id"], f"wrong {tie}",
+                                          f"{got} (gold: {want}) for {g['value']:g}: {g['evidence']}"))
         matched_gold = {gi for gi, _ in pairs}
         matched_pred = {pi for _, pi in pairs}
         report.errors += [(paper["id"], "missed result", f"{g['value']:g} {g['unit'] or ''} {g['kind']}: {g['evidence']}")

@@ -3,7 +3,8 @@
 Within a paper the extractor already gives every mention a canonical name (gazetteer id, model
 grammar, acronym pairing). Across papers, names that differ only by case, hyphens, spaces or a
 plural ending share a key, and alias pairs seen in any paper ("Direct Preference Optimization" /
-"DPO") join their keys with a union-find, so the whole corpus agrees on one node.
+"DPO") join their keys with a union-find, so the whole corpus agrees on one node. A name the corpus
+types one way nearly always takes that type where a paper typed it otherwise (the type vote).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class Resolver:
     """Collects entity names across papers, then assigns each key its node id and display name."""
 
     TRUSTED_SOURCES = frozenset({"gazetteer", "pattern"})
+    MAJORITY = 0.9  # the type vote (see `_final_roots`)
+    MIN_VOTES = 10
 
     def __init__(self) -> None:
         self._groups: dict[tuple[str, str], EntityGroup] = {}
@@ -93,11 +96,12 @@ class Resolver:
 
     def entities(self) -> dict[str, dict]:
         """Node id -> properties (name, aliases, facets) of every resolved entity."""
+        final = self._final_roots()
         members: dict[tuple[str, str], list[EntityGroup]] = {}
         for key, group in self._groups.items():
-            members.setdefault(self._find(key), []).append(group)
-        self._ids = {}
+            members.setdefault(final[key], []).append(group)
         nodes: dict[str, dict] = {}
+        id_of_root: dict[tuple[str, str], str] = {}
         for root, groups in members.items():
             name = _display_name(groups)
             nid = node_id(root[0], name)
@@ -109,16 +113,51 @@ class Resolver:
                 props["aliases"].update(group.aliases)
                 for facet, value in group.facets.items():
                     props["facets"].setdefault(facet, value)
-            self._ids[root] = nid
+            id_of_root[root] = nid
         for props in nodes.values():
             props["aliases"] = sorted(a for a in props["aliases"] if a != props["name"])
+        self._ids = {key: id_of_root[final[key]] for key in self._groups}
         return nodes
+
+    def _final_roots(self) -> dict[tuple[str, str], tuple[str, str]]:
+        """Each key's root after the alias unions and the corpus's type vote.
+
+        A name the corpus types one way in at least `MAJORITY` of at least `MIN_VOTES` mentions
+        is that type everywhere: the stray Method "PSNR" joins the Metric, the Metric "CLIP" the
+        Model. Names with two real senses split more evenly ("MAE": the masked autoencoder and
+        the mean absolute error) and keep one node per type."""
+        roots = {key: self._find(key) for key in self._groups}
+        votes: dict[str, Counter] = {}
+        for (label, key), group in self._groups.items():
+            votes.setdefault(key, Counter())[label] += group.names.total()
+        moved: dict[tuple[str, str], tuple[str, str]] = {}
+        for key, counts in sorted(votes.items()):
+            total = counts.total()
+            if len(counts) < 2 or total < self.MIN_VOTES:
+                continue
+            label, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
+            if top < self.MAJORITY * total:
+                continue
+            target = roots[(label, key)]
+            for other in counts:
+                if other != label and roots[(other, key)] != target:
+                    moved.setdefault(roots[(other, key)], target)
+        return {key: _follow(moved, root) for key, root in roots.items()}
 
     def node_id(self, key: tuple[str, str]) -> str:
         """The node id of a recorded key; call after `entities()`."""
         if self._ids is None:
             self.entities()
-        return self._ids[self._find(key)]
+        return self._ids[key]
+
+
+def _follow(moved: dict, root):
+    """Where a chain of moves ends (a move back into the chain stops it)."""
+    seen = {root}
+    while root in moved and moved[root] not in seen:
+        root = moved[root]
+        seen.add(root)
+    return root
 
 
 def _display_name(groups: list[EntityGroup]) -> str:

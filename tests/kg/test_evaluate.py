@@ -48,7 +48,9 @@ def test_value_matching_is_one_to_one_and_accuracies_count_matched_pairs():
     assert accuracy["kind"] == (3, 3)
     assert accuracy["dataset"] == (2, 3)  # "gsm8k" names GSM8K; MATH is not null
     assert accuracy["subject"] == (3, 3)
-    assert [e[1] for e in report.errors] == ["spurious result"]
+    assert sorted(e[1] for e in report.errors) == ["spurious result", "wrong dataset"]
+    [wrong] = [e[2] for e in report.errors if e[1] == "wrong dataset"]
+    assert wrong.startswith("MATH (gold: None) for 3.2")
 
 
 def test_missed_results_count_against_recall():

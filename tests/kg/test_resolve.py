@@ -41,6 +41,34 @@ def test_same_name_different_labels_stay_apart():
     assert set(resolver.entities()) == {"dataset:math", "method:math"}
 
 
+def _mentions(resolver, label, name, times, **kwargs):
+    return [resolver.add(label, name, "gazetteer", **kwargs) for _ in range(times)][0]
+
+
+def test_the_corpus_type_vote_retypes_a_stray_type():
+    resolver = Resolver()
+    metric = _mentions(resolver, "Metric", "PSNR", 18)
+    stray = _mentions(resolver, "Method", "PSNR", 2, aliases=("peak signal-to-noise ratio",))
+    assert set(resolver.entities()) == {"metric:psnr"}
+    assert resolver.node_id(stray) == resolver.node_id(metric) == "metric:psnr"
+    # the stray's alias partner moves with it
+    assert resolver.node_id(resolver.key("Method", "peak signal-to-noise ratio")) == "metric:psnr"
+
+
+def test_names_with_two_senses_keep_a_node_per_type():
+    resolver = Resolver()
+    _mentions(resolver, "Method", "MAE", 6)
+    _mentions(resolver, "Metric", "MAE", 5)
+    assert set(resolver.entities()) == {"method:mae", "metric:mae"}
+
+
+def test_too_few_mentions_do_not_vote():
+    resolver = Resolver()
+    _mentions(resolver, "Metric", "PSNR", 8)
+    _mentions(resolver, "Method", "PSNR", 1)
+    assert set(resolver.entities()) == {"metric:psnr", "method:psnr"}
+
+
 def test_model_facets_are_kept():
     resolver = Resolver()
     resolver.add("Model", "Llama-2-7B", "pattern", facets={"family": "Llama", "params": "7B"})
