@@ -2,8 +2,9 @@
 
 `build_gazetteers(pwc_dir, out_dir, corpus)` reads methods/datasets/tasks/metrics/benchmarks.jsonl,
 keeps the names that are safe to match by string, merges the hand-written `curated.jsonl`, and writes
-one spaCy SpanRuler phrase-pattern file per entity type (`{"label", "pattern", "id", "attr"}`):
-`attr` is the token attribute to match on, ORTH (exact case) or LOWER (any case).
+one phrase-pattern file per entity type (`{"label", "pattern", "id", "attr", "tokens"}`): `attr` is
+the token attribute to match on, ORTH (exact case) or LOWER (any case), and `tokens` the pattern as
+the pipeline's tokenizer splits it (so that loading the pipeline need not tokenize 28k patterns).
 
 Precision comes first, since a gazetteer hit is trusted without context:
 - junk (spam flags, deleted placeholders, punctuation-led or digit-only names, paper titles) goes;
@@ -23,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from kg.errors import DataNotFound
@@ -128,12 +130,14 @@ def build_gazetteers(
     candidates = [*curated_candidates(curated), *pwc_candidates(pwc_dir)]
     patterns = select_patterns(candidates, stats, blocked_phrases)
     out_dir.mkdir(parents=True, exist_ok=True)
+    tokenizer = spacy.blank("en").tokenizer  # the pipeline's (extractors/config.cfg)
     written: dict[str, int] = {}
     for label, filename in LABEL_FILES.items():
         rows = sorted((p for p in patterns if p["label"] == label),
                       key=lambda p: (p["id"].lower(), p["pattern"], p["attr"]))
         with (out_dir / filename).open("w", encoding="utf-8") as out:
             for row in rows:
+                row["tokens"] = [token.text for token in tokenizer(row["pattern"])]
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         written[filename] = len(rows)
     return written

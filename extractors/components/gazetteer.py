@@ -1,21 +1,29 @@
 """`paperkg_gazetteer`: names from the gazetteer files, matched by string, into doc.spans["gazetteer"].
 
 Each pattern file (extractors/data/{datasets,methods,tasks,metrics}.jsonl, built by
-`kg gazetteers`) holds SpanRuler phrase patterns with an `attr`: ORTH patterns go to an exact-case
-SpanRuler, LOWER patterns to a case-insensitive one. Spans keep label = entity type and id_ =
-canonical name; `_.source` = "gazetteer" and `_.score` says how sure a string match is. Overlapping
-hits all stay: the merger picks among them with the other components' spans.
+`kg gazetteers`) holds phrase patterns with an `attr`: ORTH patterns match in exact case, LOWER
+patterns in any case. Spans keep label = entity type and id_ = canonical name; `_.source` =
+"gazetteer" and `_.score` says how sure a string match is. Overlapping hits all stay: the merger
+picks among them with the other components' spans.
+
+Patterns carry their `tokens` (the shipped tokenizer's split, written by `kg gazetteers`) and are
+matched as token sequences in a trie of string hashes, as spaCy's PhraseMatcher does. Tokenizing
+the 28k patterns at start-up instead, and building a PhraseMatcher (which makes a lexeme of every
+new word), took 3 s in every process; a pattern without `tokens` (a hand-written file) is
+tokenized when loaded.
 """
 
 from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
-from spacy.pipeline import SpanRuler
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 import extractors.attributes  # noqa: F401  (registers Span._.source / _.score)
@@ -25,6 +33,7 @@ from kg.errors import PipelineError
 GAZETTEER_KEY = "gazetteer"
 EXACT_CASE_SCORE = 1.0
 ANY_CASE_SCORE = 0.9  # a case-insensitive hit whose case differs from the pattern's
+MATCH_ATTRS = {"ORTH": ORTH, "LOWER": LOWER}
 
 
 @Language.factory(
@@ -36,13 +45,15 @@ def make_gazetteer(
     nlp: Language, name: str, data_dir: str | None, files: list[str], spans_key: str
 ) -> Gazetteer:
     paths = tuple((Path(data_dir) if data_dir else DATA_DIR) / file for file in files)
-    return Gazetteer(nlp, name, paths, spans_key)
+    component = Gazetteer(nlp, name, spans_key)
+    component.add_patterns(read_patterns(paths))
+    return component
 
 
 @lru_cache(maxsize=8)
-def read_patterns(paths: tuple[Path, ...]) -> dict[str, tuple[dict, ...]]:
-    """The patterns of `paths` split by match attribute, read once per process."""
-    by_attr: dict[str, list[dict]] = {"ORTH": [], "LOWER": []}
+def read_patterns(paths: tuple[Path, ...]) -> tuple[dict, ...]:
+    """The patterns of `paths`, read once per process."""
+    patterns = []
     for path in paths:
         if not path.exists():
             raise PipelineError(f"gazetteer file not found: {path} (run `kg gazetteers`)")
@@ -50,43 +61,81 @@ def read_patterns(paths: tuple[Path, ...]) -> dict[str, tuple[dict, ...]]:
             for number, line in enumerate(lines, 1):
                 try:
                     entry = json.loads(line)
-                    by_attr[entry["attr"]].append(
-                        {"label": entry["label"], "pattern": entry["pattern"], "id": entry["id"]})
-                except (ValueError, KeyError) as exc:
+                    if entry["attr"] not in MATCH_ATTRS:
+                        raise ValueError(f"attr must be ORTH or LOWER, not {entry['attr']!r}")
+                    patterns.append({key: entry[key] for key in ("label", "pattern", "id", "attr")}
+                                    | ({"tokens": entry["tokens"]} if "tokens" in entry else {}))
+                except (ValueError, KeyError, TypeError) as exc:
                     raise PipelineError(f"{path}:{number}: bad gazetteer pattern: {exc}") from exc
-    return {attr: tuple(patterns) for attr, patterns in by_attr.items()}
+    return tuple(patterns)
+
+
+class PhraseTrie:
+    """Token sequences (as string hashes) -> the (label, id) entries of the patterns spelling them."""
+
+    _END = -1  # no string hash is negative
+
+    def __init__(self) -> None:
+        self.root: dict = {}
+        self.size = 0
+
+    def add(self, keys: Iterable[int], entry: tuple[str, str]) -> None:
+        node = self.root
+        for key in keys:
+            node = node.setdefault(key, {})
+        entries = node.setdefault(self._END, {})
+        if entry not in entries:
+            entries[entry] = None  # an ordered set: the same pattern twice matches once
+            self.size += 1
+
+    def matches(self, keys: list[int]) -> Iterator[tuple[int, int, tuple[str, str]]]:
+        """Every (start, end, entry) whose pattern spells keys[start:end], overlaps included."""
+        root, end_key, length = self.root, self._END, len(keys)
+        for start in range(length):
+            node = root.get(keys[start])
+            end = start + 1
+            while node is not None:
+                for entry in node.get(end_key, ()):
+                    yield start, end, entry
+                if end == length:
+                    break
+                node = node.get(keys[end])
+                end += 1
 
 
 class Gazetteer:
-    """Two SpanRulers over the same patterns files: one exact-case, one case-insensitive."""
+    """Two phrase tries over the same pattern files: one exact-case (ORTH), one any-case (LOWER)."""
 
-    def __init__(self, nlp: Language, name: str, paths: tuple[Path, ...], spans_key: str):
+    def __init__(self, nlp: Language, name: str, spans_key: str):
         self.name = name
         self.spans_key = spans_key
-        # Pattern texts only need the tokenizer: a bare Language sharing the vocab tokenizes them
-        # without running the components already in `nlp`. It gets a copy of the tokenizer (same
-        # rules, empty cache): the 28k patterns would fill the 10,000 chunks of `nlp.tokenizer`'s
-        # cache and leave none for the papers, whose tokenization then ran 2.4x slower.
-        tokenizer_only = Language(nlp.vocab)
-        tokenizer_only.tokenizer = copy.copy(nlp.tokenizer)
-        patterns = read_patterns(paths)
-        self.lower_forms = frozenset(p["pattern"] for p in patterns["LOWER"])
-        self.rulers = {}
-        for attr, attr_patterns in patterns.items():
-            ruler = SpanRuler(tokenizer_only, f"{name}_{attr.lower()}",
-                              phrase_matcher_attr=None if attr == "ORTH" else attr)
-            ruler.add_patterns(list(attr_patterns))
-            self.rulers[attr] = ruler
+        self.tries = {attr: PhraseTrie() for attr in MATCH_ATTRS}
+        self.lower_forms: set[str] = set()
+        # Patterns without tokens are split by a copy of the tokenizer (same rules, own cache:
+        # thousands of patterns would fill the pipeline tokenizer's chunk cache).
+        self._tokenizer = copy.copy(nlp.tokenizer)
+
+    def add_patterns(self, patterns: Iterable[dict]) -> None:
+        """Records {"label", "pattern", "id", "attr": ORTH|LOWER, "tokens" (optional)}."""
+        for pattern in patterns:
+            attr = pattern["attr"]
+            tokens = pattern.get("tokens") or [t.text for t in self._tokenizer(pattern["pattern"])]
+            if attr == "LOWER":
+                self.lower_forms.add(pattern["pattern"])
+                tokens = [token.lower() for token in tokens]
+            self.tries[attr].add(map(get_string_id, tokens), (pattern["label"], pattern["id"]))
 
     def __call__(self, doc: Doc) -> Doc:
         found: dict[tuple[int, int, str, str], Span] = {}
-        for attr, ruler in self.rulers.items():
-            if not len(ruler):
+        for attr, trie in self.tries.items():
+            if not trie.size:
                 continue
-            for span in ruler.match(doc):
-                key = (span.start, span.end, span.label_, span.id_)
+            keys = doc.to_array(MATCH_ATTRS[attr]).tolist()
+            for start, end, (label, entity_id) in trie.matches(keys):
+                key = (start, end, label, entity_id)
                 if key in found:
                     continue
+                span = Span(doc, start, end, label=label, span_id=entity_id)
                 exact = attr == "ORTH" or span.text in self.lower_forms
                 span._.source = GAZETTEER_KEY
                 span._.score = EXACT_CASE_SCORE if exact else ANY_CASE_SCORE

@@ -11,7 +11,8 @@ import json
 import pytest
 import spacy
 
-from extractors.components.gazetteer import GAZETTEER_KEY
+from extractors.components.gazetteer import GAZETTEER_KEY, PhraseTrie, read_patterns
+from extractors.gazetteers import DATA_DIR, LABEL_FILES
 from extractors.pipeline import CONFIG_PATH
 from kg.errors import PipelineError
 from tests.conftest import EXAMPLES
@@ -127,3 +128,25 @@ def test_missing_pattern_file_is_a_pipeline_error(tmp_path):
     with pytest.raises(PipelineError, match="kg gazetteers"):
         spacy.blank("en").add_pipe(
             "paperkg_gazetteer", config={"data_dir": str(tmp_path), "files": ["absent.jsonl"]})
+
+
+def test_shipped_patterns_carry_the_pipelines_tokens():
+    """The stored split must be the pipeline tokenizer's, or a pattern would silently never match
+    (a spaCy upgrade that changes tokenization fails here: rerun `kg gazetteers`)."""
+    tokenizer = spacy.blank(spacy.util.load_config(CONFIG_PATH)["nlp"]["lang"]).tokenizer
+    patterns = read_patterns(tuple(DATA_DIR / name for name in LABEL_FILES.values()))
+    assert len(patterns) > 20000
+    stale = [p["pattern"] for p in patterns
+             if p["tokens"] != [token.text for token in tokenizer(p["pattern"])]]
+    assert stale == []
+
+
+def test_phrase_trie_finds_overlapping_phrases_once_each():
+    trie = PhraseTrie()
+    trie.add([1, 2], ("Method", "CoT"))
+    trie.add([1, 2, 3], ("Method", "CoT prompting"))
+    trie.add([1, 2], ("Method", "CoT"))  # the same pattern again
+    trie.add([2], ("Task", "two"))
+    assert trie.size == 3
+    assert list(trie.matches([9, 1, 2, 3, 1])) == [
+        (1, 3, ("Method", "CoT")), (1, 4, ("Method", "CoT prompting")), (2, 3, ("Task", "two"))]

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 from typer.testing import CliRunner
 
 from extractors.gazetteers import build_gazetteers, split_acronym
@@ -17,13 +18,24 @@ PWC = FIXTURES / "pwc"
 
 
 def read_patterns(out_dir: Path) -> dict[str, dict]:
-    """Pattern text -> pattern entry, over all four files."""
+    """Pattern text -> pattern entry (its tokens are checked on their own), over all four files."""
     found = {}
     for path in sorted(out_dir.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             entry = json.loads(line)
+            del entry["tokens"]
             found[entry["pattern"]] = entry
     return found
+
+
+def test_patterns_carry_the_tokenizers_split(built):
+    _, _, out_dir = built
+    tokenizer = spacy.blank("en").tokenizer
+    entries = [json.loads(line) for path in sorted(out_dir.glob("*.jsonl"))
+               for line in path.read_text(encoding="utf-8").splitlines()]
+    assert entries
+    for entry in entries:
+        assert entry["tokens"] == [token.text for token in tokenizer(entry["pattern"])]
 
 
 @pytest.fixture(scope="module")
