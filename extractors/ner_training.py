@@ -66,7 +66,8 @@ def convert_record(record: dict) -> Sentence:
     """Map every occurrence of each annotated mention (token sequence) to char offsets.
 
     SciER lists mentions as strings, so every occurrence in the sentence is labelled; where two
-    occurrences overlap, the longer (then earlier) one wins, as a NER tags no overlaps.
+    occurrences overlap, the longer (then earlier, then first listed) one wins, as a NER tags no
+    overlaps.
     """
     tokens = record["sentence"].split()
     text, offsets = detokenise(tokens)
@@ -80,7 +81,9 @@ def convert_record(record: dict) -> Sentence:
                 candidates.append((i, i + len(words), label))
     taken = [False] * len(tokens)
     mentions: list[tuple[int, int, str]] = []
-    for first, last, label in sorted(set(candidates), key=lambda c: (c[0] - c[1], c[0])):
+    # Longest first, then leftmost; a span annotated with two labels keeps the first one listed
+    # (a set here made the choice depend on string hashing, so two trainings differed).
+    for first, last, label in sorted(dict.fromkeys(candidates), key=lambda c: (c[0] - c[1], c[0])):
         if any(taken[first:last]):
             continue
         taken[first:last] = [True] * (last - first)
