@@ -10,7 +10,6 @@ non-empty batch: a build served entirely from the cache never pays for them.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import functools
 import json
 import multiprocessing
@@ -50,8 +49,8 @@ def keep_freed_memory() -> None:
     unmapped again, which cost 10% of extraction time in page faults and system calls. Nothing
     changes where the C library is not glibc."""
     try:
-        mallopt = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt
-    except (OSError, AttributeError):
+        mallopt = ctypes.CDLL(None).mallopt  # the C library already loaded in this process
+    except (OSError, TypeError, AttributeError):
         return
     for option, value in _MALLOC_OPTIONS:
         mallopt(option, value)

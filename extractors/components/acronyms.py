@@ -228,7 +228,7 @@ class AcronymSpans:
             for match in re.finditer(rf"(?<!\w){re.escape(long_text)}(?!\w)", text, re.IGNORECASE):
                 yield match.span()
         yield from _occurrences(text, short_text, lambda c: not (_is_word(c) or c == "-"),
-                                lambda rest: _ends_short_form(rest))
+                                _ends_short_form)
 
 
 def _is_word(char: str) -> bool:
