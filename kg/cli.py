@@ -144,16 +144,24 @@ class BoardFormat(str, Enum):
     json = "json"
 
 
+class ResultKind(str, Enum):
+    absolute = "absolute"
+    improvement = "improvement"
+    reduction = "reduction"
+    other = "other"
+
+
 @app.command(name="leaderboard")
 def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset name or alias (GSM8K, gsm-8k, ...).")],
                         source: FromDir = DEFAULT_OUT,
                         metric: Annotated[str | None, typer.Option("--metric", help="Only results measured by this metric.")] = None,
+                        kind: Annotated[list[ResultKind] | None, typer.Option("--kind", help="Only results of this kind (repeatable): absolute scores, improvements, reductions, other numbers.")] = None,
                         fmt: Annotated[BoardFormat, typer.Option("--format", help="Output format.")] = BoardFormat.table) -> None:
     """Every reported result on DATASET in a built graph, by metric and value, with its evidence."""
     from kg.export import read_graph
     from kg.leaderboard import leaderboard, rows_table, rows_to_csv, rows_to_json
 
-    rows = leaderboard(read_graph(source), dataset, metric)
+    rows = leaderboard(read_graph(source), dataset, metric, [k.value for k in kind or ()])
     if fmt is BoardFormat.table:
         stdout.print(rows_table(rows, dataset))
     else:

@@ -11,7 +11,7 @@ import csv
 import difflib
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 import networkx as nx
 from rich.table import Table
@@ -70,8 +70,10 @@ def _evidence(paper: dict, result: dict) -> str:
     return result.get("evidence", "")
 
 
-def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None) -> list[dict]:
-    """Rows for every result on `dataset` (optionally one metric), by metric then value, best first."""
+def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None,
+                kinds: Collection[str] = ()) -> list[dict]:
+    """Rows for every result on `dataset` (optionally one metric, and only `kinds` when given),
+    by metric then value, best first."""
     dataset_node = find_dataset(graph, dataset)
     dataset_name = _display(graph, dataset_node)
     wanted_metric = name_key(metric) if metric else None
@@ -80,6 +82,8 @@ def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None)
         if key != "ON_DATASET":
             continue
         result = graph.nodes[result_node]
+        if kinds and result.get("kind") not in kinds:
+            continue
         metric_node = _target(graph, result_node, "MEASURED_BY")
         if wanted_metric and (metric_node is None or wanted_metric not in
                               {name_key(n) for n in _names(graph.nodes[metric_node])}):

@@ -67,6 +67,14 @@ def test_metric_filter(graph):
     assert rows and {row["metric"] for row in rows} == {"Accuracy"}
 
 
+def test_kind_filter(graph):
+    rows = leaderboard(graph, "GSM8K")
+    scores = leaderboard(graph, "GSM8K", kinds=["absolute"])
+    assert scores == [row for row in rows if row["kind"] == "absolute"] and len(scores) == 4
+    both = leaderboard(graph, "GSM8K", kinds=["absolute", "improvement"])
+    assert {row["kind"] for row in both} == {"absolute", "improvement"} and len(both) == 6
+
+
 def test_unknown_dataset_suggests_close_names(graph):
     with pytest.raises(UnknownDataset) as error:
         leaderboard(graph, "GSM8")
@@ -85,5 +93,10 @@ def test_cli_formats(built):
     assert len(lines) == len(rows)
     result = runner.invoke(app, ["leaderboard", "GSM8K", "--from", str(built)])
     assert result.exit_code == 0 and "96.66%" in result.output
+    result = runner.invoke(app, ["leaderboard", "GSM8K", "--from", str(built), "--format", "json",
+                                 "--kind", "improvement"])
+    assert result.exit_code == 0 and {row["kind"] for row in json.loads(result.output)} == {"improvement"}
+    result = runner.invoke(app, ["leaderboard", "GSM8K", "--from", str(built), "--kind", "best"])
+    assert result.exit_code == 1 and "best" in result.output
     result = runner.invoke(app, ["leaderboard", "Imagenett", "--from", str(built)])
     assert result.exit_code == 1 and "error[KG006]" in result.output
