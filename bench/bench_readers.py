@@ -19,7 +19,7 @@ import tracemalloc
 from pathlib import Path
 
 from kg.dedup import Deduplicator
-from kg.model import Paper
+from kg.core.records import Paper
 from kg.readers import read_records
 
 ROOT = Path(__file__).resolve().parent.parent

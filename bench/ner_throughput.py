@@ -20,7 +20,7 @@ from pathlib import Path
 from extractors.cleaning import PaperText
 from extractors.ner_training import detokenise
 from extractors.pipeline import extract_papers, load_pipeline
-from kg.model import Paper
+from kg.core.records import Paper
 from kg.paths import shared_data
 from kg.readers import read_records
 

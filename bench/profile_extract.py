@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from extractors.cleaning import PaperText  # noqa: E402
 from extractors.pipeline import annotate, default_pipeline, make_doc  # noqa: E402
-from kg.model import Paper  # noqa: E402
+from kg.core.records import Paper  # noqa: E402
 from kg.paths import shared_data  # noqa: E402
 
 

@@ -103,7 +103,7 @@ def tokenizer_rate(path: Path) -> tuple[float, float]:
     abstract (texts in memory); the best of three passes, so a noisy neighbour cannot lower the floor."""
     import spacy
 
-    from kg.model import Paper
+    from kg.core.records import Paper
     from kg.readers import read_records
 
     texts = [f"{r.title}\n\n{r.abstract}" for r in read_records([path]) if isinstance(r, Paper)]
@@ -123,7 +123,7 @@ def assembly_times(path: Path, extractions: Path, out: Path) -> tuple[float, flo
     from kg.dedup import Deduplicator
     from kg.export import write_graphml, write_json
     from kg.graph import GraphAssembler
-    from kg.model import Paper, PaperExtraction
+    from kg.core.records import Paper, PaperExtraction
     from kg.readers import read_records
 
     papers = [r for r in read_records([path]) if isinstance(r, Paper)]

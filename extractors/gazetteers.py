@@ -27,7 +27,7 @@ from pathlib import Path
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from kg.errors import DataNotFound
+from kg.core.errors import DataNotFound
 
 DATA_DIR = Path(__file__).with_name("data")
 CURATED_PATH = DATA_DIR / "curated.jsonl"

@@ -21,7 +21,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import DocBin
 
-from kg.errors import DataNotFound
+from kg.core.errors import DataNotFound
 
 NER_LABELS = ("Method", "Dataset", "Task")
 NER_MODEL_DIR = Path(__file__).with_name("ner_model")

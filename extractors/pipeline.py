@@ -14,8 +14,8 @@ from spacy.util import minibatch
 import extractors.components  # noqa: F401  (registers the factories)
 from extractors.attributes import ENTITIES_KEY
 from extractors.cleaning import PaperText
-from kg.errors import PipelineError
-from kg.model import Mention, Paper, PaperExtraction, Result
+from kg.core.errors import PipelineError
+from kg.core.records import Mention, Paper, PaperExtraction, Result
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
 

@@ -24,7 +24,7 @@ from kg.dedup import Deduplicator
 from kg.engines import BATCH_SIZE, Item, make_engine
 from kg.export import GRAPH_GRAPHML, GRAPH_JSON, atomic_path, write_graphml, write_json
 from kg.graph import GraphAssembler
-from kg.model import Paper, PaperExtraction, Reject
+from kg.core.records import Paper, PaperExtraction, Reject
 from kg.progress import progress_counter
 from kg.readers import iter_input_files, read_records
 

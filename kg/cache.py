@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 
-from kg.model import Paper
+from kg.core.records import Paper
 from kg.progress import stderr
 
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent
@@ -55,12 +55,12 @@ def _hash_tree(digest, root: Path, suffixes: tuple[str, ...] | None = None) -> N
 @lru_cache(maxsize=4)
 def pipeline_version(extractors_dir: Path = EXTRACTORS_DIR) -> str:
     """A digest of everything an extraction depends on besides the paper: the config, every data file,
-    weight and component module under `extractors_dir`, the extraction record (kg/model.py), the
+    weight and component module under `extractors_dir`, the shared core (kg/core: records, names), the
     package and spaCy versions. Computed once per process (a few MB to read)."""
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"paperkg {_version_of('paperkg')} spacy {_version_of('spacy')}\0".encode())
     _hash_tree(digest, extractors_dir)
-    digest.update((KG_DIR / "model.py").read_bytes())
+    _hash_tree(digest, KG_DIR / "core", suffixes=(".py",))
     return digest.hexdigest()
 
 

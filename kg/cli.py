@@ -1,6 +1,6 @@
 """The `kg` command line: each command parses its options and calls one plain function.
 
-Errors the user can act on (`kg.errors.KGError`) and usage errors print one line and exit 1.
+Errors the user can act on (`kg.core.errors.KGError`) and usage errors print one line and exit 1.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from typer.core import TyperGroup
 
-from kg.errors import KGError
+from kg.core.errors import KGError
 from kg.progress import counts_table, stderr, stdout, summary_table
 from kg.stores import DEFAULT_BATCH_SIZE
 

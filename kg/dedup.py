@@ -9,20 +9,11 @@ them apart (both have arXiv ids, or both DOIs, that differ). Memory per paper is
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from dataclasses import dataclass
 
-from kg.model import Paper
+from kg.core.names import normalise_title
+from kg.core.records import Paper
 from kg.readers.fields import normalise_arxiv_id, normalise_doi
-
-NON_WORD_RE = re.compile(r"[\W_]+")
-
-
-def normalise_title(title: str) -> str:
-    """Case, punctuation and whitespace folded: "Fine-Tuning  LLMs!" == "fine tuning llms" ==
-    "finetuning LLMs" -> "finetuningllms"."""
-    return NON_WORD_RE.sub("", unicodedata.normalize("NFKC", title).casefold())
 
 
 def _text_key(paper: Paper) -> bytes | None:

@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from kg.errors import BadOption, PipelineError
-from kg.model import Paper
+from kg.core.errors import BadOption, PipelineError
+from kg.core.records import Paper
 
 Item = tuple[str, str, str]  # (id, title, abstract): all a worker needs of a paper
 ENGINES = ("local", "dask")

@@ -18,7 +18,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 from kg.cache import pipeline_version
 from kg.engines import Item, extract_batch, load_pipeline_once
-from kg.errors import BadOption, PipelineError
+from kg.core.errors import BadOption, PipelineError
 
 BATCHES_PER_THREAD = 4
 

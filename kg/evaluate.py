@@ -13,11 +13,11 @@ from pathlib import Path
 
 from rich.table import Table
 
-from kg.errors import BadOption, DataNotFound
-from kg.model import Paper, PaperExtraction
+from kg.core.errors import BadOption, DataNotFound
+from kg.core.records import Paper, PaperExtraction
 from kg.paths import shared_data
 from kg.progress import stdout
-from kg.resolve import name_key
+from kg.core.names import name_key
 
 
 @dataclass

@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
-from kg.errors import GraphNotFound
+from kg.core.errors import GraphNotFound
 
 GRAPH_JSON = "graph.json"
 GRAPH_GRAPHML = "graph.graphml"

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from kg.model import Mention, Paper, PaperExtraction
+from kg.core.records import Mention, Paper, PaperExtraction
 from kg.resolve import Resolver
-from kg.schema import ENTITY_LABELS, ROLE_STRENGTH, node_id, relationship_for
+from kg.core.schema import ENTITY_LABELS, ROLE_STRENGTH, node_id, relationship_for
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
 MAX_EVIDENCE_CHARS = 1000

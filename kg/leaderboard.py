@@ -16,9 +16,9 @@ from collections.abc import Collection, Iterable
 import networkx as nx
 from rich.table import Table
 
-from kg.errors import UnknownDataset
+from kg.core.errors import UnknownDataset
 from kg.graph import sentence_at
-from kg.resolve import name_key
+from kg.core.names import name_key
 
 COLUMNS = ("dataset", "metric", "value", "unit", "kind", "subject", "paper", "year", "evidence", "paper_id")
 _SUGGESTIONS = 5

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kg.errors import DataNotFound
+from kg.core.errors import DataNotFound
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 

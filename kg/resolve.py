@@ -9,22 +9,11 @@ types one way nearly always takes that type where a paper typed it otherwise (th
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from kg.schema import node_id
-
-_NON_KEY = re.compile(r"[^a-z0-9.+]")
-_PLURAL = re.compile(r"(?<=[a-z]{3})(?<!s)s$")  # "transformers" -> "transformer"; not "loss"
-
-
-@lru_cache(maxsize=1 << 16)  # a corpus repeats a few thousand names: one regex pass per distinct name
-def name_key(name: str) -> str:
-    """The form two names must share to be one entity: lower case, no separators, no plural 's'."""
-    key = _NON_KEY.sub("", name.lower().replace("&", "and")).strip(".")
-    return _PLURAL.sub("", key)
+from kg.core.names import name_key
+from kg.core.schema import node_id
 
 
 @dataclass(slots=True)

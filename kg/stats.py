@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from kg.errors import BadOption
+from kg.core.errors import BadOption
 from kg.export import read_graph, write_graphml, write_json
 
 

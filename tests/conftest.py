@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import DataNotFound
+from kg.core.errors import DataNotFound
 from kg.paths import shared_data
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -28,7 +28,7 @@ from extractors.components.rules import (
     is_generic_phrase,
     read_jsonl,
 )
-from kg.resolve import name_key
+from kg.core.names import name_key
 
 GROUP_SOURCES = {"models": "pattern"}  # group -> span._.source; else the group key itself
 TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonical

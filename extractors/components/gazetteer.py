@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span
 
 import extractors.attributes  # noqa: F401  (registers Span._.source / _.score)
 from extractors.gazetteers import DATA_DIR, LABEL_FILES
-from kg.errors import PipelineError
+from kg.core.errors import PipelineError
 
 GAZETTEER_KEY = "gazetteer"
 EXACT_CASE_SCORE = 1.0

@@ -23,8 +23,8 @@ from thinc.api import use_ops
 
 import extractors.attributes  # noqa: F401  (registers Span._.source / _.score / _.generic)
 from extractors.components.rules import GENERIC_WORDS_PATH, generic_word_keys, read_jsonl
-from kg.errors import PipelineError
-from kg.resolve import name_key
+from kg.core.errors import PipelineError
+from kg.core.names import name_key
 
 NER_KEY = "ner"
 GAZETTEER_KEY = "gazetteer"

@@ -30,7 +30,7 @@ from extractors.components.rules import (
     phrase_regex,
     read_jsonl,
 )
-from kg.resolve import name_key
+from kg.core.names import name_key
 
 CUES_PATH = COMPONENTS_DIR / "proposal_cues.jsonl"
 # A new name is a Model only when the model grammar knows its family (then it is an entity already).

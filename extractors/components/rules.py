@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from kg.resolve import name_key
+from kg.core.names import name_key
 
 COMPONENTS_DIR = Path(__file__).resolve().parent
 DATA_DIR = COMPONENTS_DIR.parent / "data"

@@ -14,8 +14,8 @@ from collections.abc import Callable, Iterator, Sequence
 from functools import partial
 from pathlib import Path
 
-from kg.errors import InputNotFound
-from kg.model import Paper, Reject
+from kg.core.errors import InputNotFound
+from kg.core.records import Paper, Reject
 from kg.readers.csv_table import header_delimiter, read_csv
 from kg.readers.hf_page import looks_like_hf_page, read_hf_page
 from kg.readers.json_file import read_json_document, read_jsonl

@@ -10,7 +10,7 @@ import csv
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.model import Paper, Reject
+from kg.core.records import Paper, Reject
 from kg.readers import generic
 from kg.readers.streams import BAD_BYTES_REASON, MAX_RECORD_CHARS, has_bad_bytes, open_text
 

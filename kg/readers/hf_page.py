@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from kg.model import Paper, Reject
+from kg.core.records import Paper, Reject
 from kg.readers.fields import build_paper
 from kg.readers.streams import BAD_BYTES_REASON, MAX_RECORD_CHARS, has_bad_bytes, numbered_lines, open_text
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from kg.model import Paper, Reject
+from kg.core.records import Paper, Reject
 from kg.readers import arxiv, generic, openalex, s2
 from kg.readers.streams import (BAD_BYTES_REASON, CONTAINER_KEYS, MAX_RECORD_CHARS, TEXT_KEYS,
                                 has_bad_bytes, iter_json_document, numbered_lines, open_text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.model import Paper, Reject
+from kg.core.records import Paper, Reject
 from kg.readers.fields import build_paper, split_categories, split_names
 
 SOURCE = "s2"

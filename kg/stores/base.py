@@ -17,8 +17,8 @@ from typing import Protocol
 
 import networkx as nx
 
-from kg.errors import GraphNotFound
-from kg.schema import NODE_LABELS, REL_TYPES
+from kg.core.errors import GraphNotFound
+from kg.core.schema import NODE_LABELS, REL_TYPES
 
 from kg.stores import DEFAULT_BATCH_SIZE
 

@@ -1,7 +1,7 @@
 """Every Cypher statement PaperKG sends to a server, in one place.
 
 Labels and relationship types cannot be parameters in Cypher, so they are formatted into the
-statements, but only from the fixed schema (`kg.schema.NODE_LABELS` / `REL_TYPES`); every value
+statements, but only from the fixed schema (`kg.core.schema.NODE_LABELS` / `REL_TYPES`); every value
 is a parameter. The same statements run on Neo4j and FalkorDB except the schema DDL: Neo4j gets
 uniqueness constraints on `id` (which also index it) and named `IF NOT EXISTS` indexes, FalkorDB
 (no constraints in Cypher, no `IF NOT EXISTS`) gets plain range indexes and the store ignores
@@ -14,24 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from kg.schema import ENTITY_LABELS, NODE_LABELS, REL_TYPES
+from kg.core.schema import ENTITY_LABELS, NODE_LABELS, REL_TYPES, SCHEMA_RELATIONSHIPS
 from kg.stores.base import ORPHAN_RULES, OWNED_RELATIONSHIPS
 
 # Labels whose nodes are looked up by name (saved queries, Browser search).
 NAMED_LABELS: tuple[str, ...] = ("Author", *ENTITY_LABELS, "ModelFamily")
 
-# (source label, type, target label) of every relationship DESIGN.md allows.
-SCHEMA_RELATIONSHIPS: tuple[tuple[str, str, str], ...] = (
-    *(("Paper", "PROPOSES", label) for label in ENTITY_LABELS),
-    ("Paper", "USES", "Method"), ("Paper", "USES", "Model"),
-    ("Paper", "EVALUATES_ON", "Dataset"), ("Paper", "ADDRESSES", "Task"),
-    ("Paper", "USES_METRIC", "Metric"),
-    ("Paper", "COMPARES_WITH", "Method"), ("Paper", "COMPARES_WITH", "Model"),
-    *(("Paper", "MENTIONS", label) for label in ENTITY_LABELS),
-    ("Model", "IN_FAMILY", "ModelFamily"), ("Author", "AUTHORED", "Paper"),
-    ("Paper", "REPORTS", "Result"), ("Result", "ON_DATASET", "Dataset"),
-    ("Result", "OF", "Method"), ("Result", "OF", "Model"), ("Result", "MEASURED_BY", "Metric"),
-)
 
 
 def _label(name: str) -> str:

@@ -10,7 +10,7 @@ import os
 from collections import Counter
 from urllib.parse import urlsplit
 
-from kg.errors import MissingCredentials, StoreUnavailable
+from kg.core.errors import MissingCredentials, StoreUnavailable
 from kg.stores import cypher
 from kg.stores.cypher_store import CypherStore
 

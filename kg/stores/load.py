@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from kg.errors import BadOption
+from kg.core.errors import BadOption
 from kg.progress import RateColumn, stderr
 from kg.stores import DEFAULT_BATCH_SIZE
 from kg.stores.base import GraphWriter, LoadReport

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from kg.errors import MissingCredentials, StoreUnavailable
+from kg.core.errors import MissingCredentials, StoreUnavailable
 from kg.stores import cypher
 from kg.stores.cypher_store import CypherStore
 

@@ -6,7 +6,7 @@ from spacy.tokens import Doc
 
 from extractors.cleaning import PaperText
 from extractors.pipeline import default_pipeline, extract_papers, make_doc
-from kg.model import Mention, Paper, PaperExtraction
+from kg.core.records import Mention, Paper, PaperExtraction
 
 
 def extract(abstract: str, title: str = "") -> PaperExtraction:

@@ -14,7 +14,7 @@ import spacy
 from extractors.components.gazetteer import GAZETTEER_KEY, PhraseTrie, read_patterns
 from extractors.gazetteers import DATA_DIR, LABEL_FILES
 from extractors.pipeline import CONFIG_PATH
-from kg.errors import PipelineError
+from kg.core.errors import PipelineError
 from tests.conftest import EXAMPLES
 
 GSM8K_MATH = ("When integrated with related data augmentation methods, it leads to an average "

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from extractors.gazetteers import build_gazetteers, split_acronym
 from kg.cli import app
-from kg.errors import DataNotFound
+from kg.core.errors import DataNotFound
 from tests.conftest import FIXTURES
 
 PWC = FIXTURES / "pwc"

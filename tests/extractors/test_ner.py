@@ -10,7 +10,7 @@ import spacy
 from extractors.components.ner import is_generic, load_ner_model
 from extractors.ner_training import NER_MODEL_DIR, convert_record, detokenise, read_scier, to_docbin
 from extractors.pipeline import default_pipeline, extract_papers
-from kg.model import Paper
+from kg.core.records import Paper
 
 
 def test_detokenise_follows_the_scorer_rules():

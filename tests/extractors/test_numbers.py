@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from extractors.attributes import ENTITIES_KEY
 from extractors.pipeline import default_pipeline, extract_papers
-from kg.model import Paper, Result
+from kg.core.records import Paper, Result
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import pytest
 from spacy.language import Language
 
 from extractors.pipeline import annotate, load_pipeline
-from kg.model import Paper
+from kg.core.records import Paper
 
 
 @Language.component("fails_on_marker")

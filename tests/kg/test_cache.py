@@ -7,7 +7,7 @@ import sys
 import textwrap
 
 from kg.cache import EXTRACTORS_DIR, ExtractionCache, content_key, pipeline_version
-from kg.model import Paper
+from kg.core.records import Paper
 from tests.conftest import ROOT
 
 

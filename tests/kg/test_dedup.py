@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from kg.dedup import Deduplicator, normalise_title
-from kg.model import Paper
+from kg.core.names import normalise_title
+from kg.dedup import Deduplicator
+from kg.core.records import Paper
 from kg.readers import read_records
 from tests.conftest import EXAMPLES, FIXTURES
 

@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from kg.build import EngineOptions, build_graph, extract_to_file
 from kg.cli import app
 from kg.engines_dask import PipelinePlugin
-from kg.errors import BadOption, PipelineError
+from kg.core.errors import BadOption, PipelineError
 from tests.kg.test_build import PAPERS
 
 runner = CliRunner()

@@ -6,7 +6,7 @@ Gold and predictions are small hand-written records; the expected counts are wor
 from __future__ import annotations
 
 from kg.evaluate import EvalReport, score_results
-from kg.model import Mention, PaperExtraction, Result
+from kg.core.records import Mention, PaperExtraction, Result
 
 GOLD = [{
     "id": "p1",

@@ -4,7 +4,7 @@ import networkx as nx
 
 from kg.export import read_graph, write_graphml, write_json
 from kg.graph import GraphAssembler, assemble, sentence_at
-from kg.model import Mention, Paper, PaperExtraction, Result
+from kg.core.records import Mention, Paper, PaperExtraction, Result
 
 ABSTRACT = ("We introduce Pause-Tuning. We fine-tune Llama-2-7B with LoRA. "
             "On GSM8K, Pause-Tuning improves accuracy by 10.61%. LoRA is cheap.")

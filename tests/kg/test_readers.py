@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputNotFound
-from kg.model import Paper, Reject
+from kg.core.errors import InputNotFound
+from kg.core.records import Paper, Reject
 from kg.readers import read_records, streams
 from kg.readers.streams import iter_json_document
 from tests.conftest import EXAMPLES, FIXTURES, shared_data_path

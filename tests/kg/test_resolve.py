@@ -1,6 +1,7 @@
 """Names that differ by case, separators or a plural, or that a paper pairs as aliases, are one node."""
 
-from kg.resolve import Resolver, name_key
+from kg.core.names import name_key
+from kg.resolve import Resolver
 
 
 def test_name_key_folds_case_separators_and_plural():

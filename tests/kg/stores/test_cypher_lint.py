@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from kg.schema import NODE_LABELS, REL_TYPES
+from kg.core.schema import NODE_LABELS, REL_TYPES
 from kg.stores import cypher
 from tests.conftest import ROOT
 

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from kg.errors import MissingCredentials, StoreUnavailable
+from kg.core.errors import MissingCredentials, StoreUnavailable
 from kg.stores.falkordb_local import LocalFalkorDB, free_port
 from kg.stores.falkordb_store import FalkorDBStore
 from tests.conftest import ROOT

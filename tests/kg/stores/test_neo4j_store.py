@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from kg.errors import MissingCredentials, StoreUnavailable
-from kg.schema import NODE_LABELS
+from kg.core.errors import MissingCredentials, StoreUnavailable
+from kg.core.schema import NODE_LABELS, SCHEMA_RELATIONSHIPS
 from kg.stores import cypher
 from kg.stores.base import ORPHAN_RULES, OWNED_RELATIONSHIPS
 from kg.stores.falkordb_local import free_port
@@ -84,7 +84,7 @@ def _phase(statement: str) -> int:
     """0 wipe, 1 schema, 2 nodes, 3 relationships, 4 prune, 5 orphans."""
     phases = [{cypher.WIPE_BATCH}, set(cypher.NEO4J_SCHEMA),
               {cypher.merge_nodes(label) for label in NODE_LABELS},
-              {cypher.merge_relationships(*rel) for rel in cypher.SCHEMA_RELATIONSHIPS},
+              {cypher.merge_relationships(*rel) for rel in SCHEMA_RELATIONSHIPS},
               {cypher.prune_owned(label) for label in OWNED_RELATIONSHIPS},
               {cypher.delete_orphans(label) for label, _ in ORPHAN_RULES}]
     return next(number for number, statements in enumerate(phases) if statement in statements)

@@ -8,7 +8,7 @@ from collections import Counter
 import networkx as nx
 import pytest
 
-from kg.errors import GraphNotFound
+from kg.core.errors import GraphNotFound
 from kg.export import read_graph
 from kg.stores.networkx_store import NetworkXStore
 from tests.kg.stores.conftest import snapshot

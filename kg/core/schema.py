@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from kg.core.names import slug
 
 ENTITY_LABELS: tuple[str, ...] = ("Method", "Dataset", "Task", "Metric", "Model")
 NODE_LABELS: tuple[str, ...] = ("Paper", "Author", *ENTITY_LABELS, "ModelFamily", "Result")
 REL_TYPES: tuple[str, ...] = (
     "PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "USES_METRIC", "COMPARES_WITH", "MENTIONS",
     "IN_FAMILY", "AUTHORED", "REPORTS", "ON_DATASET", "OF", "MEASURED_BY",
+)
+
+# (source label, type, target label) of every relationship DESIGN.md allows.
+SCHEMA_RELATIONSHIPS: tuple[tuple[str, str, str], ...] = (
+    *(("Paper", "PROPOSES", label) for label in ENTITY_LABELS),
+    ("Paper", "USES", "Method"), ("Paper", "USES", "Model"),
+    ("Paper", "EVALUATES_ON", "Dataset"), ("Paper", "ADDRESSES", "Task"),
+    ("Paper", "USES_METRIC", "Metric"),
+    ("Paper", "COMPARES_WITH", "Method"), ("Paper", "COMPARES_WITH", "Model"),
+    *(("Paper", "MENTIONS", label) for label in ENTITY_LABELS),
+    ("Model", "IN_FAMILY", "ModelFamily"), ("Author", "AUTHORED", "Paper"),
+    ("Paper", "REPORTS", "Result"), ("Result", "ON_DATASET", "Dataset"),
+    ("Result", "OF", "Method"), ("Result", "OF", "Model"), ("Result", "MEASURED_BY", "Metric"),
 )
 
 # Paper -> entity relationship type, by role and entity label (DESIGN.md table).
@@ -33,12 +45,6 @@ def relationship_for(role: str, label: str) -> str:
     """The Paper -> entity relationship type for a mention's role and the entity's label."""
     return _ROLE_TABLE.get(role, _ROLE_TABLE["mentions"])[label]
 
-
-def slug(name: str) -> str:
-    """Lower-case ASCII slug used inside ids: 'Llama-3.1-8B-Instruct' -> 'llama-3.1-8b-instruct'."""
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9.+]+", "-", text.lower()).strip("-.")
-    return text or "x"
 
 
 def node_id(label: str, name: str) -> str:
