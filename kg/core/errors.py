@@ -60,3 +60,9 @@ class PipelineError(KGError):
     """The shipped spaCy pipeline or its data files cannot be loaded."""
 
     code = "KG009"
+
+
+class BadDataFile(KGError):
+    """A data file (rules, gazetteer, gold, SciER) is malformed: says which file, line and why."""
+
+    code = "KG010"

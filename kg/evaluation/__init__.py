@@ -1,0 +1,1 @@
+"""`kg eval`: the extractor scored against the guide-annotated gold and SciER."""

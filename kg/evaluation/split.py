@@ -1,0 +1,61 @@
+"""The one train/dev split of the arXiv 2025 gold (../shared/data/gold/arxiv2025_gold.json).
+
+Fixed here, once: rules and the NER are tuned on `train`; `dev` is only ever scored, never read
+for errors. The split is stratified by subject area (the README's four groups) and, within an
+area, decided by a hash of the arXiv id, so it depends on no file order and no random state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from typing import Literal
+
+Split = Literal["train", "dev"]
+DEV_SIZE = 100
+SALT = b"paperkg-arxiv2025-split-v1"
+AREAS = ("cs.CL", "cs.CV", "cs.LG/AI", "other")
+
+
+def area_of(category: str) -> str:
+    """The stratum of a primary arXiv category: cs.CL, cs.CV, cs.LG/AI (cs.LG, cs.AI, stat.ML)
+    or other."""
+    if category in ("cs.CL", "cs.CV"):
+        return category
+    if category in ("cs.LG", "cs.AI", "stat.ML"):
+        return "cs.LG/AI"
+    return "other"
+
+
+def _rank(record: dict) -> bytes:
+    return hashlib.blake2b(SALT + record["arxiv_id"].encode(), digest_size=16).digest()
+
+
+def dev_quota(sizes: dict[str, int], dev_size: int = DEV_SIZE) -> dict[str, int]:
+    """Dev papers per area, proportional to the area's size (largest remainder)."""
+    total = sum(sizes.values())
+    exact = {area: dev_size * size / total for area, size in sizes.items()}
+    quota = {area: int(value) for area, value in exact.items()}
+    by_remainder = sorted(exact, key=lambda area: (-(exact[area] - quota[area]), area))
+    for area in by_remainder[:dev_size - sum(quota.values())]:
+        quota[area] += 1
+    return quota
+
+
+def split_of(records: Iterable[dict], dev_size: int = DEV_SIZE) -> dict[str, Split]:
+    """Gold record id -> "train" or "dev"."""
+    by_area: dict[str, list[dict]] = {}
+    for record in records:
+        by_area.setdefault(area_of(record["category"]), []).append(record)
+    quota = dev_quota({area: len(items) for area, items in by_area.items()}, dev_size)
+    split: dict[str, Split] = {}
+    for area, items in by_area.items():
+        for rank, record in enumerate(sorted(items, key=_rank)):
+            split[record["id"]] = "dev" if rank < quota[area] else "train"
+    return split
+
+
+def select(records: list[dict], which: Split) -> list[dict]:
+    """The records of one side of the split, in file order."""
+    split = split_of(records)
+    return [record for record in records if split[record["id"]] == which]
