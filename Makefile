@@ -4,8 +4,10 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= kg-out
 LINTER := tools/cypher-lint
+BROWSER := tools/browser
+CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test install install-dev clean
+.PHONY: demo test install install-dev browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,7 +29,7 @@ demo: install
 	$(BIN)/kg build examples -o $(OUT)
 
 ## Install the test dependencies, start what the tests need (the tests start FalkorDB themselves), run everything.
-test: install-dev $(LINTER)/node_modules/.package-lock.json
+test: install-dev $(LINTER)/node_modules/.package-lock.json browser
 	$(BIN)/python -m pytest
 
 # Neo4j's Cypher parser for the lint tests (pinned in package-lock.json); without npm they skip,
@@ -35,6 +37,24 @@ test: install-dev $(LINTER)/node_modules/.package-lock.json
 $(LINTER)/node_modules/.package-lock.json: $(LINTER)/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix $(LINTER) --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the Cypher lint tests will skip (and fail under CI=true)"; fi
+
+## Headless Chromium for the page tests: Debian's chromium (apt-get, as root or through sudo, when
+## $(CHROMIUM) is missing) driven by the pinned playwright-core in $(BROWSER) (never a browser download).
+browser: $(BROWSER)/node_modules/.package-lock.json $(CHROMIUM)
+
+$(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package-lock.json
+	@if command -v npm >/dev/null; then \
+	  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --prefix $(BROWSER) --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the browser tests will skip (and fail under CI=true)"; fi
+
+$(CHROMIUM):
+	@if ! command -v apt-get >/dev/null; then \
+	  echo "no apt-get: install Chromium at $(CHROMIUM) (or set CHROMIUM=); the browser tests will skip (and fail under CI=true)"; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation; \
+	elif command -v sudo >/dev/null; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation; \
+	else echo "not root and no sudo: cannot install chromium; the browser tests will skip (and fail under CI=true)"; fi
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache

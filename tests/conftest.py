@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 
@@ -15,15 +16,25 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "examples"
 
 
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def unavailable(what: str, reason: str) -> NoReturn:
+    """A test's data, tool or server is missing: skip it with the reason, but under CI=true (where
+    `make test` installs everything) fail it."""
+    if in_ci():
+        pytest.fail(f"CI requires {what}: {reason}")
+    pytest.skip(reason)
+
+
 def shared_data_path(*parts: str) -> Path:
     """A path under the shared data, found as the product finds it (`kg.paths.shared_data`:
     PAPERKG_SHARED_DATA or ../shared/data); skips the test when absent, fails it under CI=true."""
     try:
         return shared_data(*parts)
     except DataNotFound as absent:
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"CI requires shared data: {absent}")
-        pytest.skip(str(absent))
+        unavailable("shared data", str(absent))
 
 
 @pytest.fixture
