@@ -2,9 +2,11 @@
 
     .venv/bin/python bench/scale.py                        # quick: 1,000 papers
     .venv/bin/python bench/scale.py --sizes 1000,10000,40000 --workers 2 --dask
+    .venv/bin/python bench/scale.py --sizes 3000 --build-only   # issue 10's ratio: build --no-cache / tokenizer
 
 For each size, on the first N records of the corpus and in the same run: a spaCy tokenizer-only pass
-over the same texts (the floor), `kg extract` with 1 and N workers (no cache), `kg build --workers N`
+over the same texts (the floor), `kg build --workers N --no-cache` (no cache read or written; with
+--build-only, nothing more), `kg extract` with 1 and N workers (no cache), `kg build --workers N`
 cold, again unchanged (up to date), again with its graph files removed (assembly + export from the
 cache), graph assembly / GraphML / JSON export times in-process, the peak RSS of each command's
 whole process tree (workers included), and optionally `kg build --engine dask --no-cache`.
@@ -151,11 +153,17 @@ def graph_counts(directory: Path) -> tuple[int, int]:
 
 
 def bench_size(size: int, corpus: Path, workers: int, dask: bool, extract: bool,
-               work: Path) -> dict:
+               work: Path, build_only: bool = False) -> dict:
     path = work / f"papers_{size}.jsonl"
     n = subset(corpus, size, path)
     row: dict = {"papers": n}
     row["tokenizer"], row["tokenizer_cpu"] = tokenizer_rate(path)
+    uncached = run_kg("build", str(path), "-o", str(work / f"uncached_{size}"), "--workers", str(workers),
+                      "--no-cache")
+    row.update(uncached_rate=n / uncached.seconds, uncached_cpu=n / uncached.cpu_seconds,
+               rss=uncached.peak_mb)
+    if build_only:
+        return row
     out = work / f"build_{size}"
     build_args = ["build", str(path), "-o", str(out), "--workers", str(workers)]
     cold = run_kg(*build_args)
@@ -166,7 +174,7 @@ def bench_size(size: int, corpus: Path, workers: int, dask: bool, extract: bool,
     row.update(build=cold.seconds, build_rate=n / cold.seconds, build_cpu=n / cold.cpu_seconds,
                rebuild=unchanged.seconds,
                from_cache=from_cache.seconds, rss_build=cold.peak_mb,
-               rss=max(cold.peak_mb, from_cache.peak_mb))
+               rss=max(row["rss"], cold.peak_mb, from_cache.peak_mb))
     x1 = work / "x1.jsonl"
     if extract:
         one = run_kg("extract", str(path), "-o", str(x1), "--no-cache")
@@ -209,6 +217,9 @@ METRICS = [  # (row label, how to compute it from a size's results)
     ("  N-worker lines == 1-worker lines", lambda r: "yes" if r["same_lines"] else "NO"),
     ("  1 worker / tokenizer, per CPU second", lambda r: f"{r['extract_1_cpu'] / r['tokenizer_cpu']:.4f}"),
     ("  N workers / tokenizer, per CPU second", lambda r: f"{r['extract_n_cpu'] / r['tokenizer_cpu']:.4f}"),
+    ("kg build N workers --no-cache, papers/s", lambda r: f"{r['uncached_rate']:,.1f}"),
+    ("  / tokenizer", lambda r: f"{r['uncached_rate'] / r['tokenizer']:.4f}"),
+    ("  / tokenizer, per CPU second", lambda r: f"{r['uncached_cpu'] / r['tokenizer_cpu']:.4f}"),
     ("kg build N workers (cold), s", lambda r: f"{r['build']:.1f}"),
     ("  papers/s", lambda r: f"{r['build_rate']:,.1f}"),
     ("  / tokenizer", lambda r: f"{r['build_rate'] / r['tokenizer']:.4f}"),
@@ -235,6 +246,7 @@ def print_table(rows: list[dict], workers: int, dask: bool, markdown: bool) -> N
     metrics = METRICS + (DASK_METRICS if dask else [])
     header = ["papers", *(f"{r['papers']:,}" for r in rows)]
     body = [[label, *(_cell(cell, r) for r in rows)] for label, cell in metrics]
+    body = [cells for cells in body if any(c != "-" for c in cells[1:])]  # parts skipped for all sizes
     if markdown:  # for docs/performance.md
         print("| " + " | ".join(header) + " |\n|---" + "|---:" * len(rows) + "|")
         for cells in body:
@@ -263,6 +275,8 @@ def main() -> None:
     parser.add_argument("--dask", action="store_true", help="also build with --engine dask --no-cache")
     parser.add_argument("--skip-extract", action="store_true",
                         help="skip the two `kg extract --no-cache` runs (the longest part)")
+    parser.add_argument("--build-only", action="store_true",
+                        help="only the tokenizer floor and `kg build --no-cache` (the issue 10 ratio)")
     parser.add_argument("--corpus", type=Path, help="JSONL(.gz) input (default: the 40k arXiv corpus)")
     args = parser.parse_args()
     corpus = args.corpus or shared_data("corpora", "arxiv_cs_2025.jsonl.gz")
@@ -271,7 +285,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
             rows.append(bench_size(size, corpus, args.workers, args.dask, not args.skip_extract,
-                                   Path(tmp)))
+                                   Path(tmp), args.build_only))
             print_table(rows, args.workers, args.dask, markdown=False)  # long runs show progress
     print_table(rows, args.workers, args.dask, markdown=True)
 

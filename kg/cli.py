@@ -13,6 +13,7 @@ import typer
 from typer.core import TyperGroup
 
 from kg.core.errors import KGError
+from kg.evaluation.sets import EVAL_SETS, chosen_sets
 from kg.progress import counts_table, stderr, stdout, summary_table
 from kg.stores import DEFAULT_BATCH_SIZE
 
@@ -206,16 +207,26 @@ def load(target: Annotated[LoadTarget, typer.Argument(help="The server to write 
     stdout.print(report_table(report))
 
 
-@app.command(name="eval")
-def evaluate(gold: Annotated[Path | None, typer.Option(help="Seed gold JSON (default: ../shared/data/gold/seed_gold_dev.json).")] = None,
-             scier: Annotated[Path | None, typer.Option(help="SciER sentences JSONL (default: ../shared/data/scier/dev.jsonl).")] = None,
-             details: Annotated[bool, typer.Option(help="List false positives and misses.")] = False,
-             without: Annotated[list[str] | None, typer.Option(help="Score with this pipeline component left out (repeatable), e.g. paperkg_ner for the rules alone.")] = None) -> None:
-    """Score the extractor against the hand-annotated seed gold and SciER dev mentions."""
-    from kg.evaluate import pipeline_without, print_report, run_eval
+EvalSetName = Enum("EvalSetName", {name: name for name in EVAL_SETS}, type=str)  # type: ignore[misc]
+EVAL_SET_HELP = ("Set to score (repeatable); default: " + ", ".join(n for n, s in EVAL_SETS.items() if s.default)
+                 + ". arxiv-train is the only set whose errors are listed.")
 
-    nlp = pipeline_without(without) if without else None
-    print_report(run_eval(gold, nlp=nlp, scier_path=scier), details=details)
+
+@app.command(name="eval")
+def evaluate(sets: Annotated[list[EvalSetName] | None, typer.Option("--set", help=EVAL_SET_HELP)] = None,
+             gold: Annotated[list[Path] | None, typer.Option(help="Also score this guide-format gold file, every paper in it (repeatable; without --set, only the files given are scored).")] = None,
+             scier: Annotated[list[Path] | None, typer.Option(help="Also score this SciER-format JSONL file (repeatable; as --gold).")] = None,
+             details: Annotated[bool, typer.Option(help="List each error (missed, spurious, wrong tie ...) of the sets that are not dev sets.")] = False,
+             json_out: Annotated[bool, typer.Option("--json", help="Print every figure as one JSON document instead of the tables.")] = False,
+             without: Annotated[list[str] | None, typer.Option(help="Score with this pipeline component left out (repeatable), e.g. paperkg_ner for the rules alone.")] = None,
+             quiet: Quiet = False) -> None:
+    """Score the extractor on the guide-annotated gold sets and SciER dev mentions."""
+    from kg.evaluation.report import print_json, print_report
+    from kg.evaluation.run import run_eval
+
+    chosen = chosen_sets([s.value for s in sets or ()], gold, scier)
+    report = run_eval(chosen, without=without, progress=not quiet)
+    (print_json if json_out else print_report)(report, stdout, stderr, details=details)
 
 
 @app.command(name="train-ner")
