@@ -5,6 +5,7 @@ Errors the user can act on (`kg.core.errors.KGError`) and usage errors print one
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -13,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from kg.core.errors import KGError
+from kg.engines import ENGINES
 from kg.evaluation.sets import EVAL_SETS, chosen_sets
 from kg.progress import counts_table, stderr, stdout, summary_table
 from kg.stores import DEFAULT_BATCH_SIZE
@@ -45,6 +47,12 @@ class _KGGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
+def choices(name: str, values: Iterable[str]) -> type[Enum]:
+    """The typer choice type of an option whose values come from a registry or a core Literal
+    (so that a new engine, store or format is offered without editing the CLI)."""
+    return Enum(name, [(value, value) for value in values], type=str)
+
+
 app = typer.Typer(cls=_KGGroup, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False,
                   help="PaperKG: a knowledge graph of ML research from paper abstracts.")
@@ -56,11 +64,7 @@ Workers = Annotated[int, typer.Option("--workers", "-w", min=1,
                                       help="Extraction processes (local) or LocalCluster workers (dask).")]
 
 
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
+Engine = choices("Engine", ENGINES)
 EngineOpt = Annotated[Engine, typer.Option("--engine", help="Where extraction runs (dask: see docs/scaling.md).")]
 Scheduler = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address "
                                                "(tcp://host:8786); default: a LocalCluster.")]
@@ -95,7 +99,7 @@ def _print_run(title: str, summary) -> None:
 @app.command()
 def extract(inputs: Inputs,
             output: Annotated[Path, typer.Option("--output", "-o", help="Extraction JSONL to write.")],
-            quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine.local,
+            quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine("local"),
             scheduler: Scheduler = None,
             cache: Annotated[Path | None, typer.Option("--cache", help="Extraction cache (SQLite) "
                                                        "to read and extend; default: none.")] = None,
@@ -112,7 +116,7 @@ def extract(inputs: Inputs,
 @app.command()
 def build(inputs: Inputs,
           output: Annotated[Path, typer.Option("--output", "-o", help="Output directory.")] = DEFAULT_OUT,
-          quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine.local,
+          quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine("local"),
           scheduler: Scheduler = None,
           cache: Annotated[Path | None, typer.Option("--cache", help="Extraction cache (SQLite); "
                                                      "default: DIR/cache.sqlite.")] = None,
