@@ -13,13 +13,16 @@ import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
 import networkx as nx
 
-from kg.cache import CACHE_NAME, ExtractionCache, code_version, content_key
+from extractors.version import PACKAGE_ROOT, pipeline_version
+from kg.cache import CACHE_NAME, ExtractionCache, content_key
+from kg.core.digest import add_tree
 from kg.dedup import Deduplicator
 from kg.engines import BATCH_SIZE, Item, make_engine
 from kg.export import GRAPH_GRAPHML, GRAPH_JSON, atomic_path, write_graphml, write_json
@@ -165,7 +168,7 @@ def extract_to_file(inputs: Sequence[str | Path], output: Path, show_progress: b
     started = time.perf_counter()
     records = read_records(inputs)
     rejects = RejectsFile(rejects_path_for(output))
-    cache = ExtractionCache(cache_path) if cache_path else None
+    cache = ExtractionCache(cache_path, pipeline_version()) if cache_path else None
     try:
         with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8") as handle:
             papers = _good_papers(records, rejects, summary, dedup=None)
@@ -186,6 +189,14 @@ def extract_to_file(inputs: Sequence[str | Path], output: Path, show_progress: b
 
 
 BUILD_MANIFEST = "build"  # cache meta record: what the last build read and wrote
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """`pipeline_version` plus the graph side's code (readers, resolution, assembly, export)."""
+    digest = hashlib.blake2b(pipeline_version().encode(), digest_size=16)
+    add_tree(digest, PACKAGE_ROOT, "kg", suffixes=(".py",))
+    return digest.hexdigest()
 
 
 def build_fingerprint(inputs: Sequence[str | Path], out_dir: Path) -> str:
@@ -247,7 +258,7 @@ def build_graph(inputs: Sequence[str | Path], out_dir: Path, show_progress: bool
     if not use_cache:
         summary = _assemble_and_write(records, out_dir, show_progress, options, cache=None)
     else:
-        with ExtractionCache(cache_path or out_dir / CACHE_NAME) as cache:
+        with ExtractionCache(cache_path or out_dir / CACHE_NAME, pipeline_version()) as cache:
             fingerprint = build_fingerprint(inputs, out_dir)
             summary = _up_to_date(cache.get_meta(BUILD_MANIFEST), fingerprint, out_dir)
             if summary is None:
