@@ -123,7 +123,8 @@ def tokenizer_rate(path: Path) -> tuple[float, float]:
 def assembly_times(path: Path, extractions: Path, out: Path) -> tuple[float, float, float]:
     """Seconds to assemble the graph from papers + extraction lines, write GraphML, write JSON."""
     from kg.dedup import Deduplicator
-    from kg.export import write_graphml, write_json
+    from kg.exports.graphml import write_graphml
+    from kg.exports.node_link import write_json
     from kg.graph import GraphAssembler
     from kg.core.records import Paper, PaperExtraction
     from kg.readers import read_records
@@ -146,7 +147,7 @@ def assembly_times(path: Path, extractions: Path, out: Path) -> tuple[float, flo
 
 
 def graph_counts(directory: Path) -> tuple[int, int]:
-    from kg.export import read_graph
+    from kg.exports.node_link import read_graph
 
     graph = read_graph(directory)
     return graph.number_of_nodes(), graph.number_of_edges()

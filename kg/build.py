@@ -25,7 +25,9 @@ from kg.cache import CACHE_NAME, ExtractionCache, content_key
 from kg.core.digest import add_tree
 from kg.dedup import Deduplicator
 from kg.engines import BATCH_SIZE, Item, make_engine
-from kg.export import GRAPH_GRAPHML, GRAPH_JSON, atomic_path, write_graphml, write_json
+from kg.exports.files import atomic_path
+from kg.exports.graphml import GRAPH_GRAPHML, write_graphml
+from kg.exports.node_link import GRAPH_JSON, write_json
 from kg.graph import GraphAssembler
 from kg.core.records import Paper, PaperExtraction, Reject
 from kg.progress import progress_counter

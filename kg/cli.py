@@ -16,8 +16,10 @@ from typer.core import TyperGroup
 from kg.core.errors import KGError
 from kg.engines import ENGINES
 from kg.evaluation.sets import EVAL_SETS, chosen_sets
+from kg.exports import EXPORTS
 from kg.progress import counts_table, stderr, stdout, summary_table
 from kg.stores import DEFAULT_BATCH_SIZE
+from kg.stores.load import STORES
 
 DEFAULT_OUT = Path("kg-out")
 
@@ -163,7 +165,7 @@ def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset nam
                         kind: Annotated[list[ResultKind] | None, typer.Option("--kind", help="Only results of this kind (repeatable): absolute scores, improvements, reductions, other numbers.")] = None,
                         fmt: Annotated[BoardFormat, typer.Option("--format", help="Output format.")] = BoardFormat.table) -> None:
     """Every reported result on DATASET in a built graph, by metric and value, with its evidence."""
-    from kg.export import read_graph
+    from kg.exports.node_link import read_graph
     from kg.leaderboard import leaderboard, rows_table, rows_to_csv, rows_to_json
 
     rows = leaderboard(read_graph(source), dataset, metric, [k.value for k in kind or ()])
@@ -174,10 +176,7 @@ def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset nam
                    nl=fmt is BoardFormat.json)
 
 
-class ExportFormat(str, Enum):
-    graphml = "graphml"
-    json = "json"
-    neo4j_admin = "neo4j-admin"
+ExportFormat = choices("ExportFormat", EXPORTS)
 
 
 @app.command()
@@ -185,15 +184,13 @@ def export(fmt: Annotated[ExportFormat, typer.Option("--format", help="Output fo
            output: Annotated[Path, typer.Option("--output", "-o", help="File (or directory for neo4j-admin).")],
            source: FromDir = DEFAULT_OUT) -> None:
     """Write a built graph as GraphML, JSON or neo4j-admin import CSVs."""
-    from kg.stats import export_graph
+    from kg.exports import export_graph
 
     for path in export_graph(source, fmt.value, output):
         stdout.print(f"wrote {path}", markup=False, highlight=False)
 
 
-class LoadTarget(str, Enum):
-    neo4j = "neo4j"
-    falkordb = "falkordb"
+LoadTarget = choices("LoadTarget", STORES)
 
 
 @app.command()

@@ -2,7 +2,8 @@
 
 import networkx as nx
 
-from kg.export import read_graph, write_graphml, write_json
+from kg.exports.graphml import write_graphml
+from kg.exports.node_link import read_graph, write_json
 from kg.graph import GraphAssembler, assemble, sentence_at
 from kg.core.records import Mention, Paper, PaperExtraction, Result
 
