@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import platform
 import resource
@@ -135,9 +134,9 @@ def assembly_times(path: Path, extractions: Path, out: Path) -> tuple[float, flo
     dedup = Deduplicator()
     started = time.perf_counter()
     assembler = GraphAssembler()
-    for paper, line in zip(papers, lines, strict=True):
+    for number, (paper, line) in enumerate(zip(papers, lines, strict=True), 1):
         if dedup.check(paper) is None:
-            assembler.add(paper, PaperExtraction.from_dict(json.loads(line)))
+            assembler.add(paper, PaperExtraction.from_json(line, f"{extractions}:{number}"))
     graph = assembler.finish()
     assembled = time.perf_counter()
     write_graphml(graph, out / "graph.graphml")

@@ -279,7 +279,7 @@ def _assemble(papers: Iterable[Paper], show_progress: bool, options: EngineOptio
     assembler = GraphAssembler()
     for paper, line in progress_counter(extraction_lines(papers, options, cache), "Extracting",
                                         show_progress):
-        extraction = PaperExtraction.from_dict(json.loads(line))
+        extraction = PaperExtraction.from_json(line, f"the extraction of {paper.origin}")
         _record_failure(paper, extraction.error, rejects, summary)
         assembler.add(paper, extraction)
     return assembler.finish()

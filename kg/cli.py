@@ -14,9 +14,11 @@ import typer
 from typer.core import TyperGroup
 
 from kg.core.errors import KGError
+from kg.core.schema import RESULT_KINDS
 from kg.engines import ENGINES
 from kg.evaluation.sets import EVAL_SETS, chosen_sets
 from kg.exports import EXPORTS
+from kg.leaderboard import BOARD_FORMATS, leaderboard
 from kg.progress import counts_table, stderr, stdout, summary_table
 from kg.stores import DEFAULT_BATCH_SIZE
 from kg.stores.load import STORES
@@ -145,17 +147,8 @@ def stats(source: FromDir = DEFAULT_OUT) -> None:
     stdout.print(counts_table("Relationships", edges, "type"))
 
 
-class BoardFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-class ResultKind(str, Enum):
-    absolute = "absolute"
-    improvement = "improvement"
-    reduction = "reduction"
-    other = "other"
+BoardFormat = choices("BoardFormat", BOARD_FORMATS)
+ResultKind = choices("ResultKind", RESULT_KINDS)
 
 
 @app.command(name="leaderboard")
@@ -163,17 +156,12 @@ def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset nam
                         source: FromDir = DEFAULT_OUT,
                         metric: Annotated[str | None, typer.Option("--metric", help="Only results measured by this metric.")] = None,
                         kind: Annotated[list[ResultKind] | None, typer.Option("--kind", help="Only results of this kind (repeatable): absolute scores, improvements, reductions, other numbers.")] = None,
-                        fmt: Annotated[BoardFormat, typer.Option("--format", help="Output format.")] = BoardFormat.table) -> None:
+                        fmt: Annotated[BoardFormat, typer.Option("--format", help="Output format.")] = BoardFormat("table")) -> None:
     """Every reported result on DATASET in a built graph, by metric and value, with its evidence."""
     from kg.exports.node_link import read_graph
-    from kg.leaderboard import leaderboard, rows_table, rows_to_csv, rows_to_json
 
     rows = leaderboard(read_graph(source), dataset, metric, [k.value for k in kind or ()])
-    if fmt is BoardFormat.table:
-        stdout.print(rows_table(rows, dataset))
-    else:
-        typer.echo(rows_to_json(rows) if fmt is BoardFormat.json else rows_to_csv(rows),
-                   nl=fmt is BoardFormat.json)
+    BOARD_FORMATS[fmt.value](rows, dataset)
 
 
 ExportFormat = choices("ExportFormat", EXPORTS)
