@@ -14,7 +14,6 @@ from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
@@ -23,13 +22,14 @@ import networkx as nx
 from extractors.version import PACKAGE_ROOT, pipeline_version
 from kg.cache import CACHE_NAME, ExtractionCache, content_key
 from kg.core.digest import add_tree
+from kg.core.iteration import batched
+from kg.core.records import Paper, PaperExtraction, Reject
 from kg.dedup import Deduplicator
 from kg.engines import BATCH_SIZE, Item, make_engine
 from kg.exports.files import atomic_path
 from kg.exports.graphml import GRAPH_GRAPHML, write_graphml
 from kg.exports.node_link import GRAPH_JSON, write_json
 from kg.graph import GraphAssembler
-from kg.core.records import Paper, PaperExtraction, Reject
 from kg.progress import progress_counter
 from kg.readers import iter_input_files, read_records
 
@@ -122,12 +122,6 @@ class EngineOptions:
     batch_size: int = BATCH_SIZE
 
 
-def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
-    papers = iter(papers)
-    while batch := list(islice(papers, size)):
-        yield batch
-
-
 def extraction_lines(papers: Iterable[Paper], options: EngineOptions = EngineOptions(),
                      cache: ExtractionCache | None = None) -> Iterator[tuple[Paper, str]]:
     """Each paper with its extraction JSON line, in input order: from the cache when it is there,
@@ -136,7 +130,7 @@ def extraction_lines(papers: Iterable[Paper], options: EngineOptions = EngineOpt
     pending: deque[tuple[list[Paper], list[bytes], dict[bytes, str]]] = deque()
 
     def misses() -> Iterator[list[Item]]:
-        for batch in _batches(papers, options.batch_size):
+        for batch in batched(papers, options.batch_size):
             keys = [content_key(paper) for paper in batch] if cache is not None else []
             hits = cache.get_many(keys) if cache is not None else {}
             pending.append((batch, keys, hits))
