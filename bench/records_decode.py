@@ -9,130 +9,88 @@ EXTRACTIONS.jsonl is `kg extract` output, e.g. of the first 10,000 papers of the
     nice kg extract /tmp/arxiv10k.jsonl -o /tmp/extract10k.jsonl --workers 2 -q
 
 Each way decodes every line (as `kg build` does, one line at a time, from a str) into
-records; the best of `--repeat` passes is printed, with each way's ratio to the dataclasses, and
-the time to write the lines back (`to_dict` + `json.dumps`, as `kg extract` does). msgspec is
-the project's choice (kg.core.records); pydantic is installed with spaCy.
+records; the best of `--repeat` passes is printed, with each way's ratio to the dataclasses. The
+dataclasses and the pydantic models are made from the Structs' own fields, so all three read the
+same schema. msgspec is the project's choice (kg.core.records); pydantic comes with spaCy.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+import msgspec
 import pydantic
+from msgspec.structs import fields
 from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.core.records import PaperExtraction  # noqa: E402
-from kg.core.schema import EntityType, Field, ResultKind, Role, Source, Unit  # noqa: E402
+from kg.core.records import Mention, PaperExtraction, Result  # noqa: E402
+
+RECORDS = (Mention, Result, PaperExtraction)  # nested ones first
 
 
-# The records as they were before: dataclasses, read with json.loads + keyword construction.
-@dataclass(slots=True)
-class OldMention:
-    text: str
-    type: str
-    field: str
-    start: int
-    end: int
-    canonical: str
-    role: str = "mentions"
-    source: str = "gazetteer"
-    score: float = 1.0
-    family: str | None = None
-    generic: bool = False
-    params: str | None = None
-    version: str | None = None
-    variant: str | None = None
-    aliases: list[str] = field(default_factory=list)
+def _default(info: msgspec.structs.FieldInfo) -> dict[str, Any]:
+    if info.default_factory is not msgspec.NODEFAULT:
+        return {"default_factory": info.default_factory}
+    return {} if info.default is msgspec.NODEFAULT else {"default": info.default}
 
 
-@dataclass(slots=True)
-class OldResult:
-    value: float
-    unit: str | None
-    kind: str
-    evidence: str
-    field: str
-    start: int
-    end: int
-    metric: str | None = None
-    dataset: str | None = None
-    subject: str | None = None
+def _nested(annotation: Any, models: dict[type, type]) -> Any:
+    """`annotation` with the records in it replaced by their counterparts in `models`."""
+    if annotation in models:
+        return models[annotation]
+    if getattr(annotation, "__origin__", None) is list:
+        return list[_nested(annotation.__args__[0], models)]
+    return annotation
 
 
-@dataclass(slots=True)
-class OldExtraction:
-    id: str
-    entities: list[OldMention] = field(default_factory=list)
-    proposed: list[str] = field(default_factory=list)
-    results: list[OldResult] = field(default_factory=list)
-    error: str | None = None
+def as_dataclasses() -> dict[type, type]:
+    """The records as they were before: slotted dataclasses, same fields, no checks."""
+    made: dict[type, type] = {}
+    for record in RECORDS:
+        made[record] = dataclasses.make_dataclass(
+            f"Old{record.__name__}", [(f.name, Any, dataclasses.field(**_default(f)))
+                                      for f in fields(record)], slots=True)
+    return made
 
 
-def old_decode(line: str) -> OldExtraction:
+def as_pydantic() -> dict[type, type]:
+    """The same records and checks (types, Literals, no unknown keys) as pydantic models."""
+    made: dict[type, type] = {}
+    config = pydantic.ConfigDict(extra="forbid")
+    for record in RECORDS:
+        made[record] = pydantic.create_model(
+            f"Pydantic{record.__name__}", __config__=config,
+            **{f.name: (_nested(f.type, made), pydantic.Field(**_default(f))) for f in fields(record)})
+    return made
+
+
+OLD = as_dataclasses()
+PYDANTIC = as_pydantic()
+
+
+def old_decode(line: str) -> Any:
+    """What `kg build` did before: json.loads, then the records built from the dicts."""
     data = json.loads(line)
-    return OldExtraction(id=data["id"], entities=[OldMention(**m) for m in data.get("entities", [])],
-                         proposed=list(data.get("proposed", [])),
-                         results=[OldResult(**r) for r in data.get("results", [])],
-                         error=data.get("error"))
-
-
-# The same checks as kg.core.records, as pydantic models.
-class StrictModel(pydantic.BaseModel):
-    model_config = pydantic.ConfigDict(extra="forbid")
-
-
-class PydanticMention(StrictModel):
-    text: str
-    type: EntityType
-    field: Field
-    start: int
-    end: int
-    canonical: str
-    role: Role = "mentions"
-    source: Source = "gazetteer"
-    score: float = 1.0
-    family: str | None = None
-    generic: bool = False
-    params: str | None = None
-    version: str | None = None
-    variant: str | None = None
-    aliases: list[str] = []
-
-
-class PydanticResult(StrictModel):
-    value: float
-    unit: Unit | None
-    kind: ResultKind
-    evidence: str
-    field: Field
-    start: int
-    end: int
-    metric: str | None = None
-    dataset: str | None = None
-    subject: str | None = None
-
-
-class PydanticExtraction(StrictModel):
-    id: str
-    entities: list[PydanticMention] = []
-    proposed: list[str] = []
-    results: list[PydanticResult] = []
-    error: str | None = None
+    return OLD[PaperExtraction](id=data["id"],
+                                entities=[OLD[Mention](**m) for m in data.get("entities", [])],
+                                proposed=list(data.get("proposed", [])),
+                                results=[OLD[Result](**r) for r in data.get("results", [])],
+                                error=data.get("error"))
 
 
 WAYS: dict[str, tuple[Callable[[str], Any], str]] = {
     "dataclasses (before)": (old_decode, "no"),
     "msgspec Struct (kg.core.records)": (lambda line: PaperExtraction.from_json(line, "bench"), "yes"),
-    "pydantic BaseModel": (PydanticExtraction.model_validate_json, "yes"),
+    "pydantic BaseModel": (PYDANTIC[PaperExtraction].model_validate_json, "yes"),
 }
 
 
@@ -166,37 +124,12 @@ def main() -> None:
         baseline = baseline or seconds
         table.add_row(name, checks, f"{seconds:.3f}", f"{len(lines) / seconds:,.0f}",
                       f"{baseline / seconds:.2f}x")
-    old = [old_decode(line) for line in lines]
-    old_dumps = best_seconds(lambda: [json.dumps(_old_to_dict(r), ensure_ascii=False) for r in old],
-                             args.repeat)
-    new_dumps = best_seconds(lambda: [json.dumps(r.to_dict(), ensure_ascii=False) for r in records],
-                             args.repeat)
+    writing = best_seconds(lambda: [json.dumps(r.to_dict(), ensure_ascii=False) for r in records],
+                           args.repeat)
     console = Console(width=110)
     console.print(table)
-    console.print(f"writing the lines back (to_dict + json.dumps): dataclasses {old_dumps:.3f} s, "
-                  f"msgspec {new_dumps:.3f} s ({old_dumps / new_dumps:.2f}x)")
-
-
-def _old_to_dict(extraction: OldExtraction) -> dict[str, Any]:
-    """The dataclasses' serialisation before the change (flat records read field by field)."""
-    def mention(m: OldMention) -> dict[str, Any]:
-        data = {name: getattr(m, name) for name in m.__slots__}
-        data["aliases"] = list(m.aliases)
-        for key in ("family", "params", "version", "variant"):
-            if data[key] is None:
-                del data[key]
-        if not data["generic"]:
-            del data["generic"]
-        if not data["aliases"]:
-            del data["aliases"]
-        return data
-
-    data = {"id": extraction.id, "entities": [mention(m) for m in extraction.entities],
-            "proposed": list(extraction.proposed),
-            "results": [{name: getattr(r, name) for name in r.__slots__} for r in extraction.results]}
-    if extraction.error:
-        data["error"] = extraction.error
-    return data
+    console.print(f"writing the lines back from the Structs (to_dict + json.dumps, as kg extract "
+                  f"does): {writing:.3f} s, byte-identical to the input")
 
 
 if __name__ == "__main__":
