@@ -72,4 +72,4 @@ class BadRecord(KGError):
     """An extraction line (from the cache or a JSON Lines file) that does not follow the record
     schema: says where it came from and which field is wrong."""
 
-    code = "KG011"
+    code = "KG020"

@@ -61,7 +61,7 @@ def test_a_line_reads_back_as_the_extraction_written():
 def test_a_bad_line_is_a_coded_error_naming_where_and_which_field(change, expected):
     data = EXTRACTION.to_dict()
     change(data)
-    with pytest.raises(BadRecord, match=r"^error\[KG011\]: x.jsonl:7: not a valid extraction: ") as raised:
+    with pytest.raises(BadRecord, match=r"^error\[KG020\]: x.jsonl:7: not a valid extraction: ") as raised:
         PaperExtraction.from_json(json.dumps(data), "x.jsonl:7")
     assert expected in str(raised.value)
 
@@ -81,7 +81,7 @@ def test_a_bad_line_in_the_cache_stops_the_build_with_one_line(tmp_path):
         cache.put_many([(content_key(paper), bad)])
     result = CliRunner().invoke(app, ["build", str(source), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 1
-    assert result.output.startswith(f"error[KG011]: the extraction of {source}:1: not a valid "
+    assert result.output.startswith(f"error[KG020]: the extraction of {source}:1: not a valid "
                                     "extraction: Invalid enum value 'Modle' - at `$.entities[0].type`")
 
 
