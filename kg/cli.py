@@ -196,7 +196,7 @@ def load(target: Annotated[LoadTarget, typer.Argument(help="The server to write 
     stdout.print(report_table(report))
 
 
-EvalSetName = Enum("EvalSetName", {name: name for name in EVAL_SETS}, type=str)  # type: ignore[misc]
+EvalSetName = choices("EvalSetName", EVAL_SETS)
 EVAL_SET_HELP = ("Set to score (repeatable); default: " + ", ".join(n for n, s in EVAL_SETS.items() if s.default)
                  + ". arxiv-train is the only set whose errors are listed.")
 

@@ -17,7 +17,7 @@ PACKAGES = ("kg", "extractors")
 CORE = "kg.core"
 TEXT_SIDE = "extractors"
 # The app layer: the only graph-side modules that may import extractors/.
-APP_LAYER = ("kg.cli", "kg.build", "kg.engines", "kg.evaluate", "kg.evaluation")
+APP_LAYER = ("kg.cli", "kg.build", "kg.engines", "kg.evaluation")
 NOT_IN_CORE = ("spacy", "thinc")  # the core must load without the NLP stack
 
 
