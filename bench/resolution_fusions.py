@@ -32,8 +32,8 @@ sys.path.insert(0, str(ROOT))
 from bench.scale import subset  # noqa: E402
 from kg.build import EngineOptions, build_graph  # noqa: E402
 from kg.core.names import name_key  # noqa: E402
-from kg.core.records import ENTITY_TYPES  # noqa: E402
-from kg.export import read_graph  # noqa: E402
+from kg.core.schema import ENTITY_LABELS as ENTITY_TYPES  # noqa: E402
+from kg.exports.node_link import read_graph  # noqa: E402
 from kg.paths import shared_data  # noqa: E402
 
 console = Console(width=160)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import platform
 import resource
@@ -123,7 +122,8 @@ def tokenizer_rate(path: Path) -> tuple[float, float]:
 def assembly_times(path: Path, extractions: Path, out: Path) -> tuple[float, float, float]:
     """Seconds to assemble the graph from papers + extraction lines, write GraphML, write JSON."""
     from kg.dedup import Deduplicator
-    from kg.export import write_graphml, write_json
+    from kg.exports.graphml import write_graphml
+    from kg.exports.node_link import write_json
     from kg.graph import GraphAssembler
     from kg.core.records import Paper, PaperExtraction
     from kg.readers import read_records
@@ -134,9 +134,9 @@ def assembly_times(path: Path, extractions: Path, out: Path) -> tuple[float, flo
     dedup = Deduplicator()
     started = time.perf_counter()
     assembler = GraphAssembler()
-    for paper, line in zip(papers, lines, strict=True):
+    for number, (paper, line) in enumerate(zip(papers, lines, strict=True), 1):
         if dedup.check(paper) is None:
-            assembler.add(paper, PaperExtraction.from_dict(json.loads(line)))
+            assembler.add(paper, PaperExtraction.from_json(line, f"{extractions}:{number}"))
     graph = assembler.finish()
     assembled = time.perf_counter()
     write_graphml(graph, out / "graph.graphml")
@@ -146,7 +146,7 @@ def assembly_times(path: Path, extractions: Path, out: Path) -> tuple[float, flo
 
 
 def graph_counts(directory: Path) -> tuple[int, int]:
-    from kg.export import read_graph
+    from kg.exports.node_link import read_graph
 
     graph = read_graph(directory)
     return graph.number_of_nodes(), graph.number_of_edges()

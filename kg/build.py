@@ -13,18 +13,23 @@ import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from functools import lru_cache
 from pathlib import Path
 from typing import TextIO
 
 import networkx as nx
 
-from kg.cache import CACHE_NAME, ExtractionCache, code_version, content_key
+from extractors.version import PACKAGE_ROOT, pipeline_version
+from kg.cache import CACHE_NAME, ExtractionCache, content_key
+from kg.core.digest import add_tree
+from kg.core.iteration import batched
+from kg.core.records import Paper, PaperExtraction, Reject
 from kg.dedup import Deduplicator
 from kg.engines import BATCH_SIZE, Item, make_engine
-from kg.export import GRAPH_GRAPHML, GRAPH_JSON, atomic_path, write_graphml, write_json
+from kg.exports.files import atomic_path
+from kg.exports.graphml import GRAPH_GRAPHML, write_graphml
+from kg.exports.node_link import GRAPH_JSON, write_json
 from kg.graph import GraphAssembler
-from kg.core.records import Paper, PaperExtraction, Reject
 from kg.progress import progress_counter
 from kg.readers import iter_input_files, read_records
 
@@ -117,12 +122,6 @@ class EngineOptions:
     batch_size: int = BATCH_SIZE
 
 
-def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
-    papers = iter(papers)
-    while batch := list(islice(papers, size)):
-        yield batch
-
-
 def extraction_lines(papers: Iterable[Paper], options: EngineOptions = EngineOptions(),
                      cache: ExtractionCache | None = None) -> Iterator[tuple[Paper, str]]:
     """Each paper with its extraction JSON line, in input order: from the cache when it is there,
@@ -131,7 +130,7 @@ def extraction_lines(papers: Iterable[Paper], options: EngineOptions = EngineOpt
     pending: deque[tuple[list[Paper], list[bytes], dict[bytes, str]]] = deque()
 
     def misses() -> Iterator[list[Item]]:
-        for batch in _batches(papers, options.batch_size):
+        for batch in batched(papers, options.batch_size):
             keys = [content_key(paper) for paper in batch] if cache is not None else []
             hits = cache.get_many(keys) if cache is not None else {}
             pending.append((batch, keys, hits))
@@ -165,7 +164,7 @@ def extract_to_file(inputs: Sequence[str | Path], output: Path, show_progress: b
     started = time.perf_counter()
     records = read_records(inputs)
     rejects = RejectsFile(rejects_path_for(output))
-    cache = ExtractionCache(cache_path) if cache_path else None
+    cache = ExtractionCache(cache_path, pipeline_version()) if cache_path else None
     try:
         with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8") as handle:
             papers = _good_papers(records, rejects, summary, dedup=None)
@@ -186,6 +185,14 @@ def extract_to_file(inputs: Sequence[str | Path], output: Path, show_progress: b
 
 
 BUILD_MANIFEST = "build"  # cache meta record: what the last build read and wrote
+
+
+@lru_cache(maxsize=1)
+def code_version() -> str:
+    """`pipeline_version` plus the graph side's code (readers, resolution, assembly, export)."""
+    digest = hashlib.blake2b(pipeline_version().encode(), digest_size=16)
+    add_tree(digest, PACKAGE_ROOT, "kg", suffixes=(".py",))
+    return digest.hexdigest()
 
 
 def build_fingerprint(inputs: Sequence[str | Path], out_dir: Path) -> str:
@@ -247,7 +254,7 @@ def build_graph(inputs: Sequence[str | Path], out_dir: Path, show_progress: bool
     if not use_cache:
         summary = _assemble_and_write(records, out_dir, show_progress, options, cache=None)
     else:
-        with ExtractionCache(cache_path or out_dir / CACHE_NAME) as cache:
+        with ExtractionCache(cache_path or out_dir / CACHE_NAME, pipeline_version()) as cache:
             fingerprint = build_fingerprint(inputs, out_dir)
             summary = _up_to_date(cache.get_meta(BUILD_MANIFEST), fingerprint, out_dir)
             if summary is None:
@@ -266,7 +273,7 @@ def _assemble(papers: Iterable[Paper], show_progress: bool, options: EngineOptio
     assembler = GraphAssembler()
     for paper, line in progress_counter(extraction_lines(papers, options, cache), "Extracting",
                                         show_progress):
-        extraction = PaperExtraction.from_dict(json.loads(line))
+        extraction = PaperExtraction.from_json(line, f"the extraction of {paper.origin}")
         _record_failure(paper, extraction.error, rejects, summary)
         assembler.add(paper, extraction)
     return assembler.finish()

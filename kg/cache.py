@@ -1,7 +1,8 @@
 """The extraction cache: one SQLite file mapping (paper content, pipeline version) -> extraction line.
 
-A paper's extraction depends only on its id, title and abstract and on the pipeline (config, data
-files, weights, component code), so an unchanged paper is never extracted twice by the same pipeline.
+A paper's extraction depends only on its id, title and abstract and on the pipeline (its version,
+`extractors.version.pipeline_version`, given by the caller), so an unchanged paper is never
+extracted twice by the same pipeline.
 The file holds the rows of one pipeline version: opening it with another version empties it.
 Rows are written in transactions, so a killed run loses at most its last uncommitted rows; a file that
 is not a readable cache is set aside (`*.corrupt`) and the run goes on with a fresh one.
@@ -10,66 +11,21 @@ is not a readable cache is set aside (`*.corrupt`) and the run goes on with a fr
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
 import sqlite3
 import time
 import zlib
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from pathlib import Path
-
 
 from kg.core.records import Paper
 from kg.progress import stderr
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-EXTRACTORS_DIR = PACKAGE_ROOT / "extractors"
-KG_DIR = PACKAGE_ROOT / "kg"
 CACHE_NAME = "cache.sqlite"
 COMMIT_EVERY_ROWS = 2000
 COMMIT_EVERY_SECONDS = 5.0
 _LOOKUP_CHUNK = 500  # SQLite's default limit on bound parameters is 999 (older builds)
-
-
-def _version_of(package: str) -> str:
-    try:
-        return importlib.metadata.version(package)
-    except importlib.metadata.PackageNotFoundError:  # a checkout that is not installed
-        return "uninstalled"
-
-
-def _hash_tree(digest, root: Path, suffixes: tuple[str, ...] | None = None) -> None:
-    """Feed every file under `root` (path and bytes, sorted by path) into `digest`."""
-    for path in sorted(root.rglob("*")):
-        if not path.is_file() or "__pycache__" in path.parts or path.suffix == ".pyc":
-            continue
-        if suffixes is not None and path.suffix not in suffixes:
-            continue
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-
-
-@lru_cache(maxsize=4)
-def pipeline_version(extractors_dir: Path = EXTRACTORS_DIR) -> str:
-    """A digest of everything an extraction depends on besides the paper: the config, every data file,
-    weight and component module under `extractors_dir`, the shared core (kg/core: records, names), the
-    package and spaCy versions. Computed once per process (a few MB to read)."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"paperkg {_version_of('paperkg')} spacy {_version_of('spacy')}\0".encode())
-    _hash_tree(digest, extractors_dir)
-    _hash_tree(digest, KG_DIR / "core", suffixes=(".py",))
-    return digest.hexdigest()
-
-
-@lru_cache(maxsize=1)
-def code_version() -> str:
-    """`pipeline_version` plus the graph side's code (readers, resolution, assembly, export)."""
-    digest = hashlib.blake2b(pipeline_version().encode(), digest_size=16)
-    _hash_tree(digest, KG_DIR, suffixes=(".py",))
-    return digest.hexdigest()
 
 
 def content_key(paper: Paper) -> bytes:
@@ -79,11 +35,12 @@ def content_key(paper: Paper) -> bytes:
 
 
 class ExtractionCache:
-    """Extraction lines by content key, for one pipeline version; use as a context manager."""
+    """Extraction lines by content key, for one pipeline version (`extractors.version`); use as a
+    context manager."""
 
-    def __init__(self, path: Path, version: str | None = None):
+    def __init__(self, path: Path, version: str):
         self.path = Path(path)
-        self.version = version or pipeline_version()
+        self.version = version
         self.hits = 0
         self.stored = 0
         self._uncommitted = 0

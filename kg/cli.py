@@ -5,6 +5,7 @@ Errors the user can act on (`kg.core.errors.KGError`) and usage errors print one
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -13,9 +14,14 @@ import typer
 from typer.core import TyperGroup
 
 from kg.core.errors import KGError
+from kg.core.schema import RESULT_KINDS
+from kg.engines import ENGINES
 from kg.evaluation.sets import EVAL_SETS, chosen_sets
+from kg.exports import EXPORTS
+from kg.leaderboard import BOARD_FORMATS, leaderboard
 from kg.progress import counts_table, stderr, stdout, summary_table
 from kg.stores import DEFAULT_BATCH_SIZE
+from kg.stores.load import STORES
 
 DEFAULT_OUT = Path("kg-out")
 
@@ -45,6 +51,12 @@ class _KGGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
+def choices(name: str, values: Iterable[str]) -> type[Enum]:
+    """The typer choice type of an option whose values come from a registry or a core Literal
+    (so that a new engine, store or format is offered without editing the CLI)."""
+    return Enum(name, [(value, value) for value in values], type=str)
+
+
 app = typer.Typer(cls=_KGGroup, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False,
                   help="PaperKG: a knowledge graph of ML research from paper abstracts.")
@@ -56,11 +68,7 @@ Workers = Annotated[int, typer.Option("--workers", "-w", min=1,
                                       help="Extraction processes (local) or LocalCluster workers (dask).")]
 
 
-class Engine(str, Enum):
-    local = "local"
-    dask = "dask"
-
-
+Engine = choices("Engine", ENGINES)
 EngineOpt = Annotated[Engine, typer.Option("--engine", help="Where extraction runs (dask: see docs/scaling.md).")]
 Scheduler = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address "
                                                "(tcp://host:8786); default: a LocalCluster.")]
@@ -95,7 +103,7 @@ def _print_run(title: str, summary) -> None:
 @app.command()
 def extract(inputs: Inputs,
             output: Annotated[Path, typer.Option("--output", "-o", help="Extraction JSONL to write.")],
-            quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine.local,
+            quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine("local"),
             scheduler: Scheduler = None,
             cache: Annotated[Path | None, typer.Option("--cache", help="Extraction cache (SQLite) "
                                                        "to read and extend; default: none.")] = None,
@@ -112,7 +120,7 @@ def extract(inputs: Inputs,
 @app.command()
 def build(inputs: Inputs,
           output: Annotated[Path, typer.Option("--output", "-o", help="Output directory.")] = DEFAULT_OUT,
-          quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine.local,
+          quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine("local"),
           scheduler: Scheduler = None,
           cache: Annotated[Path | None, typer.Option("--cache", help="Extraction cache (SQLite); "
                                                      "default: DIR/cache.sqlite.")] = None,
@@ -139,17 +147,8 @@ def stats(source: FromDir = DEFAULT_OUT) -> None:
     stdout.print(counts_table("Relationships", edges, "type"))
 
 
-class BoardFormat(str, Enum):
-    table = "table"
-    csv = "csv"
-    json = "json"
-
-
-class ResultKind(str, Enum):
-    absolute = "absolute"
-    improvement = "improvement"
-    reduction = "reduction"
-    other = "other"
+BoardFormat = choices("BoardFormat", BOARD_FORMATS)
+ResultKind = choices("ResultKind", RESULT_KINDS)
 
 
 @app.command(name="leaderboard")
@@ -157,23 +156,15 @@ def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset nam
                         source: FromDir = DEFAULT_OUT,
                         metric: Annotated[str | None, typer.Option("--metric", help="Only results measured by this metric.")] = None,
                         kind: Annotated[list[ResultKind] | None, typer.Option("--kind", help="Only results of this kind (repeatable): absolute scores, improvements, reductions, other numbers.")] = None,
-                        fmt: Annotated[BoardFormat, typer.Option("--format", help="Output format.")] = BoardFormat.table) -> None:
+                        fmt: Annotated[BoardFormat, typer.Option("--format", help="Output format.")] = BoardFormat("table")) -> None:
     """Every reported result on DATASET in a built graph, by metric and value, with its evidence."""
-    from kg.export import read_graph
-    from kg.leaderboard import leaderboard, rows_table, rows_to_csv, rows_to_json
+    from kg.exports.node_link import read_graph
 
     rows = leaderboard(read_graph(source), dataset, metric, [k.value for k in kind or ()])
-    if fmt is BoardFormat.table:
-        stdout.print(rows_table(rows, dataset))
-    else:
-        typer.echo(rows_to_json(rows) if fmt is BoardFormat.json else rows_to_csv(rows),
-                   nl=fmt is BoardFormat.json)
+    BOARD_FORMATS[fmt.value](rows, dataset)
 
 
-class ExportFormat(str, Enum):
-    graphml = "graphml"
-    json = "json"
-    neo4j_admin = "neo4j-admin"
+ExportFormat = choices("ExportFormat", EXPORTS)
 
 
 @app.command()
@@ -181,15 +172,13 @@ def export(fmt: Annotated[ExportFormat, typer.Option("--format", help="Output fo
            output: Annotated[Path, typer.Option("--output", "-o", help="File (or directory for neo4j-admin).")],
            source: FromDir = DEFAULT_OUT) -> None:
     """Write a built graph as GraphML, JSON or neo4j-admin import CSVs."""
-    from kg.stats import export_graph
+    from kg.exports import export_graph
 
     for path in export_graph(source, fmt.value, output):
         stdout.print(f"wrote {path}", markup=False, highlight=False)
 
 
-class LoadTarget(str, Enum):
-    neo4j = "neo4j"
-    falkordb = "falkordb"
+LoadTarget = choices("LoadTarget", STORES)
 
 
 @app.command()
@@ -207,7 +196,7 @@ def load(target: Annotated[LoadTarget, typer.Argument(help="The server to write 
     stdout.print(report_table(report))
 
 
-EvalSetName = Enum("EvalSetName", {name: name for name in EVAL_SETS}, type=str)  # type: ignore[misc]
+EvalSetName = choices("EvalSetName", EVAL_SETS)
 EVAL_SET_HELP = ("Set to score (repeatable); default: " + ", ".join(n for n, s in EVAL_SETS.items() if s.default)
                  + ". arxiv-train is the only set whose errors are listed.")
 

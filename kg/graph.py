@@ -8,17 +8,15 @@ display name (what Gephi/Cytoscape show); every node has its stable `id` as the 
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from kg.core.records import Mention, Paper, PaperExtraction
-from kg.resolve import Resolver
 from kg.core.schema import ENTITY_LABELS, ROLE_STRENGTH, node_id, relationship_for
+from kg.evidence import sentence_at
+from kg.resolve import Resolver
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
-MAX_EVIDENCE_CHARS = 1000
 _ENTITY_LABEL_OF_PREFIX = {label.lower(): label for label in ENTITY_LABELS}  # node_id's prefix
 
 
@@ -29,19 +27,6 @@ def paper_node_id(paper: Paper) -> str:
     if paper.doi:
         return f"paper:doi:{paper.doi.lower()}"
     return f"paper:{paper.id}"
-
-
-def sentence_at(text: str, start: int, end: int) -> str:
-    """The sentence of `text` around [start, end): the evidence shown on a relationship."""
-    begin = 0
-    for match in _SENTENCE_END.finditer(text, 0, start):
-        begin = match.end()
-    stop = _SENTENCE_END.search(text, end)
-    sentence = text[begin:stop.start() if stop else len(text)].strip()
-    if len(sentence) > MAX_EVIDENCE_CHARS:  # pathological inputs: keep the mention in view
-        lo = max(begin, start - MAX_EVIDENCE_CHARS // 2)
-        sentence = text[lo:lo + MAX_EVIDENCE_CHARS].strip()
-    return sentence
 
 
 @dataclass(slots=True)

@@ -2,7 +2,7 @@
 
 Walks (Paper)-[:REPORTS]->(Result)-[:ON_DATASET]->(Dataset), with the result's metric
 (MEASURED_BY) and subject (OF). The dataset is found by any of its names (id, name, aliases) under
-`kg.resolve.name_key`, so "GSM8K", "GSM-8K" and "gsm8k" are one; an unknown name gets suggestions.
+`kg.core.names.name_key`, so "GSM8K", "GSM-8K" and "gsm8k" are one; an unknown name gets suggestions.
 """
 
 from __future__ import annotations
@@ -11,18 +11,24 @@ import csv
 import difflib
 import io
 import json
-from collections.abc import Collection, Iterable
+import sys
+from collections.abc import Callable, Collection, Iterable
+from typing import TYPE_CHECKING
 
-import networkx as nx
 from rich.table import Table
 
 from kg.core.errors import UnknownDataset
-from kg.graph import sentence_at
 from kg.core.names import name_key
+from kg.core.schema import RESULT_KINDS
+from kg.evidence import sentence_at
+from kg.progress import stdout
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 COLUMNS = ("dataset", "metric", "value", "unit", "kind", "subject", "paper", "year", "evidence", "paper_id")
 _SUGGESTIONS = 5
-_KIND_ORDER = {"absolute": 0, "improvement": 1, "reduction": 2, "other": 3}  # scores before deltas
+_KIND_ORDER = {kind: rank for rank, kind in enumerate(RESULT_KINDS)}  # scores before changes
 
 
 def _names(attrs: dict) -> list[str]:
@@ -127,3 +133,21 @@ def rows_table(rows: list[dict], dataset: str) -> Table:
         table.add_row(row["metric"] or "-", f"{row['value']:g}{unit}", row["kind"] or "-",
                       row["subject"] or "-", row["paper"], str(row["year"] or "-"), row["evidence"])
     return table
+
+
+def _print_table(rows: list[dict], dataset: str) -> None:
+    stdout.print(rows_table(rows, dataset))
+
+
+def _print_csv(rows: list[dict], dataset: str) -> None:
+    sys.stdout.write(rows_to_csv(rows))
+
+
+def _print_json(rows: list[dict], dataset: str) -> None:
+    sys.stdout.write(rows_to_json(rows) + "\n")
+
+
+# `kg leaderboard --format`: how the rows are printed.
+BOARD_FORMATS: dict[str, Callable[[list[dict], str], None]] = {
+    "table": _print_table, "csv": _print_csv, "json": _print_json,
+}

@@ -66,3 +66,10 @@ class BadDataFile(KGError):
     """A data file (rules, gazetteer, gold, SciER) is malformed: says which file, line and why."""
 
     code = "KG010"
+
+
+class BadRecord(KGError):
+    """An extraction line (from the cache or a JSON Lines file) that does not follow the record
+    schema: says where it came from and which field is wrong."""
+
+    code = "KG020"

@@ -1,23 +1,26 @@
 """The typed records that flow between readers, extractors, resolution and the graph.
 
-Plain dataclasses with no dependency on spaCy or on any store, so that every stage can be called,
-cached and tested on its own. `PaperExtraction` is the JSON line of `kg extract` (DESIGN.md).
+msgspec Structs with no dependency on spaCy or on any store, so that every stage can be called,
+cached and tested on its own. `PaperExtraction` is the JSON line of `kg extract` (DESIGN.md): it is
+written with `to_dict` (keys in field order, absent optional keys left out) and read back with
+`PaperExtraction.from_json`, which checks every field against its type and the Literals of
+kg.core.schema; a line that does not fit is a `BadRecord` naming where and which field.
+Constructing a record does not check it (the pipeline builds millions); reading one does.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+import json
+from typing import Any
 
-EntityType = Literal["Method", "Dataset", "Task", "Metric", "Model"]
-ENTITY_TYPES: tuple[str, ...] = ("Method", "Dataset", "Task", "Metric", "Model")
-Role = Literal["proposes", "uses", "evaluates_on", "compares", "mentions"]
-ROLES: tuple[str, ...] = ("proposes", "evaluates_on", "uses", "compares", "mentions")  # strongest first
-Field = Literal["title", "abstract"]
+import msgspec
+from msgspec.structs import asdict
+
+from kg.core.errors import BadRecord
+from kg.core.schema import EntityType, Field, ResultKind, Role, Source, Unit
 
 
-@dataclass(slots=True)
-class Paper:
+class Paper(msgspec.Struct):
     """One input record, with `title` and `abstract` exactly as read (offsets index these strings)."""
 
     id: str
@@ -28,21 +31,13 @@ class Paper:
     url: str | None = None
     arxiv_id: str | None = None
     doi: str | None = None
-    authors: list[str] = field(default_factory=list)
-    categories: list[str] = field(default_factory=list)
+    authors: list[str] = []
+    categories: list[str] = []
     source: str = ""  # reader format name: hf-page, json, arxiv, openalex, s2, csv
     origin: str = ""  # "path:line" where the record was read, for rejects and provenance
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Paper:
-        return cls(**{f.name: data[f.name] for f in fields(cls) if f.name in data})
-
-
-@dataclass(slots=True)
-class Reject:
+class Reject(msgspec.Struct):
     """An input record that could not be used, with a one-line reason."""
 
     origin: str  # "path:line" (line is 1-based; the record's first line)
@@ -53,28 +48,27 @@ class Reject:
         return {k: v for k, v in asdict(self).items() if v is not None}
 
 
-@dataclass(slots=True)
-class Mention:
+class Mention(msgspec.Struct, forbid_unknown_fields=True):
     """One entity mention; `text == paper.<field>[start:end]` always holds."""
 
     text: str
-    type: str
-    field: str
+    type: EntityType
+    field: Field
     start: int
     end: int
     canonical: str
-    role: str = "mentions"
-    source: str = "gazetteer"  # ner | gazetteer | acronym | pattern
+    role: Role = "mentions"
+    source: Source = "gazetteer"
     score: float = 1.0
     family: str | None = None
     generic: bool = False
     params: str | None = None  # Model only: "7B"
     version: str | None = None  # Model only: "3.1"
     variant: str | None = None  # Model only: "Instruct"
-    aliases: list[str] = field(default_factory=list)  # acronym <-> long form seen in this paper
+    aliases: list[str] = []  # acronym <-> long form seen in this paper
 
     def to_dict(self) -> dict[str, Any]:
-        data = _fields_of(self)
+        data = asdict(self)  # shallow, in field order
         data["aliases"] = list(self.aliases)
         for key in ("family", "params", "version", "variant"):
             if data[key] is None:
@@ -86,15 +80,14 @@ class Mention:
         return data
 
 
-@dataclass(slots=True)
-class Result:
+class Result(msgspec.Struct, forbid_unknown_fields=True):
     """One reported number (GUIDE.md "results"); `evidence == paper.<field>[start:end]`."""
 
     value: float
-    unit: str | None
-    kind: str  # absolute | improvement | reduction | other
+    unit: Unit | None
+    kind: ResultKind
     evidence: str
-    field: str
+    field: Field
     start: int
     end: int
     metric: str | None = None
@@ -102,17 +95,16 @@ class Result:
     subject: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _fields_of(self)
+        return asdict(self)  # every key, null ones included (DESIGN.md)
 
 
-@dataclass(slots=True)
-class PaperExtraction:
+class PaperExtraction(msgspec.Struct, forbid_unknown_fields=True):
     """Everything the text side found in one paper: the `kg extract` output line."""
 
     id: str
-    entities: list[Mention] = field(default_factory=list)
-    proposed: list[str] = field(default_factory=list)
-    results: list[Result] = field(default_factory=list)
+    entities: list[Mention] = []
+    proposed: list[str] = []
+    results: list[Result] = []
     error: str | None = None  # set when the pipeline failed on this paper (nothing was extracted)
 
     def to_dict(self) -> dict[str, Any]:
@@ -127,17 +119,17 @@ class PaperExtraction:
         return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> PaperExtraction:
-        return cls(
-            id=data["id"],
-            entities=[Mention(**m) for m in data.get("entities", [])],
-            proposed=list(data.get("proposed", [])),
-            results=[Result(**r) for r in data.get("results", [])],
-            error=data.get("error"),
-        )
+    def from_json(cls, line: str | bytes, origin: str) -> PaperExtraction:
+        """The extraction in one JSON line, checked; `origin` says where the line came from."""
+        try:
+            try:
+                return _EXTRACTION.decode(line)
+            except UnicodeEncodeError:  # a lone surrogate: msgspec reads UTF-8 only
+                return msgspec.convert(json.loads(line), cls)
+        except msgspec.ValidationError as exc:
+            raise BadRecord(f"{origin}: not a valid extraction: {exc}") from None
+        except (msgspec.DecodeError, ValueError) as exc:
+            raise BadRecord(f"{origin}: not a JSON extraction line: {exc}") from None
 
 
-def _fields_of(record) -> dict[str, Any]:
-    """A flat record's fields in declaration order: `asdict` deep-copies recursively and was 2% of
-    extraction time, for records whose fields are scalars."""
-    return {name: getattr(record, name) for name in record.__slots__}
+_EXTRACTION = msgspec.json.Decoder(PaperExtraction)

@@ -1,10 +1,27 @@
-"""The graph schema of DESIGN.md as data: labels, relationship types, the role table and stable ids."""
+"""The schema of DESIGN.md as data: the closed vocabularies of the records (entity types, roles,
+fields, sources, result kinds, units) as Literal types, the graph's labels and relationship types,
+the role table and stable ids.
+
+Every tuple of names (labels, CLI choices, orderings) is derived from a Literal here, so a value is
+written once; decoding a record checks its fields against the same Literals (kg.core.records).
+"""
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
 from kg.core.names import slug
 
-ENTITY_LABELS: tuple[str, ...] = ("Method", "Dataset", "Task", "Metric", "Model")
+EntityType = Literal["Method", "Dataset", "Task", "Metric", "Model"]
+Role = Literal["proposes", "evaluates_on", "uses", "compares", "mentions"]  # strongest first
+Field = Literal["title", "abstract"]  # the paper text a mention or result is found in
+Source = Literal["ner", "gazetteer", "acronym", "pattern"]  # the extractor that found a mention
+ResultKind = Literal["absolute", "improvement", "reduction", "other"]  # scores before changes
+Unit = Literal["%", "x", "points"]  # a result without a unit has None
+
+ENTITY_LABELS: tuple[EntityType, ...] = get_args(EntityType)
+ROLES: tuple[Role, ...] = get_args(Role)
+RESULT_KINDS: tuple[ResultKind, ...] = get_args(ResultKind)
 NODE_LABELS: tuple[str, ...] = ("Paper", "Author", *ENTITY_LABELS, "ModelFamily", "Result")
 REL_TYPES: tuple[str, ...] = (
     "PROPOSES", "USES", "EVALUATES_ON", "ADDRESSES", "USES_METRIC", "COMPARES_WITH", "MENTIONS",
@@ -36,15 +53,12 @@ _ROLE_TABLE: dict[str, dict[str, str]] = {
 }
 _ROLE_TABLE["evaluates_on"] = _ROLE_TABLE["uses"]
 
-ROLE_STRENGTH: dict[str, int] = {
-    "proposes": 5, "evaluates_on": 4, "uses": 3, "compares": 2, "mentions": 1,
-}
+ROLE_STRENGTH: dict[str, int] = {role: len(ROLES) - rank for rank, role in enumerate(ROLES)}
 
 
 def relationship_for(role: str, label: str) -> str:
     """The Paper -> entity relationship type for a mention's role and the entity's label."""
     return _ROLE_TABLE.get(role, _ROLE_TABLE["mentions"])[label]
-
 
 
 def node_id(label: str, name: str) -> str:

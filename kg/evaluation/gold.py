@@ -16,7 +16,8 @@ from typing import Any
 
 from kg.core.errors import BadDataFile, DataNotFound
 from kg.core.names import name_key
-from kg.core.records import ENTITY_TYPES, Paper, PaperExtraction, Result
+from kg.core.records import Paper, PaperExtraction, Result
+from kg.core.schema import ENTITY_LABELS as ENTITY_TYPES
 from kg.evaluation.scores import PRF, Accuracy, total_of
 from kg.evaluation.split import Split, select
 

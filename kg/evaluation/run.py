@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 
 from extractors.pipeline import default_pipeline, extract_papers, load_pipeline
-from kg.cache import pipeline_version
+from extractors.version import pipeline_version
 from kg.core.errors import BadOption
 from kg.core.records import Paper, PaperExtraction
 from kg.evaluation.gold import GoldScores, gold_papers, load_gold, score_gold

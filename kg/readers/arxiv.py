@@ -10,7 +10,7 @@ from kg.readers.fields import build_paper, rfc2822_date, split_categories, split
 SOURCE = "arxiv"
 
 
-def matches(record: dict[str, Any]) -> bool:
+def recognises(record: dict[str, Any]) -> bool:
     return "versions" in record and ("authors_parsed" in record or "update_date" in record)
 
 

@@ -14,6 +14,11 @@ from kg.readers.fields import build_paper, split_categories, split_names
 SOURCE = "json"
 
 
+def recognises(record: dict[str, Any]) -> bool:
+    """Every object: the fallback of the JSON reader (kg.readers.schemas)."""
+    return True
+
+
 def to_paper(record: dict[str, Any], origin: str, max_abstract_chars: int,
              source: str = SOURCE) -> Paper | Reject:
     fields = {key.lower(): value for key, value in record.items() if isinstance(key, str)}

@@ -1,8 +1,9 @@
 """JSON Lines and JSON documents, record by record, whatever schema each record follows.
 
-Each object is mapped by the first schema that recognises it (arXiv snapshot, OpenAlex work,
-Semantic Scholar paper), else read as a plain record. A value that wraps records (a list, or an
-API page {"results": [...]} / {"data": [...]}) is expanded; its records share its origin line.
+Each object is mapped by the first schema that recognises it (kg.readers.schemas: arXiv snapshot,
+OpenAlex work, Semantic Scholar paper, else a plain record). A value that wraps records (a list,
+or an API page {"results": [...]} / {"data": [...]}) is expanded; its records share its origin
+line.
 """
 
 from __future__ import annotations
@@ -13,11 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.core.records import Paper, Reject
-from kg.readers import arxiv, generic, openalex, s2
+from kg.readers.schemas import schema_of
 from kg.readers.streams import (BAD_BYTES_REASON, CONTAINER_KEYS, MAX_RECORD_CHARS, TEXT_KEYS,
                                 has_bad_bytes, iter_json_document, numbered_lines, open_text)
-
-SCHEMAS = (arxiv, openalex, s2)
 
 
 def read_jsonl(path: Path, max_abstract_chars: int) -> Iterator[Paper | Reject]:
@@ -64,8 +63,7 @@ def records_from_value(value: Any, origin: str, max_abstract_chars: int,
         for element in records:
             yield from records_from_value(element, origin, max_abstract_chars, expand=False)
     elif isinstance(value, dict):
-        schema = next((schema for schema in SCHEMAS if schema.matches(value)), generic)
-        yield schema.to_paper(value, origin, max_abstract_chars)
+        yield schema_of(value).to_paper(value, origin, max_abstract_chars)
     else:
         yield Reject(origin, f"record is a JSON {_json_type(value)}, not an object")
 

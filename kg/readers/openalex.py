@@ -11,7 +11,7 @@ SOURCE = "openalex"
 ID_PREFIX = "https://openalex.org/"
 
 
-def matches(record: dict[str, Any]) -> bool:
+def recognises(record: dict[str, Any]) -> bool:
     record_id = record.get("id")
     return "abstract_inverted_index" in record or (isinstance(record_id, str) and record_id.startswith(ID_PREFIX))
 

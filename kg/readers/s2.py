@@ -10,7 +10,7 @@ from kg.readers.fields import build_paper, split_categories, split_names
 SOURCE = "s2"
 
 
-def matches(record: dict[str, Any]) -> bool:
+def recognises(record: dict[str, Any]) -> bool:
     return "paperId" in record
 
 

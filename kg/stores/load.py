@@ -1,9 +1,16 @@
 """`kg load neo4j|falkordb`: read a built graph, write it to a server with a progress bar per
-label/type, and summarise the rows written per step and their rate."""
+label/type, and summarise the rows written per step and their rate.
+
+`STORES` names every server `kg load` writes to, with the function that opens it (credentials from
+the environment only); a new store is a `GraphWriter` (kg.stores.base) named there. Stores are
+imported when opened: their drivers are optional extras, and `kg` starts without them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -11,29 +18,42 @@ from rich.table import Table
 from kg.core.errors import BadOption
 from kg.progress import RateColumn, stderr
 from kg.stores import DEFAULT_BATCH_SIZE
-from kg.stores.base import GraphWriter, LoadReport
 
-SERVERS = ("neo4j", "falkordb")
+if TYPE_CHECKING:
+    from kg.stores.base import GraphWriter, LoadReport
+
+
+def _open_neo4j(database: str | None) -> GraphWriter:
+    from kg.stores.neo4j_store import Neo4jStore
+
+    return Neo4jStore.from_env(database)
+
+
+def _open_falkordb(database: str | None) -> GraphWriter:
+    from kg.stores.falkordb_store import FalkorDBStore
+
+    return FalkorDBStore.from_env(database)
+
+
+STORES: dict[str, Callable[[str | None], GraphWriter]] = {
+    "neo4j": _open_neo4j,  # NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD
+    "falkordb": _open_falkordb,  # FALKORDB_URL
+}
 
 
 def open_store(server: str, database: str | None = None) -> GraphWriter:
     """A connected writer for `server`, credentials from the environment only."""
-    if server == "neo4j":
-        from kg.stores.neo4j_store import Neo4jStore
-
-        return Neo4jStore.from_env(database)
-    if server == "falkordb":
-        from kg.stores.falkordb_store import FalkorDBStore
-
-        return FalkorDBStore.from_env(database)
-    raise BadOption(f"unknown store {server!r} (use {' or '.join(SERVERS)})")
+    opener = STORES.get(server)
+    if opener is None:
+        raise BadOption(f"unknown store {server!r} (use {' or '.join(STORES)})")
+    return opener(database)
 
 
 def load_graph(server: str, source: Path, *, database: str | None = None,
                batch_size: int = DEFAULT_BATCH_SIZE, wipe: bool = False,
                show_progress: bool = True) -> LoadReport:
     """Write the graph built in `source` to `server`; returns what each step wrote."""
-    from kg.export import read_graph
+    from kg.exports.node_link import read_graph
 
     if batch_size < 1:
         raise BadOption(f"--batch-size must be at least 1, not {batch_size}")

@@ -19,7 +19,7 @@ class NetworkXStore(PlanWriter):
     name = "networkx"
 
     def __init__(self, graph: nx.MultiDiGraph | None = None, directory: Path | None = None):
-        from kg.export import GRAPH_JSON, read_graph
+        from kg.exports.node_link import GRAPH_JSON, read_graph
 
         self.directory = Path(directory) if directory else None
         if graph is None and self.directory and (self.directory / GRAPH_JSON).is_file():
@@ -29,7 +29,8 @@ class NetworkXStore(PlanWriter):
     def write(self, graph: nx.MultiDiGraph, **options):
         report = super().write(graph, **options)
         if self.directory:
-            from kg.export import GRAPH_GRAPHML, GRAPH_JSON, write_graphml, write_json
+            from kg.exports.graphml import GRAPH_GRAPHML, write_graphml
+            from kg.exports.node_link import GRAPH_JSON, write_json
 
             write_json(self.graph, self.directory / GRAPH_JSON)
             write_graphml(self.graph, self.directory / GRAPH_GRAPHML)

@@ -1,23 +1,14 @@
-"""The extraction cache on real SQLite files: versions, content keys, corrupt files, killed writers."""
+"""The extraction cache on real SQLite files: versions, content keys, corrupt files, killed writers
+(what the version digests: tests/extractors/test_version.py)."""
 
-import shutil
 import sqlite3
 import subprocess
 import sys
 import textwrap
 
-from kg.cache import EXTRACTORS_DIR, ExtractionCache, content_key, pipeline_version
+from kg.cache import ExtractionCache, content_key
 from kg.core.records import Paper
 from tests.conftest import ROOT
-
-
-def test_pipeline_version_follows_the_files_under_extractors(tmp_path):
-    same, tuned = tmp_path / "same", tmp_path / "tuned"  # two trees: versions are memoised per path
-    for copy in (same, tuned):
-        shutil.copytree(EXTRACTORS_DIR, copy, ignore=shutil.ignore_patterns("__pycache__"))
-    (tuned / "config.cfg").write_text((tuned / "config.cfg").read_text() + "\n# tuned\n")
-    assert pipeline_version(same) == pipeline_version()
-    assert pipeline_version(tuned) != pipeline_version()
 
 
 def test_content_key_covers_id_title_and_abstract_only():

@@ -2,8 +2,9 @@
 
 import networkx as nx
 
-from kg.export import read_graph, write_graphml, write_json
-from kg.graph import GraphAssembler, assemble, sentence_at
+from kg.exports.graphml import write_graphml
+from kg.exports.node_link import read_graph, write_json
+from kg.graph import GraphAssembler, assemble
 from kg.core.records import Mention, Paper, PaperExtraction, Result
 
 ABSTRACT = ("We introduce Pause-Tuning. We fine-tune Llama-2-7B with LoRA. "
@@ -115,12 +116,6 @@ def test_json_round_trip(tmp_path):
     back = read_graph(tmp_path)
     assert nx.utils.graphs_equal(graph, back)
     assert back.nodes["paper:arxiv:2406.01234"]["authors"] == ["Ada Lovelace", "Alan Turing"]
-
-
-def test_sentence_at_finds_the_sentence_of_a_span():
-    start = ABSTRACT.index("GSM8K")
-    assert sentence_at(ABSTRACT, start, start + 5) == \
-        "On GSM8K, Pause-Tuning improves accuracy by 10.61%."
 
 
 def test_incremental_assembly_matches_one_shot():

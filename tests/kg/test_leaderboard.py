@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from kg.build import build_graph
 from kg.cli import app
 from kg.core.errors import UnknownDataset
-from kg.export import read_graph
+from kg.exports.node_link import read_graph
 from kg.leaderboard import leaderboard
 from tests.conftest import FIXTURES
 

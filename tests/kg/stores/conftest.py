@@ -10,11 +10,11 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from kg.export import read_graph
-from kg.stores.falkordb_local import LocalFalkorDB
+from kg.exports.node_link import read_graph
 from kg.stores.falkordb_store import FalkorDBStore
 from kg.stores.networkx_store import NetworkXStore
 from tests.conftest import FIXTURES
+from tests.kg.stores.falkordb_local import LocalFalkorDB
 
 GRAPHS = FIXTURES / "stores"
 FALKORDB_PASSWORD = "test-only-secret"

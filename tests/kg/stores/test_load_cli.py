@@ -1,9 +1,8 @@
-"""`kg load` and `kg export --format neo4j-admin` as a user runs them: the real command line,
-credentials from the environment, a real FalkorDB."""
+"""`kg load` as a user runs it: the real command line, credentials from the environment, a real
+FalkorDB."""
 
 from __future__ import annotations
 
-import csv
 import os
 import subprocess
 import sys
@@ -13,10 +12,10 @@ from pathlib import Path
 import networkx as nx
 from falkordb import FalkorDB
 
-from kg.export import read_graph
-from kg.stores.falkordb_local import free_port
+from kg.exports.node_link import read_graph
 from kg.stores.falkordb_store import FalkorDBStore
 from tests.conftest import ROOT
+from tests.kg.stores.falkordb_local import free_port
 from tests.kg.stores.conftest import snapshot
 
 
@@ -59,27 +58,6 @@ def test_load_errors_are_one_line_and_exit_1(original_dir):
     assert "sekrit" not in down.stderr
     neo4j = kg("load", "neo4j", "--from", str(original_dir), NEO4J_URI="bolt://127.0.0.1:1")
     assert neo4j.returncode == 1 and "NEO4J_USER, NEO4J_PASSWORD" in neo4j.stderr
-
-
-def test_export_neo4j_admin_headers(original_dir, original, tmp_path):
-    run = kg("export", "--format", "neo4j-admin", "--from", str(original_dir), "-o", str(tmp_path))
-    assert run.returncode == 0, run.stderr
-    papers = list(csv.reader(open(tmp_path / "nodes" / "Paper.csv", encoding="utf-8")))
-    assert papers[0][:2] == ["id:ID", ":LABEL"]
-    header = dict(column.split(":", 1) for column in papers[0][2:])
-    assert header["year"] == "int" and header["authors"] == "string[]" and header["title"] == "string"
-    row = dict(zip([column.split(":")[0] for column in papers[0]], papers[1]))
-    first = original.nodes[row["id"]]
-    assert row["authors"].split(";") == first["authors"] and row["abstract"] == first["abstract"]
-    uses = list(csv.reader(open(tmp_path / "relationships" / "USES.csv", encoding="utf-8")))
-    assert uses[0][:3] == [":START_ID", ":END_ID", ":TYPE"]
-    assert {"count:int", "score:double", "evidence:string"} <= set(uses[0])
-    assert {(u, v) for u, v, _, *_ in uses[1:]} == {
-        (u, v) for u, v, key in original.edges(keys=True) if key == "USES"}
-    script = (tmp_path / "neo4j-admin-import.sh").read_text()
-    assert "neo4j-admin database import full" in script
-    assert script.count("--nodes=") == len({a["type"] for _, a in original.nodes(data=True)})
-    assert "--relationships=relationships/USES.csv" in script
 
 
 def test_seeds_graph_loads_twice_with_the_graphml_counts(falkordb_server, tmp_path):

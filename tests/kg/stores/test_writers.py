@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 from kg.core.errors import GraphNotFound
-from kg.export import read_graph
+from kg.exports.node_link import read_graph
 from kg.stores.networkx_store import NetworkXStore
 from tests.kg.stores.conftest import snapshot
 

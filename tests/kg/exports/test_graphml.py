@@ -3,7 +3,7 @@
 import networkx as nx
 from lxml import etree
 
-from kg.export import write_graphml
+from kg.exports.graphml import write_graphml
 
 GRAPHML_NS = "{http://graphml.graphdrawing.org/xmlns}"
 

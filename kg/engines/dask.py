@@ -16,9 +16,9 @@ import dask.bag
 from distributed import Client, Future, LocalCluster
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from kg.cache import pipeline_version
-from kg.engines import Item, extract_batch, load_pipeline_once
+from extractors.version import pipeline_version
 from kg.core.errors import BadOption, PipelineError
+from kg.engines.worker import Item, extract_batch, load_pipeline_once
 
 BATCHES_PER_THREAD = 4
 
