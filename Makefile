@@ -6,6 +6,7 @@ OUT    ?= kg-out
 LINTER := tools/cypher-lint
 BROWSER := tools/browser
 CHROMIUM ?= /usr/bin/chromium
+GEPHI  := tools/gephi-import
 
 .PHONY: demo test install install-dev browser clean
 
@@ -29,7 +30,7 @@ demo: install
 	$(BIN)/kg build examples -o $(OUT)
 
 ## Install the test dependencies, start what the tests need (the tests start FalkorDB themselves), run everything.
-test: install-dev $(LINTER)/node_modules/.package-lock.json browser
+test: install-dev $(LINTER)/node_modules/.package-lock.json browser $(GEPHI)/target/gephi-import.jar
 	$(BIN)/python -m pytest
 
 # Neo4j's Cypher parser for the lint tests (pinned in package-lock.json); without npm they skip,
@@ -56,5 +57,11 @@ $(CHROMIUM):
 	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-liberation; \
 	else echo "not root and no sudo: cannot install chromium; the browser tests will skip (and fail under CI=true)"; fi
 
+# Gephi's own GraphML importer for the export tests: the Gephi Toolkit (pinned in pom.xml) fetched
+# from Maven Central once, into $(GEPHI)/target/lib; without Maven the tests skip (and fail under CI=true).
+$(GEPHI)/target/gephi-import.jar: $(GEPHI)/pom.xml $(shell find $(GEPHI)/src -type f)
+	@if command -v mvn >/dev/null; then mvn -q -B -f $(GEPHI)/pom.xml package; \
+	else echo "mvn not found: the Gephi import tests will skip (and fail under CI=true)"; fi
+
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache
+	rm -rf $(VENV) $(OUT) .pytest_cache $(GEPHI)/target

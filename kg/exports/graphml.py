@@ -25,8 +25,11 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
     """GraphML, streamed node by node and edge by edge (networkx's writer first builds the whole
     document in memory, and took 3x as long). Lists are `;`-joined (GraphML attributes are
     scalars); each attribute key gets the GraphML type of its values (long, double, boolean or
-    string); an edge's id is its relationship type, which networkx reads back as the edge key."""
+    string). A node's `id` is its element's id only. Edge ids are e0, e1, ... in edge order:
+    GraphML wants them unique (Gephi drops an edge whose id it has seen); the relationship type is
+    the edge's `type` attribute (networkx reads the ids back as edge keys)."""
     node_types = _graphml_types(attrs for _, attrs in graph.nodes(data=True))
+    node_types.pop("id", None)  # the <node id> already; igraph and Gephi would show it twice
     edge_types = _graphml_types(attrs for _, _, attrs in graph.edges(data=True))
     node_ids = {name: f"d{i}" for i, name in enumerate(node_types)}
     edge_ids = {name: f"d{i}" for i, name in enumerate(edge_types, len(node_ids))}
@@ -39,8 +42,8 @@ def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
         out.write('<graph edgedefault="directed">\n')
         for node, attrs in graph.nodes(data=True):
             out.write(f"<node id={_attr(node)}>{_graphml_data(attrs, node_ids)}</node>\n")
-        for u, v, key, attrs in graph.edges(keys=True, data=True):
-            out.write(f"<edge id={_attr(key)} source={_attr(u)} target={_attr(v)}>"
+        for i, (u, v, attrs) in enumerate(graph.edges(data=True)):
+            out.write(f'<edge id="e{i}" source={_attr(u)} target={_attr(v)}>'
                       f"{_graphml_data(attrs, edge_ids)}</edge>\n")
         out.write("</graph>\n</graphml>\n")
     return path
@@ -75,7 +78,7 @@ def _graphml_types(records: Iterator[dict]) -> dict[str, str]:
 
 def _graphml_data(attrs: dict, ids: dict[str, str]) -> str:
     return "".join(f'<data key="{ids[name]}">{_text(_graphml_value(value))}</data>'
-                   for name, value in attrs.items() if value is not None)
+                   for name, value in attrs.items() if value is not None and name in ids)
 
 
 def _graphml_value(value) -> str:
