@@ -35,6 +35,7 @@ def main(argv: list[str]) -> None:
     started = time.perf_counter()
     nlp = spacy.blank("en")
     nlp.add_pipe("paperkg_gazetteer")
+    nlp.initialize()  # reads the pattern files
     load_seconds = time.perf_counter() - started
     started = time.perf_counter()
     spans = sum(len(doc.spans[GAZETTEER_KEY]) for doc in nlp.pipe(texts, batch_size=256))

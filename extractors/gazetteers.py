@@ -27,9 +27,10 @@ from pathlib import Path
 import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from extractors.rules.data import DATA_DIR
 from kg.core.errors import DataNotFound
+from kg.core.iteration import read_jsonl
 
-DATA_DIR = Path(__file__).with_name("data")
 CURATED_PATH = DATA_DIR / "curated.jsonl"
 BLOCKED_PATH = DATA_DIR / "blocked.txt"
 LABEL_FILES = {
@@ -102,7 +103,7 @@ class WordStats:
     @classmethod
     def from_abstracts(cls, corpus: Path) -> WordStats:
         counts: Counter[str] = Counter()
-        for record in _read_jsonl(corpus):
+        for record in _read_corpus(corpus):
             counts.update(_WORD.findall(record.get("abstract") or ""))
         return cls(counts)
 
@@ -147,7 +148,8 @@ def build_gazetteers(
 # Reading the catalogues
 
 
-def _read_jsonl(path: Path) -> Iterator[dict]:
+def _read_corpus(path: Path) -> Iterator[dict]:
+    """The records of an abstracts corpus, JSONL or JSONL.gz (rule files go through read_jsonl)."""
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as lines:
         for line in lines:
@@ -159,7 +161,7 @@ def _catalogue(pwc_dir: Path, name: str) -> Iterator[dict]:
     path = pwc_dir / f"{name}.jsonl"
     if not path.exists():
         raise DataNotFound(f"PwC catalogue not found: {path}")
-    for record in _read_jsonl(path):
+    for record in read_jsonl(path):
         if not record.get("flags"):
             yield record
 
@@ -277,7 +279,7 @@ def pwc_candidates(pwc_dir: Path) -> Iterator[Candidate]:
 
 def curated_candidates(path: Path) -> Iterator[Candidate]:
     """Hand-written additions: {"label", "pattern", "id"} and optionally "attr" (ORTH/LOWER)."""
-    for entry in _read_jsonl(path):
+    for entry in read_jsonl(path):
         yield Candidate(entry["label"], entry["pattern"], entry["id"], curated=True,
                         attr=entry.get("attr"))
 

@@ -9,22 +9,26 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
 import extractors.components  # noqa: F401  (registers the factories)
 from extractors.attributes import ENTITIES_KEY
 from extractors.cleaning import PaperText
 from kg.core.errors import PipelineError
+from kg.core.iteration import batched
 from kg.core.records import Mention, Paper, PaperExtraction, Result
 
 CONFIG_PATH = Path(__file__).with_name("config.cfg")
 
 
 def load_pipeline(config_path: Path = CONFIG_PATH, overrides: dict | None = None) -> Language:
-    """Build the spaCy pipeline described by `config_path` (the shipped config by default)."""
+    """Build the spaCy pipeline described by `config_path` (the shipped config by default) and
+    initialize it: each rule component reads its data files there. The trained NER's weights are
+    loaded when its component is built; initializing reads its generic words, not its weights."""
     try:
         config = spacy.util.load_config(config_path, overrides=overrides or {}, interpolate=False)
-        return spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+        nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+        nlp.initialize()
+        return nlp
     except (OSError, ValueError) as exc:
         raise PipelineError(f"cannot load the extraction pipeline from {config_path}: {exc}") from exc
 
@@ -50,7 +54,7 @@ def annotate(
     A paper on which a component fails gets an empty extraction with `error` set, and the run goes on.
     """
     nlp = nlp or default_pipeline()
-    for chunk in minibatch(papers, batch_size):
+    for chunk in batched(papers, batch_size):
         texts = [PaperText.of(paper.title, paper.abstract) for paper in chunk]
         try:
             docs = list(nlp.pipe((make_doc(nlp, text) for text in texts), batch_size=batch_size))

@@ -142,7 +142,7 @@ def test_the_project_follows_the_layering():
 
 def test_the_scanner_sees_the_project_as_it_is():
     graph = import_graph(ROOT)
-    assert "kg.core.names" in graph["extractors.components.rules"]
+    assert "kg.core.names" in graph["extractors.rules.phrases"]
     assert "extractors.pipeline" in graph["kg.engines.worker"]  # a function-local import
     assert "kg.readers.arxiv" in graph["kg.readers.schemas"]  # `from kg.readers import arxiv`
     assert "spacy" in graph["extractors.pipeline"]

@@ -11,23 +11,20 @@ generic mentions stay here (SciER scores them), the graph drops them.
 Canonical names: the grammar's for models, the gazetteer's for its hits; an acronym and its long
 form share one (the gazetteer's when it knows either form, else the acronym) and one type; any
 other name takes the first surface form of its near-duplicates (case, hyphens, spaces, plural:
-kg.resolve.name_key).
+kg.core.names.name_key).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.attributes import ENTITIES_KEY, text_of
-from extractors.components.rules import (
-    GENERIC_WORDS_PATH,
-    generic_word_keys,
-    is_generic_phrase,
-    read_jsonl,
-)
+from extractors.rules.data import data_path
+from extractors.rules.phrases import generic_word_keys, is_generic_phrase
+from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
 GROUP_SOURCES = {"models": "pattern"}  # group -> span._.source; else the group key itself
@@ -37,21 +34,28 @@ TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonica
 @Language.factory(
     "paperkg_entities",
     default_config={"sources": ["models", "gazetteer", "acronym", "ner"],
-                    "extend": ["acronym", "ner"], "protected": ["models"]},
+                    "extend": ["acronym", "ner"], "protected": ["models"],
+                    "generic_words_path": "generic_words.jsonl"},
 )
 def make_entities(nlp: Language, name: str, sources: list[str], extend: list[str],
-                  protected: list[str]) -> EntityMerger:
-    merger = EntityMerger(sources, extend, protected)
-    merger.add_patterns(read_jsonl(GENERIC_WORDS_PATH))
-    return merger
+                  protected: list[str], generic_words_path: str) -> EntityMerger:
+    return EntityMerger(sources, extend, protected, generic_words_path)
 
 
 class EntityMerger:
-    def __init__(self, sources: Iterable[str], extend: Iterable[str], protected: Iterable[str]):
+    def __init__(self, sources: Iterable[str], extend: Iterable[str], protected: Iterable[str],
+                 generic_words_path: str):
         self.sources = list(sources)
         self.extend = set(extend)
         self.protected = set(protected)
+        self.generic_words_path = data_path(generic_words_path)
         self.generic_words: set[str] = set()
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
+                   nlp: Language | None = None) -> None:
+        """Read the generic words (config: generic_words_path)."""
+        self.generic_words = set()
+        self.add_patterns(read_jsonl(self.generic_words_path))
 
     def add_patterns(self, generic_words: Iterable[dict]) -> None:
         """Generic-word records: an NER span made only of them ("LLMs") is a generic mention."""

@@ -16,8 +16,7 @@ tokenized when loaded.
 from __future__ import annotations
 
 import copy
-import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
 
@@ -27,8 +26,11 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 import extractors.attributes  # noqa: F401  (registers Span._.source / _.score)
-from extractors.gazetteers import DATA_DIR, LABEL_FILES
+from extractors.gazetteers import LABEL_FILES
+from extractors.rules.data import DATA_DIR
+from extractors.rules.phrase_trie import PhraseTrie
 from kg.core.errors import PipelineError
+from kg.core.iteration import read_jsonl
 
 GAZETTEER_KEY = "gazetteer"
 EXACT_CASE_SCORE = 1.0
@@ -45,9 +47,7 @@ def make_gazetteer(
     nlp: Language, name: str, data_dir: str | None, files: list[str], spans_key: str
 ) -> Gazetteer:
     paths = tuple((Path(data_dir) if data_dir else DATA_DIR) / file for file in files)
-    component = Gazetteer(nlp, name, spans_key)
-    component.add_patterns(read_patterns(paths))
-    return component
+    return Gazetteer(nlp, name, paths, spans_key)
 
 
 @lru_cache(maxsize=8)
@@ -57,63 +57,36 @@ def read_patterns(paths: tuple[Path, ...]) -> tuple[dict, ...]:
     for path in paths:
         if not path.exists():
             raise PipelineError(f"gazetteer file not found: {path} (run `kg gazetteers`)")
-        with path.open(encoding="utf-8") as lines:
-            for number, line in enumerate(lines, 1):
-                try:
-                    entry = json.loads(line)
-                    if entry["attr"] not in MATCH_ATTRS:
-                        raise ValueError(f"attr must be ORTH or LOWER, not {entry['attr']!r}")
-                    patterns.append({key: entry[key] for key in ("label", "pattern", "id", "attr")}
-                                    | ({"tokens": entry["tokens"]} if "tokens" in entry else {}))
-                except (ValueError, KeyError, TypeError) as exc:
-                    raise PipelineError(f"{path}:{number}: bad gazetteer pattern: {exc}") from exc
+        for number, entry in enumerate(read_jsonl(path), 1):
+            try:
+                if entry["attr"] not in MATCH_ATTRS:
+                    raise ValueError(f"attr must be ORTH or LOWER, not {entry['attr']!r}")
+                patterns.append({key: entry[key] for key in ("label", "pattern", "id", "attr")}
+                                | ({"tokens": entry["tokens"]} if "tokens" in entry else {}))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise PipelineError(f"{path}: pattern {number}: bad gazetteer pattern: {exc}") from exc
     return tuple(patterns)
-
-
-class PhraseTrie:
-    """Token sequences (as string hashes) -> the (label, id) entries of the patterns spelling them."""
-
-    _END = -1  # no string hash is negative
-
-    def __init__(self) -> None:
-        self.root: dict = {}
-        self.size = 0
-
-    def add(self, keys: Iterable[int], entry: tuple[str, str]) -> None:
-        node = self.root
-        for key in keys:
-            node = node.setdefault(key, {})
-        entries = node.setdefault(self._END, {})
-        if entry not in entries:
-            entries[entry] = None  # an ordered set: the same pattern twice matches once
-            self.size += 1
-
-    def matches(self, keys: list[int]) -> Iterator[tuple[int, int, tuple[str, str]]]:
-        """Every (start, end, entry) whose pattern spells keys[start:end], overlaps included."""
-        root, end_key, length = self.root, self._END, len(keys)
-        for start in range(length):
-            node = root.get(keys[start])
-            end = start + 1
-            while node is not None:
-                for entry in node.get(end_key, ()):
-                    yield start, end, entry
-                if end == length:
-                    break
-                node = node.get(keys[end])
-                end += 1
 
 
 class Gazetteer:
     """Two phrase tries over the same pattern files: one exact-case (ORTH), one any-case (LOWER)."""
 
-    def __init__(self, nlp: Language, name: str, spans_key: str):
+    def __init__(self, nlp: Language, name: str, paths: tuple[Path, ...], spans_key: str):
         self.name = name
+        self.paths = paths
         self.spans_key = spans_key
         self.tries = {attr: PhraseTrie() for attr in MATCH_ATTRS}
         self.lower_forms: set[str] = set()
         # Patterns without tokens are split by a copy of the tokenizer (same rules, own cache:
         # thousands of patterns would fill the pipeline tokenizer's chunk cache).
         self._tokenizer = copy.copy(nlp.tokenizer)
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
+                   nlp: Language | None = None) -> None:
+        """Read the pattern files (config: data_dir, files)."""
+        self.tries = {attr: PhraseTrie() for attr in MATCH_ATTRS}
+        self.lower_forms = set()
+        self.add_patterns(read_patterns(self.paths))
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Records {"label", "pattern", "id", "attr": ORTH|LOWER, "tokens" (optional)}."""

@@ -11,19 +11,20 @@ has no per-span probability) and `_.generic`, since SciER also annotates generic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from importlib.resources import as_file, files
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
 from thinc.api import use_ops
 
 import extractors.attributes  # noqa: F401  (registers Span._.source / _.score / _.generic)
-from extractors.components.rules import GENERIC_WORDS_PATH, generic_word_keys, read_jsonl
+from extractors.rules.data import data_path
+from extractors.rules.phrases import generic_word_keys
 from kg.core.errors import PipelineError
+from kg.core.iteration import batched, read_jsonl
 from kg.core.names import name_key
 
 NER_KEY = "ner"
@@ -41,11 +42,11 @@ _TRAILING_SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
 @Language.factory(
     "paperkg_ner",
     default_config={"model": None, "spans_key": NER_KEY, "gazetteer_key": GAZETTEER_KEY,
-                    "batch_size": 128},
+                    "batch_size": 128, "generic_words_path": "generic_words.jsonl"},
 )
 def make_ner(nlp: Language, name: str, model: str | None, spans_key: str, gazetteer_key: str,
-             batch_size: int) -> ScientificNER:
-    return ScientificNER(nlp, name, model, spans_key, gazetteer_key, batch_size)
+             batch_size: int, generic_words_path: str) -> ScientificNER:
+    return ScientificNER(nlp, name, model, spans_key, gazetteer_key, batch_size, generic_words_path)
 
 
 def load_ner_model(nlp: Language, model: str | None = None) -> Language:
@@ -91,7 +92,7 @@ class ScientificNER:
     """Runs the trained tok2vec + ner on the pipeline's docs, leaving `doc.ents` as it was."""
 
     def __init__(self, nlp: Language, name: str, model: str | None, spans_key: str,
-                 gazetteer_key: str, batch_size: int):
+                 gazetteer_key: str, batch_size: int, generic_words_path: str):
         self.name = name
         self.spans_key = spans_key
         self.gazetteer_key = gazetteer_key
@@ -100,13 +101,20 @@ class ScientificNER:
         self.pipes = [pipe for _, pipe in trained.pipeline]
         per_type = trained.meta.get("performance", {}).get("ents_per_type", {})
         self.label_score = {label: round(float(s["p"]), 4) for label, s in per_type.items()}
-        self.generic_words = generic_word_keys(read_jsonl(GENERIC_WORDS_PATH))
+        self.generic_words_path = data_path(generic_words_path)
+        self.generic_words: set[str] = set()
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
+                   nlp: Language | None = None) -> None:
+        """Read the generic words (config: generic_words_path). The trained weights, loaded with
+        the component, are left as they are: nlp.initialize() does not retrain them."""
+        self.generic_words = generic_word_keys(read_jsonl(self.generic_words_path))
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
-        for batch in minibatch(docs, batch_size or self.batch_size):
+        for batch in batched(docs, batch_size or self.batch_size):
             kept_ents = [doc.ents for doc in batch]
             for doc in batch:
                 doc.ents = []

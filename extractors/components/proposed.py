@@ -14,25 +14,18 @@ approach"), adjectives ("AmbientGAN-based"). Every mention of a proposed entity 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.attributes import ENTITIES_KEY, text_of
-from extractors.components.rules import (
-    COMPONENTS_DIR,
-    GENERIC_WORDS_PATH,
-    HeadTypes,
-    generic_word_keys,
-    is_generic_phrase,
-    phrase_regex,
-    read_jsonl,
-)
+from extractors.rules.data import data_path
+from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase, phrase_regex
+from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
-CUES_PATH = COMPONENTS_DIR / "proposal_cues.jsonl"
 # A new name is a Model only when the model grammar knows its family (then it is an entity already).
 PROPOSED_TYPES = ("Dataset", "Metric", "Method")
 MAX_WORDS_BEFORE_NAME = 8
@@ -59,11 +52,14 @@ class Candidate:
     in_title: bool = False
 
 
-@Language.factory("paperkg_proposed")
-def make_proposed(nlp: Language, name: str) -> ProposalFinder:
-    finder = ProposalFinder()
-    finder.add_patterns(read_jsonl(CUES_PATH), read_jsonl(GENERIC_WORDS_PATH))
-    return finder
+@Language.factory(
+    "paperkg_proposed",
+    default_config={"cues_path": "proposal_cues.jsonl", "generic_words_path": "generic_words.jsonl",
+                    "heads_path": "entity_heads.jsonl"},
+)
+def make_proposed(nlp: Language, name: str, cues_path: str, generic_words_path: str,
+                  heads_path: str) -> ProposalFinder:
+    return ProposalFinder(cues_path, generic_words_path, heads_path)
 
 
 def is_name_token(token: Token) -> bool:
@@ -71,7 +67,10 @@ def is_name_token(token: Token) -> bool:
 
 
 class ProposalFinder:
-    def __init__(self) -> None:
+    def __init__(self, cues_path: str, generic_words_path: str, heads_path: str) -> None:
+        self.cues_path = data_path(cues_path)
+        self.generic_words_path = data_path(generic_words_path)
+        self.heads_path = data_path(heads_path)
         self.cue_pattern: re.Pattern | None = None
         self.breaks: set[str] = set()
         self.break_pattern: re.Pattern | None = None
@@ -79,7 +78,15 @@ class ProposalFinder:
         self.description: re.Pattern | None = None
         self.adjective: re.Pattern | None = None
         self.generic: set[str] = set()
-        self.heads = HeadTypes.load()
+        self.heads = HeadTypes(())
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
+                   nlp: Language | None = None) -> None:
+        """Read the proposal cues, generic words and head nouns (config: cues_path,
+        generic_words_path, heads_path)."""
+        self.generic = set()
+        self.add_patterns(read_jsonl(self.cues_path), read_jsonl(self.generic_words_path))
+        self.heads = HeadTypes(read_jsonl(self.heads_path))
 
     def add_patterns(self, cues: Iterable[dict], generic_words: Iterable[dict] = ()) -> None:
         records = {record["id"]: record for record in cues}

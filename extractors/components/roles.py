@@ -1,6 +1,6 @@
 """The paper's relation to each mention (span._.role) from cue phrases before it in its sentence.
 
-role_cues.jsonl lists cues per role ("evaluate on" -> evaluates_on, "outperforms" -> compares),
+data/role_cues.jsonl lists cues per role ("evaluate on" -> evaluates_on, "outperforms" -> compares),
 each with the distance (chars) it may stand before the mention and optionally the entity types it
 applies to ("on" marks evaluates_on for datasets only). The closest applicable cue wins; a mention
 with none is "mentions". paperkg_proposed later marks the entities the paper introduces "proposes".
@@ -9,16 +9,17 @@ with none is "mentions". paperkg_proposed later marks the entities the paper int
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.attributes import ENTITIES_KEY, text_of
-from extractors.components.rules import COMPONENTS_DIR, phrase_regex, read_jsonl
+from extractors.rules.data import data_path
+from extractors.rules.phrases import phrase_regex
+from kg.core.iteration import read_jsonl
 
-CUES_PATH = COMPONENTS_DIR / "role_cues.jsonl"
 DEFAULT_ROLE = "mentions"
 # A clause boundary between a cue and a mention ends the cue's reach.
 _CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and we|which)\b|\bthat\b|\.\s")
@@ -32,16 +33,21 @@ class RoleCue:
     types: frozenset[str] | None
 
 
-@Language.factory("paperkg_roles")
-def make_roles(nlp: Language, name: str) -> RoleTagger:
-    tagger = RoleTagger()
-    tagger.add_patterns(read_jsonl(CUES_PATH))
-    return tagger
+@Language.factory("paperkg_roles", default_config={"cues_path": "role_cues.jsonl"})
+def make_roles(nlp: Language, name: str, cues_path: str) -> RoleTagger:
+    return RoleTagger(cues_path)
 
 
 class RoleTagger:
-    def __init__(self) -> None:
+    def __init__(self, cues_path: str) -> None:
+        self.cues_path = data_path(cues_path)
         self.cues: list[RoleCue] = []
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
+                   nlp: Language | None = None) -> None:
+        """Read the role cues (config: cues_path)."""
+        self.cues = []
+        self.add_patterns(read_jsonl(self.cues_path))
 
     def add_patterns(self, records: Iterable[dict]) -> None:
         for record in records:

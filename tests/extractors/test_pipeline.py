@@ -1,10 +1,19 @@
-"""The pipeline glue: one extraction per paper, in order, even when a component fails on one."""
+"""The pipeline glue: built from config.cfg and initialized once, one extraction per paper, in order,
+even when a component fails on one."""
+
+import json
 
 import pytest
+import spacy
 from spacy.language import Language
 
-from extractors.pipeline import annotate, load_pipeline
+from extractors.components.ner import load_ner_model
+from extractors.pipeline import annotate, extract_papers, load_pipeline
+from kg.core.errors import PipelineError
 from kg.core.records import Paper
+
+PAPER = Paper(id="p", title="Llama 2 for GSM8K", abstract="We fine-tune the SciBERT encoder with LoRA on "
+              "SciERC and reach 71.2 F1, improving by 3.1 points.")
 
 
 @Language.component("fails_on_marker")
@@ -32,3 +41,41 @@ def test_a_failing_paper_gets_an_error_and_the_others_go_through(fragile_nlp):
     assert out[0].error is None and "LoRA" in {m.canonical for m in out[0].entities}
     assert [r.value for r in out[2].results] == [3.0]
     assert "error" not in out[0].to_dict()
+
+
+def test_initializing_reads_the_rule_data_but_keeps_the_trained_ner_weights():
+    """nlp.initialize() (called by load_pipeline) must not re-initialize the NER's trained layers:
+    they live in a pipeline of their own, loaded with the component."""
+    nlp = load_pipeline()
+    shipped = [pipe.model.to_bytes() for _, pipe in load_ner_model(nlp).pipeline]
+    ner = nlp.get_pipe("paperkg_ner")
+    assert [pipe.model.to_bytes() for pipe in ner.pipes] == shipped
+    nlp.initialize()  # again: idempotent, and still the trained weights
+    assert [pipe.model.to_bytes() for pipe in ner.pipes] == shipped
+    [extraction] = extract_papers([PAPER], nlp)
+    assert extraction.to_dict() == next(extract_papers([PAPER])).to_dict()
+
+
+def test_data_paths_come_from_the_config(tmp_path):
+    cues = tmp_path / "roles.jsonl"
+    cues.write_text(json.dumps({"id": "uses", "before": ["thanks to"]}) + "\n")
+    nlp = load_pipeline(overrides={"components.paperkg_roles.cues_path": str(cues)})
+    [extraction] = extract_papers([Paper(id="x", title="", abstract="We win thanks to LoRA.")], nlp)
+    assert [(m.text, m.role) for m in extraction.entities] == [("LoRA", "uses")]
+    [default] = extract_papers([Paper(id="x", title="", abstract="We win thanks to LoRA.")])
+    assert [(m.text, m.role) for m in default.entities] == [("LoRA", "mentions")]
+
+
+def test_a_component_used_before_initialize_says_so():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("paperkg_numbers")
+    with pytest.raises(PipelineError, match="initialize"):
+        nlp("Accuracy improves by 3%.")
+    nlp.initialize()
+    assert [r["value"] for r in nlp("Accuracy improves by 3%.")._.results] == [3.0]
+
+
+def test_a_missing_data_file_is_a_pipeline_error(tmp_path):
+    with pytest.raises(PipelineError, match="absent.jsonl"):
+        load_pipeline(overrides={"components.paperkg_numbers.cues_path": str(tmp_path / "absent.jsonl")})

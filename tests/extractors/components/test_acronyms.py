@@ -1,8 +1,8 @@
-"""Acronym definitions (Schwartz & Hearst) and their later mentions, on seed-abstract sentences."""
+"""`paperkg_acronyms` in the shipped pipeline: definitions and their later mentions, typed and
+canonicalised, on seed-abstract sentences (the pairing itself: tests/extractors/rules/test_acronyms.py)."""
 
 from __future__ import annotations
 
-from extractors.components.acronyms import AcronymSpans, is_short_form, long_form_start
 from tests.extractors.pipeline_cases import annotate, extract, mentions
 
 DPO = ("This paper explores the utilization of counterfactual prompting within the framework of Direct "
@@ -75,15 +75,6 @@ def test_classes_of_models_are_generic_like_llms():
     assert {m.canonical for m in found.entities if not m.generic} == {"DeepSeek-R1", "POPE"}
 
 
-def test_schwartz_hearst_matching():
-    assert long_form_start("LoL", "we propose the Loss-over-Loss") == len("we propose the ")
-    assert long_form_start("PRF", "Pseudo-relevance feedback") == 0
-    assert long_form_start("XYZ", "a completely different phrase") is None
-    assert long_form_start("SH2", "we propose Self-Highlighted Hesitation") == len("we propose ")
-    assert is_short_form("LoRA") and is_short_form("GPT-4")
-    assert not is_short_form("e.g.") and not is_short_form("ours") and not is_short_form("2023")
-
-
 def test_an_acronym_defined_as_a_task_is_not_a_model_name():
     found = extract("Its application to multi-person tracking (MPT) has lagged due to data scarcity. "
                     "We release a benchmark for MPT.")
@@ -96,18 +87,3 @@ def test_a_model_acronym_keeps_its_model_type():
                     "features.")
     assert {(m.text, m.type, m.family) for m in found.entities if m.canonical == "CLIP"} == {
         ("CLIP", "Model", "CLIP"), ("contrastive language-image pretraining", "Model", None)}
-
-
-def test_mentions_of_a_definition_respect_word_boundaries():
-    text = ("Direct preference optimization (DPO) beats DPOs-free and DPO-X; "
-            "DIRECT PREFERENCE OPTIMIZATION, not undirect preference optimizations; DPOs.")
-    found = [text[a:b] for a, b in AcronymSpans._mentions(text, "Direct preference optimization", "DPO")]
-    assert found == ["Direct preference optimization", "DIRECT PREFERENCE OPTIMIZATION",
-                     "DPO", "DPO"]  # "(DPO)" and the plural "DPOs."; not "DPOs-free" nor "DPO-X"
-
-
-def test_mentions_keep_offsets_where_lower_casing_would_shift_them():
-    text = "İstanbul Speech Corpus (ISC) is new. The istanbul speech corpus and ISC again."
-    spans = list(AcronymSpans._mentions(text, "İstanbul Speech Corpus", "ISC"))
-    assert [text[a:b] for a, b in spans] == ["İstanbul Speech Corpus", "istanbul speech corpus",
-                                             "ISC", "ISC"]

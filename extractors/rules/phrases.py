@@ -1,50 +1,39 @@
-"""Data helpers shared by the rule components: JSONL rule files and cue-phrase matching."""
+"""Phrase helpers the rule components share: cue-phrase regexes, generic words, head-noun types."""
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable
 
 from kg.core.names import name_key
 
-COMPONENTS_DIR = Path(__file__).resolve().parent
-DATA_DIR = COMPONENTS_DIR.parent / "data"
-# Words that make a phrase generic when it has only them ("large language models", "LLMs", "NLP").
-GENERIC_WORDS_PATH = COMPONENTS_DIR / "generic_words.jsonl"
 
-
-def read_jsonl(path: Path) -> Iterator[dict]:
-    """The records of a JSONL rule file (blank lines skipped)."""
-    with path.open(encoding="utf-8") as lines:
-        for line in lines:
-            if line.strip():
-                yield json.loads(line)
-
-
-def phrase_regex(phrases: Iterable[str]) -> str:
-    """An alternation of phrases, longest first; a space inside a phrase matches any run of
-    whitespace, and each phrase is bounded by non-word characters."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-    return rf"(?<!\w)(?:{body})(?!\w)"
+def phrase_regex(phrases: Iterable[str], not_after: str = r"\w") -> str:
+    """An alternation of phrases, longest first, each bounded by non-word characters: a space inside
+    a phrase matches any run of whitespace, and a final `*` any word ending ("improv*"). A phrase
+    may not follow a character matching `not_after` (a word character by default)."""
+    parts = []
+    for phrase in sorted(set(phrases), key=len, reverse=True):
+        stem = phrase[:-1] if phrase.endswith("*") else phrase
+        body = re.escape(stem).replace(r"\ ", r"\s+")
+        parts.append(body + (r"[\w-]*" if phrase.endswith("*") else ""))
+    return rf"(?<!{not_after})(?:{'|'.join(parts)})(?!\w)"
 
 
 def generic_word_keys(records: Iterable[dict]) -> set[str]:
-    """The name keys of generic-word records ({"id": word})."""
+    """The name keys of generic-word records ({"id": word}, generic_words.jsonl)."""
     return {name_key(record["id"]) for record in records}
 
 
 def is_generic_phrase(text: str, generic_words: set[str]) -> bool:
     """True when every word of `text` is a generic word ("large language models", "in-distribution");
-    `generic_words` holds name keys (kg.resolve.name_key)."""
+    `generic_words` holds name keys (kg.core.names.name_key)."""
     words = [name_key(w) for w in re.split(r"[\s\-/]+", text) if name_key(w)]
     return all(w in generic_words for w in words)
 
 
 class HeadTypes:
-    """Entity type from a head noun ("... benchmark" -> Dataset), read from entity_heads.jsonl."""
+    """Entity type from a head noun ("... benchmark" -> Dataset), from entity_heads.jsonl records."""
 
     def __init__(self, records: Iterable[dict]):
         self.by_head: dict[str, str] = {}
@@ -52,10 +41,6 @@ class HeadTypes:
             for head in record["heads"]:
                 self.by_head[head.lower()] = record["id"]
         self.pattern = re.compile(phrase_regex(self.by_head), re.IGNORECASE)
-
-    @classmethod
-    def load(cls) -> HeadTypes:
-        return cls(read_jsonl(COMPONENTS_DIR / "entity_heads.jsonl"))
 
     def of_name(self, name: str) -> str | None:
         """The type named by the last word(s) of `name` ("Political Compass Test" -> Dataset)."""

@@ -11,10 +11,11 @@ import json
 import pytest
 import spacy
 
-from extractors.components.gazetteer import GAZETTEER_KEY, PhraseTrie, read_patterns
-from extractors.gazetteers import DATA_DIR, LABEL_FILES
+from extractors.components.gazetteer import GAZETTEER_KEY, read_patterns
+from extractors.gazetteers import LABEL_FILES
 from extractors.pipeline import CONFIG_PATH
-from kg.core.errors import PipelineError
+from extractors.rules.data import DATA_DIR
+from kg.core.errors import BadDataFile, PipelineError
 from tests.conftest import EXAMPLES
 
 GSM8K_MATH = ("When integrated with related data augmentation methods, it leads to an average "
@@ -38,6 +39,7 @@ FOCUS = ("In contrast to previous studies that primarily focus on commonsense ca
 def nlp():
     nlp = spacy.blank("en")
     nlp.add_pipe("paperkg_gazetteer")
+    nlp.initialize()
     return nlp
 
 
@@ -106,28 +108,38 @@ def test_overlapping_candidates_all_stay(nlp):
     assert {"chain-of-thought", "chain-of-thought prompting"} <= texts
 
 
+def gazetteer_on(data_dir, *files: str) -> spacy.language.Language:
+    """A tokenizer-only pipeline with the gazetteer reading `files` of `data_dir`, not initialized."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("paperkg_gazetteer", config={"data_dir": str(data_dir), "files": list(files)})
+    return nlp
+
+
 def test_component_reads_a_configured_data_dir(tmp_path):
     (tmp_path / "methods.jsonl").write_text(json.dumps(
         {"label": "Method", "pattern": "frobnication", "id": "Frob", "attr": "LOWER"}) + "\n")
-    nlp = spacy.blank("en")
-    nlp.add_pipe("paperkg_gazetteer",
-                 config={"data_dir": str(tmp_path), "files": ["methods.jsonl"]})
+    nlp = gazetteer_on(tmp_path, "methods.jsonl")
+    assert list(nlp("Frobnication helps.").spans[GAZETTEER_KEY]) == []  # read in initialize, as spaCy rulers do
+    nlp.initialize()
     doc = nlp("Frobnication helps.")
     assert [(s.text, s.label_, s.id_) for s in doc.spans[GAZETTEER_KEY]] == [
         ("Frobnication", "Method", "Frob")]
 
 
-def test_bad_pattern_file_is_a_pipeline_error(tmp_path):
-    (tmp_path / "methods.jsonl").write_text('{"label": "Method", "pattern": "x"}\n')
-    with pytest.raises(PipelineError, match="methods.jsonl:1"):
-        spacy.blank("en").add_pipe(
-            "paperkg_gazetteer", config={"data_dir": str(tmp_path), "files": ["methods.jsonl"]})
+@pytest.mark.parametrize(("lines", "error", "message"), [
+    (['', '{"label": "Method", "pattern": "x"}'], PipelineError, "methods.jsonl: pattern 1: .*'attr'"),
+    (['{"label": "Method", "pattern": "x", "id": "X", "attr": "LOWER"}', '{oops'], BadDataFile,
+     "methods.jsonl:2: not JSON"),
+])
+def test_a_bad_pattern_file_is_a_coded_error(tmp_path, lines, error, message):
+    (tmp_path / "methods.jsonl").write_text("\n".join(lines) + "\n")
+    with pytest.raises(error, match=message):
+        gazetteer_on(tmp_path, "methods.jsonl").initialize()
 
 
 def test_missing_pattern_file_is_a_pipeline_error(tmp_path):
     with pytest.raises(PipelineError, match="kg gazetteers"):
-        spacy.blank("en").add_pipe(
-            "paperkg_gazetteer", config={"data_dir": str(tmp_path), "files": ["absent.jsonl"]})
+        gazetteer_on(tmp_path, "absent.jsonl").initialize()
 
 
 def test_shipped_patterns_carry_the_pipelines_tokens():
@@ -139,14 +151,3 @@ def test_shipped_patterns_carry_the_pipelines_tokens():
     stale = [p["pattern"] for p in patterns
              if p["tokens"] != [token.text for token in tokenizer(p["pattern"])]]
     assert stale == []
-
-
-def test_phrase_trie_finds_overlapping_phrases_once_each():
-    trie = PhraseTrie()
-    trie.add([1, 2], ("Method", "CoT"))
-    trie.add([1, 2, 3], ("Method", "CoT prompting"))
-    trie.add([1, 2], ("Method", "CoT"))  # the same pattern again
-    trie.add([2], ("Task", "two"))
-    assert trie.size == 3
-    assert list(trie.matches([9, 1, 2, 3, 1])) == [
-        (1, 3, ("Method", "CoT")), (1, 4, ("Method", "CoT prompting")), (2, 3, ("Task", "two"))]

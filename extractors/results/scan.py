@@ -1,0 +1,169 @@
+"""Finding the numbers of a sentence: value, unit (%, x, points), and the groups they form.
+
+A number glued to a name, size or code ("GPT-4", "7B", "1.2.3", "Table 3", "k=5") is no number
+here; numbers joined by a list, range or change connector ("60% and 75%", "5-10%", "from 35.5% to
+44.5%") form one group, and "20 of 25 tasks" is a group of its own (a win count).
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.results.cues import Cues
+from extractors.results.types import Group, Number
+
+_NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
+_UNIT = re.compile(
+    r"(?P<points>\s?(?:\\?%)?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?|pts?|pp)\b|\\?%p\b)"
+    r"|(?P<pct>\s?\\?%|\s?percent\b)"  # \% left inside a kept \textbf{...}
+    r"|(?P<fold>[\s-]?fold\b)"
+    r"|(?P<times>\s?[x×](?![\w])|\s?times\b)",
+    re.IGNORECASE,
+)
+_UNIT_OF = {"points": "points", "pct": "%", "fold": "x", "times": "x"}
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[—–]\s|\s-\s")
+_LABELS = (
+    r"(?:\b(?:Section|Sec\.|Sect\.|Table|Tab\.|Figure|Fig\.|Eq\.|Equation|Appendix|Chapter|Theorem|"
+    r"Lemma|Algorithm|Version|version|v|Stage|stage|Phase|phase|Level|level|Part|No\.|Step|step|"
+    r"Round|round|Task|Track|Day|k|n|K|N|T|d|m|Top|top)\s*[-=]?\s*|#)$"
+)
+_PLUS_MINUS = r"(?:±|\+-|\+/-|∓)\s*$"
+_SPREAD = re.compile(r"\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?")
+_LABELLED = re.compile(_LABELS + "|" + _PLUS_MINUS)  # "Section 3", "Task 1", "k=5", "± 0.2"
+FROM_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)  # "from [the baseline's] X"
+_RANGE = {"-", "--", "–", "—", "~", "∼", "sim", "to", "and up to"}
+_LIST = {",", ", and", ", or", "and", "or", "&", "/", "vs", "vs.", "versus", ",and"}
+_ARROW = {"->", "→", "⟶", "rightarrow", "=>"}
+_MAX_GAP = 14  # characters between two numbers of one list / range
+
+
+def clause_start(text: str, at: int) -> int:
+    """Where the clause holding offset `at` starts (after a ; : bracket, ", " or dash)."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
+    return breaks[-1] if breaks else 0
+
+
+def clause_end(text: str, at: int) -> int:
+    """Where the clause holding offset `at` ends."""
+    found = _CLAUSE_BREAK.search(text, at)
+    return found.start() if found else len(text)
+
+
+def read_number(text: str, match: re.Match) -> Number | None:
+    """The number at `match` (of the number pattern) with its unit, or None when it is part of a
+    name, size or code."""
+    start, end = match.span()
+    before = text[start - 1] if start else " "
+    if before.isalpha() and re.search(r"[\d%]\s?sim$", text[:start]):
+        before = " "  # 80%sim95%: the seed dumps lost the backslash of \sim
+    slashed = before == "/" and start >= 2 and text[start - 2].isdigit()
+    if before.isalnum() or before in "._@^#$£€'\\" or (before == "/" and not slashed):
+        return None
+    if before in "-–" and start >= 2:
+        prior = text[start - 2]
+        unit_before = prior in "x×X" and start >= 3 and text[start - 3].isdigit()
+        if prior.isalpha() and not unit_before:
+            return None  # GPT-4, ROUGE-1, CIFAR-100, top-1
+    spread = _SPREAD.match(text, end)  # "85.3 ± 0.2%": the spread belongs to the number
+    unit_match = _UNIT.match(text, spread.end() if spread else end)
+    unit, unit_end = None, spread.end() if spread else end
+    if unit_match:
+        unit, unit_end = _UNIT_OF[unit_match.lastgroup], unit_match.end()
+    elif end < len(text) and (text[end].isalpha() or text[end] in "$"):
+        return None  # 7B, 128K, 3D, 2nd
+    if unit == "x" and re.match(r"\s*\d", text[unit_end:]):
+        return None  # 224x224, 3 x 3
+    if end < len(text) and text[end] in ".," and text[end + 1: end + 2].isdigit():
+        return None  # version strings 1.2.3, odd separators
+    value = float(match.group("num").replace(",", ""))
+    return Number(start, end, value, unit, unit_end, signed=bool(match.group("sign")), slashed=slashed)
+
+
+class NumberScanner:
+    """The numbers of a sentence and their groups; number words and win units come from the cues."""
+
+    def __init__(self, cues: Cues):
+        self.cues = cues
+        number_word = "|".join(sorted(map(re.escape, cues.number_words), key=len, reverse=True))
+        self.worded = re.compile(
+            r"(?<![\w-])(?:" + number_word + r")(?=[\s-]*(?:fold|times)\b)"
+            r"|(?<![\w-])(?:twice|thrice)(?=\s+as\s)", re.IGNORECASE)
+        count = r"(?:\d+|" + number_word + ")"
+        self.wins = re.compile(
+            r"(?<![\w.-])(?P<n>" + count + r")\s+(?:out\s+of|of|/)\s+(?:the\s+|all\s+)?" + count
+            + r"\s+(?:[\w-]+\s+){0,3}?(?:" + cues["win_units"].pattern + ")", re.IGNORECASE)
+
+    def scan(self, text: str) -> tuple[list[Group], list[Number]]:
+        """The groups of `text` (win counts first, then the others in text order) and the numbers
+        left outside win counts."""
+        numbers = self.numbers(text)
+        groups = self.win_counts(text, numbers)  # takes its numbers out of `numbers`
+        return groups + self.groups(text, numbers), numbers
+
+    def numbers(self, text: str) -> list[Number]:
+        found = [n for m in _NUMBER.finditer(text) if (n := read_number(text, m))
+                 and not _LABELLED.search(text[max(0, n.start - 24): n.start])]
+        for m in self.worded.finditer(text):  # "two-fold", "three times", "twice as fast": always a ratio
+            unit_match = _UNIT.match(text, m.end())
+            found.append(Number(m.start(), m.end(), self.cues.number_words[m.group().lower()],
+                                "x", unit_match.end() if unit_match else m.end()))
+        return sorted(found, key=lambda n: n.start)
+
+    def win_counts(self, text: str, numbers: list[Number]) -> list[Group]:
+        """'surpasses GPT-3 on 20 of 25 tasks' -> value 20, unit null, kind other (GUIDE.md)."""
+        groups = []
+        for m in self.wins.finditer(text):
+            left = text[clause_start(text, m.start()): m.start()]
+            if not self.cues["wins"].search(left):
+                continue
+            word = m.group("n")
+            value = float(word) if word.isdigit() else self.cues.number_words.get(word.lower())
+            if value is None:
+                continue
+            numbers[:] = [n for n in numbers if not (m.start() <= n.start < m.end())]
+            number = Number(m.start("n"), m.end("n"), value, None, m.end())
+            groups.append(Group([number], link="wins", kind="other", hits=[(m.start(), m.end())]))
+        return groups
+
+    def groups(self, text: str, numbers: list[Number]) -> list[Group]:
+        """Chain numbers joined by list, range or change connectors into groups."""
+        groups: list[Group] = []
+        for number in numbers:
+            if groups:
+                last = groups[-1]
+                link = self.link(text, last, number)
+                if link:
+                    last.members.append(number)
+                    if last.link in ("single", "list") or link == "change":
+                        last.link = link
+                    continue
+            groups.append(Group([number]))
+        for group in groups:
+            following = None
+            for member in reversed(group.members):
+                following = member.unit or following
+                member.unit = following
+            group.unit = group.members[-1].unit
+        return groups
+
+    @staticmethod
+    def link(text: str, group: Group, number: Number) -> str | None:
+        """How `number` joins the group before it (list | range | change), or None."""
+        previous = group.members[-1]
+        gap = text[previous.unit_end: number.start]
+        if len(gap) > _MAX_GAP or (previous.unit and number.unit and previous.unit != number.unit):
+            return None
+        word = " ".join(gap.split()).lower()
+        if number.slashed and not (word == "/" and number.unit):
+            return None
+        if gap and not gap.strip() and len(gap) <= 3:
+            return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
+        if word in _ARROW:
+            return "change"
+        if word == "to" and (FROM_BEFORE.search(text[: group.start]) or text[: group.start].rstrip().endswith("(")):
+            return "change"  # "from 35.5% to 44.5%", "boost (31.12% to 46.61%)"
+        if word in _RANGE:
+            return "range"
+        if word in _LIST:
+            return "list"
+        return None

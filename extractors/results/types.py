@@ -1,0 +1,48 @@
+"""What the results steps pass each other: numbers, groups of numbers, and the sentence's entities.
+Offsets are sentence-local."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Number:
+    """One number in a sentence; `unit_end` is past its unit."""
+
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    unit_end: int
+    signed: bool = False
+    slashed: bool = False  # "5.85/4.70 points": only counts as part of a list
+
+
+@dataclass(slots=True)
+class Group:
+    """Numbers read together: a list ("60% and 75%"), a range ("5-10%") or a change ("from X to Y")."""
+
+    members: list[Number]
+    link: str = "single"  # single | list | range | change | wins
+    unit: str | None = None
+    kind: str = "absolute"
+    hits: list[tuple[int, int]] = field(default_factory=list)  # context spans used as evidence
+
+    @property
+    def start(self) -> int:
+        return self.members[0].start
+
+    @property
+    def end(self) -> int:
+        return self.members[-1].unit_end
+
+
+@dataclass(slots=True)
+class Entity:
+    """An entity mention of the sentence: its offsets, type and canonical name."""
+
+    start: int
+    end: int
+    label: str
+    name: str

@@ -1,0 +1,101 @@
+"""Scanning a sentence for numbers, units and groups, on plain strings (arXiv and seed sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.results.scan import NumberScanner, clause_end, clause_start
+
+
+@pytest.fixture(scope="module")
+def scanner(cues) -> NumberScanner:
+    return NumberScanner(cues)
+
+
+def scanned(scanner: NumberScanner, text: str) -> list[tuple[str, list[tuple[float, str | None, str]]]]:
+    """(link, [(value, unit, text of number and unit)]) of every group of `text`."""
+    groups, _ = scanner.scan(text)
+    return [(g.link, [(m.value, m.unit, text[m.start:m.unit_end]) for m in g.members]) for g in groups]
+
+
+def test_numbers_with_units_and_names_with_digits(scanner):
+    # arXiv 2507.12359: CIFAR-10, top-1 and ResNet-18 hold no number
+    text = ("Our method achieves 91.40% top-1 classification accuracy on CIFAR-10, 68.56% on CIFAR-100, and "
+            "78.65% on ImageNet-100 using linear evaluation with a ResNet-18 backbone.")
+    assert scanned(scanner, text) == [("single", [(91.4, "%", "91.40%")]), ("single", [(68.56, "%", "68.56%")]),
+                                      ("single", [(78.65, "%", "78.65%")])]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # seed s051: a range, its unit written once
+    ("FAVA's suggested edits also improve the factuality of LM-generated text, resulting in 5-10% "
+     "FActScore improvements.", [("range", [(5.0, "%", "5"), (10.0, "%", "10%")])]),
+    # arXiv 2503.16429: a change in brackets, then a single number
+    ("Sonata demonstrates exceptional parameter and data efficiency, tripling linear probing accuracy "
+     "(from 21.8% to 72.5%) on ScanNet and nearly doubling performance with only 1% of the data.",
+     [("change", [(21.8, "%", "21.8%"), (72.5, "%", "72.5%")]), ("single", [(1.0, "%", "1%")])]),
+    # seed s051: a list; the "2" of "Llama 2-Chat" is a number here (the reader drops it: a name's)
+    ("Our analysis reveals that ChatGPT and Llama 2-Chat exhibit hallucinations in 60% and 75% of "
+     "their outputs, respectively.",
+     [("single", [(2.0, None, "2")]), ("list", [(60.0, "%", "60%"), (75.0, "%", "75%")])]),
+    # seed s005: the dump lost the backslash of \sim
+    ("Statistically, we observe an 80%sim95% co-currency rate between hallucination contents.",
+     [("range", [(80.0, "%", "80%"), (95.0, "%", "95%")])]),
+    # arXiv 2505.23363: a slash list shares its unit
+    ("Q-RM enhances the average Pass@1 score by 5.85/4.70 points on mathematical reasoning tasks.",
+     [("list", [(5.85, "points", "5.85"), (4.7, "points", "4.70 points")])]),
+])
+def test_groups(scanner, text, expected):
+    assert scanned(scanner, text) == expected
+
+
+def test_labels_and_spreads_are_no_numbers(scanner):
+    # seed dumps: "Task 1" is a label; arXiv 2025: the spread after +- belongs to the number
+    assert [m for _, m in scanned(scanner, "Our system achieves an F1 score of 85.00% in Task 1 and 83.90% "
+                                           "in Task 2.")] == [[(85.0, "%", "85.00%")], [(83.9, "%", "83.90%")]]
+    text = "The model separates pre-capillary PH (AUC = 0.86 +- 0.06) and post-capillary PH (AUC = 0.83 +- 0.06)."
+    assert scanned(scanner, text) == [("single", [(0.86, None, "0.86 +- 0.06")]),
+                                      ("single", [(0.83, None, "0.83 +- 0.06")])]
+
+
+@pytest.mark.parametrize("text", [
+    "Continually pre-training Mistral-7B-v0.3 with MetaSynth adapts it to new domains.",  # names, versions
+    "Subsequent fine-tuning of 7B and 13B parameter models on these combined skill texts.",  # sizes
+    "Our 8B model generates 1280x720 video.",  # a resolution
+    "Section 3 presents the modeling pipeline; larger models performed well with k=5.",  # labels, settings
+])
+def test_sizes_versions_and_labels_are_no_numbers(scanner, text):
+    assert scanned(scanner, text) == []
+
+
+def test_ratios_written_as_words(scanner):
+    # arXiv 2503.24366, 2504.02799
+    assert scanned(scanner, "At a reasonable visual quality, our method renders more than four times faster "
+                            "than sorted rasterization.") == [("single", [(4.0, "x", "four times")])]
+    assert scanned(scanner, "In-context learning boosted performance up to three-fold.") == [
+        ("single", [(3.0, "x", "three-fold")])]
+
+
+def test_win_counts_come_first_and_take_their_numbers(scanner):
+    # seed s074
+    text = ("FLAN substantially improves the performance of its unmodified counterpart and surpasses "
+            "zero-shot 175B GPT-3 on 20 of 25 tasks that we evaluate, with 3.5% more wins.")
+    groups, numbers = scanner.scan(text)
+    assert [(g.link, g.kind, [m.value for m in g.members]) for g in groups] == [
+        ("wins", "other", [20.0]), ("single", "absolute", [3.5])]
+    assert [text[n.start:n.end] for n in numbers] == ["3.5"]  # "20" and "25" belong to the count
+    assert [text[a:b] for a, b in groups[0].hits] == ["20 of 25 tasks"]
+
+
+def test_a_count_without_a_winning_verb_is_no_win(scanner):
+    groups, _ = scanner.scan("We evaluate on 10 of 11 benchmarks.")
+    assert [(g.link, [m.value for m in g.members]) for g in groups] == [("single", [10.0]), ("single", [11.0])]
+
+
+def test_clauses_end_at_brackets_semicolons_and_comma_spaces():
+    text = "It improves accuracy (from 21.8% to 72.5%) on ScanNet, and halves the cost; more later."
+    at = text.index("21.8")
+    assert text[clause_start(text, at):clause_end(text, at)] == "from 21.8% to 72.5%"
+    at = text.index("halves")
+    assert text[clause_start(text, at):clause_end(text, at)] == "and halves the cost"
+    assert clause_start(text, 5) == 0 and clause_end(text, len(text) - 3) == len(text)

@@ -1,0 +1,90 @@
+"""Acronym pairing on plain strings (Schwartz & Hearst), on sentences of the seed abstracts."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.rules.acronyms import (
+    is_short_form,
+    long_form_before,
+    long_form_start,
+    mentions,
+    spells_from_start,
+    window_words,
+)
+
+S3FT = ("This paper introduces Selective Self-to-Supervised Fine-Tuning (S3FT), a fine-tuning approach "
+        "that achieves better performance than the standard supervised fine-tuning (SFT) while "
+        "improving generalization.")
+SH2 = ("In this work, we propose an inference-time method, Self-Highlighted Hesitation (SH2), to help "
+       "LLMs decode more truthfully.")
+RLHF = ("Despite their impressive performance, recent studies have highlighted the potential for "
+        "significant enhancements in LLMs' task-specific performance through fine-tuning strategies like "
+        "Reinforcement Learning with Human Feedback (RLHF), supervised fine-tuning (SFT), and Quantized "
+        "Low-Rank Adapters (Q-LoRA) method.")
+
+
+def long_form(sentence: str, short: str) -> str | None:
+    """The long form before "(short)", searched in the words the pairing allows before it."""
+    open_at = sentence.index(f"({short})")
+    words = sentence[:open_at].split()[-window_words(short):]
+    window_start = sentence.rindex(" ".join(words), 0, open_at)
+    found = long_form_before(sentence, short, window_start, open_at)
+    return sentence[found[0]:found[1]] if found else None
+
+
+def test_schwartz_hearst_matching():
+    assert long_form_start("LoL", "we propose the Loss-over-Loss") == len("we propose the ")
+    assert long_form_start("PRF", "Pseudo-relevance feedback") == 0
+    assert long_form_start("XYZ", "a completely different phrase") is None
+    assert long_form_start("SH2", "we propose Self-Highlighted Hesitation") == len("we propose ")
+    assert is_short_form("LoRA") and is_short_form("GPT-4")
+    assert not is_short_form("e.g.") and not is_short_form("ours") and not is_short_form("2023")
+
+
+@pytest.mark.parametrize(("sentence", "short", "long"), [
+    (RLHF, "RLHF", "Reinforcement Learning with Human Feedback"),
+    (RLHF, "SFT", "supervised fine-tuning"),
+    (RLHF, "Q-LoRA", "Quantized Low-Rank Adapters"),
+    (SH2, "SH2", "Self-Highlighted Hesitation"),  # the digit is not spelled: matched without it
+    (S3FT, "S3FT", "Self-to-Supervised Fine-Tuning"),  # the first capital that starts a word wins
+])
+def test_long_form_before_the_bracket(sentence, short, long):
+    assert long_form(sentence, short) == long
+
+
+def test_a_short_form_that_is_a_word_of_its_long_form_pairs_with_nothing():
+    sentence = "We fine-tune BERT models (BERT) on the task."  # the letters are there, as BERT itself
+    assert long_form_start("BERT", "We fine-tune BERT models") is not None
+    assert long_form(sentence, "BERT") is None
+
+
+def test_a_window_too_short_for_the_letters_pairs_with_nothing():
+    sentence = "Self-Highlighted Hesitation, as we call the method in this work (SHH), helps."
+    assert long_form_start("SHH", sentence[:sentence.index(" (")]) == 0  # in the whole sentence
+    assert long_form(sentence, "SHH") is None  # but not in the six words before the bracket
+
+
+def test_the_long_form_in_brackets_after_the_short_form():
+    assert spells_from_start("RIPA", "Reward Inflection Point Approximation")
+    assert not spells_from_start("RIPA", "a Reward Inflection Point Approximation")
+    assert not spells_from_start("2023", "the year of the data")
+
+
+def test_the_window_grows_with_the_short_form():
+    assert [window_words(short) for short in ("AI", "DPO", "RLHF", "ABCDEFGH")] == [4, 6, 8, 13]
+
+
+def test_mentions_of_a_definition_respect_word_boundaries():
+    text = ("Direct preference optimization (DPO) beats DPOs-free and DPO-X; "
+            "DIRECT PREFERENCE OPTIMIZATION, not undirect preference optimizations; DPOs.")
+    found = [text[a:b] for a, b in mentions(text, "Direct preference optimization", "DPO")]
+    assert found == ["Direct preference optimization", "DIRECT PREFERENCE OPTIMIZATION",
+                     "DPO", "DPO"]  # "(DPO)" and the plural "DPOs."; not "DPOs-free" nor "DPO-X"
+
+
+def test_mentions_keep_offsets_where_lower_casing_would_shift_them():
+    text = "İstanbul Speech Corpus (ISC) is new. The istanbul speech corpus and ISC again."
+    spans = list(mentions(text, "İstanbul Speech Corpus", "ISC"))
+    assert [text[a:b] for a, b in spans] == ["İstanbul Speech Corpus", "istanbul speech corpus",
+                                             "ISC", "ISC"]

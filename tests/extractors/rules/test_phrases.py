@@ -1,0 +1,65 @@
+"""The shared phrase helpers: cue regexes, generic words and head-noun types (shipped data files)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors.rules.data import DATA_DIR, data_path
+from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase, phrase_regex
+from kg.core.iteration import read_jsonl
+
+
+def test_phrases_match_whole_words_longest_first_across_line_breaks():
+    pattern = re.compile(phrase_regex(["based on", "based", "on"]), re.IGNORECASE)
+    text = "Our method, Based\non LoRA, is unbased."
+    assert [m.group() for m in pattern.finditer(text)] == ["Based\non"]
+
+
+def test_a_star_matches_any_ending_and_not_after_widens_the_left_boundary():
+    cues = re.compile(phrase_regex(["improv*", "gain"], not_after=r"[\w@-]"), re.IGNORECASE)
+    text = "It improves accuracy (a 3% gain) over the non-improved, self-gain baseline."
+    assert [m.group() for m in cues.finditer(text)] == ["improves", "gain"]
+    plain = re.compile(phrase_regex(["improv*", "gain"]), re.IGNORECASE)
+    assert [m.group() for m in plain.finditer(text)] == ["improves", "gain", "improved", "gain"]
+
+
+@pytest.fixture(scope="module")
+def generic_words() -> set[str]:
+    return generic_word_keys(read_jsonl(DATA_DIR / "generic_words.jsonl"))
+
+
+@pytest.mark.parametrize(("phrase", "generic"), [
+    ("large language models", True), ("LLMs", True), ("in-distribution", True),
+    ("Direct Preference Optimization", False), ("language models like GPT-4", False),
+])
+def test_a_phrase_is_generic_when_every_word_is(generic_words, phrase, generic):
+    assert is_generic_phrase(phrase, generic_words) is generic
+
+
+@pytest.fixture(scope="module")
+def heads() -> HeadTypes:
+    return HeadTypes(read_jsonl(DATA_DIR / "entity_heads.jsonl"))
+
+
+def test_head_noun_of_a_name(heads):
+    assert heads.of_name("Political Compass Test") == "Dataset"
+    assert heads.of_name("Reward Inflection Point Approximation") is None
+    assert heads.of_name("negative attention score") == "Metric"
+    assert heads.of_name("Contest") is None  # "test" must be a word of its own
+
+
+def test_first_head_noun_in_context(heads):
+    before = "we introduce a new benchmark, "
+    assert heads.first_in(before) == "Dataset"
+    assert heads.first_in("a simple framework that fine-tunes a language model") == "Method"
+    assert heads.first_in("a language model fine-tuned by a framework", ("Dataset", "Method")) == "Method"
+    assert heads.first_in("nothing of the kind") is None
+
+
+def test_configured_data_paths_are_inside_the_data_tree_unless_absolute(tmp_path):
+    assert data_path("role_cues.jsonl") == DATA_DIR / "role_cues.jsonl"
+    assert data_path(tmp_path / "cues.jsonl") == tmp_path / "cues.jsonl"
+    assert data_path(Path("sub/cues.jsonl")) == DATA_DIR / "sub" / "cues.jsonl"
