@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from kg.core.errors import DataNotFound
 from kg.paths import shared_data
@@ -14,6 +16,12 @@ from kg.paths import shared_data
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "examples"
+
+# Property tests are bounded: a fixed number of examples, each with a deadline that a hang exceeds.
+settings.register_profile("bounded", max_examples=150, deadline=timedelta(seconds=10),
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("thorough", parent=settings.get_profile("bounded"), max_examples=2000)
+settings.load_profile("bounded")
 
 
 def in_ci() -> bool:
