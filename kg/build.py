@@ -96,7 +96,8 @@ def _good_papers(records: Iterable[Paper | Reject], rejects: RejectsFile,
         if dedup is not None:
             original = dedup.check(record)
             if original is not None:
-                rejects.write(Reject(record.origin, f"duplicate of {original}", record.id))
+                rejects.write(Reject(record.origin, f"duplicate of {dedup.origin_of(original)} "
+                                                    f"(id {original})", record.id))
                 summary.duplicates += 1
                 continue
         summary.papers += 1

@@ -45,7 +45,7 @@ def test_build_writes_graph_files_and_summary(built):
     papers = [n for n, d in graph.nodes(data=True) if d["type"] == "Paper"]
     assert len(papers) == 2
     rejects = (out / "rejects.jsonl").read_text().splitlines()
-    assert len(rejects) == 3 and "duplicate of 2406.00002" in rejects[-1]
+    assert len(rejects) == 3 and f"duplicate of {PAPERS}:2 (id 2406.00002)" in rejects[-1]
     assert "duplicates" in output and "graph.graphml" in output
 
 
