@@ -77,7 +77,7 @@ class Neo4jStore(CypherStore):
         except (ConfigurationError, ValueError) as exc:
             raise MalformedSetting(f"NEO4J_URI cannot be used: {_reason(exc, secrets)} "
                                    f"(it is {str(uri)!r})") from None
-        return cls(driver, database, address=uri.address, secrets=secrets)
+        return cls(driver, database, address=str(uri), secrets=secrets)
 
     def _guard(self, call, *args):
         try:

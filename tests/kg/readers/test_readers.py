@@ -4,10 +4,10 @@ and bad inputs written to tmp_path."""
 from __future__ import annotations
 
 import gzip
-import os
 import hashlib
 import io
 import json
+import os
 from pathlib import Path
 
 import pytest
