@@ -185,7 +185,7 @@ def output_directory(path: Path) -> Iterator[Path]:
     that is not PaperKG's, mark it, lock it (OutputBusy when another run holds it), check it can be
     written and remove what killed runs left behind."""
     path = Path(path)
-    _claim(path)
+    _check_claimable(path)
     fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         try:
@@ -196,21 +196,29 @@ def output_directory(path: Path) -> Iterator[Path]:
             raise OutputBusy(f"another kg run is writing to {path}; wait for it to finish or "
                              f"choose another output directory") from None
         probe_writable(path)
-        if not is_output_directory(path):
-            _write_marker(path)
+        mark_directory(path)
         remove_stale_temps(path, BUILD_OUTPUTS, old_style=True)
         yield path
     finally:
         os.close(fd)  # releases the lock
 
 
-def _claim(path: Path) -> None:
+def check_claimable(path: Path) -> None:
+    """Refuse (OutputRefused) a `path` that is neither absent, an empty directory nor PaperKG's,
+    creating nothing: for writers that make the directory themselves (`kg train-ner -o`, which
+    then gets `mark_directory`)."""
+    _check_claimable(Path(path), create=False)
+
+
+def _check_claimable(path: Path, create: bool = True) -> None:
     info = _lstat(path)
     if info is not None and stat.S_ISLNK(info.st_mode):
         info = path.stat() if path.exists() else None
         if info is None:
             raise OutputRefused(f"{path} is a dangling symbolic link: choose another output directory")
     if info is None:
+        if not create:
+            return
         try:
             path.mkdir(parents=True)
         except FileExistsError:
@@ -248,7 +256,10 @@ def _foreign_entries(path: Path) -> list[str]:
     return foreign
 
 
-def _write_marker(path: Path) -> None:
-    marker = path / MARKER_NAME
+def mark_directory(path: Path) -> None:
+    """Write the marker that makes `path` a PaperKG output directory (kept when already there)."""
+    marker = Path(path) / MARKER_NAME
+    if marker.is_file():
+        return
     check_replaceable(marker)
     marker.write_text(MARKER_TEXT, encoding="utf-8")

@@ -46,6 +46,10 @@ class UnknownDataset(KGError):
     code = "KG006"
 
 
+class UnknownMetric(UnknownDataset):
+    """A metric that measures no result on the dataset asked for (an unknown name, like a dataset)."""
+
+
 class StoreUnavailable(KGError):
     """A graph server is down, refused the credentials, or dropped the connection."""
 
