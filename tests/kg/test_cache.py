@@ -90,3 +90,35 @@ def test_a_killed_writer_loses_only_its_uncommitted_rows(tmp_path):
     with ExtractionCache(path, version="v1") as cache:
         assert cache.get_many([b"committed", b"pending"]) == {b"committed": "a"}
         assert cache.get_meta("progress") == {"rows": 1}
+
+
+def test_two_runs_sharing_a_cache_both_keep_their_rows(tmp_path):
+    """A run on a cache another run is writing to once lost its rows to "database is locked"
+    (SQLite's 5 s default wait, while a run holds its transaction up to COMMIT_EVERY_SECONDS):
+    the second writer now waits for the first one's transaction to end."""
+    path, ready = tmp_path / "shared.sqlite", tmp_path / "first-holds-the-lock"
+    ExtractionCache(path, version="v1").close()
+    first = textwrap.dedent(f"""
+        import pathlib, time
+        from kg.cache import ExtractionCache
+        cache = ExtractionCache({str(path)!r}, version="v1")
+        cache.put_many([(b"first", "a")])  # the write lock, held until close
+        pathlib.Path({str(ready)!r}).touch()
+        time.sleep(6.5)
+        cache.close()
+    """)
+    second = textwrap.dedent(f"""
+        import pathlib, time
+        from kg.cache import ExtractionCache
+        while not pathlib.Path({str(ready)!r}).exists():
+            time.sleep(0.05)
+        cache = ExtractionCache({str(path)!r}, version="v1")
+        cache.put_many([(b"second", "b")])
+        cache.close()
+    """)
+    runs = [subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+            for script in (first, second)]
+    errors = [run.communicate(timeout=120)[1] for run in runs]
+    assert [run.returncode for run in runs] == [0, 0] and errors == ["", ""], errors
+    with ExtractionCache(path, version="v1") as cache:
+        assert cache.get_many([b"first", b"second"]) == {b"first": "a", b"second": "b"}
