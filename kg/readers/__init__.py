@@ -107,7 +107,8 @@ def _walk(path: Path, excluded: set, seen_dirs: set, top: bool = False) -> Itera
     if (info.st_dev, info.st_ino) in excluded:
         return
     if stat.S_ISREG(info.st_mode):
-        yield InputFile(path)
+        own = top and is_output_directory(path.parent)  # `kg build kg-out/graph.json`
+        yield InputFile(path, "a file in a PaperKG output directory, not an input" if own else None)
     elif stat.S_ISDIR(info.st_mode):
         yield from _walk_directory(path, info, excluded, seen_dirs, top)
     else:

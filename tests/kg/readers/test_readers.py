@@ -518,6 +518,7 @@ def test_pipeline_outputs_are_never_inputs(tmp_path):
     records = read_records([tmp_path], exclude=[tmp_path / "extracted.jsonl"])
     assert outcome(list(records)) == [(1, "good-1")]
     assert outcome(read(out)) == [(1, "a PaperKG output directory, not an input")]
+    assert outcome(read(out / "graph.json")) == [(1, "a file in a PaperKG output directory, not an input")]
 
 
 def test_lone_surrogates_become_replacement_characters_and_control_characters_stay(tmp_path):
