@@ -67,8 +67,12 @@ _KINDS = {"graph.json": GRAPH_JSON_FILE, "graph.graphml": GRAPHML_FILE, "rejects
 
 
 def is_output_directory(path: Path) -> bool:
-    """Whether `path` is a directory PaperKG writes its outputs into (it carries the marker)."""
-    return (Path(path) / MARKER_NAME).is_file()
+    """Whether `path` is a directory PaperKG writes its outputs into (it carries the marker);
+    False when that cannot be told (a directory that cannot be searched)."""
+    try:
+        return stat.S_ISREG(os.stat(Path(path) / MARKER_NAME).st_mode)
+    except OSError:
+        return False
 
 
 def _special_kind(info: os.stat_result) -> str | None:

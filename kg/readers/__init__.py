@@ -112,7 +112,7 @@ def _walk(path: Path, excluded: set, seen_dirs: set, top: bool = False) -> Itera
     elif stat.S_ISDIR(info.st_mode):
         yield from _walk_directory(path, info, excluded, seen_dirs, top)
     else:
-        kind = next((name for test, name in _FILE_KINDS if test(info.st_mode)), "not a regular file")
+        kind = next((name for test, name in _FILE_KINDS if test(info.st_mode)), "of an unknown kind")
         yield InputFile(path, f"not a regular file ({kind}): not read")
 
 

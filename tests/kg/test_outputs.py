@@ -4,7 +4,6 @@ read nothing good. Every case writes real files in a temporary directory."""
 
 from __future__ import annotations
 
-import ctypes
 import json
 import os
 import signal
@@ -19,7 +18,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.outputs import MARKER_NAME, output_directory, remove_stale_temps
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, permission_checks_apply
 
 runner = CliRunner()
 PAPERS = FIXTURES / "cli_papers.jsonl"
@@ -174,23 +173,14 @@ def test_stale_temporary_files_of_live_processes_are_kept(tmp_path):
 
 # --- read-only places and builds that read nothing good --------------------------------------
 
-def _without_root_overrides():
-    """Run a child with the permission checks root normally skips (CAP_DAC_OVERRIDE and
-    CAP_DAC_READ_SEARCH dropped from its bounding set): a read-only directory is read-only."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
-        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
-            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
-
-
 def test_a_read_only_output_directory_is_a_clear_error_before_extraction(tmp_path):
     locked = tmp_path / "ro"
     locked.mkdir()
     locked.chmod(0o555)
     try:
-        preexec = _without_root_overrides if os.geteuid() == 0 else None
-        build = kg("build", str(PAPERS), "-o", str(locked), "--quiet", preexec_fn=preexec)
-        extract = kg("extract", str(PAPERS), "-o", str(locked / "x.jsonl"), "--quiet", preexec_fn=preexec)
+        build = kg("build", str(PAPERS), "-o", str(locked), "--quiet", preexec_fn=permission_checks_apply)
+        extract = kg("extract", str(PAPERS), "-o", str(locked / "x.jsonl"), "--quiet",
+                     preexec_fn=permission_checks_apply)
     finally:
         locked.chmod(0o755)
     for run in (build, extract):

@@ -8,6 +8,8 @@ import hashlib
 import io
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from kg.core.errors import InputNotFound
 from kg.core.records import Paper, Reject
 from kg.readers import read_records, streams
 from kg.readers.streams import iter_json_document
-from tests.conftest import EXAMPLES, FIXTURES, shared_data_path
+from tests.conftest import EXAMPLES, FIXTURES, permission_checks_apply, shared_data_path
 
 READERS = FIXTURES / "readers"
 
@@ -539,3 +541,27 @@ def test_reasons_read_as_english(tmp_path):
         "malformed JSON: Invalid control character at column 13",
         "id is an array, not a string or a number",
     ]
+
+
+def test_an_unreadable_file_or_directory_is_a_reject_and_the_rest_is_read(tmp_path):
+    """Run as the real command, which meets file permissions (as root too: see conftest)."""
+    inputs = tmp_path / "in"
+    (inputs / "locked").mkdir(parents=True)
+    (inputs / "a.jsonl").write_text(GOOD % (1, 1))
+    (inputs / "b.jsonl").write_text(GOOD % (2, 2))
+    (inputs / "locked" / "c.jsonl").write_text(GOOD % (3, 3))
+    (inputs / "b.jsonl").chmod(0)
+    (inputs / "locked").chmod(0)
+    try:
+        run = subprocess.run([str(Path(sys.executable).parent / "kg"), "extract", str(inputs), "-o",
+                              str(tmp_path / "x.jsonl"), "--quiet"], capture_output=True, text=True,
+                             timeout=300, preexec_fn=permission_checks_apply)
+    finally:
+        (inputs / "b.jsonl").chmod(0o644)
+        (inputs / "locked").chmod(0o755)
+    assert run.returncode == 0, run.stderr
+    assert [json.loads(line)["id"] for line in (tmp_path / "x.jsonl").read_text().splitlines()] == ["good-1"]
+    reasons = {Path(r["origin"]).name: r["reason"] for r in map(json.loads, (tmp_path / "x.rejects.jsonl").open())}
+    assert reasons == {"b.jsonl:1": "cannot read the file: [Errno 13] Permission denied: "
+                                    f"'{inputs / 'b.jsonl'}'",
+                       "locked:1": "cannot list the directory: Permission denied"}
