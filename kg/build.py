@@ -12,6 +12,7 @@ import json
 import time
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -22,16 +23,17 @@ import networkx as nx
 from extractors.version import PACKAGE_ROOT, pipeline_version
 from kg.cache import CACHE_NAME, ExtractionCache, content_key
 from kg.core.digest import add_tree
+from kg.core.errors import NoGoodRecords
 from kg.core.iteration import batched
 from kg.core.records import Paper, PaperExtraction, Reject
 from kg.dedup import Deduplicator
 from kg.engines import BATCH_SIZE, Item, make_engine
-from kg.exports.files import atomic_path
 from kg.exports.graphml import GRAPH_GRAPHML, write_graphml
 from kg.exports.node_link import GRAPH_JSON, write_json
 from kg.graph import GraphAssembler
+from kg.outputs import EXTRACTIONS_FILE, REJECTS_FILE, atomic_path, check_output_file, output_directory
 from kg.progress import progress_counter
-from kg.readers import iter_input_files, read_records
+from kg.readers import input_files, read_records
 
 REJECTS_NAME = "rejects.jsonl"
 
@@ -54,24 +56,26 @@ class RunSummary:
 
 
 class RejectsFile:
-    """Rejected records, one JSON line each; the file is created only when there is one."""
+    """Rejected records, one JSON line each; the file is created only when there is one, under a
+    temporary name until `close`."""
 
     def __init__(self, path: Path):
         self.path = path
         self.count = 0
         self._handle: TextIO | None = None
+        self._files = ExitStack()
 
     def write(self, reject: Reject) -> None:
         if self._handle is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._handle = open(self.path, "w", encoding="utf-8")
+            temporary = self._files.enter_context(atomic_path(self.path))
+            self._handle = self._files.enter_context(open(temporary, "w", encoding="utf-8"))
         self._handle.write(json.dumps(reject.to_dict(), ensure_ascii=False) + "\n")
         self.count += 1
 
     def close(self) -> None:
         if self._handle is not None:
-            self._handle.close()
-        elif self.path.exists():  # a stale file from an earlier run would mislead
+            self._files.close()
+        elif self.path.is_file():  # a stale file from an earlier run would mislead
             self.path.unlink()
 
 
@@ -92,7 +96,8 @@ def _good_papers(records: Iterable[Paper | Reject], rejects: RejectsFile,
         if dedup is not None:
             original = dedup.check(record)
             if original is not None:
-                rejects.write(Reject(record.origin, f"duplicate of {original}", record.id))
+                rejects.write(Reject(record.origin, f"duplicate of {dedup.origin_of(original)} "
+                                                    f"(id {original})", record.id))
                 summary.duplicates += 1
                 continue
         summary.papers += 1
@@ -162,8 +167,10 @@ def extract_to_file(inputs: Sequence[str | Path], output: Path, show_progress: b
     With `cache_path`, extractions are read from and added to that cache."""
     summary = RunSummary()
     started = time.perf_counter()
-    records = read_records(inputs)
     rejects = RejectsFile(rejects_path_for(output))
+    records = read_records(inputs, exclude=[output, rejects.path, *([cache_path] if cache_path else [])])
+    check_output_file(output, EXTRACTIONS_FILE)
+    check_output_file(rejects.path, REJECTS_FILE)
     cache = ExtractionCache(cache_path, pipeline_version()) if cache_path else None
     try:
         with atomic_path(output) as tmp, open(tmp, "w", encoding="utf-8") as handle:
@@ -195,18 +202,24 @@ def code_version() -> str:
     return digest.hexdigest()
 
 
-def build_fingerprint(inputs: Sequence[str | Path], out_dir: Path) -> str:
+def build_fingerprint(inputs: Sequence[str | Path], out_dir: Path, exclude: Sequence[Path] = ()) -> str:
     """A digest of everything a build's outputs depend on: the code and pipeline, the output
     directory, and the names and bytes of every input file (read in 1 MB blocks; a fraction of the
-    time of parsing them)."""
+    time of parsing them); an entry that cannot be read counts by its problem."""
     digest = hashlib.blake2b(code_version().encode(), digest_size=16)
     digest.update(str(out_dir.resolve()).encode("utf-8", "surrogateescape") + b"\0")
     for item in inputs:
-        for file in iter_input_files(Path(item)):
-            digest.update(str(file.resolve()).encode("utf-8", "surrogateescape") + b"\0")
-            with open(file, "rb") as handle:
-                while block := handle.read(1 << 20):
-                    digest.update(block)
+        for entry in input_files(Path(item), exclude):
+            digest.update(str(entry.path.absolute()).encode("utf-8", "surrogateescape") + b"\0")
+            if entry.problem is not None:
+                digest.update(entry.problem.encode() + b"\0")
+                continue
+            try:
+                with open(entry.path, "rb") as handle:
+                    while block := handle.read(1 << 20):
+                        digest.update(block)
+            except OSError as err:
+                digest.update(f"unreadable: {err}".encode("utf-8", "surrogateescape") + b"\0")
     return digest.hexdigest()
 
 
@@ -246,22 +259,26 @@ def build_graph(inputs: Sequence[str | Path], out_dir: Path, show_progress: bool
                 cache_path: Path | None = None) -> RunSummary:
     """`kg build`: read, deduplicate, extract, resolve and assemble; write GraphML and JSON.
 
-    With the cache (default `out_dir/cache.sqlite`), only papers it has not seen are extracted, and
-    a build of unchanged inputs with unchanged code whose outputs are intact rewrites nothing."""
+    `out_dir` is taken for the run (kg.outputs: refused when it is not PaperKG's, locked against a
+    second run). With the cache (default `out_dir/cache.sqlite`), only papers it has not seen are
+    extracted, and a build of unchanged inputs with unchanged code whose outputs are intact rewrites
+    nothing. A build that reads no good record writes no graph (NoGoodRecords)."""
     started = time.perf_counter()
-    records = read_records(inputs)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    if not use_cache:
-        summary = _assemble_and_write(records, out_dir, show_progress, options, cache=None)
-    else:
-        with ExtractionCache(cache_path or out_dir / CACHE_NAME, pipeline_version()) as cache:
-            fingerprint = build_fingerprint(inputs, out_dir)
-            summary = _up_to_date(cache.get_meta(BUILD_MANIFEST), fingerprint, out_dir)
-            if summary is None:
-                cache.set_meta(BUILD_MANIFEST, None)  # until the new outputs are all written
-                summary = _assemble_and_write(records, out_dir, show_progress, options, cache)
-                summary.cached = cache.hits
-                cache.set_meta(BUILD_MANIFEST, _manifest(fingerprint, summary))
+    cache_path = (cache_path or out_dir / CACHE_NAME) if use_cache else None
+    own_outputs = [out_dir, *([cache_path] if cache_path else [])]
+    records = read_records(inputs, exclude=own_outputs)
+    with output_directory(out_dir):
+        if cache_path is None:
+            summary = _assemble_and_write(records, out_dir, show_progress, options, cache=None)
+        else:
+            with ExtractionCache(cache_path, pipeline_version(), owned=cache_path == out_dir / CACHE_NAME) as cache:
+                fingerprint = build_fingerprint(inputs, out_dir, own_outputs)
+                summary = _up_to_date(cache.get_meta(BUILD_MANIFEST), fingerprint, out_dir)
+                if summary is None:
+                    cache.set_meta(BUILD_MANIFEST, None)  # until the new outputs are all written
+                    summary = _assemble_and_write(records, out_dir, show_progress, options, cache)
+                    summary.cached = cache.hits
+                    cache.set_meta(BUILD_MANIFEST, _manifest(fingerprint, summary))
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -288,6 +305,8 @@ def _assemble_and_write(records: Iterable[Paper | Reject], out_dir: Path, show_p
         graph = _assemble(papers, show_progress, options, cache, rejects, summary)
     finally:
         rejects.close()
+    if not summary.papers:
+        raise NoGoodRecords(_no_good_records(summary, out_dir, rejects))
     summary.outputs["graphml"] = write_graphml(graph, out_dir / GRAPH_GRAPHML)
     summary.outputs["json"] = write_json(graph, out_dir / GRAPH_JSON)
     if rejects.count:
@@ -295,3 +314,14 @@ def _assemble_and_write(records: Iterable[Paper | Reject], out_dir: Path, show_p
     summary.nodes = Counter(d["type"] for _, d in graph.nodes(data=True))
     summary.edges = Counter(k for _, _, k in graph.edges(keys=True))
     return summary
+
+
+def _no_good_records(summary: RunSummary, out_dir: Path, rejects: RejectsFile) -> str:
+    """Why a build wrote no graph, and what became of the graph already in `out_dir`."""
+    kept = (f"the graph in {out_dir} was left as it was" if (out_dir / GRAPH_JSON).exists()
+            else "no graph was written")
+    if not summary.read:
+        return f"the inputs hold no records; {kept}"
+    records = "record" if summary.read == 1 else "records"
+    return (f"no good record among the {summary.read:,} {records} read ({summary.rejected:,} rejected, "
+            f"reasons in {rejects.path}); {kept}")

@@ -4,8 +4,10 @@ A paper's extraction depends only on its id, title and abstract and on the pipel
 `extractors.version.pipeline_version`, given by the caller), so an unchanged paper is never
 extracted twice by the same pipeline.
 The file holds the rows of one pipeline version: opening it with another version empties it.
-Rows are written in transactions, so a killed run loses at most its last uncommitted rows; a file that
-is not a readable cache is set aside (`*.corrupt`) and the run goes on with a fresh one.
+Rows are written in transactions, so a killed run loses at most its last uncommitted rows. A path that
+holds anything but a PaperKG cache (another file, another SQLite database, a link or a device) is
+refused before any work; a cache that is damaged is set aside (`*.corrupt`) and the run goes on
+with a fresh one. Two runs sharing a cache wait for each other's transactions (BUSY_TIMEOUT_SECONDS).
 """
 
 from __future__ import annotations
@@ -19,13 +21,17 @@ import zlib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from kg.core.errors import OutputRefused
 from kg.core.records import Paper
+from kg.outputs import check_output_file
 from kg.progress import stderr
 
 CACHE_NAME = "cache.sqlite"
 COMMIT_EVERY_ROWS = 2000
 COMMIT_EVERY_SECONDS = 5.0
 _LOOKUP_CHUNK = 500  # SQLite's default limit on bound parameters is 999 (older builds)
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 120.0  # a run holds its write transaction for at most COMMIT_EVERY_SECONDS
 
 
 def content_key(paper: Paper) -> bytes:
@@ -38,7 +44,9 @@ class ExtractionCache:
     """Extraction lines by content key, for one pipeline version (`extractors.version`); use as a
     context manager."""
 
-    def __init__(self, path: Path, version: str):
+    def __init__(self, path: Path, version: str, owned: bool = False):
+        """`owned`: the path is the cache of an output directory, where any file under that name
+        is a cache PaperKG made (when damaged, it is set aside); else a foreign file is refused."""
         self.path = Path(path)
         self.version = version
         self.hits = 0
@@ -46,15 +54,35 @@ class ExtractionCache:
         self._uncommitted = 0
         self._last_commit = time.monotonic()
         self._db: sqlite3.Connection | None = None
+        check_output_file(self.path, kind=None)
+        if not owned:
+            self._check_is_cache()
         try:
             self._db = self._open()
         except sqlite3.DatabaseError as exc:
             self._set_aside(exc)
             self._db = self._open()
 
+    def _check_is_cache(self) -> None:
+        """OutputRefused unless the path is absent, empty or an SQLite file PaperKG could have made."""
+        if not self.path.is_file() or not self.path.stat().st_size:
+            return
+        with open(self.path, "rb") as handle:
+            if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
+                raise OutputRefused(f"{self.path} is not a PaperKG extraction cache (not an SQLite "
+                                    f"file); choose another --cache path")
+        try:
+            with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_SECONDS) as db:
+                tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError:
+            return  # damaged: set aside by _open
+        if tables and not {"meta", "extractions"} <= tables:
+            raise OutputRefused(f"{self.path} is an SQLite database but not a PaperKG extraction cache "
+                                f"(tables {', '.join(sorted(tables))}); choose another --cache path")
+
     def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, isolation_level=None)  # explicit BEGIN/COMMIT below
+        # explicit BEGIN/COMMIT below; a second run on the same file waits for our transaction
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")

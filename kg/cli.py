@@ -1,19 +1,21 @@
 """The `kg` command line: each command parses its options and calls one plain function.
 
-Errors the user can act on (`kg.core.errors.KGError`) and usage errors print one line and exit 1.
+Errors the user can act on (`kg.core.errors.KGError`) and usage errors (typer's own included) print
+one line, `error[KGnnn]: ...`, and exit 1. Help shows the README's metavars (INPUT..., DIR, N).
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, get_args
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup
 
-from kg.core.errors import KGError
+from kg.core.errors import BadOption, KGError
 from kg.core.schema import RESULT_KINDS
 from kg.engines import ENGINES
 from kg.evaluation.sets import EVAL_SETS, chosen_sets
@@ -30,25 +32,86 @@ DEFAULT_OUT = Path("kg-out")
 UsageError = typer.BadParameter.__mro__[1]
 
 
+def _one_line_usage_error(exc: Exception, ctx: typer.Context | None) -> typer.Exit:
+    """Print a usage error as `error[KG004]: ...` on one line (typer would draw a panel)."""
+    context = getattr(exc, "ctx", None) or ctx
+    where = f" (see '{context.command_path} --help')" if context is not None else ""
+    message = " ".join(exc.format_message().split())
+    stderr.print(str(BadOption(message + where)), markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(1)
+
+
 class _KGGroup(TyperGroup):
     """Exit code 1 for usage errors and `KGError`s, with a one-line reason and no traceback."""
 
-    def make_context(self, *args, **kwargs):
+    def get_help_option(self, ctx: typer.Context):
+        option = super().get_help_option(ctx)
+        _plain_metavars([option, *self.params] if option is not None else self.params)
+        return option
+
+    def make_context(self, info_name, args, parent=None, **extra):
         try:
-            return super().make_context(*args, **kwargs)
+            return super().make_context(info_name, args, parent, **extra)
         except UsageError as exc:
-            exc.exit_code = 1
-            raise
+            if type(exc).__name__ == "NoArgsIsHelpError":  # bare `kg`: the help, as asked for
+                exc.exit_code = 1
+                raise
+            raise _one_line_usage_error(exc, None) from None
 
     def invoke(self, ctx: typer.Context):
         try:
             return super().invoke(ctx)
         except UsageError as exc:
-            exc.exit_code = 1
-            raise
+            raise _one_line_usage_error(exc, ctx) from None
         except KGError as exc:
             stderr.print(str(exc), markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
+
+
+def _metavar(param) -> str:
+    """A metavar in the README's style for an option typer would show as `<path>`, `<int range>`."""
+    kind = param.type_descriptor
+    if kind.is_choice:
+        return "|".join(str(getattr(choice, "value", choice)) for choice in kind.choices)
+    if kind.is_path:
+        return "PATH"
+    annotation = get_args(kind.annotation)[0] if kind.is_list else kind.annotation
+    return {int: "N", float: "X"}.get(annotation, "TEXT")
+
+
+def _plain_metavars(params: Iterable) -> None:
+    """Give `params` the README's metavars: `INPUT...`, `DIR`, `N`, `local|dask`, and none for a
+    flag, instead of typer's `{inputs}...`, `<list[Path]>`, `<int range>` and `<bool>`."""
+    for param in params:
+        if isinstance(param, TyperArgument):
+            shown = param.metavar or param.name.upper() + ("..." if param.nargs != 1 else "")
+            param.metavar = shown
+            piece = shown if param.required else f"[{shown}]"
+            param.get_usage_pieces = lambda ctx, piece=piece: [piece]
+            param.display_type_rich = lambda ctx: None
+        elif getattr(param, "is_flag", False):
+            param.display_type_rich = lambda ctx: None
+        elif param.metavar is None:
+            param.metavar = _metavar(param)
+
+
+class _KGCommand(TyperCommand):
+    """A command whose usage line and help use plain metavars (`kg build [OPTIONS] INPUT...`)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _plain_metavars(self.params)
+
+    def get_help_option(self, ctx: typer.Context):
+        option = super().get_help_option(ctx)
+        _plain_metavars([option] if option is not None else [])
+        return option
+
+
+def _version(show: bool) -> None:
+    if show:
+        typer.echo(f"kg (paperkg) {importlib.metadata.version('paperkg')}")
+        raise typer.Exit()
 
 
 def choices(name: str, values: Iterable[str]) -> type[Enum]:
@@ -61,8 +124,14 @@ app = typer.Typer(cls=_KGGroup, no_args_is_help=True, add_completion=False,
                   pretty_exceptions_enable=False,
                   help="PaperKG: a knowledge graph of ML research from paper abstracts.")
 
-Inputs = Annotated[list[Path], typer.Argument(help="Input files or directories (format auto-detected, .gz ok).")]
-FromDir = Annotated[Path, typer.Option("--from", help="Directory of a built graph.")]
+
+@app.callback()
+def _options(version: Annotated[bool, typer.Option("--version", is_eager=True, callback=_version,
+                                                   help="Print the version and exit.")] = False) -> None:
+    """PaperKG: a knowledge graph of ML research from paper abstracts."""
+
+Inputs = Annotated[list[Path], typer.Argument(metavar="INPUT...", help="Input files or directories (format auto-detected, .gz ok).")]
+FromDir = Annotated[Path, typer.Option("--from", metavar="DIR", help="Directory of a built graph.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1,
                                       help="Extraction processes (local) or LocalCluster workers (dask).")]
@@ -83,7 +152,8 @@ def _engine_options(engine: Engine, workers: int, scheduler: str | None):
 
 def _print_run(title: str, summary) -> None:
     rows = [("records read", f"{summary.read:,}"), ("papers", f"{summary.papers:,}"),
-            ("rejected", f"{summary.rejected:,}"), ("duplicates", f"{summary.duplicates:,}"),
+            ("rejected (bad records)", f"{summary.rejected:,}"),
+            ("duplicates (a paper read before)", f"{summary.duplicates:,}"),
             ("kept without entities (pipeline failed)", f"{summary.failed:,}"),
             ("seconds", f"{summary.seconds:.1f}")]
     if summary.cached:
@@ -97,10 +167,18 @@ def _print_run(title: str, summary) -> None:
         stdout.print(counts_table("Nodes", summary.nodes, "label"))
         stdout.print(counts_table("Relationships", summary.edges, "type"))
     for name, path in summary.outputs.items():
-        stdout.print(f"{name}: {path}", markup=False, highlight=False)
+        stdout.print(f"{name}: {path}{_rejects_breakdown(summary) if name == 'rejects' else ''}",
+                     markup=False, highlight=False)
 
 
-@app.command()
+def _rejects_breakdown(summary) -> str:
+    """What the rejects file holds, since duplicates and failed extractions are listed there too."""
+    parts = [(summary.rejected, "rejected"), (summary.duplicates, "duplicates"),
+             (summary.failed, "kept without entities")]
+    return " (" + ", ".join(f"{count:,} {what}" for count, what in parts if count) + ")"
+
+
+@app.command(cls=_KGCommand)
 def extract(inputs: Inputs,
             output: Annotated[Path, typer.Option("--output", "-o", help="Extraction JSONL to write.")],
             quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine("local"),
@@ -117,7 +195,7 @@ def extract(inputs: Inputs,
     _print_run("kg extract", summary)
 
 
-@app.command()
+@app.command(cls=_KGCommand)
 def build(inputs: Inputs,
           output: Annotated[Path, typer.Option("--output", "-o", help="Output directory.")] = DEFAULT_OUT,
           quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine("local"),
@@ -137,7 +215,7 @@ def build(inputs: Inputs,
     _print_run("kg build", summary)
 
 
-@app.command()
+@app.command(cls=_KGCommand)
 def stats(source: FromDir = DEFAULT_OUT) -> None:
     """Node and relationship counts of a built graph."""
     from kg.stats import graph_counts
@@ -151,7 +229,7 @@ BoardFormat = choices("BoardFormat", BOARD_FORMATS)
 ResultKind = choices("ResultKind", RESULT_KINDS)
 
 
-@app.command(name="leaderboard")
+@app.command(name="leaderboard", cls=_KGCommand)
 def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset name or alias (GSM8K, gsm-8k, ...).")],
                         source: FromDir = DEFAULT_OUT,
                         metric: Annotated[str | None, typer.Option("--metric", help="Only results measured by this metric.")] = None,
@@ -167,7 +245,7 @@ def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset nam
 ExportFormat = choices("ExportFormat", EXPORTS)
 
 
-@app.command()
+@app.command(cls=_KGCommand)
 def export(fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")],
            output: Annotated[Path, typer.Option("--output", "-o", help="File (or directory for neo4j-admin).")],
            source: FromDir = DEFAULT_OUT) -> None:
@@ -181,7 +259,7 @@ def export(fmt: Annotated[ExportFormat, typer.Option("--format", help="Output fo
 LoadTarget = choices("LoadTarget", STORES)
 
 
-@app.command()
+@app.command(cls=_KGCommand)
 def load(target: Annotated[LoadTarget, typer.Argument(help="The server to write to.")],
          source: FromDir = DEFAULT_OUT,
          database: Annotated[str | None, typer.Option(help="Neo4j database / FalkorDB graph name (default: neo4j's default / paperkg).")] = None,
@@ -201,7 +279,7 @@ EVAL_SET_HELP = ("Set to score (repeatable); default: " + ", ".join(n for n, s i
                  + ". arxiv-train is the only set whose errors are listed.")
 
 
-@app.command(name="eval")
+@app.command(name="eval", cls=_KGCommand)
 def evaluate(sets: Annotated[list[EvalSetName] | None, typer.Option("--set", help=EVAL_SET_HELP)] = None,
              gold: Annotated[list[Path] | None, typer.Option(help="Also score this guide-format gold file, every paper in it (repeatable; without --set, only the files given are scored).")] = None,
              scier: Annotated[list[Path] | None, typer.Option(help="Also score this SciER-format JSONL file (repeatable; as --gold).")] = None,
@@ -218,31 +296,59 @@ def evaluate(sets: Annotated[list[EvalSetName] | None, typer.Option("--set", hel
     (print_json if json_out else print_report)(report, stdout, stderr, details=details)
 
 
-@app.command(name="train-ner")
-def train_ner(train: Annotated[Path | None, typer.Option(help="SciER training sentences (default: ../shared/data/scier/train.jsonl).")] = None,
-              dev: Annotated[Path | None, typer.Option(help="SciER dev sentences for model selection (default: ../shared/data/scier/dev.jsonl).")] = None,
-              output: Annotated[Path | None, typer.Option("--output", "-o", help="Pipeline directory to write (default: the package's extractors/ner_model).")] = None,
+def _retraining_output(output: Path | None, in_place: bool, shipped: Path) -> Path:
+    """Where a retraining command writes: the user's `--output`, or the package's own files only
+    when told `--in-place` (they are what every later run extracts with)."""
+    if in_place and output is not None:
+        raise BadOption("give either --output or --in-place, not both")
+    if in_place:
+        return shipped
+    if output is None:
+        raise BadOption(f"give --output DIR for the new files, or --in-place to replace the "
+                        f"package's own ({shipped})")
+    return output
+
+
+InPlace = Annotated[bool, typer.Option("--in-place", help="Replace the package's shipped files (what every later run uses).")]
+
+
+@app.command(name="train-ner", cls=_KGCommand)
+def train_ner(train: Annotated[Path | None, typer.Option(metavar="FILE", help="SciER training sentences (default: ../shared/data/scier/train.jsonl).")] = None,
+              dev: Annotated[Path | None, typer.Option(metavar="FILE", help="SciER dev sentences for model selection (default: ../shared/data/scier/dev.jsonl).")] = None,
+              output: Annotated[Path | None, typer.Option("--output", "-o", metavar="DIR", help="Pipeline directory to write (new, empty or an earlier output).")] = None,
+              in_place: InPlace = False,
               seed: Annotated[int, typer.Option(help="Random seed of the training.")] = 7) -> None:
     """Train the scientific NER (Method, Dataset, Task) on SciER; print dev P/R/F1 by type."""
     from extractors.ner_training import NER_MODEL_DIR, format_scores, train_ner as train_model
+    from kg.outputs import check_claimable, mark_directory
     from kg.paths import shared_data
 
-    scores = train_model(train or shared_data("scier", "train.jsonl"), dev or shared_data("scier", "dev.jsonl"),
-                   output or NER_MODEL_DIR, seed)
+    target = _retraining_output(output, in_place, NER_MODEL_DIR)
+    train_path, dev_path = train or shared_data("scier", "train.jsonl"), dev or shared_data("scier", "dev.jsonl")
+    if not in_place:
+        check_claimable(target)  # before the training, not after it: a foreign directory is refused
+    scores = train_model(train_path, dev_path, target, seed)
+    if not in_place:
+        mark_directory(target)  # the trained pipeline replaced the directory whole
     stdout.print(format_scores(scores), markup=False, highlight=False)
 
 
-@app.command()
-def gazetteers(pwc: Annotated[Path | None, typer.Option(help="Papers with Code catalogues (default: ../shared/data/pwc).")] = None,
-               corpus: Annotated[Path | None, typer.Option(help="arXiv abstracts JSONL(.gz) telling common words from names (default: ../shared/data/corpora/arxiv_cs_2025.jsonl.gz).")] = None,
-               output: Annotated[Path | None, typer.Option("--output", "-o", help="Directory for the pattern files (default: the package's extractors/data).")] = None) -> None:
+@app.command(cls=_KGCommand)
+def gazetteers(pwc: Annotated[Path | None, typer.Option(metavar="DIR", help="Papers with Code catalogues (default: ../shared/data/pwc).")] = None,
+               corpus: Annotated[Path | None, typer.Option(metavar="FILE", help="arXiv abstracts JSONL(.gz) telling common words from names (default: ../shared/data/corpora/arxiv_cs_2025.jsonl.gz).")] = None,
+               output: Annotated[Path | None, typer.Option("--output", "-o", metavar="DIR", help="Directory for the pattern files (new, empty or an earlier output).")] = None,
+               in_place: InPlace = False) -> None:
     """Rebuild the gazetteer pattern files from the PwC catalogues and the curated additions."""
+    from contextlib import nullcontext
+
     from extractors.gazetteers import DATA_DIR, build_gazetteers
+    from kg.outputs import output_directory
     from kg.paths import shared_data
 
-    written = build_gazetteers(pwc or shared_data("pwc"),
-                               output or DATA_DIR,
-                               corpus or shared_data("corpora", "arxiv_cs_2025.jsonl.gz"))
+    target = _retraining_output(output, in_place, DATA_DIR)
+    with nullcontext() if in_place else output_directory(target):
+        written = build_gazetteers(pwc or shared_data("pwc"), target,
+                                   corpus or shared_data("corpora", "arxiv_cs_2025.jsonl.gz"))
     stdout.print(counts_table("Gazetteer patterns", written, "file"))
 
 

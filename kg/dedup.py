@@ -3,7 +3,8 @@
 Two records are one paper when they share an input id (which names the graph node when there is no
 arXiv id or DOI), an arXiv id (version-less) or a DOI, or else the same
 normalised title (the normalised abstract for a record without a title), unless identifiers tell
-them apart (both have arXiv ids, or both DOIs, that differ). Memory per paper is a few 8-byte key digests and the first record's id, never the paper.
+them apart (both have arXiv ids, or both DOIs, that differ). Memory per paper is a few 8-byte key digests
+and the first record's id and origin (path:line, to name it in a duplicate's reject), never the paper.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ class Deduplicator:
     def __init__(self) -> None:
         self._by_id_key: dict[bytes, str] = {}  # input id / arXiv id / DOI digest -> first id
         self._by_title: dict[bytes, _TitleEntry] = {}
+        self._origins: dict[str, str] = {}  # first id -> where that paper was read
 
     def check(self, paper: Paper) -> str | None:
         """None when `paper` is new (it is remembered), else the id of the paper it duplicates."""
@@ -65,7 +67,13 @@ class Deduplicator:
                 self._by_id_key.setdefault(key, first)
         if title_key is not None and original is None:
             self._by_title.setdefault(title_key, _TitleEntry(paper.id, arxiv_key, doi_key))
+        if original is None:
+            self._origins.setdefault(paper.id, paper.origin)
         return original
+
+    def origin_of(self, paper_id: str) -> str | None:
+        """Where the first paper with this id was read (path:line), for a duplicate's reject."""
+        return self._origins.get(paper_id)
 
     def __len__(self) -> int:
         """How many keys are remembered (a memory gauge for benchmarks)."""

@@ -2,7 +2,8 @@
 
 Walks (Paper)-[:REPORTS]->(Result)-[:ON_DATASET]->(Dataset), with the result's metric
 (MEASURED_BY) and subject (OF). The dataset is found by any of its names (id, name, aliases) under
-`kg.core.names.name_key`, so "GSM8K", "GSM-8K" and "gsm8k" are one; an unknown name gets suggestions.
+`kg.core.names.name_key`, so "GSM8K", "GSM-8K" and "gsm8k" are one; an unknown name gets suggestions,
+and so does a metric (`--metric`) that measures no result on the dataset.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from rich.table import Table
 
-from kg.core.errors import UnknownDataset
+from kg.core.errors import UnknownDataset, UnknownMetric
 from kg.core.names import name_key
 from kg.core.schema import RESULT_KINDS
 from kg.evidence import sentence_at
@@ -52,10 +53,25 @@ def find_dataset(graph: nx.MultiDiGraph, dataset: str) -> str:
             by_key.setdefault(name_key(name), node)
     if wanted and wanted in by_key:
         return by_key[wanted]
+    hint = _did_you_mean(wanted, by_key, display)
+    raise UnknownDataset(f"no dataset named {dataset!r} in the graph{hint}")
+
+
+def _did_you_mean(wanted: str, by_key: dict[str, str], display: dict[str, str]) -> str:
+    """"; did you mean A, B?" for the nodes whose names are close to the name key `wanted`."""
     close_keys = difflib.get_close_matches(wanted, list(by_key), n=_SUGGESTIONS * 3, cutoff=0.6)
     suggestions = list(dict.fromkeys(display[by_key[k]] for k in close_keys))[:_SUGGESTIONS]
-    hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-    raise UnknownDataset(f"no dataset named {dataset!r} in the graph{hint}")
+    return f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+
+
+def _unknown_metric(graph: nx.MultiDiGraph, metric: str, dataset: str, metric_nodes: set[str]) -> UnknownMetric:
+    """Why `--metric` matched nothing on the dataset, with the metrics that do measure its results."""
+    by_key = {name_key(name): node for node in metric_nodes for name in _names(graph.nodes[node])}
+    display = {node: _display(graph, node) for node in metric_nodes}
+    measured = sorted(set(display.values()), key=str.lower)
+    listed = f" (its metrics: {', '.join(measured[:10])}{', ...' if len(measured) > 10 else ''})" if measured else ""
+    return UnknownMetric(f"no result on {dataset} is measured by {metric!r}"
+                         f"{_did_you_mean(name_key(metric), by_key, display)}{listed}")
 
 
 def _target(graph: nx.MultiDiGraph, node: str, rel: str) -> str | None:
@@ -84,6 +100,7 @@ def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None,
     dataset_name = _display(graph, dataset_node)
     wanted_metric = name_key(metric) if metric else None
     rows = []
+    metric_nodes: set[str] = set()  # of the results on the dataset, for suggestions
     for result_node, _, key in graph.in_edges(dataset_node, keys=True):
         if key != "ON_DATASET":
             continue
@@ -91,6 +108,8 @@ def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None,
         if kinds and result.get("kind") not in kinds:
             continue
         metric_node = _target(graph, result_node, "MEASURED_BY")
+        if metric_node is not None:
+            metric_nodes.add(metric_node)
         if wanted_metric and (metric_node is None or wanted_metric not in
                               {name_key(n) for n in _names(graph.nodes[metric_node])}):
             continue
@@ -105,6 +124,8 @@ def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None,
                 "paper": paper.get("title") or paper_node, "year": paper.get("year"),
                 "evidence": _evidence(paper, result), "paper_id": paper_node,
             })
+    if metric and not rows:
+        raise _unknown_metric(graph, metric, dataset_name, metric_nodes)
     rows.sort(key=lambda r: (r["metric"] is None, (r["metric"] or "").lower(), _KIND_ORDER.get(r["kind"], 9),
                              -r["value"], r["paper_id"]))
     return rows

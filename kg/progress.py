@@ -5,15 +5,35 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
-from rich.console import Console
+from rich.console import Console, ConsoleDimensions
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn
 from rich.progress import Task, TextColumn, TimeElapsedColumn
 from rich.text import Text
 from rich.table import Table
 
 T = TypeVar("T")
+PIPE_WIDTH = 1000  # columns of stdout in a pipe or a file
+
+
+class _OutputConsole(Console):
+    """The console of stdout: a terminal's width on a terminal; in a pipe or a file (a script or a
+    pager reading the output) tables and lines are not folded at 80 columns but only at PIPE_WIDTH
+    (an explicit COLUMNS still wins)."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        size = Console.size.fget(self)
+        if self._width is None and not self.is_terminal and "COLUMNS" not in self._environ:
+            return ConsoleDimensions(PIPE_WIDTH, size.height)
+        return size
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)
+
+
 stderr = Console(stderr=True)
-stdout = Console()
+stdout = _OutputConsole()
 
 
 class RateColumn(ProgressColumn):

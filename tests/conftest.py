@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
+from datetime import timedelta
 from pathlib import Path
 from typing import NoReturn
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from kg.core.errors import DataNotFound
 from kg.paths import shared_data
@@ -14,6 +17,12 @@ from kg.paths import shared_data
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "examples"
+
+# Property tests are bounded: a fixed number of examples, each with a deadline that a hang exceeds.
+settings.register_profile("bounded", max_examples=150, deadline=timedelta(seconds=10),
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("thorough", parent=settings.get_profile("bounded"), max_examples=2000)
+settings.load_profile("bounded")
 
 
 def in_ci() -> bool:
@@ -40,3 +49,15 @@ def shared_data_path(*parts: str) -> Path:
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+def permission_checks_apply() -> None:
+    """`preexec_fn` for a child process that must meet file permissions even when the tests run as
+    root: CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH leave its bounding set, so a read-only directory
+    is read-only and a mode-000 file unreadable for it. Nothing to do for other users."""
+    if os.geteuid() != 0:
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
+        if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")

@@ -16,6 +16,7 @@ kg.core.names.name_key).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 
 from spacy.language import Language
@@ -80,25 +81,32 @@ class EntityMerger:
         return key == "ner" and (bool(span._.generic) or is_generic_phrase(span.text, self.generic_words))
 
     def select(self, doc: Doc) -> list[tuple[str, Span]]:
-        """Non-overlapping (group key, span) pairs by precedence, then length."""
+        """Non-overlapping (group key, span) pairs by precedence, then length.
+
+        The chosen spans never overlap, so they are kept sorted by start and the ones a candidate
+        overlaps are found by bisection (a scan of all of them per candidate was quadratic in the
+        length of the abstract)."""
         candidates = [(rank, key, span) for rank, key in enumerate(self.sources)
                       if key in doc.spans for span in doc.spans[key]]
         candidates.sort(key=lambda c: (c[0], c[2].start_char - c[2].end_char, c[2].start_char))
-        chosen: list[tuple[str, Span]] = []
+        chosen: list[tuple[str, Span]] = []  # sorted by start, pairwise disjoint
+        starts: list[int] = []
         for _, key, span in candidates:
-            overlapping = [c for c in chosen if _overlaps(c[1], span)]
+            low = bisect_right(starts, span.start_char)
+            if low and chosen[low - 1][1].end_char > span.start_char:
+                low -= 1
+            high = bisect_left(starts, span.end_char, low)
+            overlapping = chosen[low:high]
             if not overlapping:
-                chosen.append((key, span))
+                chosen.insert(low, (key, span))
+                starts.insert(low, span.start_char)
             elif key in self.extend and not self.is_generic(key, span) and all(
                 _contains(span, c[1]) and (c[1].start_char, c[1].end_char) != (span.start_char, span.end_char)
                 and c[0] not in self.protected for c in overlapping
             ):
-                chosen = [c for c in chosen if c not in overlapping] + [(key, span)]
+                chosen[low:high] = [(key, span)]
+                starts[low:high] = [span.start_char]
         return chosen
-
-
-def _overlaps(a: Span, b: Span) -> bool:
-    return a.start_char < b.end_char and b.start_char < a.end_char
 
 
 def _contains(outer: Span, inner: Span) -> bool:

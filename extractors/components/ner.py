@@ -11,7 +11,7 @@ has no per-span probability) and `_.generic`, since SciER also annotates generic
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from importlib.resources import as_file, files
 from pathlib import Path
 
@@ -61,10 +61,11 @@ def load_ner_model(nlp: Language, model: str | None = None) -> Language:
         raise PipelineError(f"cannot load the trained NER from {resource}: {exc}") from exc
 
 
-def is_generic(span: Span, gazetteer_spans: Iterable[Span] = (),
+def is_generic(span: Span, gazetteer_bounds: Collection[tuple[int, int]] = frozenset(),
                generic_words: set[str] = frozenset()) -> bool:
     """A mention is generic unless one of its non-generic words looks like a name, or a gazetteer
-    knows the same span.
+    knows the same span (`gazetteer_bounds`: the (start, end) token bounds of the gazetteer's spans,
+    a set, so a long abstract is not scanned once per mention).
 
     "attention", "language models", "feature extraction mechanisms" are generic, and so are
     "LLMs" or "LLM-agent fine-tuning" (their only capitals are in generic words); "BERT",
@@ -72,7 +73,7 @@ def is_generic(span: Span, gazetteer_spans: Iterable[Span] = (),
     the title is title-cased and a sentence's first word is capitalised anyway. Lowercase names
     ("question answering", "beam search") are recognised by gazetteer hits on the same tokens.
     """
-    if any(g.start == span.start and g.end == span.end for g in gazetteer_spans):
+    if (span.start, span.end) in gazetteer_bounds:
         return False
     if _NOT_A_NAME.search(span.text):
         return True
@@ -127,6 +128,7 @@ class ScientificNER:
 
     def _collect(self, doc: Doc) -> None:
         gazetteer = doc.spans[self.gazetteer_key] if self.gazetteer_key in doc.spans else ()
+        gazetteer_bounds = {(span.start, span.end) for span in gazetteer}
         spans = []
         for ent in doc.ents:
             if not any(char.isalpha() for char in ent.text):
@@ -139,6 +141,6 @@ class ScientificNER:
             span = Span(doc, ent.start, end, label=ent.label_)
             span._.source = NER_KEY
             span._.score = self.label_score[ent.label_]
-            span._.generic = is_generic(span, gazetteer, self.generic_words)
+            span._.generic = is_generic(span, gazetteer_bounds, self.generic_words)
             spans.append(span)
         doc.spans[self.spans_key] = spans

@@ -8,6 +8,7 @@ evidence's start/end in the doc.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from spacy.language import Language
@@ -50,11 +51,14 @@ class NumberExtractor:
         proposed = list(doc._.proposed or ())[:1]
         proposed = [name for name in proposed if name in systems]  # the paper's main system, if named
         results: list[dict] = []
+        entities.sort(key=lambda e: e.start)  # each sentence takes its slice (bisect, not a scan)
+        starts = [e.start for e in entities]
         for sent in doc.sents:
             base = sent.start_char
             local = [
                 Entity(e.start - base, e.end - base, e.label, e.name)
-                for e in entities if e.start >= base and e.end <= sent.end_char
+                for e in entities[bisect_left(starts, base):bisect_left(starts, sent.end_char)]
+                if e.end <= sent.end_char
             ]
             for found in self.reader.read(sent.text, local, proposed):
                 found["start"] += base

@@ -14,8 +14,11 @@ approach"), adjectives ("AmbientGAN-based"). Every mention of a proposed entity 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import count
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +53,73 @@ class Candidate:
     before: str
     after: str
     in_title: bool = False
+
+
+class EntityIndex:
+    """The doc's entity spans with the lookups `_entity_for` makes per candidate, each in time that
+    does not grow with the abstract: spans overlapping a range (by start offset, within the longest
+    span's reach), mentions of one canonical id, the first span of a name key. (A scan of every
+    entity for every candidate made a 100k-character abstract repeating a proposal take 75 s.)
+    `spans()` lists them in the order a plain list would hold them: the doc's order, then appends."""
+
+    def __init__(self, spans: Iterable[Span], title_end: int):
+        self.title_end = title_end
+        self._seq = count()
+        self._order: dict[int, int] = {}  # id(span) -> insertion number: list order
+        self._starts: list[tuple[int, int]] = []  # (start_char, insertion number), sorted
+        self._by_seq: dict[int, Span] = {}  # insertion order is list order (numbers only grow)
+        self._longest = 0
+        self._body_starts: dict[str, list[int]] = defaultdict(list)  # id_ -> sorted starts after the title
+        self._by_id: dict[str, dict[int, Span]] = defaultdict(dict)  # id_ -> spans in list order
+        self._by_key: dict[str, dict[int, Span]] = defaultdict(dict)  # name_key(text) -> spans
+        self.versions: dict[str, int] = defaultdict(int)  # id_ -> changes to its mentions
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        seq = next(self._seq)
+        self._order[id(span)] = seq
+        self._by_seq[seq] = span
+        insort(self._starts, (span.start_char, seq))
+        self._longest = max(self._longest, span.end_char - span.start_char)
+        if span.start_char > self.title_end:
+            insort(self._body_starts[span.id_], span.start_char)
+        self._by_id[span.id_][seq] = span
+        self._by_key[name_key(span.text)][seq] = span
+        self.versions[span.id_] += 1
+
+    def remove(self, span: Span) -> None:
+        seq = self._order.pop(id(span))
+        del self._by_seq[seq]
+        del self._starts[bisect_left(self._starts, (span.start_char, seq))]
+        if span.start_char > self.title_end:
+            starts = self._body_starts[span.id_]
+            del starts[bisect_left(starts, span.start_char)]
+        del self._by_id[span.id_][seq]
+        del self._by_key[name_key(span.text)][seq]
+        self.versions[span.id_] += 1
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Spans with start_char < end and start < end_char, in list order."""
+        low = bisect_right(self._starts, (start - self._longest, -1))
+        high = bisect_left(self._starts, (end, -1))
+        found = [(seq, self._by_seq[seq]) for _, seq in self._starts[low:high]]
+        return [span for seq, span in sorted(found) if span.end_char > start]
+
+    def mentioned_between_title_and(self, entity_id: str, start: int) -> bool:
+        """Whether a mention of `entity_id` starts in the abstract before `start`."""
+        starts = self._body_starts.get(entity_id)
+        return bool(starts) and starts[0] < start
+
+    def mentions(self, entity_id: str) -> list[Span]:
+        return list(self._by_id.get(entity_id, {}).values())
+
+    def first_with_key(self, key: str) -> Span | None:
+        spans = self._by_key.get(key)
+        return next(iter(spans.values())) if spans else None
+
+    def spans(self) -> list[Span]:
+        return list(self._by_seq.values())
 
 
 @Language.factory(
@@ -105,26 +175,30 @@ class ProposalFinder:
         self.adjective = re.compile(rf"-(?:{suffixes})$")
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = list(doc.spans.get(ENTITIES_KEY, []))
-        proposed: list[str] = []
+        entities = EntityIndex(doc.spans.get(ENTITIES_KEY, []), doc._.title_end)
+        proposed: dict[str, None] = {}  # ordered set
+        confirmed: dict[str, tuple[str, int]] = {}
         text = text_of(doc)
         for candidate in self.candidates(doc, text):
-            entity = self._entity_for(doc, text, entities, candidate)
-            if entity is not None and entity.id_ not in proposed:
-                proposed.append(entity.id_)
-        for entity in entities:
+            entity = self._entity_for(doc, text, entities, candidate, confirmed)
+            if entity is not None:
+                proposed.setdefault(entity.id_)
+        spans = entities.spans()
+        for entity in spans:
             if entity.id_ in proposed:
                 entity._.role = "proposes"
-        doc.spans[ENTITIES_KEY] = sorted(entities, key=lambda s: s.start_char)
-        doc._.proposed = proposed
+        doc.spans[ENTITIES_KEY] = sorted(spans, key=lambda s: s.start_char)
+        doc._.proposed = list(proposed)
         return doc
 
     def candidates(self, doc: Doc, text: str) -> Iterator[Candidate]:
         """Every name the paper says it introduces, in text order (title first)."""
         yield from self._title_name(doc, text)
+        acronym_ends = {long_start: long_end for long_start, long_end, _, _ in doc._.acronyms or ()}
+        token_starts = [token.idx for token in doc]
         for sentence in doc.sents:
             for cue in self.cue_pattern.finditer(text, sentence.start_char, sentence.end_char):
-                yield from self._names_after(doc, text, sentence, cue.end())
+                yield from self._names_after(doc, text, sentence, cue.end(), acronym_ends, token_starts)
             for token in sentence:
                 if token.i == sentence.start or self._starts_name(token, strong=True):
                     yield from self._appositive(text, sentence, token)
@@ -155,14 +229,13 @@ class ProposalFinder:
             return  # an ordinary word of the abstract, not a name
         yield Candidate(start, start + len(prefix), "", title[start + len(prefix) + 1:], in_title=True)
 
-    def _names_after(self, doc: Doc, text: str, sentence: Span, position: int) -> Iterator[Candidate]:
+    def _names_after(self, doc: Doc, text: str, sentence: Span, position: int,
+                     acronym_ends: dict[int, int], token_starts: list[int]) -> Iterator[Candidate]:
         """Names in the object of a proposal verb: "we propose a simple method, X, and Y to ..."."""
-        first = next((t for t in sentence if t.idx >= position), None)
-        if first is None:
+        index = bisect_left(token_starts, position, sentence.start, sentence.end)
+        if index >= sentence.end:
             return
         words_before, found = 0, False
-        acronym_ends = {long_start: long_end for long_start, long_end, _, _ in doc._.acronyms or ()}
-        index = first.i
         while index < sentence.end:
             token = doc[index]
             if token.text in ".;" or token.lower_ in self.breaks:
@@ -233,26 +306,27 @@ class ProposalFinder:
             end -= 1
         return end
 
-    def _entity_for(self, doc: Doc, text: str, entities: list[Span], candidate: Candidate) -> Span | None:
+    def _entity_for(self, doc: Doc, text: str, entities: EntityIndex, candidate: Candidate,
+                    confirmed: dict[str, tuple[str, int]]) -> Span | None:
         """The entity named by `candidate`, made (with its other mentions) when there is none;
         None when the name is no new entity (generic, or already used before it was "proposed")."""
         start, end = candidate.start, candidate.end
         name = text[start:end]
         if is_generic_phrase(name, self.generic) or _NOT_A_NAME.search(name) or self.adjective.search(name):
             return None  # generic, a number or URL, or an adjective ("AmbientGAN-based")
-        overlapping = [e for e in entities if e.start_char < end and start < e.end_char]
+        overlapping = entities.overlapping(start, end)
         containing = [e for e in overlapping if e.start_char <= start and end <= e.end_char]
         if containing and containing[0]._.source == "ner" and _STRONG_NAME.search(name) \
                 and (containing[0].start_char, containing[0].end_char) != (start, end):
             entities.remove(containing[0])  # the NER span runs past the name: the name's bounds win
-            return self._entity_for(doc, text, entities, candidate)
+            return self._entity_for(doc, text, entities, candidate, confirmed)
         if containing:
             entity = containing[0]
-            earlier = [e for e in entities if e.id_ == entity.id_ and doc._.title_end < e.start_char < start]
-            if earlier and not candidate.in_title:
+            if entities.mentioned_between_title_and(entity.id_, start) and not candidate.in_title:
                 return None
             if entity._.source in ("ner", "acronym"):  # the paper names it: typed by its head noun
-                self._confirm_named(entities, entity, self._type_of(candidate, default=entity.label_))
+                self._confirm_named(entities, entity, self._type_of(candidate, default=entity.label_),
+                                    confirmed)
             if entity._.source == "gazetteer" and self.heads.pattern.match(candidate.after.lstrip()):
                 return None  # a known name modifying the new thing: "we develop an RL approach"
             return entity
@@ -264,28 +338,35 @@ class ProposalFinder:
         label = self._type_of(candidate)
         for e in overlapping:
             entities.remove(e)
-        key = name_key(span.text)  # "Co-Spy" after "CO-SPY": one canonical
-        canonical = next((e.id_ for e in entities if name_key(e.text) == key), span.text)
+        same_name = entities.first_with_key(name_key(span.text))  # "Co-Spy" after "CO-SPY": one canonical
+        canonical = same_name.id_ if same_name is not None else span.text
         created = None
         for match in re.finditer(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", text):
-            if any(e.start_char < match.end() and match.start() < e.end_char for e in entities):
+            if entities.overlapping(match.start(), match.end()):
                 continue
             mention = doc.char_span(match.start(), match.end(), label=label, span_id=canonical)
             if mention is None:
                 continue
             mention._.source, mention._.score, mention._.generic = "pattern", 1.0, False
             mention._.model = None
-            entities.append(mention)
+            entities.add(mention)
             if match.start() == span.start_char:
                 created = mention
         return created
 
     @staticmethod
-    def _confirm_named(entities: list[Span], entity: Span, label: str) -> None:
-        for mention in entities:
-            if mention.id_ == entity.id_ and mention._.source in ("ner", "acronym"):
+    def _confirm_named(entities: EntityIndex, entity: Span, label: str,
+                       confirmed: dict[str, tuple[str, int]]) -> None:
+        """Mark the NER/acronym mentions of `entity` as named and typed `label`; `confirmed` remembers
+        the last label applied to each id and its mentions' version then, so a repeat is free."""
+        state = (label, entities.versions[entity.id_])
+        if confirmed.get(entity.id_) == state:
+            return
+        for mention in entities.mentions(entity.id_):
+            if mention._.source in ("ner", "acronym"):
                 mention._.generic = False
                 mention.label_ = label
+        confirmed[entity.id_] = state
 
     def _type_of(self, candidate: Candidate, default: str = "Method") -> str:
         """The head noun introducing the name ("a new benchmark, X") or right after it ("X, a

@@ -46,6 +46,10 @@ class UnknownDataset(KGError):
     code = "KG006"
 
 
+class UnknownMetric(UnknownDataset):
+    """A metric that measures no result on the dataset asked for (an unknown name, like a dataset)."""
+
+
 class StoreUnavailable(KGError):
     """A graph server is down, refused the credentials, or dropped the connection."""
 
@@ -53,6 +57,8 @@ class StoreUnavailable(KGError):
 
 
 class MissingCredentials(KGError):
+    """Server settings (URI, credentials) missing from the environment."""
+
     code = "KG008"
 
 
@@ -73,3 +79,26 @@ class BadRecord(KGError):
     schema: says where it came from and which field is wrong."""
 
     code = "KG020"
+
+
+class MalformedSetting(MissingCredentials):
+    """A server URI, host or port in the environment that cannot be used (shown redacted)."""
+
+
+class OutputRefused(KGError):
+    """An output path PaperKG must not write: a device, FIFO, link, foreign file or directory, or a
+    place that cannot be written."""
+
+    code = "KG014"
+
+
+class OutputBusy(KGError):
+    """Another run holds the output directory's lock."""
+
+    code = "KG015"
+
+
+class NoGoodRecords(KGError):
+    """The inputs held no usable record: nothing is built and earlier outputs stay as they were."""
+
+    code = "KG016"

@@ -1,5 +1,5 @@
 """GraphML for Gephi and Cytoscape (`kg build` writes DIR/graph.graphml; `kg export --format
-graphml`), streamed; written to a temporary name and renamed, so a killed run never leaves a
+graphml`), streamed; written to a temporary name and renamed (kg.outputs.atomic_path), so a killed run never leaves a
 partial file.
 """
 
@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 
-from kg.exports.files import atomic_path
+from kg.outputs import atomic_path
 
 GRAPH_GRAPHML = "graph.graphml"
 LIST_SEPARATOR = ";"

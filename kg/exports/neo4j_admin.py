@@ -14,7 +14,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.exports.files import atomic_path
+from kg.outputs import atomic_path
 from kg.stores.base import store_properties
 
 ARRAY_DELIMITER = ";"

@@ -15,7 +15,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.core.errors import GraphNotFound
-from kg.exports.files import atomic_path
+from kg.outputs import atomic_path
 
 GRAPH_JSON = "graph.json"
 _NODE_LINK = {"edges": "edges", "source": "source", "target": "target", "key": "key"}

@@ -2,7 +2,11 @@
 
 Every reader goes through `build_paper`, so ids, arXiv ids, DOIs, years, name lists and the input
 checks (a title or an abstract, strings only, abstract length) mean the same thing for every format.
-Title and abstract are kept exactly as read: extractor offsets index these strings.
+Title and abstract are kept exactly as read (extractor offsets index these strings), with one
+exception: a lone surrogate, which only a JSON escape such as `\\ud800` can produce and which no UTF-8
+file, store or pipeline can hold, becomes U+FFFD in every text field: one character for one, so
+offsets stay valid. (NUL and other control characters are kept; see kg.stores.falkordb_store and
+the GraphML writer for the two places that cannot hold them.)
 """
 
 from __future__ import annotations
@@ -24,6 +28,20 @@ YEAR_RE = re.compile(r"^(\d{4})(?:\D|$)")
 NAME_SEPARATOR_RE = re.compile(r"\s*,\s*|\s+and\s+")
 CATEGORY_SEPARATOR_RE = re.compile(r"[\s,;]+")
 NEW_ARXIV_ID_RE = re.compile(r"^(\d{2})(?:0[1-9]|1[0-2])\.\d{4,5}$")
+LONE_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+REPLACEMENT_CHARACTER = "\ufffd"
+_JSON_KINDS = {list: "an array", dict: "an object", str: "a string", bool: "a boolean", int: "a number",
+               float: "a number", type(None): "null"}
+
+
+def json_kind(value: Any) -> str:
+    """What a decoded JSON value is, in JSON's words and with its article: "an array", "a number"."""
+    return _JSON_KINDS.get(type(value), f"a {type(value).__name__}")
+
+
+def without_lone_surrogates(text: str) -> str:
+    """`text` with every lone surrogate replaced by U+FFFD (same length, so offsets hold)."""
+    return LONE_SURROGATE_RE.sub(REPLACEMENT_CHARACTER, text) if LONE_SURROGATE_RE.search(text) else text
 
 
 def content_id(title: str, abstract: str) -> str:
@@ -94,7 +112,7 @@ def split_categories(value: Any) -> list[str]:
 
 
 def _optional_text(value: Any) -> str | None:
-    return value.strip() or None if isinstance(value, str) else None
+    return without_lone_surrogates(value.strip()) or None if isinstance(value, str) else None
 
 
 def build_paper(*, source: str, origin: str, max_abstract_chars: int, title: Any = None,
@@ -104,20 +122,21 @@ def build_paper(*, source: str, origin: str, max_abstract_chars: int, title: Any
     """Check one record and fill the Paper fields; `id` is echoed verbatim when the input has one."""
     record_id = None if id is None or id == "" else id
     if record_id is not None and not isinstance(record_id, (str, int)):
-        return Reject(origin, f"id is a {type(record_id).__name__}, not a string or a number")
-    record_id = None if record_id is None else str(record_id)
+        return Reject(origin, f"id is {json_kind(record_id)}, not a string or a number")
+    record_id = None if record_id is None else without_lone_surrogates(str(record_id))
     title = "" if title is None else title
     abstract = "" if abstract is None else abstract
     for name, value in (("title", title), ("abstract", abstract)):
         if not isinstance(value, str):
-            return Reject(origin, f"{name} is a {type(value).__name__}, not a string", record_id)
+            return Reject(origin, f"{name} is {json_kind(value)}, not a string", record_id)
     if not title.strip() and not abstract.strip():
         return Reject(origin, "record has neither a title nor an abstract", record_id)
     if len(abstract) > max_abstract_chars:
         return Reject(origin, f"abstract has {len(abstract)} characters, over the limit of "
                               f"{max_abstract_chars}", record_id)
-    doi = normalise_doi(doi)
-    arxiv_id = normalise_arxiv_id(arxiv_id)
+    title, abstract = without_lone_surrogates(title), without_lone_surrogates(abstract)
+    doi = normalise_doi(_optional_text(doi))
+    arxiv_id = normalise_arxiv_id(_optional_text(arxiv_id))
     if arxiv_id is None and doi is not None and doi.startswith(ARXIV_DOI_PREFIX):
         arxiv_id = normalise_arxiv_id(doi[len(ARXIV_DOI_PREFIX):])
     if arxiv_id is None and record_id is not None and looks_like_arxiv_id(record_id):
@@ -132,8 +151,8 @@ def build_paper(*, source: str, origin: str, max_abstract_chars: int, title: Any
         url=_optional_text(url),
         arxiv_id=arxiv_id,
         doi=doi,
-        authors=list(authors),
-        categories=list(categories),
+        authors=[without_lone_surrogates(name) for name in authors],
+        categories=[without_lone_surrogates(category) for category in categories],
         source=source,
         origin=origin,
     )

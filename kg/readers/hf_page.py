@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
+from typing import TextIO
 
 from kg.core.records import Paper, Reject
 from kg.readers.fields import build_paper
@@ -32,11 +34,11 @@ def is_chrome(line: str) -> bool:
     return text in CHROME_LINES or text.startswith(CHROME_PREFIXES) or DATE_LINE_RE.match(text) is not None
 
 
-def read_hf_page(path: Path, max_abstract_chars: int) -> Iterator[Paper | Reject]:
+def read_hf_page(path: Path, max_abstract_chars: int, stream: TextIO | None = None) -> Iterator[Paper | Reject]:
     """Pairs of (title line, abstract line); the strings are the lines without their newline."""
     title: tuple[int, str | None] | None = None
     seen_title = False
-    with open_text(path) as stream:
+    with nullcontext(stream) if stream is not None else open_text(path) as stream:
         for number, raw in numbered_lines(stream):
             line = None if raw is None else raw.removesuffix("\n").removesuffix("\r")
             if line is not None and not line.strip():

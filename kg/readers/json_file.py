@@ -9,19 +9,24 @@ line.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from kg.core.records import Paper, Reject
 from kg.readers.schemas import schema_of
+from kg.readers.fields import json_kind
 from kg.readers.streams import (BAD_BYTES_REASON, CONTAINER_KEYS, MAX_RECORD_CHARS, TEXT_KEYS,
-                                has_bad_bytes, iter_json_document, numbered_lines, open_text)
+                                TOO_DEEP, has_bad_bytes, iter_json_document, numbered_lines, open_text)
+
+_TRAILING_AT = re.compile(r"\s+at$")  # "Invalid control character at" + our " at column 5"
 
 
-def read_jsonl(path: Path, max_abstract_chars: int) -> Iterator[Paper | Reject]:
+def read_jsonl(path: Path, max_abstract_chars: int, stream: TextIO | None = None) -> Iterator[Paper | Reject]:
     """One JSON value per line; a bad line is rejected and reading goes on with the next one."""
-    with open_text(path) as stream:
+    with nullcontext(stream) if stream is not None else open_text(path) as stream:
         for number, line in numbered_lines(stream):
             origin = f"{path}:{number}"
             if line is None:
@@ -33,6 +38,8 @@ def read_jsonl(path: Path, max_abstract_chars: int) -> Iterator[Paper | Reject]:
                     value = json.loads(line)
                 except json.JSONDecodeError as err:
                     yield Reject(origin, _line_error(err, line))
+                except RecursionError:
+                    yield Reject(origin, TOO_DEEP)
                 else:
                     yield from records_from_value(value, origin, max_abstract_chars)
 
@@ -40,12 +47,13 @@ def read_jsonl(path: Path, max_abstract_chars: int) -> Iterator[Paper | Reject]:
 def _line_error(err: json.JSONDecodeError, line: str) -> str:
     if err.pos >= len(line.rstrip()) - 1 or err.msg.startswith("Unterminated string"):
         return "truncated JSON: the line ends inside a record"
-    return f"malformed JSON: {err.msg} at column {err.colno}"
+    return f"malformed JSON: {_TRAILING_AT.sub('', err.msg)} at column {err.colno}"
 
 
-def read_json_document(path: Path, max_abstract_chars: int) -> Iterator[Paper | Reject]:
+def read_json_document(path: Path, max_abstract_chars: int,
+                       stream: TextIO | None = None) -> Iterator[Paper | Reject]:
     """A JSON array or object (possibly pretty-printed), streamed record by record."""
-    with open_text(path) as stream:
+    with nullcontext(stream) if stream is not None else open_text(path) as stream:
         for item in iter_json_document(stream):
             origin = f"{path}:{item.line}"
             if item.error is not None:
@@ -65,7 +73,7 @@ def records_from_value(value: Any, origin: str, max_abstract_chars: int,
     elif isinstance(value, dict):
         yield schema_of(value).to_paper(value, origin, max_abstract_chars)
     else:
-        yield Reject(origin, f"record is a JSON {_json_type(value)}, not an object")
+        yield Reject(origin, f"record is {json_kind(value)}, not a JSON object")
 
 
 def _contained_records(value: Any) -> list[Any] | None:
@@ -75,7 +83,3 @@ def _contained_records(value: Any) -> list[Any] | None:
         return None
     return next((value[key] for key in CONTAINER_KEYS if isinstance(value.get(key), list)), None)
 
-
-def _json_type(value: Any) -> str:
-    names = {list: "array", dict: "object", str: "string", bool: "boolean", int: "number", float: "number"}
-    return names.get(type(value), "null")

@@ -26,7 +26,20 @@ TEXT_KEYS = {"title", "abstract"}  # an object with these is a record, even with
 BAD_BYTES_RE = re.compile("[\udc80-\udcff]")
 BAD_BYTES_REASON = "undecodable bytes (not UTF-8)"
 TRUNCATED_DOCUMENT = "truncated JSON: the file ends inside a record"
+TOO_DEEP = "JSON nested too deeply to be a paper record"
 _DECODER = json.JSONDecoder()
+# The first bytes of files that are no text at all, whatever their name says.
+BINARY_SIGNATURES = (
+    (b"%PDF-", "a PDF document"), (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+    (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"PK\x03\x04", "a ZIP archive (or Office file)"),
+    (b"\x7fELF", "an executable"), (b"BZh", "a bzip2 archive"), (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"), (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"PAR1", "a Parquet file"), (b"\x1f\x8b", "a gzip file inside a gzip file"),
+)
+# Text has few control characters other than tab, newline, carriage return and form feed.
+_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\udc80-\udcff]")
+BINARY_SHARE = 0.1
 
 
 def open_binary(path: Path) -> BinaryIO:
@@ -41,6 +54,16 @@ def open_binary(path: Path) -> BinaryIO:
 def open_text(path: Path, newline: str | None = "\n") -> TextIO:
     """UTF-8 text (a leading BOM dropped, bad bytes marked), lines ending at "\\n" only."""
     return io.TextIOWrapper(open_binary(path), encoding="utf-8-sig", errors="surrogateescape", newline=newline)
+
+
+def binary_kind(head: bytes) -> str | None:
+    """What a file starting with `head` is, when its signature says it is not text."""
+    return next((kind for magic, kind in BINARY_SIGNATURES if head.startswith(magic)), None)
+
+
+def looks_binary(sample: str) -> bool:
+    """A sample with NULs or a tenth of control characters and undecodable bytes is no text file."""
+    return "\x00" in sample or len(_CONTROL_RE.findall(sample)) > BINARY_SHARE * len(sample)
 
 
 def has_bad_bytes(text: str, start: int = 0, end: int | None = None) -> bool:
@@ -127,13 +150,21 @@ class _TextBuffer:
             raise JsonDocumentError(line, TRUNCATED_DOCUMENT)
         raise JsonDocumentError(line, f"malformed JSON: expected {char!r}, found {found!r}")
 
-    def decode_value(self) -> tuple[Any, bool]:
+    def decode_value(self) -> tuple[Any, str | None]:
         """Decode the JSON value at `pos` (after `peek`), reading more text until it is complete.
-        Returns the value and whether its raw text carries undecodable bytes."""
+        Returns the value and what makes it unusable as a record: undecodable bytes in its raw
+        text, or nesting too deep to decode (then the value is skipped and None returned)."""
         size = CHUNK_CHARS
         while True:
             try:
                 value, end = _DECODER.raw_decode(self.text, self.pos)
+            except RecursionError:
+                end = _nested_value_end(self.text, self.pos)
+                if end is not None:
+                    self.pos = end
+                    return None, TOO_DEEP
+                if self.eof:
+                    raise JsonDocumentError(self.line_at(self.pos), TRUNCATED_DOCUMENT) from None
             except json.JSONDecodeError as err:
                 if self.eof or not self._may_need_more(err):
                     raise self._error(err) from None
@@ -141,7 +172,7 @@ class _TextBuffer:
                 if end < len(self.text) or self.eof:  # a number or literal may go on in the next chunk
                     bad_bytes = has_bad_bytes(self.text, self.pos, end)
                     self.pos = end
-                    return value, bad_bytes
+                    return value, BAD_BYTES_REASON if bad_bytes else None
             if len(self.text) - self.pos > MAX_RECORD_CHARS:
                 raise JsonDocumentError(self.line_at(self.pos), f"record longer than {MAX_RECORD_CHARS} characters")
             self._read(size)
@@ -181,11 +212,31 @@ def iter_json_document(stream: TextIO) -> Iterator[JsonItem]:
         yield JsonItem(err.line, error=err.reason)
 
 
+_STRUCTURE_RE = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}"]')
+
+
+def _nested_value_end(text: str, start: int) -> int | None:
+    """Where the array or object at `start` ends, by counting brackets outside strings (for values
+    too deep for the decoder); None when `text` ends first."""
+    depth = 0
+    for match in _STRUCTURE_RE.finditer(text, start):
+        token = match.group()
+        if token == '"':
+            return None  # a string that goes on after the end of `text`
+        if token in "[{":
+            depth += 1
+        elif token in "]}":
+            depth -= 1
+            if depth == 0:
+                return match.end()
+    return None
+
+
 def _item(buffer: _TextBuffer) -> JsonItem:
     buffer.peek()
     line = buffer.line_at(buffer.pos)
-    value, bad_bytes = buffer.decode_value()
-    return JsonItem(line, error=BAD_BYTES_REASON) if bad_bytes else JsonItem(line, value)
+    value, problem = buffer.decode_value()
+    return JsonItem(line, value, problem)
 
 
 def _array_items(buffer: _TextBuffer) -> Iterator[JsonItem]:
@@ -206,13 +257,14 @@ def _object_items(buffer: _TextBuffer) -> Iterator[JsonItem]:
     line = buffer.line_at(buffer.pos)
     buffer.expect("{")
     record: dict[str, Any] = {}
-    is_container = bad_bytes = False
+    is_container = False
+    problem = None
     while buffer.peek() != "}":
         if record or is_container:
             buffer.expect(",")
             buffer.peek()
         key_line = buffer.line_at(buffer.pos)
-        key, bad_key = buffer.decode_value()
+        key, key_problem = buffer.decode_value()
         if not isinstance(key, str):
             raise JsonDocumentError(key_line, "malformed JSON: object key is not a string")
         buffer.expect(":")
@@ -221,8 +273,8 @@ def _object_items(buffer: _TextBuffer) -> Iterator[JsonItem]:
             yield from _array_items(buffer)
             continue
         buffer.peek()
-        record[key], bad_value = buffer.decode_value()
-        bad_bytes = bad_bytes or bad_key or bad_value
+        record[key], value_problem = buffer.decode_value()
+        problem = problem or key_problem or value_problem
     buffer.pos += 1
     if not is_container:
-        yield JsonItem(line, error=BAD_BYTES_REASON) if bad_bytes else JsonItem(line, record)
+        yield JsonItem(line, record, problem)

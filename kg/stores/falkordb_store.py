@@ -2,28 +2,46 @@
 
 Not through its Bolt endpoint: that one crashes on parameter payloads of a few KB, and a load
 sends megabytes per batch. Each statement is atomic on the server, so a batch is all or nothing.
+
+FALKORDB_URL is parsed by kg.stores.uris (a password may hold `/ # ? @ :`) and only ever shown
+redacted. The client inlines parameters into the query text, which FalkorDB reads up to the first
+U+0000: a NUL in any string is therefore stored as U+FFFD, one character for one, so lengths and
+offsets stay valid (every other character, control characters included, is stored as it is).
 """
 
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
-from urllib.parse import urlsplit
+from typing import Any
 
-from kg.core.errors import MissingCredentials, StoreUnavailable
+from kg.core.errors import MalformedSetting, MissingCredentials, StoreUnavailable
 from kg.stores import cypher
 from kg.stores.cypher_store import CypherStore
+from kg.stores.uris import parse_uri
 
 DEFAULT_GRAPH = "paperkg"
 URL_VARIABLE = "FALKORDB_URL"
+SCHEMES = ("redis", "rediss", "falkor", "falkors")
+REDIS_SCHEMES = {"falkor": "redis", "falkors": "rediss"}
+DEFAULT_PORT = 6379
+CONNECT_TIMEOUT_SECONDS = 10.0
+NUL, NUL_STORED_AS = "\x00", "\ufffd"
+_DATABASE_PATH = re.compile(r"^(?:/\d*)?$")
 _COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
              "properties_set", "properties_removed")
 
 
-def server_address(url: str) -> str:
-    """host:port of a FalkorDB URL, for messages: never the password in it."""
-    parts = urlsplit(url)
-    return f"{parts.hostname or 'localhost'}:{parts.port or 6379}"
+def storable(value: Any) -> Any:
+    """`value` with U+0000 replaced by U+FFFD in every string inside it (see the module docstring)."""
+    if isinstance(value, str):
+        return value.replace(NUL, NUL_STORED_AS) if NUL in value else value
+    if isinstance(value, list):
+        return [storable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: storable(item) for key, item in value.items()}
+    return value
 
 
 class FalkorDBStore(CypherStore):
@@ -39,10 +57,15 @@ class FalkorDBStore(CypherStore):
                              redis.exceptions.AuthorizationError,
                              redis.exceptions.NoPermissionError)
         self._response_error = redis.exceptions.ResponseError
-        self.address = server_address(url)
+        self.uri = parse_uri(url, URL_VARIABLE, SCHEMES, DEFAULT_PORT)
+        if not _DATABASE_PATH.match(self.uri.rest):
+            raise MalformedSetting(f"{URL_VARIABLE} may end in a database number (/0) but holds "
+                                   f"nothing else after host:port (it is {str(self.uri)!r})")
+        self.address = self.uri.address
         self.graph_name = graph
         try:
-            self._db = FalkorDB.from_url(url)
+            self._db = FalkorDB.from_url(self.uri.url(REDIS_SCHEMES.get(self.uri.scheme)),
+                                         socket_connect_timeout=CONNECT_TIMEOUT_SECONDS)
             self._db.connection.ping()
         except self._unavailable as exc:
             raise self._error(exc) from None
@@ -57,11 +80,11 @@ class FalkorDBStore(CypherStore):
 
     def _error(self, exc: Exception) -> StoreUnavailable:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return StoreUnavailable(f"FalkorDB at {self.address} is unavailable: {reason}")
+        return StoreUnavailable(f"FalkorDB at {self.address} is unavailable: {self.uri.scrub(reason)}")
 
     def _run(self, statement: str, parameters: dict) -> tuple[list[dict], Counter]:
         try:
-            result = self._graph.query(statement, parameters)
+            result = self._graph.query(statement, storable(parameters))
         except self._unavailable as exc:
             raise self._error(exc) from None
         columns = [column[1] for column in result.header]

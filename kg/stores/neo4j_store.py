@@ -1,16 +1,22 @@
 """Neo4j through the official driver: managed write transactions (retried by the driver on
-transient errors and lost leaders), one per batch; schema DDL in auto-commit transactions."""
+transient errors and lost leaders), one per batch; schema DDL in auto-commit transactions.
+
+NEO4J_URI is parsed by kg.stores.uris and only ever shown redacted; the driver gets it without
+credentials, which come from NEO4J_USER / NEO4J_PASSWORD (or, when those are unset, from the URI)."""
 
 from __future__ import annotations
 
 import os
 from collections import Counter
 
-from kg.core.errors import MissingCredentials, StoreUnavailable
+from kg.core.errors import MalformedSetting, MissingCredentials, StoreUnavailable
 from kg.stores import cypher
 from kg.stores.cypher_store import CypherStore
+from kg.stores.uris import ServerURI, parse_uri, scrub
 
 CREDENTIAL_VARIABLES = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")
+SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+DEFAULT_PORT = 7687
 MAX_RETRY_SECONDS = 60.0
 _COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
              "properties_set")
@@ -23,16 +29,19 @@ def _run_in_transaction(tx, statement: str, parameters: dict) -> tuple[list[dict
     return records, +Counter({name: getattr(counters, name) for name in _COUNTERS})
 
 
-def _reason(exc: Exception) -> str:
-    return (getattr(exc, "message", None) or str(exc) or type(exc).__name__).splitlines()[0]
+def _reason(exc: Exception, secrets: tuple[str, ...] = ()) -> str:
+    text = (getattr(exc, "message", None) or str(exc) or type(exc).__name__).splitlines()[0]
+    return scrub(text, secrets)
 
 
 class Neo4jStore(CypherStore):
     name = "neo4j"
     schema = cypher.NEO4J_SCHEMA
 
-    def __init__(self, driver, database: str | None = None, address: str = "Neo4j"):
-        """`driver` is a `neo4j.Driver` (see `from_env`); `database` None is the server default."""
+    def __init__(self, driver, database: str | None = None, address: str = "Neo4j",
+                 secrets: tuple[str, ...] = ()):
+        """`driver` is a `neo4j.Driver` (see `from_env`); `database` None is the server default;
+        `secrets` are scrubbed from any server message shown."""
         from neo4j import exceptions
 
         self._unavailable = (exceptions.ServiceUnavailable, exceptions.SessionExpired,
@@ -41,6 +50,7 @@ class Neo4jStore(CypherStore):
         self._driver = driver
         self.database = database
         self.address = address
+        self._secrets = secrets
         try:
             self._guard(driver.verify_connectivity)
         except StoreUnavailable:
@@ -49,31 +59,36 @@ class Neo4jStore(CypherStore):
 
     @classmethod
     def from_env(cls, database: str | None = None) -> Neo4jStore:
-        missing = [name for name in CREDENTIAL_VARIABLES if not os.environ.get(name)]
+        uri = parse_uri(os.environ["NEO4J_URI"], "NEO4J_URI", SCHEMES, DEFAULT_PORT) \
+            if os.environ.get("NEO4J_URI") else None
+        user = os.environ.get("NEO4J_USER") or (uri.username if uri else None)
+        password = os.environ.get("NEO4J_PASSWORD") or (uri.password if uri else None)
+        missing = [name for name, value in zip(CREDENTIAL_VARIABLES, (uri, user, password)) if not value]
         if missing:
             raise MissingCredentials(f"set {', '.join(missing)} to load into Neo4j "
                                      f"(e.g. NEO4J_URI=neo4j://localhost:7687)")
         from neo4j import GraphDatabase
         from neo4j.exceptions import ConfigurationError
 
-        uri = os.environ["NEO4J_URI"]
+        secrets = _secrets(uri, password)
         try:
-            driver = GraphDatabase.driver(
-                uri, auth=(os.environ["NEO4J_USER"], os.environ["NEO4J_PASSWORD"]),
-                max_transaction_retry_time=MAX_RETRY_SECONDS)
+            driver = GraphDatabase.driver(uri.url(credentials=False), auth=(user, password),
+                                          max_transaction_retry_time=MAX_RETRY_SECONDS)
         except (ConfigurationError, ValueError) as exc:
-            raise StoreUnavailable(f"NEO4J_URI is not a Neo4j URI: {exc}") from None
-        return cls(driver, database, address=uri.split("@")[-1])
+            raise MalformedSetting(f"NEO4J_URI cannot be used: {_reason(exc, secrets)} "
+                                   f"(it is {str(uri)!r})") from None
+        return cls(driver, database, address=str(uri), secrets=secrets)
 
     def _guard(self, call, *args):
         try:
             return call(*args)
         except self._unavailable as exc:
-            raise StoreUnavailable(f"Neo4j at {self.address} is unavailable: {_reason(exc)}") from None
+            raise StoreUnavailable(f"Neo4j at {self.address} is unavailable: "
+                                   f"{_reason(exc, self._secrets)}") from None
         except self._client_error as exc:
             if not (exc.code or "").endswith("DatabaseNotFound"):
                 raise
-            raise StoreUnavailable(f"Neo4j at {self.address}: {_reason(exc)}") from None
+            raise StoreUnavailable(f"Neo4j at {self.address}: {_reason(exc, self._secrets)}") from None
 
     def _session(self):
         return self._driver.session(database=self.database)
@@ -92,3 +107,9 @@ class Neo4jStore(CypherStore):
 
     def close(self) -> None:
         self._driver.close()
+
+
+def _secrets(uri: ServerURI, password: str) -> tuple[str, ...]:
+    """What must never appear in a message: the password and the URI as written."""
+    written = os.environ.get("NEO4J_URI") if uri.password else None
+    return tuple(secret for secret in (password, uri.password, written) if secret)

@@ -79,3 +79,18 @@ def test_a_component_used_before_initialize_says_so():
 def test_a_missing_data_file_is_a_pipeline_error(tmp_path):
     with pytest.raises(PipelineError, match="absent.jsonl"):
         load_pipeline(overrides={"components.paperkg_numbers.cues_path": str(tmp_path / "absent.jsonl")})
+
+
+def test_a_run_on_text_is_cut_into_sentences_of_bounded_length():
+    """A 100k-character text without full stops was one sentence, and the per-sentence rules took
+    minutes; runs are cut at MAX_SENTENCE_TOKENS, after a comma when there is one."""
+    from extractors.components.sections import MAX_SENTENCE_TOKENS
+    from tests.extractors.pipeline_cases import annotate
+
+    doc = annotate("we use LoRA on GSM8K, and we propose FooBar with 10% gains " * 400)
+    lengths = [len(sentence) for sentence in doc.sents]
+    assert max(lengths) <= MAX_SENTENCE_TOKENS and sum(lengths) == len(doc)
+    assert all(sentence[0].nbor(-1).text == "," for sentence in list(doc.sents)[1:])
+    short = annotate("We use LoRA, then QLoRA. We use it on SQuAD, MMLU. We stop.")
+    assert [sentence.text for sentence in short.sents] == [  # real sentences stay whole
+        "We use LoRA, then QLoRA.", "We use it on SQuAD, MMLU.", "We stop."]

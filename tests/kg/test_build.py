@@ -69,7 +69,8 @@ def test_a_cache_of_another_pipeline_version_is_not_used(tmp_path, reference):
 
 
 def test_a_corrupt_cache_does_not_stop_the_build(tmp_path, reference):
-    (tmp_path / "cache.sqlite").write_bytes(b"\0garbage" * 512)
+    build_graph([PAPERS], tmp_path, show_progress=False)
+    (tmp_path / "cache.sqlite").write_bytes(b"\0garbage" * 512)  # the build's own cache, damaged
     summary = build_graph([PAPERS], tmp_path, show_progress=False)
     assert summary.papers == 12 and _outputs(tmp_path) == reference
     assert build_graph([PAPERS], tmp_path, show_progress=False).up_to_date

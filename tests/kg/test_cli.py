@@ -1,7 +1,12 @@
 """The `kg` commands through typer's CliRunner, on real files and the real pipeline."""
 
+import importlib.metadata
 import json
+import re
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -45,8 +50,9 @@ def test_build_writes_graph_files_and_summary(built):
     papers = [n for n, d in graph.nodes(data=True) if d["type"] == "Paper"]
     assert len(papers) == 2
     rejects = (out / "rejects.jsonl").read_text().splitlines()
-    assert len(rejects) == 3 and "duplicate of 2406.00002" in rejects[-1]
-    assert "duplicates" in output and "graph.graphml" in output
+    assert len(rejects) == 3 and f"duplicate of {PAPERS}:2 (id 2406.00002)" in rejects[-1]
+    assert re.search(r"│ duplicates \(a paper read before\) +│ +1 │", output) and "graph.graphml" in output
+    assert f"rejects: {out / 'rejects.jsonl'} (2 rejected, 1 duplicates)" in output
 
 
 def test_stats_reads_a_built_graph(built):
@@ -65,15 +71,67 @@ def test_export_graphml_and_json(built, tmp_path):
         assert (tmp_path / name).stat().st_size > 0
 
 
-def test_bad_usage_exits_1_with_one_line(tmp_path):
-    cases = [["build"], ["stats", "--from", str(tmp_path / "nothing")],
-             ["extract", str(tmp_path / "missing.jsonl"), "-o", str(tmp_path / "o.jsonl")],
-             ["export", "--format", "xml", "-o", "x"]]
-    for args in cases:
-        result = runner.invoke(app, args)
-        assert result.exit_code == 1, (args, result.output)
-    result = runner.invoke(app, ["stats", "--from", str(tmp_path / "nothing")])
-    assert result.output.strip().startswith("error[KG003]") and "Traceback" not in result.output
+@pytest.mark.parametrize("args, code, reason", [
+    (["build"], "KG004", "Missing argument 'INPUT...'. (see 'kg build --help')"),
+    (["export", "--format", "xml", "-o", "x"], "KG004", "'xml' is not one of 'graphml', 'json', 'neo4j-admin'"),
+    (["biuld", "examples"], "KG004", "No such command 'biuld'. Did you mean 'build'? (see 'kg --help')"),
+    (["--bogus"], "KG004", "No such option: --bogus"),
+    (["build", "examples", "--workers", "0"], "KG004", "Invalid value for '--workers' / '-w'"),
+    (["load", "mongodb"], "KG004", "'mongodb' is not one of 'neo4j', 'falkordb'"),
+    (["leaderboard"], "KG004", "Missing argument 'DATASET'."),
+    (["stats", "--from", "{tmp}/nothing"], "KG003", "no graph in"),
+    (["extract", "{tmp}/missing.jsonl", "-o", "{tmp}/o.jsonl"], "KG001", "input not found"),
+])
+def test_bad_usage_exits_1_with_one_line(tmp_path, args, code, reason):
+    """Usage mistakes once drew typer's multi-line panels; now one `error[KGnnn]` line, exit 1."""
+    result = runner.invoke(app, [arg.format(tmp=tmp_path) for arg in args], prog_name="kg")
+    assert result.exit_code == 1, (args, result.output)
+    assert result.output.startswith(f"error[{code}]: ") and result.output.count("\n") == 1, result.output
+    assert reason in result.output
+
+
+def test_usage_errors_go_to_stderr_of_the_real_command():
+    run = subprocess.run([str(Path(sys.executable).parent / "kg"), "build", "--engine", "spark", "x"],
+                         capture_output=True, text=True, timeout=120)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr.startswith("error[KG004]: Invalid value for '--engine'") and run.stderr.count("\n") == 1
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"kg (paperkg) {importlib.metadata.version('paperkg')}\n"
+
+
+@pytest.mark.parametrize("command", ["extract", "build", "stats", "leaderboard", "export", "load", "eval",
+                                     "train-ner", "gazetteers"])
+def test_help_shows_plain_metavars(command):
+    """Once `{inputs}...`, `<list[Path]>`, `<bool>`, `<path>` in the help."""
+    result = runner.invoke(app, [command, "--help"], env={"COLUMNS": "200"}, prog_name="kg")
+    assert result.exit_code == 0, result.output
+    for typer_style in ("{", "<list", "<bool>", "<path>", "<int", "<str>", "<text>"):
+        assert typer_style not in result.output, (command, typer_style)
+    assert "Usage: kg " + command in result.output
+    if command in ("extract", "build"):
+        assert f"Usage: kg {command} [OPTIONS] INPUT..." in result.output
+
+
+@pytest.mark.parametrize("command", ["train-ner", "gazetteers"])
+def test_retraining_writes_to_a_user_path_unless_told_in_place(command, tmp_path):
+    """`kg train-ner` and `kg gazetteers` once overwrote the package's shipped files by default."""
+    result = runner.invoke(app, [command])
+    assert result.exit_code == 1 and result.output.startswith("error[KG004]: give --output DIR for the new files, "
+                                                              "or --in-place to replace the package's own")
+    result = runner.invoke(app, [command, "--in-place", "-o", str(tmp_path / "new")])
+    assert result.exit_code == 1 and "either --output or --in-place, not both" in result.output
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("keep")
+    data = ["--train", str(FIXTURES / "scier_sample.jsonl"), "--dev", str(FIXTURES / "scier_sample.jsonl")] \
+        if command == "train-ner" else ["--pwc", str(FIXTURES / "pwc"), "--corpus", str(FIXTURES / "pwc" / "corpus.jsonl")]
+    result = runner.invoke(app, [command, *data, "-o", str(mine)])
+    assert result.exit_code == 1 and "error[KG014]: " in result.output and "not a PaperKG output directory" in result.output
+    assert [path.name for path in mine.iterdir()] == ["notes.txt"]
 
 
 def test_build_accepts_directories(tmp_path):

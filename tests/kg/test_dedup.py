@@ -88,3 +88,10 @@ def test_same_input_id_is_one_paper():
     assert dedup.check(Paper(id="row-1", title="A study of LoRA")) is None
     assert dedup.check(Paper(id="row-1", title="A different title")) == "row-1"
     assert dedup.check(Paper(id="row-2", title="Another study")) is None
+
+
+def test_a_duplicate_is_named_by_where_its_original_was_read():
+    dedup = Deduplicator()
+    assert dedup.check(Paper(id="a", title="A study of LoRA", origin="in/one.jsonl:7")) is None
+    assert dedup.check(Paper(id="b", title="A Study of LoRA.", origin="in/two.csv:3")) == "a"
+    assert dedup.origin_of("a") == "in/one.jsonl:7" and dedup.origin_of("b") is None

@@ -7,6 +7,10 @@ benchmark as "GSM8K" and "GSM8k"; the expected rows are read off those sentences
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -100,3 +104,24 @@ def test_cli_formats(built):
     assert result.exit_code == 1 and "best" in result.output
     result = runner.invoke(app, ["leaderboard", "Imagenett", "--from", str(built)])
     assert result.exit_code == 1 and "error[KG006]" in result.output
+
+
+def test_an_unknown_metric_suggests_the_metrics_of_the_dataset(built):
+    """`kg leaderboard --metric nosuch` gave 0 rows and no suggestion."""
+    result = runner.invoke(app, ["leaderboard", "GSM8K", "--from", str(built), "--metric", "acuracy"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert result.output.startswith("error[KG006]: no result on GSM8K is measured by 'acuracy'; "
+                                    "did you mean Accuracy?")
+    result = runner.invoke(app, ["leaderboard", "GSM8K", "--from", str(built), "--metric", "nosuch"])
+    assert result.exit_code == 1 and "(its metrics: Accuracy" in result.output
+
+
+def test_a_piped_table_is_not_cut_at_80_columns(built):
+    """Piped, the table once folded its cells to fit 80 columns ("improvemen t")."""
+    run = subprocess.run([str(Path(sys.executable).parent / "kg"), "leaderboard", "GSM8K", "--from", str(built)],
+                         capture_output=True, text=True, timeout=120,
+                         env={key: value for key, value in os.environ.items() if key != "COLUMNS"})
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    assert max(map(len, lines)) > 80 and any("│ improvement │" in line for line in lines)
+    assert "Learning to Rank Chain-of-Thought: An Energy-Based Approach with Outcome Supervision" in run.stdout

@@ -11,5 +11,6 @@ def in_process(tmp_path_factory):
     """Extraction lines and graph files of the in-process engine (`--workers 1`)."""
     out = tmp_path_factory.mktemp("in_process")
     extract_to_file([PAPERS], out / "x.jsonl", show_progress=False)
-    build_graph([PAPERS], out, show_progress=False, use_cache=False)
-    return {name: (out / name).read_bytes() for name in ("x.jsonl", "graph.json", "graph.graphml")}
+    build_graph([PAPERS], out / "build", show_progress=False, use_cache=False)
+    return {"x.jsonl": (out / "x.jsonl").read_bytes(),
+            **{name: (out / "build" / name).read_bytes() for name in ("graph.json", "graph.graphml")}}

@@ -7,6 +7,9 @@ import gzip
 import hashlib
 import io
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +18,7 @@ from kg.core.errors import InputNotFound
 from kg.core.records import Paper, Reject
 from kg.readers import read_records, streams
 from kg.readers.streams import iter_json_document
-from tests.conftest import EXAMPLES, FIXTURES, shared_data_path
+from tests.conftest import EXAMPLES, FIXTURES, permission_checks_apply, shared_data_path
 
 READERS = FIXTURES / "readers"
 
@@ -305,11 +308,11 @@ def test_bad_records_are_rejected_one_by_one():
     assert summary == [
         (1, "record has neither a title nor an abstract"),
         (2, "record has neither a title nor an abstract"),
-        (3, "record is a JSON string, not an object"),  # a list line holds records: two strings
-        (3, "record is a JSON string, not an object"),
-        (4, "record is a JSON string, not an object"),
+        (3, "record is a string, not a JSON object"),  # a list line holds records: two strings
+        (3, "record is a string, not a JSON object"),
+        (4, "record is a string, not a JSON object"),
         (5, "truncated JSON: the line ends inside a record"),
-        (6, "title is a list, not a string"),
+        (6, "title is an array, not a string"),
         (7, "good-7"),
         (8, "truncated JSON: the line ends inside a record"),
     ]
@@ -405,3 +408,160 @@ def test_year_falls_back_to_the_arxiv_id(tmp_path):
     new_style, old_style = read_records([path])
     assert (new_style.arxiv_id, new_style.year) == ("2503.01234", 2025)
     assert old_style.year is None
+
+
+# --- Hostile inputs (issue 14): one reject each, never a crash, a hang or a lost good record ------
+
+GOOD = '{"id": "good-%d", "title": "Paper %d", "abstract": "We use BERT on SQuAD."}\n'
+
+
+def outcome(records: list[Paper | Reject]) -> list[tuple[int, str]]:
+    """(line, paper id or reject reason) per record: what a run keeps and why it drops the rest."""
+    return [(line_of(r), r.id if isinstance(r, Paper) else r.reason) for r in records]
+
+
+@pytest.mark.parametrize("first_line", [
+    b"id\ttitle\n",                      # a header line
+    b"title,abstract\n",                 # a CSV header naming the text columns
+    b"\x00\x00\x00\x00\n",               # NUL bytes
+    b"\xff\xfe\xfa broken \xc3\n",       # invalid UTF-8
+    b"42\n",                             # a bare number
+    b"# exported by my script\n",        # a comment
+])
+def test_a_bad_first_line_costs_one_reject_not_the_file(tmp_path, first_line):
+    path = tmp_path / "papers.jsonl"
+    path.write_bytes(first_line + (GOOD % (1, 1) + GOOD % (2, 2)).encode())
+    records = read(path)
+    assert [r.id for r in papers(records)] == ["good-1", "good-2"]
+    assert [line_of(r) for r in rejects(records)] == [1] and line_of(records[-1]) == 3
+
+
+def test_a_bare_carriage_return_ends_csv_lines(tmp_path):
+    path = tmp_path / "mac.csv"
+    path.write_bytes(b"title,abstract\rA paper,We use BERT.\rAnother,We use GPT-4.\r")
+    assert [(p.title, p.abstract, line_of(p)) for p in read(path)] == [
+        ("A paper", "We use BERT.", 2), ("Another", "We use GPT-4.", 3)]
+
+
+def test_a_csv_header_after_a_comment_line(tmp_path):
+    path = tmp_path / "notes.csv"
+    path.write_text("# my reading list\ntitle;abstract\nA paper;We use BERT.\n")
+    comment, paper = read(path)
+    assert (line_of(comment), comment.reason) == (1, "line before the CSV header")
+    assert (line_of(paper), paper.title, paper.abstract) == (3, "A paper", "We use BERT.")
+
+
+@pytest.mark.parametrize("name, content, kind", [
+    ("paper.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Title (title,abstract) >>\nendobj\n", "a PDF document"),
+    ("figure.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "a PNG image"),
+    ("photo.jsonl", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(200), "a JPEG image"),
+    ("bundle.zip", b"PK\x03\x04\x14\x00" + bytes(100), "a ZIP archive (or Office file)"),
+    ("random.bin", bytes((i * 97 + 13) % 256 for i in range(4000)), "binary content"),
+])
+def test_a_non_text_file_is_one_reject_with_its_reason(tmp_path, name, content, kind):
+    (tmp_path / name).write_bytes(content)
+    (tmp_path / "z.jsonl").write_text(GOOD % (1, 1))
+    records = read(tmp_path)
+    assert len(rejects(records)) == 1 and line_of(records[0]) == 1
+    assert f"not a text file ({kind})" in rejects(records)[0].reason
+    assert [p.id for p in papers(records)] == ["good-1"]
+
+
+def test_an_sqlite_file_is_one_reject(tmp_path):
+    import sqlite3
+
+    with sqlite3.connect(tmp_path / "cache.db") as db:
+        db.execute("CREATE TABLE papers (title TEXT, abstract TEXT)")
+        db.execute("INSERT INTO papers VALUES ('title,abstract', 'We use BERT.\nAnother line')")
+    records = read(tmp_path)
+    assert len(records) == 1 and "not a text file (an SQLite database)" in records[0].reason
+
+
+def test_json_nested_a_thousand_levels_deep_is_one_reject(tmp_path):
+    deep_line = tmp_path / "deep.jsonl"
+    deep_line.write_text("[" * 1000 + "]" * 1000 + "\n" + GOOD % (2, 2))
+    assert outcome(read(deep_line)) == [(1, streams.TOO_DEEP), (2, "good-2")]
+    deep_element = tmp_path / "deep.json"  # inside an array the next element is still read
+    deep_element.write_text('[{"title": "nested", "x": ' + '{"a": ' * 1000 + "1" + "}" * 1000
+                            + '},\n {"id": "after", "title": "After"}]')
+    assert outcome(read(deep_element)) == [(1, streams.TOO_DEEP), (2, "after")]
+
+
+def test_odd_directory_entries_are_rejects_and_never_opened(tmp_path):
+    import socket
+
+    (tmp_path / "a.jsonl").write_text(GOOD % (1, 1))
+    (tmp_path / "dangling.jsonl").symlink_to(tmp_path / "nowhere.jsonl")
+    os.mkfifo(tmp_path / "fifo.jsonl")  # opening it would wait for a writer forever
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(tmp_path / "sock.jsonl"))
+        (tmp_path / "loop").mkdir()
+        (tmp_path / "loop" / "up").symlink_to(tmp_path)  # a cycle: read once
+        (tmp_path / "z.jsonl").write_text(GOOD % (2, 2))
+        records = read(tmp_path)
+    assert outcome(records) == [
+        (1, "good-1"),
+        (1, "dangling symbolic link: its target does not exist"),
+        (1, "not a regular file (a FIFO): not read"),
+        (1, "not a regular file (a socket): not read"),
+        (1, "good-2"),
+    ]
+    assert Path(records[1].origin.rsplit(":", 1)[0]).name == "dangling.jsonl"
+
+
+def test_pipeline_outputs_are_never_inputs(tmp_path):
+    """`kg build in -o in/out` once read its own new cache.sqlite as input."""
+    (tmp_path / "a.jsonl").write_text(GOOD % (1, 1))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".paperkg-output").write_text("")
+    (out / "graph.json").write_text('{"directed": true, "multigraph": true, "nodes": []}')
+    (tmp_path / "extracted.jsonl").write_text('{"id": "good-1", "entities": []}\n')
+    records = read_records([tmp_path], exclude=[tmp_path / "extracted.jsonl"])
+    assert outcome(list(records)) == [(1, "good-1")]
+    assert outcome(read(out)) == [(1, "a PaperKG output directory, not an input")]
+    assert outcome(read(out / "graph.json")) == [(1, "a file in a PaperKG output directory, not an input")]
+
+
+def test_lone_surrogates_become_replacement_characters_and_control_characters_stay(tmp_path):
+    path = tmp_path / "escapes.jsonl"
+    path.write_text('{"id": "s1", "title": "Bad \\ud800 pair \\udfff", "abstract": "NUL\\u0000 and \\u0007 bell",'
+                    ' "authors": ["Ann \\udc80 Lee"]}\n', encoding="ascii")
+    (paper,) = read(path)
+    assert paper.title == "Bad \ufffd pair \ufffd" and len(paper.title) == len("Bad X pair X")
+    assert paper.abstract == "NUL\x00 and \x07 bell" and paper.authors == ["Ann \ufffd Lee"]
+
+
+def test_reasons_read_as_english(tmp_path):
+    """Once "title is a int" and "Invalid control character at at column 13"."""
+    path = tmp_path / "typed.jsonl"
+    path.write_text('{"title": 12}\n{"title": "a\tb"}\n{"id": [1]}\n', encoding="utf-8")
+    assert [r.reason for r in read(path)] == [
+        "title is a number, not a string",
+        "malformed JSON: Invalid control character at column 13",
+        "id is an array, not a string or a number",
+    ]
+
+
+def test_an_unreadable_file_or_directory_is_a_reject_and_the_rest_is_read(tmp_path):
+    """Run as the real command, which meets file permissions (as root too: see conftest)."""
+    inputs = tmp_path / "in"
+    (inputs / "locked").mkdir(parents=True)
+    (inputs / "a.jsonl").write_text(GOOD % (1, 1))
+    (inputs / "b.jsonl").write_text(GOOD % (2, 2))
+    (inputs / "locked" / "c.jsonl").write_text(GOOD % (3, 3))
+    (inputs / "b.jsonl").chmod(0)
+    (inputs / "locked").chmod(0)
+    try:
+        run = subprocess.run([str(Path(sys.executable).parent / "kg"), "extract", str(inputs), "-o",
+                              str(tmp_path / "x.jsonl"), "--quiet"], capture_output=True, text=True,
+                             timeout=300, preexec_fn=permission_checks_apply)
+    finally:
+        (inputs / "b.jsonl").chmod(0o644)
+        (inputs / "locked").chmod(0o755)
+    assert run.returncode == 0, run.stderr
+    assert [json.loads(line)["id"] for line in (tmp_path / "x.jsonl").read_text().splitlines()] == ["good-1"]
+    reasons = {Path(r["origin"]).name: r["reason"] for r in map(json.loads, (tmp_path / "x.rejects.jsonl").open())}
+    assert reasons == {"b.jsonl:1": "cannot read the file: [Errno 13] Permission denied: "
+                                    f"'{inputs / 'b.jsonl'}'",
+                       "locked:1": "cannot list the directory: Permission denied"}

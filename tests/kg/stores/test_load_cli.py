@@ -76,3 +76,19 @@ def test_seeds_graph_loads_twice_with_the_graphml_counts(falkordb_server, tmp_pa
     store = FalkorDBStore(falkordb_server.url, graph="seeds")
     assert snapshot(store.read()) == snapshot(read_graph(tmp_path))
     store.close()
+
+
+def test_a_title_with_nul_loads_into_falkordb(falkordb_server, tmp_path):
+    """`kg load falkordb` once died on a title holding U+0000; it is stored as U+FFFD."""
+    source = tmp_path / "nul.jsonl"
+    source.write_text('{"id": "n1", "title": "Nul\\u0000 and bell\\u0007 in a title", '
+                      '"abstract": "We fine-tune BERT\\u0000 on SQuAD."}\n', encoding="utf-8")
+    out = tmp_path / "out"
+    assert kg("build", str(source), "-o", str(out), "--quiet").returncode == 0
+    run = kg("load", "falkordb", "--from", str(out), "--database", "nul", "--quiet",
+             FALKORDB_URL=falkordb_server.url)
+    assert run.returncode == 0, run.stderr
+    db = FalkorDB.from_url(falkordb_server.url).select_graph("nul")
+    (title, abstract), = db.query("MATCH (p:Paper) RETURN p.title, p.abstract").result_set
+    assert title == "Nul\ufffd and bell\x07 in a title" and abstract == "We fine-tune BERT\ufffd on SQuAD."
+    assert read_graph(out).nodes["paper:n1"]["title"] == "Nul\x00 and bell\x07 in a title"  # the graph keeps it

@@ -113,3 +113,23 @@ def test_a_map_property_is_refused(store):
     graph.add_node("paper:x", id="paper:x", type="Paper", title="X", extra={"a": 1})
     with pytest.raises(GraphNotFound, match="'extra' is a map"):
         store.write(graph)
+
+
+CONTROL_TEXT = "NUL\x00 bell\x07 escape\x1b tab\t form\x0c feed \x7f del \u2028 sep \ufffe \\u0000 end\\"
+
+
+def test_control_characters_load_intact_or_by_the_documented_rule(store, original):
+    """FalkorDB's client inlines parameters into the query text, which ends at a NUL (`kg load
+    falkordb` died on a title with U+0000): there a NUL is stored as U+FFFD, one character for one;
+    every other store, and every other character, keeps the text as it is."""
+    from kg.stores.falkordb_store import FalkorDBStore, storable
+
+    graph = original.copy()
+    paper = next(node for node, attrs in graph.nodes(data=True) if attrs["type"] == "Paper")
+    graph.nodes[paper]["title"] = CONTROL_TEXT
+    graph.nodes[paper]["authors"] = ["A\x00B", "C\x01D"]
+    store.write(graph)
+    loaded = store.read().nodes[paper]
+    expected = storable if isinstance(store, FalkorDBStore) else (lambda value: value)
+    assert (loaded["title"], loaded["authors"]) == (expected(CONTROL_TEXT), expected(["A\x00B", "C\x01D"]))
+    assert len(loaded["title"]) == len(CONTROL_TEXT)
