@@ -185,13 +185,13 @@ def _load_and_run(source: Path, dump: Path | None, query: SavedQuery, parameters
         for stale in dump.parent.glob("*.rdb"):
             stale.unlink(missing_ok=True)
     with LocalFalkorDB(dump=dump) as server:
-        store = FalkorDBStore(server.url, graph=GRAPH_NAME)
+        store = FalkorDBStore(server.url, graph=GRAPH_NAME, socket_timeout=None)  # our own server
         try:
             store.write(graph)
         finally:
             store.close()
         if dump is not None:
-            client = FalkorDB.from_url(server.url)
+            client = FalkorDB.from_url(server.url, socket_timeout=None)
             client.connection.save()  # written to a temporary file and renamed by the server
             client.connection.close()
         return execute(server.url, query.statement, parameters)
@@ -220,7 +220,7 @@ def execute(url: str, statement: str, parameters: dict) -> Answer:
     import redis.exceptions
     from falkordb import FalkorDB
 
-    client = FalkorDB.from_url(url)
+    client = FalkorDB.from_url(url, socket_timeout=None)  # a server this process started
     try:
         result = client.select_graph(GRAPH_NAME).ro_query(statement, parameters)
     except redis.exceptions.ResponseError as exc:
