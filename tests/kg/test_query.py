@@ -385,3 +385,15 @@ def test_a_damaged_dump_is_replaced(tmp_path):
     dump.write_bytes(b"not a dump")
     assert _run_cli("top_datasets", tmp_path, {"limit": 5}) == first
     assert dump.read_bytes().startswith(b"REDIS")
+
+
+def test_a_relative_graph_folder(tmp_path, monkeypatch):
+    """--from kg-out, as the README says: the dump path is absolute for the server, which runs in
+    a folder of its own."""
+    shutil.copytree(STORE_GRAPH, tmp_path / "kg-out")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):  # loads and writes the dump, then starts from it
+        result = runner.invoke(app, ["query", "top_datasets", "--from", "kg-out", "--format", "csv"])
+        assert result.exit_code == 0, result.output
+        assert result.output.splitlines()[:2] == ["dataset,papers", "GSM8K,3"]
+    assert len(list((tmp_path / "kg-out" / ".kg-query").glob("*.rdb"))) == 1
