@@ -66,7 +66,7 @@ def _did_you_mean(wanted: str, by_key: dict[str, str], display: dict[str, str]) 
 
 def _unknown_metric(graph: nx.MultiDiGraph, metric: str, dataset: str, metric_nodes: set[str]) -> UnknownMetric:
     """Why `--metric` matched nothing on the dataset, with the metrics that do measure its results."""
-    by_key = {name_key(name): node for node in metric_nodes for name in _names(graph.nodes[node])}
+    by_key = {name_key(name): node for node in metric_nodes for name in node_names(graph.nodes[node])}
     display = {node: _display(graph, node) for node in metric_nodes}
     measured = sorted(set(display.values()), key=str.lower)
     listed = f" (its metrics: {', '.join(measured[:10])}{', ...' if len(measured) > 10 else ''})" if measured else ""
