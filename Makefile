@@ -4,11 +4,12 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= kg-out
 LINTER := tools/cypher-lint
+ASSETS := tools/report-assets
 BROWSER := tools/browser
 CHROMIUM ?= /usr/bin/chromium
 GEPHI  := tools/gephi-import
 
-.PHONY: demo test install install-dev browser clean
+.PHONY: demo test install install-dev browser report-assets clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,12 +28,13 @@ $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## Build the knowledge graph of the bundled example corpus and print a summary.
+## Build the knowledge graph of the bundled example corpus, print a summary, write its report.
 demo: install
 	$(BIN)/kg build examples -o $(OUT)
+	$(BIN)/kg report --from $(OUT) -o $(OUT)/report
 
 ## Install the test dependencies, start what the tests need (the tests start FalkorDB themselves), run everything.
-test: install-dev $(LINTER)/node_modules/.package-lock.json browser $(GEPHI)/target/gephi-import.jar
+test: install-dev $(LINTER)/node_modules/.package-lock.json $(ASSETS)/node_modules/.package-lock.json browser $(GEPHI)/target/gephi-import.jar
 	$(BIN)/python -m pytest
 
 # Neo4j's Cypher parser for the lint tests (pinned in package-lock.json); without npm they skip,
@@ -40,6 +42,11 @@ test: install-dev $(LINTER)/node_modules/.package-lock.json browser $(GEPHI)/tar
 $(LINTER)/node_modules/.package-lock.json: $(LINTER)/package-lock.json
 	@if command -v npm >/dev/null; then npm ci --prefix $(LINTER) --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the Cypher lint tests will skip (and fail under CI=true)"; fi
+
+# The report's pinned browser libraries, for the test that the vendored copies match them.
+$(ASSETS)/node_modules/.package-lock.json: $(ASSETS)/package-lock.json
+	@if command -v npm >/dev/null; then npm ci --prefix $(ASSETS) --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the vendored-assets test will skip (and fail under CI=true)"; fi
 
 ## Headless Chromium for the page tests: Debian's chromium (apt-get, as root or through sudo, when
 ## $(CHROMIUM) is missing) driven by the pinned playwright-core in $(BROWSER) (never a browser download).
@@ -64,6 +71,12 @@ $(CHROMIUM):
 $(GEPHI)/target/gephi-import.jar: $(GEPHI)/pom.xml $(shell find $(GEPHI)/src -type f)
 	@if command -v mvn >/dev/null; then mvn -q -B -f $(GEPHI)/pom.xml package; \
 	else echo "mvn not found: the Gephi import tests will skip (and fail under CI=true)"; fi
+
+## Re-vendor the report's browser libraries (pinned in $(ASSETS)/package-lock.json) into
+## kg/report/static/vendor/; the copies are committed, so only a version change needs this.
+report-assets:
+	npm ci --prefix $(ASSETS) --no-audit --no-fund --loglevel=error
+	node $(ASSETS)/vendor.mjs
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache $(GEPHI)/target

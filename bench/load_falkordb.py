@@ -27,7 +27,7 @@ from kg.exports.node_link import read_graph  # noqa: E402
 from kg.stores import DEFAULT_BATCH_SIZE  # noqa: E402
 from kg.stores.base import LoadReport  # noqa: E402
 from kg.stores.falkordb_store import FalkorDBStore  # noqa: E402
-from tests.kg.stores.falkordb_local import LocalFalkorDB  # noqa: E402
+from kg.stores.falkordb_local import LocalFalkorDB  # noqa: E402
 
 
 def step_kind(name: str) -> str:

@@ -22,6 +22,7 @@ from kg.evaluation.sets import EVAL_SETS, chosen_sets
 from kg.exports import EXPORTS
 from kg.leaderboard import BOARD_FORMATS, leaderboard
 from kg.progress import counts_table, stderr, stdout, summary_table
+from kg.query import ANSWER_FORMATS
 from kg.stores import DEFAULT_BATCH_SIZE
 from kg.stores.load import STORES
 
@@ -240,6 +241,45 @@ def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset nam
 
     rows = leaderboard(read_graph(source), dataset, metric, [k.value for k in kind or ()])
     BOARD_FORMATS[fmt.value](rows, dataset)
+
+
+@app.command()
+def report(source: FromDir = DEFAULT_OUT,
+           output: Annotated[Path | None, typer.Option("--output", "-o", help="Site folder to write (default: DIR/report).")] = None,
+           quiet: Quiet = False) -> None:
+    """Write an offline HTML explorer of a built graph: overview, entity pages, leaderboards, search."""
+    from kg.report.site import write_report
+
+    summary = write_report(source, output or source / "report", show_progress=not quiet)
+    kinds = ("overview", "leaderboard index", "leaderboard", "entity", "search index")
+    rows = [*((f"{kind} pages" if kind != "search index" else kind, f"{summary.pages[kind]:,}")
+              for kind in kinds if kind in summary.pages),
+            ("files", f"{summary.files:,}"), ("size", f"{summary.bytes / 1e6:,.1f} MB"),
+            ("seconds", f"{summary.seconds:.1f}")]
+    stdout.print(summary_table("kg report", rows))
+    stdout.print(f"open {summary.index.as_uri()}", markup=False, highlight=False, soft_wrap=True)
+
+
+AnswerFormat = choices("AnswerFormat", ANSWER_FORMATS)
+
+
+@app.command()
+def query(name: Annotated[str | None, typer.Argument(help="A saved query (cypher/queries/NAME.cypher) or a Cypher file.")] = None,
+          param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value (repeatable); defaults: the file's :param lines.")] = None,
+          source: FromDir = DEFAULT_OUT,
+          fmt: Annotated[AnswerFormat, typer.Option("--format", help="Output format.")] = AnswerFormat("table"),
+          list_queries: Annotated[bool, typer.Option("--list", help="List the saved queries, what they answer and their parameters.")] = False) -> None:
+    """Run a saved Cypher query (or any Cypher file) on a built graph: no server to set up."""
+    from kg.query import bind_parameters, find_query, queries_table, run_query, saved_queries
+
+    if list_queries:
+        stdout.print(queries_table(saved_queries()))
+        return
+    if name is None:
+        raise BadOption("name a saved query or a Cypher file (`kg query --list` shows them)")
+    saved = find_query(name)
+    answer = run_query(source, saved, bind_parameters(saved, param or []))
+    ANSWER_FORMATS[fmt.value](answer, saved.name)
 
 
 ExportFormat = choices("ExportFormat", EXPORTS)

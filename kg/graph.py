@@ -162,7 +162,7 @@ def assemble(pairs) -> nx.MultiDiGraph:
 
 def _paper_props(paper: Paper) -> dict:
     return {"title": paper.title, "abstract": paper.abstract, "year": paper.year,
-            "url": paper.url, "arxiv_id": paper.arxiv_id, "doi": paper.doi,
+            "date": paper.date, "url": paper.url, "arxiv_id": paper.arxiv_id, "doi": paper.doi,
             "authors": list(paper.authors), "categories": list(paper.categories),
             "source": paper.source, "input_id": paper.id}
 

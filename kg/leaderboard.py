@@ -32,7 +32,7 @@ _SUGGESTIONS = 5
 _KIND_ORDER = {kind: rank for rank, kind in enumerate(RESULT_KINDS)}  # scores before changes
 
 
-def _names(attrs: dict) -> list[str]:
+def node_names(attrs: dict) -> list[str]:
     """Every name a node answers to: its name, its aliases and the name part of its id."""
     aliases = attrs.get("aliases") or []
     if isinstance(aliases, str):  # GraphML flattens lists
@@ -49,7 +49,7 @@ def find_dataset(graph: nx.MultiDiGraph, dataset: str) -> str:
         if attrs.get("type") != "Dataset":
             continue
         display[node] = attrs.get("name") or node
-        for name in _names(attrs):
+        for name in node_names(attrs):
             by_key.setdefault(name_key(name), node)
     if wanted and wanted in by_key:
         return by_key[wanted]
@@ -66,7 +66,7 @@ def _did_you_mean(wanted: str, by_key: dict[str, str], display: dict[str, str]) 
 
 def _unknown_metric(graph: nx.MultiDiGraph, metric: str, dataset: str, metric_nodes: set[str]) -> UnknownMetric:
     """Why `--metric` matched nothing on the dataset, with the metrics that do measure its results."""
-    by_key = {name_key(name): node for node in metric_nodes for name in _names(graph.nodes[node])}
+    by_key = {name_key(name): node for node in metric_nodes for name in node_names(graph.nodes[node])}
     display = {node: _display(graph, node) for node in metric_nodes}
     measured = sorted(set(display.values()), key=str.lower)
     listed = f" (its metrics: {', '.join(measured[:10])}{', ...' if len(measured) > 10 else ''})" if measured else ""
@@ -96,7 +96,12 @@ def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None,
                 kinds: Collection[str] = ()) -> list[dict]:
     """Rows for every result on `dataset` (optionally one metric, and only `kinds` when given),
     by metric then value, best first."""
-    dataset_node = find_dataset(graph, dataset)
+    return results_on(graph, find_dataset(graph, dataset), metric, kinds)
+
+
+def results_on(graph: nx.MultiDiGraph, dataset_node: str, metric: str | None = None,
+               kinds: Collection[str] = ()) -> list[dict]:
+    """`leaderboard` rows of the Dataset node `dataset_node` (`kg report` writes one per dataset)."""
     dataset_name = _display(graph, dataset_node)
     wanted_metric = name_key(metric) if metric else None
     rows = []
@@ -111,8 +116,9 @@ def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None,
         if metric_node is not None:
             metric_nodes.add(metric_node)
         if wanted_metric and (metric_node is None or wanted_metric not in
-                              {name_key(n) for n in _names(graph.nodes[metric_node])}):
+                              {name_key(n) for n in node_names(graph.nodes[metric_node])}):
             continue
+        subject_node = _target(graph, result_node, "OF")
         for paper_node, _, rel in graph.in_edges(result_node, keys=True):
             if rel != "REPORTS":
                 continue
@@ -120,9 +126,10 @@ def leaderboard(graph: nx.MultiDiGraph, dataset: str, metric: str | None = None,
             rows.append({
                 "dataset": dataset_name, "metric": _display(graph, metric_node),
                 "value": float(result["value"]), "unit": result.get("unit"), "kind": result.get("kind"),
-                "subject": _display(graph, _target(graph, result_node, "OF")),
+                "subject": _display(graph, subject_node),
                 "paper": paper.get("title") or paper_node, "year": paper.get("year"),
                 "evidence": _evidence(paper, result), "paper_id": paper_node,
+                "metric_id": metric_node, "subject_id": subject_node,
             })
     if metric and not rows:
         raise _unknown_metric(graph, metric, dataset_name, metric_nodes)

@@ -59,6 +59,13 @@ def progress_counter(items: Iterable[T], description: str, enabled: bool = True,
             progress.advance(task)
 
 
+def page_progress(enabled: bool = True) -> Progress:
+    """A progress bar on stderr for work counted in pages (advanced by many at a time)."""
+    return Progress(SpinnerColumn(), TextColumn("[bold]{task.description}"), BarColumn(),
+                    MofNCompleteColumn(), RateColumn(), TimeElapsedColumn(), console=stderr,
+                    disable=not enabled)
+
+
 def summary_table(title: str, rows: Iterable[tuple[str, object]]) -> Table:
     table = Table(title=title, show_header=True, header_style="bold")
     table.add_column("")

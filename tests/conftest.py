@@ -61,3 +61,13 @@ def permission_checks_apply() -> None:
     for capability in (1, 2):  # CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH
         if libc.prctl(24, capability, 0, 0, 0) != 0:  # PR_CAPBSET_DROP
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+@pytest.fixture(scope="session")
+def seeds_graph_dir(tmp_path_factory) -> Path:
+    """The graph of the example corpus (`kg build examples`), built once per session."""
+    from kg.build import build_graph
+
+    out = tmp_path_factory.mktemp("seeds-build")
+    build_graph([EXAMPLES], out, show_progress=False)
+    return out

@@ -48,7 +48,9 @@ class FalkorDBStore(CypherStore):
     name = "falkordb"
     schema = cypher.FALKORDB_SCHEMA
 
-    def __init__(self, url: str, graph: str = DEFAULT_GRAPH):
+    def __init__(self, url: str, graph: str = DEFAULT_GRAPH, **client_options):
+        """`client_options` go to the redis client (e.g. socket_timeout=None: redis-py 8 waits
+        5 s for a reply by default, less than one batch of a 40k graph may take)."""
         import redis.exceptions
         from falkordb import FalkorDB
 
@@ -65,7 +67,7 @@ class FalkorDBStore(CypherStore):
         self.graph_name = graph
         try:
             self._db = FalkorDB.from_url(self.uri.url(REDIS_SCHEMES.get(self.uri.scheme)),
-                                         socket_connect_timeout=CONNECT_TIMEOUT_SECONDS)
+                                         socket_connect_timeout=CONNECT_TIMEOUT_SECONDS, **client_options)
             self._db.connection.ping()
         except self._unavailable as exc:
             raise self._error(exc) from None

@@ -14,7 +14,7 @@ from kg.exports.node_link import read_graph
 from kg.stores.falkordb_store import FalkorDBStore
 from kg.stores.networkx_store import NetworkXStore
 from tests.conftest import FIXTURES
-from tests.kg.stores.falkordb_local import LocalFalkorDB
+from kg.stores.falkordb_local import LocalFalkorDB
 
 GRAPHS = FIXTURES / "stores"
 FALKORDB_PASSWORD = "test-only-secret"

@@ -12,7 +12,7 @@ import pytest
 from kg.core.errors import MissingCredentials, StoreUnavailable
 from kg.stores.falkordb_store import FalkorDBStore
 from tests.conftest import ROOT
-from tests.kg.stores.falkordb_local import LocalFalkorDB, free_port
+from kg.stores.falkordb_local import LocalFalkorDB, free_port
 
 QUERIES = ROOT / "cypher" / "queries"
 PARAM_LINE = re.compile(r"^//\s*:param\s+(\w+)\s*=>\s*(.+)$", re.MULTILINE)

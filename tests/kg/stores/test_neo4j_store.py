@@ -12,7 +12,7 @@ from kg.core.errors import MissingCredentials, StoreUnavailable
 from kg.core.schema import NODE_LABELS, SCHEMA_RELATIONSHIPS
 from kg.stores import cypher
 from kg.stores.base import ORPHAN_RULES, OWNED_RELATIONSHIPS
-from tests.kg.stores.falkordb_local import free_port
+from kg.stores.falkordb_local import free_port
 from kg.stores.neo4j_store import Neo4jStore
 
 _NO_CHANGES = SimpleNamespace(nodes_created=0, nodes_deleted=0, relationships_created=0,

