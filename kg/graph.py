@@ -18,6 +18,9 @@ from kg.evidence import sentence_at
 from kg.resolve import Resolver
 
 _ENTITY_LABEL_OF_PREFIX = {label.lower(): label for label in ENTITY_LABELS}  # node_id's prefix
+# A result's tie -> the labels its target may have (SCHEMA_RELATIONSHIPS), in lookup order.
+RESULT_TIE_LABELS: dict[str, tuple[str, ...]] = {
+    "ON_DATASET": ("Dataset",), "MEASURED_BY": ("Metric",), "OF": ("Model", "Method")}
 
 
 def paper_node_id(paper: Paper) -> str:
@@ -59,7 +62,7 @@ class GraphAssembler:
             self._authors.setdefault(aid, name)
             self._authored.append((aid, pid))
         fields = {"title": paper.title, "abstract": paper.abstract}
-        paper_keys: dict[str, tuple[str, str]] = {}  # canonical name -> key, for tying results
+        paper_keys: dict[tuple[str, str], tuple[str, str]] = {}  # (label, canonical) -> key
         for mention in extraction.entities:
             if mention.generic and not self.keep_generic:
                 continue
@@ -67,7 +70,7 @@ class GraphAssembler:
                       "version": mention.version, "variant": mention.variant}
             key = self.resolver.add(mention.type, mention.canonical, mention.source,
                                     tuple(mention.aliases), facets)
-            paper_keys.setdefault(mention.canonical, key)
+            paper_keys.setdefault((mention.type, mention.canonical), key)
             link = self._links.setdefault((pid, key), _Link())
             link.count += 1
             rank = (ROLE_STRENGTH.get(mention.role, 0), mention.score, -mention.start)
@@ -76,15 +79,14 @@ class GraphAssembler:
                 link.evidence = sentence_at(fields[mention.field], mention.start, mention.end)
         for result in extraction.results:
             ties = {}
-            for role, label_options, name in (
-                ("ON_DATASET", ("Dataset",), result.dataset),
-                ("MEASURED_BY", ("Metric",), result.metric),
-                ("OF", ("Model", "Method"), result.subject),
-            ):
+            for rel, name in (("ON_DATASET", result.dataset), ("MEASURED_BY", result.metric),
+                              ("OF", result.subject)):
                 if name:
-                    key = paper_keys.get(name) or self._key_for(label_options, name)
+                    labels = RESULT_TIE_LABELS[rel]
+                    key = next((paper_keys[(label, name)] for label in labels
+                                if (label, name) in paper_keys), None) or self._key_for(labels, name)
                     if key is not None:
-                        ties[role] = key
+                        ties[rel] = key
             rid = "result:" + hashlib.sha1(
                 f"{pid}|{result.field}|{result.start}|{result.end}|{result.value}".encode()
             ).hexdigest()[:16]
@@ -134,7 +136,9 @@ class GraphAssembler:
                                           **props}))
             graph.add_edge(pid, rid, key="REPORTS", type="REPORTS")
             for rel, key in ties.items():
-                graph.add_edge(rid, self.resolver.node_id(key), key=rel, type=rel)
+                target = self.resolver.node_id(key)
+                if graph.nodes[target]["type"] in RESULT_TIE_LABELS[rel]:  # the type vote may retype it
+                    graph.add_edge(rid, target, key=rel, type=rel)
         return graph
 
     def _merged_links(self) -> dict[tuple[str, str], _Link]:

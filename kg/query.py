@@ -30,10 +30,10 @@ from rich.table import Table
 from rich.text import Text
 
 from kg.core.errors import BadOption, KGError, StoreUnavailable
-from kg.paths import REPO_ROOT
 from kg.progress import stdout
 
-QUERIES_DIR = REPO_ROOT / "cypher" / "queries"
+# cypher/queries, shipped inside the package through the link kg/saved_queries (a wheel holds files)
+QUERIES_DIR = Path(__file__).resolve().parent / "saved_queries"
 GRAPH_NAME = "paperkg"
 CACHE_FOLDER = ".kg-query"  # in the graph's folder: FalkorDB dumps of loaded graphs
 _PARAM_LINE = re.compile(r"^//\s*:param\s+(\w+)\s*=>\s*(.+?)\s*$")

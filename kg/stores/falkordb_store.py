@@ -27,6 +27,9 @@ SCHEMES = ("redis", "rediss", "falkor", "falkors")
 REDIS_SCHEMES = {"falkor": "redis", "falkors": "rediss"}
 DEFAULT_PORT = 6379
 CONNECT_TIMEOUT_SECONDS = 10.0
+# A reply may take long: one 2,000-row batch of a 40k-paper graph took over redis-py's 5 s
+# default on a loaded machine. A dead server still fails at once (the connection drops).
+REPLY_TIMEOUT_SECONDS = 600.0
 NUL, NUL_STORED_AS = "\x00", "\ufffd"
 _DATABASE_PATH = re.compile(r"^(?:/\d*)?$")
 _COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted",
@@ -49,8 +52,8 @@ class FalkorDBStore(CypherStore):
     schema = cypher.FALKORDB_SCHEMA
 
     def __init__(self, url: str, graph: str = DEFAULT_GRAPH, **client_options):
-        """`client_options` go to the redis client (e.g. socket_timeout=None: redis-py 8 waits
-        5 s for a reply by default, less than one batch of a 40k graph may take)."""
+        """`client_options` go to the redis client (socket_timeout: how long to wait for a reply,
+        REPLY_TIMEOUT_SECONDS unless given; None waits for ever)."""
         import redis.exceptions
         from falkordb import FalkorDB
 
@@ -67,7 +70,8 @@ class FalkorDBStore(CypherStore):
         self.graph_name = graph
         try:
             self._db = FalkorDB.from_url(self.uri.url(REDIS_SCHEMES.get(self.uri.scheme)),
-                                         socket_connect_timeout=CONNECT_TIMEOUT_SECONDS, **client_options)
+                                         socket_connect_timeout=CONNECT_TIMEOUT_SECONDS,
+                                         **{"socket_timeout": REPLY_TIMEOUT_SECONDS, **client_options})
             self._db.connection.ping()
         except self._unavailable as exc:
             raise self._error(exc) from None

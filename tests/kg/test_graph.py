@@ -82,6 +82,26 @@ def test_result_nodes_are_tied_to_dataset_metric_and_subject():
     assert graph.has_edge(result, "method:pause-tuning", key="OF")
 
 
+def test_a_result_tie_only_reaches_a_node_of_the_schema_label():
+    """A metric name the paper also uses as a Dataset ("Accuracy" below) is not that Dataset: the tie
+    goes to a Metric node of the name, as the schema's MEASURED_BY -> Metric says."""
+    extraction = _extraction()
+    extraction.entities.insert(0, _mention("LoRA", "Dataset", "Accuracy"))  # a stray typing, first
+    graph = assemble([(_paper(), extraction)])
+    (result,) = [n for n, d in graph.nodes(data=True) if d["type"] == "Result"]
+    targets = {rel: graph.nodes[v]["type"] for _, v, rel in graph.out_edges(result, keys=True)}
+    assert targets == {"ON_DATASET": "Dataset", "MEASURED_BY": "Metric", "OF": "Method"}
+    assert graph.has_edge(result, "metric:accuracy", key="MEASURED_BY")
+
+
+def test_result_ties_follow_the_schema():
+    from kg.core.schema import SCHEMA_RELATIONSHIPS
+    from kg.graph import RESULT_TIE_LABELS
+
+    allowed = {(rel, target) for source, rel, target in SCHEMA_RELATIONSHIPS if source == "Result"}
+    assert {(rel, label) for rel, labels in RESULT_TIE_LABELS.items() for label in labels} == allowed
+
+
 def test_entities_are_shared_across_papers():
     second = _paper(id="x1", arxiv_id=None, doi="10.1/ABC", title="Another", authors=[])
     extraction = PaperExtraction(id="x1", entities=[_mention("LoRA", "Method", "LoRA", "uses")])
