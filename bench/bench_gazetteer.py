@@ -44,7 +44,8 @@ def main(argv: list[str]) -> None:
     for _ in nlp.tokenizer.pipe(texts, batch_size=256):
         pass
     tokenize_seconds = time.perf_counter() - started
-    print("| abstracts | load s | tokenize+match s | abstracts/s | tokenize-only s | gazetteer ms/abstract | spans/abstract |")
+    print("| abstracts | load s | tokenize+match s | abstracts/s | tokenize-only s | gazetteer ms/abstract "
+          "| spans/abstract |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
     print(f"| {len(texts)} | {load_seconds:.2f} | {match_seconds:.2f} | {len(texts) / match_seconds:,.0f} | "
           f"{tokenize_seconds:.2f} | {1000 * (match_seconds - tokenize_seconds) / len(texts):.2f} | "

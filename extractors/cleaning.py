@@ -12,7 +12,8 @@ from array import array
 from dataclasses import dataclass
 
 # Commands whose argument is kept as text; commands dropped with their argument; symbol commands.
-_KEEP_ARG = r"textbf|textit|emph|texttt|textrm|textsc|mathrm|mathbf|mathit|mathcal|mathsf|text|underline|mbox|operatorname"
+_KEEP_ARG = (r"textbf|textit|emph|texttt|textrm|textsc|mathrm|mathbf|mathit|mathcal|mathsf|text|underline|mbox"
+             r"|operatorname")
 _DROP_ARG = r"cite|citep|citet|ref|eqref|label|footnote|url"
 _SYMBOLS = {
     "times": "x", "sim": "~", "approx": "~", "pm": "±", "le": "<=", "leq": "<=", "ge": ">=",

@@ -6,10 +6,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
 from rich.console import Console, ConsoleDimensions
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn
-from rich.progress import Task, TextColumn, TimeElapsedColumn
-from rich.text import Text
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 T = TypeVar("T")
 PIPE_WIDTH = 1000  # columns of stdout in a pipe or a file

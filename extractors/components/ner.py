@@ -121,7 +121,7 @@ class ScientificNER:
                 doc.ents = []
             for pipe in self.pipes:
                 batch = list(pipe.pipe(batch, batch_size=len(batch)))
-            for doc, ents in zip(batch, kept_ents):
+            for doc, ents in zip(batch, kept_ents, strict=True):
                 self._collect(doc)
                 doc.ents = ents
                 yield doc

@@ -167,7 +167,8 @@ class ResultJudge:
             group.hits.append((group.end, group.end + self.metric_right.search(right).end()))
             return True
         for entity in entities:
-            if entity.label == "Metric" and entity.end <= first.start and self.filler.match(text[entity.end: first.start]):
+            if (entity.label == "Metric" and entity.end <= first.start
+                    and self.filler.match(text[entity.end: first.start])):
                 group.hits.append((entity.start, first.start))
                 return True
             if entity.label == "Metric" and entity.start >= group.end and not text[group.end: entity.start].strip():

@@ -19,7 +19,6 @@ import networkx as nx
 
 from kg.core.errors import GraphNotFound
 from kg.core.schema import NODE_LABELS, REL_TYPES
-
 from kg.stores import DEFAULT_BATCH_SIZE
 
 # Relationships a node owns: the graph is the truth about them, so the ones it no longer has are

@@ -90,7 +90,7 @@ class FalkorDBStore(CypherStore):
         except self._unavailable as exc:
             raise self._error(exc) from None
         columns = [column[1] for column in result.header]
-        records = [dict(zip(columns, row)) for row in result.result_set]
+        records = [dict(zip(columns, row, strict=True)) for row in result.result_set]
         changes = Counter({name: int(getattr(result, name)) for name in _COUNTERS})
         return records, +changes
 

@@ -63,7 +63,7 @@ class Neo4jStore(CypherStore):
             if os.environ.get("NEO4J_URI") else None
         user = os.environ.get("NEO4J_USER") or (uri.username if uri else None)
         password = os.environ.get("NEO4J_PASSWORD") or (uri.password if uri else None)
-        missing = [name for name, value in zip(CREDENTIAL_VARIABLES, (uri, user, password)) if not value]
+        missing = [name for name, value in zip(CREDENTIAL_VARIABLES, (uri, user, password), strict=True) if not value]
         if missing:
             raise MissingCredentials(f"set {', '.join(missing)} to load into Neo4j "
                                      f"(e.g. NEO4J_URI=neo4j://localhost:7687)")

@@ -113,7 +113,7 @@ def test_csv_rows_come_back_exactly(rows, delimiter, line_end):
     records = read_file(buffer.getvalue().encode("utf-8"), name="table.csv")
     assert_papers_or_rejects(records)
     assert len(records) == len(rows)
-    for (title, abstract), record in zip(rows, records):
+    for (title, abstract), record in zip(rows, records, strict=True):
         if (title + abstract).strip():
             assert isinstance(record, Paper) and (record.title, record.abstract) == (title, abstract)
         else:
