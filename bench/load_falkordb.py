@@ -40,12 +40,13 @@ def step_kind(name: str) -> str:
 
 def sample(graph: nx.MultiDiGraph, rows: int) -> nx.MultiDiGraph:
     """The first `rows` nodes of each label and first `rows` relationships of each type."""
-    keep, taken = set(), defaultdict(int)
+    keep: set[str] = set()
+    taken: defaultdict[str, int] = defaultdict(int)
     for node, attrs in graph.nodes(data=True):
         if taken[attrs["type"]] < rows:
             taken[attrs["type"]] += 1
             keep.add(node)
-    small = nx.MultiDiGraph()
+    small: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     small.add_nodes_from((node, graph.nodes[node]) for node in keep)
     taken.clear()
     for u, v, key, attrs in graph.edges(keys=True, data=True):
@@ -66,7 +67,8 @@ def timed_load(url: str, graph_name: str, graph: nx.MultiDiGraph, batch_size: in
 
 
 def row(label: str, batch_size: int, report: LoadReport, wall: float) -> list[str]:
-    rows, seconds = defaultdict(int), defaultdict(float)
+    rows: defaultdict[str, int] = defaultdict(int)
+    seconds: defaultdict[str, float] = defaultdict(float)
     for step in report.steps:
         rows[step_kind(step.name)] += step.rows
         seconds[step_kind(step.name)] += step.seconds
@@ -86,8 +88,10 @@ def main() -> None:
 
     graph = read_graph(args.source)
     single = sample(graph, args.single_rows) if args.single_rows else graph
-    server = None if os.environ.get("FALKORDB_URL") else LocalFalkorDB().start()
-    url = os.environ.get("FALKORDB_URL") or server.url
+    server, url = None, os.environ.get("FALKORDB_URL")
+    if not url:
+        server = LocalFalkorDB().start()
+        url = server.url
     stamp = int(time.time())
     names: list[str] = []
     try:

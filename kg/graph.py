@@ -75,16 +75,16 @@ class GraphAssembler:
                 link.best, link.best_rank = mention, rank
                 link.evidence = sentence_at(fields[mention.field], mention.start, mention.end)
         for result in extraction.results:
-            ties = {}
-            for role, label_options, name in (
+            ties: dict[str, tuple[str, str]] = {}
+            for role, label_options, tied_name in (
                 ("ON_DATASET", ("Dataset",), result.dataset),
                 ("MEASURED_BY", ("Metric",), result.metric),
                 ("OF", ("Model", "Method"), result.subject),
             ):
-                if name:
-                    key = paper_keys.get(name) or self._key_for(label_options, name)
-                    if key is not None:
-                        ties[role] = key
+                if tied_name:
+                    tied = paper_keys.get(tied_name) or self._key_for(label_options, tied_name)
+                    if tied is not None:
+                        ties[role] = tied
             rid = "result:" + hashlib.sha1(
                 f"{pid}|{result.field}|{result.start}|{result.end}|{result.value}".encode()
             ).hexdigest()[:16]
@@ -101,7 +101,7 @@ class GraphAssembler:
         return self.resolver.add(labels[0], name) if len(labels) == 1 else None
 
     def finish(self) -> nx.MultiDiGraph:
-        graph = nx.MultiDiGraph()
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         for pid, props in self._papers.items():
             graph.add_node(pid, **_clean({"id": pid, "type": "Paper", "label": props["title"]
                                           or pid, **props}))
@@ -123,6 +123,8 @@ class GraphAssembler:
             graph.add_node(nid, **_clean(node))
         for (pid, target), link in self._merged_links().items():
             mention = link.best
+            if mention is None:  # (never: a link is made by a mention)
+                continue
             rel = relationship_for(mention.role, graph.nodes[target]["type"])
             graph.add_edge(pid, target, key=rel, type=rel, count=link.count,
                            evidence=link.evidence, field=mention.field, start=mention.start,

@@ -30,14 +30,14 @@ class _OutputConsole(Console):
 
     @property
     def size(self) -> ConsoleDimensions:
-        size = Console.size.fget(self)
+        size = super().size
         if self._width is None and not self.is_terminal and "COLUMNS" not in self._environ:
             return ConsoleDimensions(PIPE_WIDTH, size.height)
         return size
 
     @size.setter
     def size(self, new_size: tuple[int, int]) -> None:
-        Console.size.fset(self, new_size)
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]  # (mypy: a property's setter on the class)
 
 
 stderr = Console(stderr=True)

@@ -44,8 +44,9 @@ def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
     for token in doc:  # the pieces of a split token have no sentence boundary set
         token.is_sent_start = token.idx in sentence_starts
     for key, spans in saved.items():
-        doc.spans[key] = [doc.char_span(s, e, label=label, kb_id=kb_id, span_id=span_id)
-                          for s, e, label, kb_id, span_id in spans]
+        # the offsets were spans before the split, which only adds token boundaries: none is lost
+        doc.spans[key] = [span for s, e, label, kb_id, span_id in spans
+                          if (span := doc.char_span(s, e, label=label, kb_id=kb_id, span_id=span_id)) is not None]
 
 
 def _token_around(doc: Doc, starts: list[int], offset: int) -> Token | None:

@@ -50,16 +50,16 @@ class LocalFalkorDB:
             command += ["--requirepass", self.password]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, cwd=self.directory)
-        self._wait_until_listening()
+        self._wait_until_listening(self.process)
         return self
 
-    def _wait_until_listening(self) -> None:
+    def _wait_until_listening(self, process: subprocess.Popen) -> None:
         """Until the server answers PING with anything but LOADING (it listens while it still
         reads a dump, and exits if the dump is damaged)."""
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"FalkorDB exited at start (code {self.process.returncode})")
+            if process.poll() is not None:
+                raise RuntimeError(f"FalkorDB exited at start (code {process.returncode})")
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=2) as connection:
                     connection.sendall(b"PING\r\n")

@@ -18,6 +18,7 @@ from typing import Any
 
 from kg.core.errors import MalformedSetting, MissingCredentials, StoreUnavailable
 from kg.stores import cypher
+from kg.stores.base import Changes, Row
 from kg.stores.cypher_store import CypherStore
 from kg.stores.uris import parse_uri
 
@@ -84,7 +85,7 @@ class FalkorDBStore(CypherStore):
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return StoreUnavailable(f"FalkorDB at {self.address} is unavailable: {self.uri.scrub(reason)}")
 
-    def _run(self, statement: str, parameters: dict) -> tuple[list[dict], Counter]:
+    def _run(self, statement: str, parameters: dict[str, Any]) -> tuple[list[Row], Changes]:
         try:
             result = self._graph.query(statement, storable(parameters))
         except self._unavailable as exc:

@@ -118,6 +118,7 @@ def _merge_with_ner(text: str, surface: str, generic: bool):
     doc = annotate(text)
     start = text.index(surface)
     span = doc.char_span(start, start + len(surface), label="Dataset")
+    assert span is not None
     span._.source, span._.score, span._.generic = "ner", 0.8, generic
     doc.spans["ner"] = [span]
     return {(s.text, s._.source) for s in default_pipeline().get_pipe("paperkg_entities")(doc)
