@@ -23,11 +23,11 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.exports.node_link import read_graph  # noqa: E402
-from kg.stores import DEFAULT_BATCH_SIZE  # noqa: E402
-from kg.stores.base import LoadReport  # noqa: E402
-from kg.stores.falkordb_local import LocalFalkorDB  # noqa: E402
-from kg.stores.falkordb_store import FalkorDBStore  # noqa: E402
+from kg.exports.node_link import read_graph
+from kg.stores import DEFAULT_BATCH_SIZE
+from kg.stores.base import LoadReport
+from kg.stores.falkordb_local import LocalFalkorDB
+from kg.stores.falkordb_store import FalkorDBStore
 
 
 def step_kind(name: str) -> str:

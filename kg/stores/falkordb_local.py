@@ -18,7 +18,8 @@ STARTUP_SECONDS = 20.0
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 class LocalFalkorDB:
@@ -30,7 +31,7 @@ class LocalFalkorDB:
         self.password = password
         self.dump = dump
         self.port = free_port()
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.directory: str | None = None
 
     @property
@@ -53,7 +54,7 @@ class LocalFalkorDB:
         self._wait_until_listening(self.process)
         return self
 
-    def _wait_until_listening(self, process: subprocess.Popen) -> None:
+    def _wait_until_listening(self, process: subprocess.Popen[bytes]) -> None:
         """Until the server answers PING with anything but LOADING (it listens while it still
         reads a dump, and exits if the dump is damaged)."""
         deadline = time.monotonic() + STARTUP_SECONDS
@@ -87,5 +88,5 @@ class LocalFalkorDB:
     def __enter__(self) -> LocalFalkorDB:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

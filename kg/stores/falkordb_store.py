@@ -49,7 +49,7 @@ class FalkorDBStore(CypherStore):
     name = "falkordb"
     schema = cypher.FALKORDB_SCHEMA
 
-    def __init__(self, url: str, graph: str = DEFAULT_GRAPH, **client_options):
+    def __init__(self, url: str, graph: str = DEFAULT_GRAPH, **client_options: Any) -> None:
         """`client_options` go to the redis client (e.g. socket_timeout=None: redis-py 8 waits
         5 s for a reply by default, less than one batch of a 40k graph may take)."""
         import redis.exceptions
