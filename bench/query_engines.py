@@ -23,16 +23,17 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.exports.node_link import read_graph  # noqa: E402
-from kg.query import GRAPH_NAME, bind_parameters, execute, saved_queries  # noqa: E402
-from kg.stores.falkordb_local import LocalFalkorDB  # noqa: E402
-from kg.stores.falkordb_store import FalkorDBStore  # noqa: E402
+from kg.exports.node_link import read_graph
+from kg.query import GRAPH_NAME, bind_parameters, execute, saved_queries
+from kg.stores.falkordb_local import LocalFalkorDB
+from kg.stores.falkordb_store import FalkorDBStore
 
 LISTS, FLOATS, INTS = {"aliases", "authors", "categories"}, {"value", "score"}, {"year", "start", "end", "count"}
 
@@ -84,7 +85,8 @@ def kuzu(graph, queries):
         nodes.setdefault(attrs["type"], []).append({**attrs, "id": node})
     for label, rows in nodes.items():
         keys = sorted({k for row in rows for k, v in row.items() if v is not None} - {"id"})
-        con.execute(f"CREATE NODE TABLE {label}(id STRING{''.join(f', `{k}` {_kuzu_type(k)}' for k in keys)}, PRIMARY KEY(id))")
+        columns = "".join(f", `{k}` {_kuzu_type(k)}" for k in keys)
+        con.execute(f"CREATE NODE TABLE {label}(id STRING{columns}, PRIMARY KEY(id))")
         sets = ", ".join(f"`{k}`: r.`{k}`" for k in ["id", *keys])
         for i in range(0, len(rows), 5000):
             batch = [{k: _kuzu_value(k, row.get(k)) for k in ["id", *keys]} for row in rows[i:i + 5000]]
@@ -153,7 +155,7 @@ def main() -> None:
     graph = read_graph(args.source)
     read_seconds = time.perf_counter() - started
     console = Console()
-    results = {}
+    results: dict[str, Any] = {}
     for name, (run, module) in ENGINES.items():
         try:
             __import__(module)

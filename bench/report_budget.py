@@ -70,8 +70,7 @@ def pick_pages(site: Path, sample: int, seed: int = 13) -> list[str]:
     largest_boards = sorted(boards, key=lambda p: -p.stat().st_size)[:5]
     rest = sorted(set(entity) - set(largest))
     sampled = random.Random(seed).sample(rest, min(sample, len(rest)))
-    return [str(p.relative_to(site)) for p in ("index.html", *largest, *largest_boards, *sampled)
-            for p in [site / p if isinstance(p, str) else p]]
+    return [str(page.relative_to(site)) for page in (site / "index.html", *largest, *largest_boards, *sampled)]
 
 
 def time_pages(site: Path, pages: list[str]) -> list[dict]:
@@ -107,19 +106,24 @@ def main() -> None:
         errors = [f"{t['path']}: {e}" for t in timings for e in t["errors"]]
         worst = max(pages, key=lambda t: t["ms"])
         rows = [
-            ("build (kg report, 2 workers)", f"{seconds:.1f} s", f"< {BUDGETS['build_s']:.0f} s", seconds < BUDGETS["build_s"]),
+            ("build (kg report, 2 workers)", f"{seconds:.1f} s", f"< {BUDGETS['build_s']:.0f} s",
+             seconds < BUDGETS["build_s"]),
             ("CPU of the build (user + system)", f"{cpu:.1f} s", "-", None),
             ("machine load average at the start", f"{load:.1f} (2 cores)", "-", None),
             ("peak memory of the build (PSS)", f"{peak / 1e9:.2f} GB", "-", None),
-            ("landing page transfer", f"{file_bytes(landing['files']) / 1e3:,.0f} kB ({len(set(landing['files']))} files)",
+            ("landing page transfer",
+             f"{file_bytes(landing['files']) / 1e3:,.0f} kB ({len(set(landing['files']))} files)",
              "< 1,000 kB", file_bytes(landing["files"]) < BUDGETS["landing_bytes"]),
             ("landing page ready", f"{landing['ms']} ms", "-", None),
             (f"entity/leaderboard pages ready ({len(pages)} timed)",
              f"median {statistics.median(t['ms'] for t in pages):.0f} ms, max {worst['ms']} ms ({worst['path']})",
              "< 1,000 ms", worst["ms"] < BUDGETS["page_ms"]),
-            ("largest page timed", f"{max((args.site / t['path']).stat().st_size for t in pages) / 1e3:,.0f} kB", "-", None),
-            ("search index", f"{(args.site / 'search-index.js').stat().st_size / 1e6:.1f} MB (loaded on first search)", "-", None),
-            ("whole site", f"{site_bytes / 1e6:,.0f} MB in {len(files):,} files", "< 300 MB", site_bytes < BUDGETS["site_bytes"]),
+            ("largest page timed", f"{max((args.site / t['path']).stat().st_size for t in pages) / 1e3:,.0f} kB",
+             "-", None),
+            ("search index", f"{(args.site / 'search-index.js').stat().st_size / 1e6:.1f} MB (loaded on first search)",
+             "-", None),
+            ("whole site", f"{site_bytes / 1e6:,.0f} MB in {len(files):,} files", "< 300 MB",
+             site_bytes < BUDGETS["site_bytes"]),
             ("console errors on timed pages", str(len(errors)), "0", not errors),
         ]
         table = Table(title=f"kg report budgets: {args.source}", header_style="bold")

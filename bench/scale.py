@@ -112,7 +112,7 @@ def tokenizer_rate(path: Path) -> tuple[float, float]:
     best, best_cpu = float("inf"), float("inf")
     for _ in range(3):
         started, cpu = time.perf_counter(), time.process_time()
-        for _ in tokenizer.pipe(texts, batch_size=1000):
+        for _ in tokenizer.pipe(texts, batch_size=1000):  # type: ignore[union-attr]  # (spaCy types it a callable)
             pass
         best = min(best, time.perf_counter() - started)
         best_cpu = min(best_cpu, time.process_time() - cpu)
@@ -121,11 +121,11 @@ def tokenizer_rate(path: Path) -> tuple[float, float]:
 
 def assembly_times(path: Path, extractions: Path, out: Path) -> tuple[float, float, float]:
     """Seconds to assemble the graph from papers + extraction lines, write GraphML, write JSON."""
+    from kg.core.records import Paper, PaperExtraction
     from kg.dedup import Deduplicator
     from kg.exports.graphml import write_graphml
     from kg.exports.node_link import write_json
     from kg.graph import GraphAssembler
-    from kg.core.records import Paper, PaperExtraction
     from kg.readers import read_records
 
     papers = [r for r in read_records([path]) if isinstance(r, Paper)]

@@ -11,8 +11,11 @@ import re
 from array import array
 from dataclasses import dataclass
 
+from kg.core.schema import Field
+
 # Commands whose argument is kept as text; commands dropped with their argument; symbol commands.
-_KEEP_ARG = r"textbf|textit|emph|texttt|textrm|textsc|mathrm|mathbf|mathit|mathcal|mathsf|text|underline|mbox|operatorname"
+_KEEP_ARG = (r"textbf|textit|emph|texttt|textrm|textsc|mathrm|mathbf|mathit|mathcal|mathsf|text|underline|mbox"
+             r"|operatorname")
 _DROP_ARG = r"cite|citep|citet|ref|eqref|label|footnote|url"
 _SYMBOLS = {
     "times": "x", "sim": "~", "approx": "~", "pm": "±", "le": "<=", "leq": "<=", "ge": ">=",
@@ -51,7 +54,7 @@ class CleanText:
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of `original` that produced `text[start:end]` (end > start)."""
-        if self._starts is None:
+        if self._starts is None or self._ends is None:
             return start, end
         return self._starts[start], self._ends[end - 1]
 
@@ -121,7 +124,7 @@ class PaperText:
         """End of the title in `text` (0 when there is no title)."""
         return len(self.title.text)
 
-    def locate(self, start: int, end: int) -> tuple[str, int, int] | None:
+    def locate(self, start: int, end: int) -> tuple[Field, int, int] | None:
         """(field, start, end) in the input strings for a span of `text`; None if it crosses fields."""
         if end <= start:
             return None
@@ -132,5 +135,5 @@ class PaperText:
             return ("abstract", *self.abstract.source_span(start - off, end - off))
         return None
 
-    def original(self, field: str) -> str:
+    def original(self, field: Field) -> str:
         return self.title.original if field == "title" else self.abstract.original

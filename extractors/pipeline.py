@@ -57,10 +57,10 @@ def annotate(
     for chunk in batched(papers, batch_size):
         texts = [PaperText.of(paper.title, paper.abstract) for paper in chunk]
         try:
-            docs = list(nlp.pipe((make_doc(nlp, text) for text in texts), batch_size=batch_size))
+            docs: list[Doc | str] = list(nlp.pipe((make_doc(nlp, text) for text in texts), batch_size=batch_size))
         except Exception:  # noqa: BLE001 - isolate the paper that fails, one at a time
             docs = [_run_one(nlp, text) for text in texts]
-        for paper, text, doc in zip(chunk, texts, docs):
+        for paper, text, doc in zip(chunk, texts, docs, strict=True):
             if isinstance(doc, Doc):
                 yield paper, doc_to_extraction(doc, paper.id, text)
             else:

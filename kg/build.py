@@ -273,8 +273,10 @@ def build_graph(inputs: Sequence[str | Path], out_dir: Path, show_progress: bool
         else:
             with ExtractionCache(cache_path, pipeline_version(), owned=cache_path == out_dir / CACHE_NAME) as cache:
                 fingerprint = build_fingerprint(inputs, out_dir, own_outputs)
-                summary = _up_to_date(cache.get_meta(BUILD_MANIFEST), fingerprint, out_dir)
-                if summary is None:
+                unchanged = _up_to_date(cache.get_meta(BUILD_MANIFEST), fingerprint, out_dir)
+                if unchanged is not None:
+                    summary = unchanged
+                else:
                     cache.set_meta(BUILD_MANIFEST, None)  # until the new outputs are all written
                     summary = _assemble_and_write(records, out_dir, show_progress, options, cache)
                     summary.cached = cache.hits

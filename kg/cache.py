@@ -144,13 +144,13 @@ class ExtractionCache:
             self.stored += len(packed)
             if (self._uncommitted >= COMMIT_EVERY_ROWS
                     or time.monotonic() - self._last_commit >= COMMIT_EVERY_SECONDS):
-                self._commit()
+                self._commit(self._db)
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
 
-    def _commit(self) -> None:
-        self._db.execute("COMMIT")
-        self._db.execute("BEGIN")
+    def _commit(self, db: sqlite3.Connection) -> None:
+        db.execute("COMMIT")
+        db.execute("BEGIN")
         self._uncommitted = 0
         self._last_commit = time.monotonic()
 
@@ -174,7 +174,7 @@ class ExtractionCache:
             else:
                 self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                                  (name, json.dumps(value, sort_keys=True)))
-            self._commit()
+            self._commit(self._db)
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
 

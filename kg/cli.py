@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import importlib.metadata
 from collections.abc import Iterable
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Annotated, get_args
+from typing import TYPE_CHECKING, Annotated, Any, get_args
 
 import typer
-from typer.core import TyperArgument, TyperCommand, TyperGroup
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
 
 from kg.core.errors import BadOption, KGError
 from kg.core.schema import RESULT_KINDS
@@ -28,12 +28,16 @@ from kg.stores.load import STORES
 
 DEFAULT_OUT = Path("kg-out")
 
+if TYPE_CHECKING:  # kg.build is imported by the commands that need it: `kg --help` starts fast
+    from typer._click import Context
+    from typer._click.exceptions import UsageError
 
-# typer vendors its own click; its UsageError is the base class of the public typer.BadParameter.
-UsageError = typer.BadParameter.__mro__[1]
+    from kg.build import EngineOptions, RunSummary
+else:  # typer vendors its own click; its UsageError is the base class of the public typer.BadParameter.
+    UsageError = typer.BadParameter.__mro__[1]
 
 
-def _one_line_usage_error(exc: Exception, ctx: typer.Context | None) -> typer.Exit:
+def _one_line_usage_error(exc: UsageError, ctx: Context | None) -> typer.Exit:
     """Print a usage error as `error[KG004]: ...` on one line (typer would draw a panel)."""
     context = getattr(exc, "ctx", None) or ctx
     where = f" (see '{context.command_path} --help')" if context is not None else ""
@@ -45,12 +49,13 @@ def _one_line_usage_error(exc: Exception, ctx: typer.Context | None) -> typer.Ex
 class _KGGroup(TyperGroup):
     """Exit code 1 for usage errors and `KGError`s, with a one-line reason and no traceback."""
 
-    def get_help_option(self, ctx: typer.Context):
+    def get_help_option(self, ctx: Context) -> TyperOption | None:
         option = super().get_help_option(ctx)
         _plain_metavars([option, *self.params] if option is not None else self.params)
         return option
 
-    def make_context(self, info_name, args, parent=None, **extra):
+    def make_context(self, info_name: str | None, args: list[str], parent: Context | None = None,
+                     **extra: Any) -> Context:
         try:
             return super().make_context(info_name, args, parent, **extra)
         except UsageError as exc:
@@ -59,7 +64,7 @@ class _KGGroup(TyperGroup):
                 raise
             raise _one_line_usage_error(exc, None) from None
 
-    def invoke(self, ctx: typer.Context):
+    def invoke(self, ctx: Context) -> Any:
         try:
             return super().invoke(ctx)
         except UsageError as exc:
@@ -69,10 +74,10 @@ class _KGGroup(TyperGroup):
             raise typer.Exit(1) from None
 
 
-def _metavar(param) -> str:
+def _metavar(param: TyperOption) -> str:
     """A metavar in the README's style for an option typer would show as `<path>`, `<int range>`."""
     kind = param.type_descriptor
-    if kind.is_choice:
+    if kind.choices is not None:
         return "|".join(str(getattr(choice, "value", choice)) for choice in kind.choices)
     if kind.is_path:
         return "PATH"
@@ -80,7 +85,7 @@ def _metavar(param) -> str:
     return {int: "N", float: "X"}.get(annotation, "TEXT")
 
 
-def _plain_metavars(params: Iterable) -> None:
+def _plain_metavars(params: Iterable[object]) -> None:
     """Give `params` the README's metavars: `INPUT...`, `DIR`, `N`, `local|dask`, and none for a
     flag, instead of typer's `{inputs}...`, `<list[Path]>`, `<int range>` and `<bool>`."""
     for param in params:
@@ -88,22 +93,23 @@ def _plain_metavars(params: Iterable) -> None:
             shown = param.metavar or param.name.upper() + ("..." if param.nargs != 1 else "")
             param.metavar = shown
             piece = shown if param.required else f"[{shown}]"
-            param.get_usage_pieces = lambda ctx, piece=piece: [piece]
-            param.display_type_rich = lambda ctx: None
-        elif getattr(param, "is_flag", False):
-            param.display_type_rich = lambda ctx: None
-        elif param.metavar is None:
+            # typer's parameters are patched per instance: typer creates them from the signatures
+            param.get_usage_pieces = lambda ctx, piece=piece: [piece]  # type: ignore[method-assign, misc]
+            param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+        elif isinstance(param, TyperOption) and param.is_flag:
+            param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+        elif isinstance(param, TyperOption) and param.metavar is None:
             param.metavar = _metavar(param)
 
 
 class _KGCommand(TyperCommand):
     """A command whose usage line and help use plain metavars (`kg build [OPTIONS] INPUT...`)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _plain_metavars(self.params)
 
-    def get_help_option(self, ctx: typer.Context):
+    def get_help_option(self, ctx: Context) -> TyperOption | None:
         option = super().get_help_option(ctx)
         _plain_metavars([option] if option is not None else [])
         return option
@@ -118,7 +124,28 @@ def _version(show: bool) -> None:
 def choices(name: str, values: Iterable[str]) -> type[Enum]:
     """The typer choice type of an option whose values come from a registry or a core Literal
     (so that a new engine, store or format is offered without editing the CLI)."""
-    return Enum(name, [(value, value) for value in values], type=str)
+    # The functional API makes a class; typeshed types the call as making a member.
+    return Enum(name, [(value, value) for value in values], type=str)  # type: ignore[return-value]
+
+
+if TYPE_CHECKING:  # the members are known at run time only; to mypy each choice type is an Enum of str
+    Engine = StrEnum
+    BoardFormat = StrEnum
+    ResultKind = StrEnum
+    ExportFormat = StrEnum
+    LoadTarget = StrEnum
+    EvalSetName = StrEnum
+    AnswerFormat = StrEnum
+else:
+    Engine = choices("Engine", ENGINES)
+    BoardFormat = choices("BoardFormat", BOARD_FORMATS)
+    ResultKind = choices("ResultKind", RESULT_KINDS)
+    ExportFormat = choices("ExportFormat", EXPORTS)
+    LoadTarget = choices("LoadTarget", STORES)
+    EvalSetName = choices("EvalSetName", EVAL_SETS)
+    AnswerFormat = choices("AnswerFormat", ANSWER_FORMATS)
+# defaults (an Enum member each)
+LOCAL_ENGINE, TABLE_FORMAT, TABLE_ANSWER = Engine("local"), BoardFormat("table"), AnswerFormat("table")
 
 
 app = typer.Typer(cls=_KGGroup, no_args_is_help=True, add_completion=False,
@@ -131,27 +158,26 @@ def _options(version: Annotated[bool, typer.Option("--version", is_eager=True, c
                                                    help="Print the version and exit.")] = False) -> None:
     """PaperKG: a knowledge graph of ML research from paper abstracts."""
 
-Inputs = Annotated[list[Path], typer.Argument(metavar="INPUT...", help="Input files or directories (format auto-detected, .gz ok).")]
+Inputs = Annotated[list[Path], typer.Argument(metavar="INPUT...",
+                                              help="Input files or directories (format auto-detected, .gz ok).")]
 FromDir = Annotated[Path, typer.Option("--from", metavar="DIR", help="Directory of a built graph.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
 Workers = Annotated[int, typer.Option("--workers", "-w", min=1,
                                       help="Extraction processes (local) or LocalCluster workers (dask).")]
 
-
-Engine = choices("Engine", ENGINES)
 EngineOpt = Annotated[Engine, typer.Option("--engine", help="Where extraction runs (dask: see docs/scaling.md).")]
 Scheduler = Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address "
                                                "(tcp://host:8786); default: a LocalCluster.")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the extraction cache.")]
 
 
-def _engine_options(engine: Engine, workers: int, scheduler: str | None):
+def _engine_options(engine: Engine, workers: int, scheduler: str | None) -> EngineOptions:
     from kg.build import EngineOptions
 
     return EngineOptions(engine=engine.value, workers=workers, scheduler=scheduler)
 
 
-def _print_run(title: str, summary) -> None:
+def _print_run(title: str, summary: RunSummary) -> None:
     rows = [("records read", f"{summary.read:,}"), ("papers", f"{summary.papers:,}"),
             ("rejected (bad records)", f"{summary.rejected:,}"),
             ("duplicates (a paper read before)", f"{summary.duplicates:,}"),
@@ -172,7 +198,7 @@ def _print_run(title: str, summary) -> None:
                      markup=False, highlight=False)
 
 
-def _rejects_breakdown(summary) -> str:
+def _rejects_breakdown(summary: RunSummary) -> str:
     """What the rejects file holds, since duplicates and failed extractions are listed there too."""
     parts = [(summary.rejected, "rejected"), (summary.duplicates, "duplicates"),
              (summary.failed, "kept without entities")]
@@ -182,7 +208,7 @@ def _rejects_breakdown(summary) -> str:
 @app.command(cls=_KGCommand)
 def extract(inputs: Inputs,
             output: Annotated[Path, typer.Option("--output", "-o", help="Extraction JSONL to write.")],
-            quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine("local"),
+            quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = LOCAL_ENGINE,
             scheduler: Scheduler = None,
             cache: Annotated[Path | None, typer.Option("--cache", help="Extraction cache (SQLite) "
                                                        "to read and extend; default: none.")] = None,
@@ -199,7 +225,7 @@ def extract(inputs: Inputs,
 @app.command(cls=_KGCommand)
 def build(inputs: Inputs,
           output: Annotated[Path, typer.Option("--output", "-o", help="Output directory.")] = DEFAULT_OUT,
-          quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = Engine("local"),
+          quiet: Quiet = False, workers: Workers = 1, engine: EngineOpt = LOCAL_ENGINE,
           scheduler: Scheduler = None,
           cache: Annotated[Path | None, typer.Option("--cache", help="Extraction cache (SQLite); "
                                                      "default: DIR/cache.sqlite.")] = None,
@@ -226,16 +252,16 @@ def stats(source: FromDir = DEFAULT_OUT) -> None:
     stdout.print(counts_table("Relationships", edges, "type"))
 
 
-BoardFormat = choices("BoardFormat", BOARD_FORMATS)
-ResultKind = choices("ResultKind", RESULT_KINDS)
+Dataset = Annotated[str, typer.Argument(help="Dataset name or alias (GSM8K, gsm-8k, ...).")]
+Metric = Annotated[str | None, typer.Option("--metric", help="Only results measured by this metric.")]
+Kinds = Annotated[list[ResultKind] | None, typer.Option(
+    "--kind", help="Only results of this kind (repeatable): absolute scores, improvements, reductions, other numbers.")]
 
 
 @app.command(name="leaderboard", cls=_KGCommand)
-def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset name or alias (GSM8K, gsm-8k, ...).")],
-                        source: FromDir = DEFAULT_OUT,
-                        metric: Annotated[str | None, typer.Option("--metric", help="Only results measured by this metric.")] = None,
-                        kind: Annotated[list[ResultKind] | None, typer.Option("--kind", help="Only results of this kind (repeatable): absolute scores, improvements, reductions, other numbers.")] = None,
-                        fmt: Annotated[BoardFormat, typer.Option("--format", help="Output format.")] = BoardFormat("table")) -> None:
+def leaderboard_command(dataset: Dataset, source: FromDir = DEFAULT_OUT, metric: Metric = None, kind: Kinds = None,
+                        fmt: Annotated[BoardFormat, typer.Option("--format", help="Output format.")] = TABLE_FORMAT,
+                        ) -> None:
     """Every reported result on DATASET in a built graph, by metric and value, with its evidence."""
     from kg.exports.node_link import read_graph
 
@@ -245,7 +271,8 @@ def leaderboard_command(dataset: Annotated[str, typer.Argument(help="Dataset nam
 
 @app.command()
 def report(source: FromDir = DEFAULT_OUT,
-           output: Annotated[Path | None, typer.Option("--output", "-o", help="Site folder to write (default: DIR/report).")] = None,
+           output: Annotated[Path | None, typer.Option(
+               "--output", "-o", help="Site folder to write (default: DIR/report).")] = None,
            quiet: Quiet = False) -> None:
     """Write an offline HTML explorer of a built graph: overview, entity pages, leaderboards, search."""
     from kg.report.site import write_report
@@ -260,15 +287,15 @@ def report(source: FromDir = DEFAULT_OUT,
     stdout.print(f"open {summary.index.as_uri()}", markup=False, highlight=False, soft_wrap=True)
 
 
-AnswerFormat = choices("AnswerFormat", ANSWER_FORMATS)
-
-
 @app.command()
-def query(name: Annotated[str | None, typer.Argument(help="A saved query (cypher/queries/NAME.cypher) or a Cypher file.")] = None,
-          param: Annotated[list[str] | None, typer.Option("--param", "-p", help="name=value (repeatable); defaults: the file's :param lines.")] = None,
+def query(name: Annotated[str | None, typer.Argument(
+              help="A saved query (cypher/queries/NAME.cypher) or a Cypher file.")] = None,
+          param: Annotated[list[str] | None, typer.Option(
+              "--param", "-p", help="name=value (repeatable); defaults: the file's :param lines.")] = None,
           source: FromDir = DEFAULT_OUT,
-          fmt: Annotated[AnswerFormat, typer.Option("--format", help="Output format.")] = AnswerFormat("table"),
-          list_queries: Annotated[bool, typer.Option("--list", help="List the saved queries, what they answer and their parameters.")] = False) -> None:
+          fmt: Annotated[AnswerFormat, typer.Option("--format", help="Output format.")] = TABLE_ANSWER,
+          list_queries: Annotated[bool, typer.Option(
+              "--list", help="List the saved queries, what they answer and their parameters.")] = False) -> None:
     """Run a saved Cypher query (or any Cypher file) on a built graph: no server to set up."""
     from kg.query import bind_parameters, find_query, queries_table, run_query, saved_queries
 
@@ -282,9 +309,6 @@ def query(name: Annotated[str | None, typer.Argument(help="A saved query (cypher
     ANSWER_FORMATS[fmt.value](answer, saved.name)
 
 
-ExportFormat = choices("ExportFormat", EXPORTS)
-
-
 @app.command(cls=_KGCommand)
 def export(fmt: Annotated[ExportFormat, typer.Option("--format", help="Output format.")],
            output: Annotated[Path, typer.Option("--output", "-o", help="File (or directory for neo4j-admin).")],
@@ -296,13 +320,11 @@ def export(fmt: Annotated[ExportFormat, typer.Option("--format", help="Output fo
         stdout.print(f"wrote {path}", markup=False, highlight=False)
 
 
-LoadTarget = choices("LoadTarget", STORES)
-
-
 @app.command(cls=_KGCommand)
 def load(target: Annotated[LoadTarget, typer.Argument(help="The server to write to.")],
          source: FromDir = DEFAULT_OUT,
-         database: Annotated[str | None, typer.Option(help="Neo4j database / FalkorDB graph name (default: neo4j's default / paperkg).")] = None,
+         database: Annotated[str | None, typer.Option(
+             help="Neo4j database / FalkorDB graph name (default: neo4j's default / paperkg).")] = None,
          batch_size: Annotated[int, typer.Option(min=1, help="Rows per write transaction.")] = DEFAULT_BATCH_SIZE,
          wipe: Annotated[bool, typer.Option(help="Delete everything in the database first.")] = False,
          quiet: Quiet = False) -> None:
@@ -314,18 +336,24 @@ def load(target: Annotated[LoadTarget, typer.Argument(help="The server to write 
     stdout.print(report_table(report))
 
 
-EvalSetName = choices("EvalSetName", EVAL_SETS)
 EVAL_SET_HELP = ("Set to score (repeatable); default: " + ", ".join(n for n, s in EVAL_SETS.items() if s.default)
                  + ". arxiv-train is the only set whose errors are listed.")
 
 
 @app.command(name="eval", cls=_KGCommand)
 def evaluate(sets: Annotated[list[EvalSetName] | None, typer.Option("--set", help=EVAL_SET_HELP)] = None,
-             gold: Annotated[list[Path] | None, typer.Option(help="Also score this guide-format gold file, every paper in it (repeatable; without --set, only the files given are scored).")] = None,
-             scier: Annotated[list[Path] | None, typer.Option(help="Also score this SciER-format JSONL file (repeatable; as --gold).")] = None,
-             details: Annotated[bool, typer.Option(help="List each error (missed, spurious, wrong tie ...) of the sets that are not dev sets.")] = False,
-             json_out: Annotated[bool, typer.Option("--json", help="Print every figure as one JSON document instead of the tables.")] = False,
-             without: Annotated[list[str] | None, typer.Option(help="Score with this pipeline component left out (repeatable), e.g. paperkg_ner for the rules alone.")] = None,
+             gold: Annotated[list[Path] | None, typer.Option(
+                 help="Also score this guide-format gold file, every paper in it (repeatable; without --set, "
+                      "only the files given are scored).")] = None,
+             scier: Annotated[list[Path] | None, typer.Option(
+                 help="Also score this SciER-format JSONL file (repeatable; as --gold).")] = None,
+             details: Annotated[bool, typer.Option(
+                 help="List each error (missed, spurious, wrong tie ...) of the sets that are not dev sets.")] = False,
+             json_out: Annotated[bool, typer.Option(
+                 "--json", help="Print every figure as one JSON document instead of the tables.")] = False,
+             without: Annotated[list[str] | None, typer.Option(
+                 help="Score with this pipeline component left out (repeatable), e.g. paperkg_ner for the rules "
+                      "alone.")] = None,
              quiet: Quiet = False) -> None:
     """Score the extractor on the guide-annotated gold sets and SciER dev mentions."""
     from kg.evaluation.report import print_json, print_report
@@ -349,17 +377,24 @@ def _retraining_output(output: Path | None, in_place: bool, shipped: Path) -> Pa
     return output
 
 
-InPlace = Annotated[bool, typer.Option("--in-place", help="Replace the package's shipped files (what every later run uses).")]
+InPlace = Annotated[bool, typer.Option(
+    "--in-place", help="Replace the package's shipped files (what every later run uses).")]
 
 
 @app.command(name="train-ner", cls=_KGCommand)
-def train_ner(train: Annotated[Path | None, typer.Option(metavar="FILE", help="SciER training sentences (default: ../shared/data/scier/train.jsonl).")] = None,
-              dev: Annotated[Path | None, typer.Option(metavar="FILE", help="SciER dev sentences for model selection (default: ../shared/data/scier/dev.jsonl).")] = None,
-              output: Annotated[Path | None, typer.Option("--output", "-o", metavar="DIR", help="Pipeline directory to write (new, empty or an earlier output).")] = None,
+def train_ner(train: Annotated[Path | None, typer.Option(
+                  metavar="FILE", help="SciER training sentences (default: ../shared/data/scier/train.jsonl).")] = None,
+              dev: Annotated[Path | None, typer.Option(
+                  metavar="FILE",
+                  help="SciER dev sentences for model selection (default: ../shared/data/scier/dev.jsonl).")] = None,
+              output: Annotated[Path | None, typer.Option(
+                  "--output", "-o", metavar="DIR",
+                  help="Pipeline directory to write (new, empty or an earlier output).")] = None,
               in_place: InPlace = False,
               seed: Annotated[int, typer.Option(help="Random seed of the training.")] = 7) -> None:
     """Train the scientific NER (Method, Dataset, Task) on SciER; print dev P/R/F1 by type."""
-    from extractors.ner_training import NER_MODEL_DIR, format_scores, train_ner as train_model
+    from extractors.ner_training import NER_MODEL_DIR, format_scores
+    from extractors.ner_training import train_ner as train_model
     from kg.outputs import check_claimable, mark_directory
     from kg.paths import shared_data
 
@@ -374,9 +409,14 @@ def train_ner(train: Annotated[Path | None, typer.Option(metavar="FILE", help="S
 
 
 @app.command(cls=_KGCommand)
-def gazetteers(pwc: Annotated[Path | None, typer.Option(metavar="DIR", help="Papers with Code catalogues (default: ../shared/data/pwc).")] = None,
-               corpus: Annotated[Path | None, typer.Option(metavar="FILE", help="arXiv abstracts JSONL(.gz) telling common words from names (default: ../shared/data/corpora/arxiv_cs_2025.jsonl.gz).")] = None,
-               output: Annotated[Path | None, typer.Option("--output", "-o", metavar="DIR", help="Directory for the pattern files (new, empty or an earlier output).")] = None,
+def gazetteers(pwc: Annotated[Path | None, typer.Option(
+                   metavar="DIR", help="Papers with Code catalogues (default: ../shared/data/pwc).")] = None,
+               corpus: Annotated[Path | None, typer.Option(
+                   metavar="FILE", help="arXiv abstracts JSONL(.gz) telling common words from names "
+                                        "(default: ../shared/data/corpora/arxiv_cs_2025.jsonl.gz).")] = None,
+               output: Annotated[Path | None, typer.Option(
+                   "--output", "-o", metavar="DIR",
+                   help="Directory for the pattern files (new, empty or an earlier output).")] = None,
                in_place: InPlace = False) -> None:
     """Rebuild the gazetteer pattern files from the PwC catalogues and the curated additions."""
     from contextlib import nullcontext

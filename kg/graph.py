@@ -78,6 +78,7 @@ class GraphAssembler:
                 link.best, link.best_rank = mention, rank
                 link.evidence = sentence_at(fields[mention.field], mention.start, mention.end)
         for result in extraction.results:
+<<<<<<< HEAD
             ties = {}
             for rel, name in (("ON_DATASET", result.dataset), ("MEASURED_BY", result.metric),
                               ("OF", result.subject)):
@@ -87,6 +88,18 @@ class GraphAssembler:
                                 if (label, name) in paper_keys), None) or self._key_for(labels, name)
                     if key is not None:
                         ties[rel] = key
+=======
+            ties: dict[str, tuple[str, str]] = {}
+            for role, label_options, tied_name in (
+                ("ON_DATASET", ("Dataset",), result.dataset),
+                ("MEASURED_BY", ("Metric",), result.metric),
+                ("OF", ("Model", "Method"), result.subject),
+            ):
+                if tied_name:
+                    tied = paper_keys.get(tied_name) or self._key_for(label_options, tied_name)
+                    if tied is not None:
+                        ties[role] = tied
+>>>>>>> tooling
             rid = "result:" + hashlib.sha1(
                 f"{pid}|{result.field}|{result.start}|{result.end}|{result.value}".encode()
             ).hexdigest()[:16]
@@ -103,7 +116,7 @@ class GraphAssembler:
         return self.resolver.add(labels[0], name) if len(labels) == 1 else None
 
     def finish(self) -> nx.MultiDiGraph:
-        graph = nx.MultiDiGraph()
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         for pid, props in self._papers.items():
             graph.add_node(pid, **_clean({"id": pid, "type": "Paper", "label": props["title"]
                                           or pid, **props}))
@@ -125,6 +138,8 @@ class GraphAssembler:
             graph.add_node(nid, **_clean(node))
         for (pid, target), link in self._merged_links().items():
             mention = link.best
+            if mention is None:  # (never: a link is made by a mention)
+                continue
             rel = relationship_for(mention.role, graph.nodes[target]["type"])
             graph.add_edge(pid, target, key=rel, type=rel, count=link.count,
                            evidence=link.evidence, field=mention.field, start=mention.start,

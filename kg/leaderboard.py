@@ -79,8 +79,8 @@ def _target(graph: nx.MultiDiGraph, node: str, rel: str) -> str | None:
     return next((target for _, target, key in graph.out_edges(node, keys=True) if key == rel), None)
 
 
-def _display(graph: nx.MultiDiGraph, node: str | None) -> str | None:
-    return None if node is None else graph.nodes[node].get("name") or node
+def _display(graph: nx.MultiDiGraph, node: str) -> str:
+    return graph.nodes[node].get("name") or node
 
 
 def _evidence(paper: dict, result: dict) -> str:
@@ -124,9 +124,9 @@ def results_on(graph: nx.MultiDiGraph, dataset_node: str, metric: str | None = N
                 continue
             paper = graph.nodes[paper_node]
             rows.append({
-                "dataset": dataset_name, "metric": _display(graph, metric_node),
+                "dataset": dataset_name, "metric": None if metric_node is None else _display(graph, metric_node),
                 "value": float(result["value"]), "unit": result.get("unit"), "kind": result.get("kind"),
-                "subject": _display(graph, subject_node),
+                "subject": None if subject_node is None else _display(graph, subject_node),
                 "paper": paper.get("title") or paper_node, "year": paper.get("year"),
                 "evidence": _evidence(paper, result), "paper_id": paper_node,
                 "metric_id": metric_node, "subject_id": subject_node,

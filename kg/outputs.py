@@ -146,7 +146,7 @@ def remove_stale_temps(directory: Path, names: set[str] | frozenset[str],
                        old_style: bool = False) -> list[Path]:
     """Delete the temporary files of dead runs for the outputs `names` in `directory` (with
     `old_style`, also the pid-less names of earlier versions: only safe under the directory lock)."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(directory))
     except OSError:

@@ -6,10 +6,18 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeVar
 
 from rich.console import Console, ConsoleDimensions
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn
-from rich.progress import Task, TextColumn, TimeElapsedColumn
-from rich.text import Text
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
 T = TypeVar("T")
 PIPE_WIDTH = 1000  # columns of stdout in a pipe or a file
@@ -22,14 +30,14 @@ class _OutputConsole(Console):
 
     @property
     def size(self) -> ConsoleDimensions:
-        size = Console.size.fget(self)
+        size = super().size
         if self._width is None and not self.is_terminal and "COLUMNS" not in self._environ:
             return ConsoleDimensions(PIPE_WIDTH, size.height)
         return size
 
     @size.setter
     def size(self, new_size: tuple[int, int]) -> None:
-        Console.size.fset(self, new_size)
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]  # (mypy: a property's setter on the class)
 
 
 stderr = Console(stderr=True)

@@ -17,9 +17,9 @@ from __future__ import annotations
 import ast
 import csv
 import hashlib
-import os
 import io
 import json
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -249,7 +249,8 @@ def execute(url: str, statement: str, parameters: dict) -> Answer:
 
 def plain(value):
     """A FalkorDB value as plain data: nodes, relationships and paths become dicts and lists."""
-    from falkordb import Edge, Node, Path as GraphPath
+    from falkordb import Edge, Node
+    from falkordb import Path as GraphPath
 
     if isinstance(value, Node):
         return {"labels": list(value.labels or []), **(value.properties or {})}
@@ -269,7 +270,7 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, dict) and "nodes" in value:
         parts = [_cell(value["nodes"][0])] if value["nodes"] else []
-        for rel, node in zip(value["relationships"], value["nodes"][1:]):
+        for rel, node in zip(value["relationships"], value["nodes"][1:], strict=True):
             parts.append(f"-[{rel['type']}]- {_cell(node)}")
         return " ".join(parts)
     if isinstance(value, dict):
@@ -311,7 +312,8 @@ def answer_csv(answer: Answer) -> str:
 
 
 def answer_json(answer: Answer) -> str:
-    return json.dumps([dict(zip(answer.columns, row)) for row in answer.rows], ensure_ascii=False, indent=2)
+    rows = [dict(zip(answer.columns, row, strict=True)) for row in answer.rows]
+    return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
 # `kg query --format`: how the rows are printed.

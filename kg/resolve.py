@@ -136,8 +136,8 @@ class Resolver:
     def node_id(self, key: tuple[str, str]) -> str:
         """The node id of a recorded key; call after `entities()`."""
         if self._ids is None:
-            self.entities()
-        return self._ids[key]
+            self.entities()  # sets _ids
+        return self._ids[key]  # type: ignore[index]  # (mypy cannot see entities() set it)
 
 
 def _follow(moved: dict, root):
@@ -151,8 +151,8 @@ def _follow(moved: dict, root):
 
 def _display_name(groups: list[EntityGroup]) -> str:
     """Prefer a gazetteer/grammar name, then the most frequent name; ties go to the shortest, then A-Z."""
-    trusted = Counter()
-    names = Counter()
+    trusted: Counter[str] = Counter()
+    names: Counter[str] = Counter()
     for group in groups:
         trusted.update(group.trusted_names)
         names.update(group.names)

@@ -10,6 +10,7 @@ import ast
 import shutil
 import textwrap
 from pathlib import Path
+from typing import TypeGuard
 
 from tests.conftest import ROOT
 
@@ -35,7 +36,7 @@ def module_names(root: Path) -> dict[str, Path]:
     return modules
 
 
-def _is_type_checking(node: ast.AST) -> bool:
+def _is_type_checking(node: ast.AST) -> TypeGuard[ast.If]:
     test = node.test if isinstance(node, ast.If) else None
     return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
         (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
@@ -58,7 +59,7 @@ def _import_nodes(tree: ast.AST):
 def imports_of(module: str, path: Path, modules: dict[str, Path]) -> set[str]:
     """The modules `module` imports: project modules by name (`from pkg import sub` names the
     submodule), other packages by their top-level name."""
-    found = set()
+    found: set[str] = set()
     package = module if path.name == "__init__.py" else module.rpartition(".")[0]
     for node in _import_nodes(ast.parse(path.read_text(encoding="utf-8"), str(path))):
         if isinstance(node, ast.Import):

@@ -1,5 +1,13 @@
 """spaCy components of the PaperKG pipeline; importing this package registers their factories."""
 
-from extractors.components import gazetteer, sections  # noqa: F401
-from extractors.components import numbers  # noqa: F401
-from extractors.components import acronyms, entities, models, ner, proposed, roles  # noqa: F401
+from extractors.components import (  # noqa: F401  (imported for their @Language.factory registrations)
+    acronyms,
+    entities,
+    gazetteer,
+    models,
+    ner,
+    numbers,
+    proposed,
+    roles,
+    sections,
+)

@@ -132,8 +132,10 @@ def assign_canonicals(doc: Doc, entities: list[Span], trusted: list[bool]) -> No
         canonical = known.get((long_start, long_end)) or short_id or short_text
         pair = [(i, short_text) for i in by_key.get(name_key(long_text), ())]
         pair += [(i, long_text) for i in by_key.get(name_key(short_text), ())]
+        if not pair:
+            continue
         labels = [entities[i].label_ for i, _ in pair]
-        label = "Model" if "Model" in labels else labels[0] if labels else None
+        label = "Model" if "Model" in labels else labels[0]
         for i, other in pair:
             decided[i] = canonical
             entities[i].label_ = label

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -38,13 +39,14 @@ def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
     with doc.retokenize() as retokenizer:
         for index, cuts in inside.items():
             token, bounds = doc[index], [0, *sorted(set(cuts)), len(doc[index])]
-            pieces = [token.text[a:b] for a, b in zip(bounds, bounds[1:])]
+            pieces = [token.text[a:b] for a, b in pairwise(bounds)]
             retokenizer.split(token, pieces, heads=[(token, 0)] * len(pieces))
     for token in doc:  # the pieces of a split token have no sentence boundary set
         token.is_sent_start = token.idx in sentence_starts
     for key, spans in saved.items():
-        doc.spans[key] = [doc.char_span(s, e, label=label, kb_id=kb_id, span_id=span_id)
-                          for s, e, label, kb_id, span_id in spans]
+        # the offsets were spans before the split, which only adds token boundaries: none is lost
+        doc.spans[key] = [span for s, e, label, kb_id, span_id in spans
+                          if (span := doc.char_span(s, e, label=label, kb_id=kb_id, span_id=span_id)) is not None]
 
 
 def _token_around(doc: Doc, starts: list[int], offset: int) -> Token | None:

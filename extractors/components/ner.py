@@ -62,7 +62,7 @@ def load_ner_model(nlp: Language, model: str | None = None) -> Language:
 
 
 def is_generic(span: Span, gazetteer_bounds: Collection[tuple[int, int]] = frozenset(),
-               generic_words: set[str] = frozenset()) -> bool:
+               generic_words: Collection[str] = frozenset()) -> bool:
     """A mention is generic unless one of its non-generic words looks like a name, or a gazetteer
     knows the same span (`gazetteer_bounds`: the (start, end) token bounds of the gazetteer's spans,
     a set, so a long abstract is not scanned once per mention).
@@ -120,8 +120,9 @@ class ScientificNER:
             for doc in batch:
                 doc.ents = []
             for pipe in self.pipes:
-                batch = list(pipe.pipe(batch, batch_size=len(batch)))
-            for doc, ents in zip(batch, kept_ents):
+                # spaCy types pipeline entries as plain callables; the trained tok2vec and ner are Pipes
+                batch = list(pipe.pipe(batch, batch_size=len(batch)))  # type: ignore[attr-defined]
+            for doc, ents in zip(batch, kept_ents, strict=True):
                 self._collect(doc)
                 doc.ents = ents
                 yield doc

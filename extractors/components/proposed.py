@@ -37,6 +37,7 @@ GLUE = {",", "and", "(", ")", "as", "well", "namely", ":"}
 _STRONG_NAME = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")
+_NOTHING = re.compile(r"(?!)")  # the cue patterns until initialize() reads them: no match, no proposal
 # A single capitalised word after a cue is a name only when the phrase ends there ("we introduce
 # Okapi, ..."), not when it modifies a noun ("we introduce a truncated Gaussian to ...").
 _WEAK_NAME_END = re.compile(r"\s*(?:[,(:.]|$|is\b|which\b|that\b)")
@@ -108,7 +109,7 @@ class EntityIndex:
 
     def mentioned_between_title_and(self, entity_id: str, start: int) -> bool:
         """Whether a mention of `entity_id` starts in the abstract before `start`."""
-        starts = self._body_starts.get(entity_id)
+        starts = self._body_starts.get(entity_id) or []
         return bool(starts) and starts[0] < start
 
     def mentions(self, entity_id: str) -> list[Span]:
@@ -141,12 +142,12 @@ class ProposalFinder:
         self.cues_path = data_path(cues_path)
         self.generic_words_path = data_path(generic_words_path)
         self.heads_path = data_path(heads_path)
-        self.cue_pattern: re.Pattern | None = None
+        self.cue_pattern = _NOTHING
         self.breaks: set[str] = set()
-        self.break_pattern: re.Pattern | None = None
-        self.novelty: re.Pattern | None = None
-        self.description: re.Pattern | None = None
-        self.adjective: re.Pattern | None = None
+        self.break_pattern = _NOTHING
+        self.novelty = _NOTHING
+        self.description = _NOTHING
+        self.adjective = _NOTHING
         self.generic: set[str] = set()
         self.heads = HeadTypes(())
 
@@ -270,7 +271,10 @@ class ProposalFinder:
         if start < doc._.title_end or not title:
             return end
         best = end
-        for token in doc[doc.char_span(start, end, alignment_mode="expand").end:][:6]:
+        name = doc.char_span(start, end, alignment_mode="expand")
+        if name is None:  # (only outside the text)
+            return end
+        for token in doc[name.end:][:6]:
             if token.is_punct and token.text != "-" or token.is_sent_start:
                 break
             longer = text[start:token.idx + len(token)].lower()

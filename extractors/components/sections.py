@@ -15,13 +15,12 @@ from spacy.tokens import Doc
 
 import extractors.attributes  # noqa: F401  (registers doc._.title_end)
 
-
 MAX_SENTENCE_TOKENS = 256
 _CLAUSE_ENDS = {",", ";"}
 
 
 @Language.factory("paperkg_sections")
-def make_sections(nlp: Language, name: str) -> "SectionSplitter":
+def make_sections(nlp: Language, name: str) -> SectionSplitter:
     return SectionSplitter()
 
 

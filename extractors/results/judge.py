@@ -10,6 +10,7 @@ context words that decided go to `group.hits`, from which `evidence` makes the e
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from extractors.results.cues import Cues
 from extractors.results.scan import FROM_BEFORE, clause_end, clause_start
@@ -77,7 +78,7 @@ class ResultJudge:
                                      r"|(?:more|larger|bigger|greater)\s+(?:\w+\s+)?(?:"
                                      + cues["size_nouns"].pattern + "))", re.IGNORECASE)
 
-    def judge(self, text: str, group: Group, entities: list[Entity], previous: Group | None) -> bool:
+    def judge(self, text: str, group: Group, entities: Sequence[Entity], previous: Group | None) -> bool:
         """Set unit and kind of `group`; False when it is not a reported outcome."""
         clause_from = clause_start(text, group.start)
         left = text[clause_from: group.start]
@@ -147,7 +148,7 @@ class ResultJudge:
             or self.cues["reduction"].search(near_left) or self.cues["achieve"].search(near_left)
         )
 
-    def bare_score(self, text: str, group: Group, left: str, right: str, entities: list[Entity]) -> bool:
+    def bare_score(self, text: str, group: Group, left: str, right: str, entities: Sequence[Entity]) -> bool:
         """A unitless number is a score only next to a metric ('PR-AUC of 58.7', '35.2 BLEU')."""
         first = group.members[0]
         integers = all(m.value.is_integer() for m in group.members)
@@ -159,15 +160,16 @@ class ResultJudge:
             return False  # "at IoU 0.9", "Precision at 5", "(IoU 0.2 / FPPI 2)": settings, not outcomes
         if re.search(r"=\s*$", left) and not (self.metric_left.search(left) or self.correlation_left.search(left)):
             return False
-        if self.correlation_left.search(left):
+        if correlation := self.correlation_left.search(left):
             group.kind = "other"
-            group.hits.append((group.start - len(left) + self.correlation_left.search(left).start(), group.start))
+            group.hits.append((group.start - len(left) + correlation.start(), group.start))
             return True
-        if self.metric_right.search(right):
-            group.hits.append((group.end, group.end + self.metric_right.search(right).end()))
+        if metric := self.metric_right.search(right):
+            group.hits.append((group.end, group.end + metric.end()))
             return True
         for entity in entities:
-            if entity.label == "Metric" and entity.end <= first.start and self.filler.match(text[entity.end: first.start]):
+            if (entity.label == "Metric" and entity.end <= first.start
+                    and self.filler.match(text[entity.end: first.start])):
                 group.hits.append((entity.start, first.start))
                 return True
             if entity.label == "Metric" and entity.start >= group.end and not text[group.end: entity.start].strip():

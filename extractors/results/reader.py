@@ -41,6 +41,6 @@ class ResultReader:
             results.extend(
                 {"value": member.value, "unit": member.unit, "kind": group.kind, "metric": tie.metric,
                  "dataset": tie.dataset, "subject": tie.subject, "start": start, "end": end}
-                for member, tie in zip(group.members, ties))
+                for member, tie in zip(group.members, ties, strict=True))
             previous = group
         return results

@@ -8,6 +8,7 @@ here; numbers joined by a list, range or change connector ("60% and 75%", "5-10%
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from extractors.results.cues import Cues
 from extractors.results.types import Group, Number
@@ -68,7 +69,7 @@ def read_number(text: str, match: re.Match) -> Number | None:
     unit_match = _UNIT.match(text, spread.end() if spread else end)
     unit, unit_end = None, spread.end() if spread else end
     if unit_match:
-        unit, unit_end = _UNIT_OF[unit_match.lastgroup], unit_match.end()
+        unit, unit_end = _UNIT_OF[cast(str, unit_match.lastgroup)], unit_match.end()  # named groups only
     elif end < len(text) and (text[end].isalpha() or text[end] in "$"):
         return None  # 7B, 128K, 3D, 2nd
     if unit == "x" and re.match(r"\s*\d", text[unit_end:]):

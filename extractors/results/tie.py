@@ -65,7 +65,7 @@ class Tying:
         scope = [e for e in on_datasets if _SCOPE.match(text[: e.start]) and _SCOPE_END.match(text[e.end:])]
         datasets: list[str | None]
         if named and not paired:
-            names = [e.name for e in named]
+            names: list[str | None] = [e.name for e in named]
             datasets = names * size if len(names) == 1 else names if len(names) == size else [None] * size
         elif not paired and _ON_UNKNOWN.match(text[group.end:]):
             datasets = [None] * size  # "76.28% on AQuA" with AQuA unrecognised: not the dataset before it
@@ -94,7 +94,7 @@ class Tying:
     def pick(group: Group, candidates: Sequence[Entity], paired: bool, reach: int) -> list[str | None]:
         """Pair a 'respectively' list in order; otherwise the nearest unambiguous candidate."""
         size = len(group.members)
-        names = list(dict.fromkeys(e.name for e in candidates))
+        names: list[str | None] = list(dict.fromkeys(e.name for e in candidates))
         if paired and len(names) == size:
             return names
         if not candidates:
@@ -126,7 +126,7 @@ class Tying:
                 continue
             previous_baseline = None
             candidates.append(entity)
-        names = list(dict.fromkeys(e.name for e in candidates))
+        names: list[str | None] = list(dict.fromkeys(e.name for e in candidates))
         if paired and len(names) == size:
             return names
         left = [e for e in candidates if e.end <= group.start]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import cast
 
 _SIZE = r"\d+x\d+(?:\.\d+)?[bB]|\d+(?:\.\d+)?[bBmM]"
 _SIZE_AT = re.compile(rf"(?P<sep>[-_ ]?)(?P<size>{_SIZE})(?!\w|\.\d)")
@@ -166,7 +167,7 @@ class ModelGrammar:
                 position = match.end()
 
     def _parse(self, text: str, match: re.Match) -> ModelName | None:
-        entry = self.entries[match.lastgroup]
+        entry = self.entries[cast(str, match.lastgroup)]  # every alternative is a named group
         name = ModelName(entry, match.start(), match.end())
         presize = _PRESIZE.search(text, max(0, match.start() - 12), match.start())
         if presize and (presize.start() == 0 or not text[presize.start() - 1].isalnum()):

@@ -49,7 +49,7 @@ _ROLE_TABLE: dict[str, dict[str, str]] = {
              "Task": "ADDRESSES", "Metric": "USES_METRIC"},
     "compares": {"Method": "COMPARES_WITH", "Model": "COMPARES_WITH", "Dataset": "EVALUATES_ON",
                  "Task": "ADDRESSES", "Metric": "USES_METRIC"},
-    "mentions": {label: "MENTIONS" for label in ENTITY_LABELS},
+    "mentions": dict.fromkeys(ENTITY_LABELS, "MENTIONS"),
 }
 _ROLE_TABLE["evaluates_on"] = _ROLE_TABLE["uses"]
 

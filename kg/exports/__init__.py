@@ -2,8 +2,9 @@
 
 A writer takes the graph and the output path (a file, or a directory for neo4j-admin) and returns
 the files it wrote, writing only where kg.outputs allows: a file replaces nothing but an earlier
-export of its kind (never a device, FIFO, link or foreign file); a directory must be PaperKG's. A new format is a module here with such a function, named in `EXPORTS`; the CLI
-offers every name it holds. Writers are imported when used, so `kg` starts without networkx.
+export of its kind (never a device, FIFO, link or foreign file); a directory must be PaperKG's.
+A new format is a module here with such a function, named in `EXPORTS`; the CLI offers every name it
+holds. Writers are imported when used, so `kg` starts without networkx.
 """
 
 from __future__ import annotations

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import networkx as nx
 
@@ -70,8 +71,8 @@ def read_graph(directory: Path) -> nx.MultiDiGraph:
             data = json.load(handle)
         edges = data["edges"]
         old = bool(edges) and "from" in edges[0]
-        graph = nx.node_link_graph(data, directed=True, multigraph=True,
-                                   **(_OLD_NODE_LINK if old else _NODE_LINK))
+        graph = cast(nx.MultiDiGraph, nx.node_link_graph(  # directed multigraph (the stubs say Graph)
+            data, directed=True, multigraph=True, **(_OLD_NODE_LINK if old else _NODE_LINK)))
     except (ValueError, KeyError, TypeError) as exc:
         raise GraphNotFound(f"{path} is not a PaperKG graph ({exc!r}); "
                             "rebuild it with `kg build`") from exc

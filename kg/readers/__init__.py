@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import stat
 import zlib
 from collections.abc import Callable, Collection, Iterator, Sequence
@@ -43,6 +44,7 @@ _FILE_KINDS = ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISSOCK, "a socket"),
                (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"))
 
 Reader = Callable[..., Iterator[Paper | Reject]]  # (path, max_abstract_chars, stream=None)
+FileKey = tuple[int, int]  # (st_dev, st_ino): one file or directory whatever the path to it
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,11 +84,11 @@ def input_files(path: Path, exclude: Collection[Path] = ()) -> Iterator[InputFil
     """`path` itself when it is a file; else its entries, recursively, sorted by name, without
     hidden entries, rejects files, PaperKG output directories and the `exclude`d paths. Anything
     that is not a regular file or a directory comes back with its problem instead of being opened."""
-    excluded = {_identity(Path(item)) for item in exclude} - {None}
+    excluded = {key for item in exclude if (key := _identity(Path(item))) is not None}
     yield from _walk(path, excluded, set(), top=True)
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
+def _identity(path: Path) -> FileKey | None:
     try:
         info = path.stat()
     except OSError:
@@ -94,7 +96,7 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return info.st_dev, info.st_ino
 
 
-def _walk(path: Path, excluded: set, seen_dirs: set, top: bool = False) -> Iterator[InputFile]:
+def _walk(path: Path, excluded: set[FileKey], seen_dirs: set[FileKey], top: bool = False) -> Iterator[InputFile]:
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -116,7 +118,8 @@ def _walk(path: Path, excluded: set, seen_dirs: set, top: bool = False) -> Itera
         yield InputFile(path, f"not a regular file ({kind}): not read")
 
 
-def _walk_directory(path: Path, info, excluded: set, seen_dirs: set, top: bool) -> Iterator[InputFile]:
+def _walk_directory(path: Path, info: os.stat_result, excluded: set[FileKey], seen_dirs: set[FileKey],
+                    top: bool) -> Iterator[InputFile]:
     if (info.st_dev, info.st_ino) in seen_dirs:
         return  # a symbolic link back up the tree: its files are read once
     if is_output_directory(path):

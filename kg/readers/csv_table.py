@@ -74,7 +74,7 @@ def read_csv(path: Path, max_abstract_chars: int, delimiter: str, header_line: i
                 if any(has_bad_bytes(cell) for cell in row):
                     yield Reject(origin, BAD_BYTES_REASON)
                     continue
-                record = {name: cell for name, cell in zip(header, row) if name and cell != ""}
+                record = {name: cell for name, cell in zip(header, row, strict=False) if name and cell != ""}
                 yield generic.to_paper(record, origin, max_abstract_chars, source=SOURCE)
         except csv.Error as err:
             yield Reject(f"{path}:{start}", f"malformed CSV, rest of the file skipped: {err}")

@@ -111,6 +111,16 @@ def split_categories(value: Any) -> list[str]:
     return []
 
 
+def object_or_empty(value: Any) -> dict[str, Any]:
+    """A nested JSON object field, or {} when the record holds something else there."""
+    return value if isinstance(value, dict) else {}
+
+
+def array_or_empty(value: Any) -> list[Any]:
+    """A nested JSON array field, or [] when the record holds something else there."""
+    return value if isinstance(value, list) else []
+
+
 def _optional_text(value: Any) -> str | None:
     return without_lone_surrogates(value.strip()) or None if isinstance(value, str) else None
 

@@ -16,10 +16,19 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from kg.core.records import Paper, Reject
-from kg.readers.schemas import schema_of
 from kg.readers.fields import json_kind
-from kg.readers.streams import (BAD_BYTES_REASON, CONTAINER_KEYS, MAX_RECORD_CHARS, TEXT_KEYS,
-                                TOO_DEEP, has_bad_bytes, iter_json_document, numbered_lines, open_text)
+from kg.readers.schemas import schema_of
+from kg.readers.streams import (
+    BAD_BYTES_REASON,
+    CONTAINER_KEYS,
+    MAX_RECORD_CHARS,
+    TEXT_KEYS,
+    TOO_DEEP,
+    has_bad_bytes,
+    iter_json_document,
+    numbered_lines,
+    open_text,
+)
 
 _TRAILING_AT = re.compile(r"\s+at$")  # "Invalid control character at" + our " at column 5"
 

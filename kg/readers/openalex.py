@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.core.records import Paper, Reject
-from kg.readers.fields import build_paper
+from kg.readers.fields import array_or_empty, build_paper, object_or_empty
 
 SOURCE = "openalex"
 ID_PREFIX = "https://openalex.org/"
@@ -21,7 +21,7 @@ def rebuild_abstract(index: Any) -> str | None:
     {word: [int, ...]} map. Positions missing from the index are skipped, not padded."""
     if not isinstance(index, dict):
         return None
-    placed = []
+    placed: list[tuple[int, str]] = []
     for word, positions in index.items():
         if not isinstance(positions, list) or not all(isinstance(p, int) for p in positions):
             return None
@@ -36,9 +36,8 @@ def to_paper(record: dict[str, Any], origin: str, max_abstract_chars: int) -> Pa
     if abstract is None and index is not None:
         return Reject(origin, "abstract_inverted_index is not a map of words to positions",
                       _text(record.get("id")))
-    ids = record.get("ids") if isinstance(record.get("ids"), dict) else {}
-    location = record.get("primary_location") if isinstance(record.get("primary_location"), dict) else {}
-    authorships = record.get("authorships") if isinstance(record.get("authorships"), list) else []
+    ids, location = object_or_empty(record.get("ids")), object_or_empty(record.get("primary_location"))
+    authorships = array_or_empty(record.get("authorships"))
     return build_paper(
         source=SOURCE, origin=origin, max_abstract_chars=max_abstract_chars,
         id=record.get("id"), title=_first_present(record, "title", "display_name"),

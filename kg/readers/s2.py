@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from kg.core.records import Paper, Reject
-from kg.readers.fields import build_paper, split_categories, split_names
+from kg.readers.fields import array_or_empty, build_paper, object_or_empty, split_categories, split_names
 
 SOURCE = "s2"
 
@@ -15,7 +15,7 @@ def recognises(record: dict[str, Any]) -> bool:
 
 
 def to_paper(record: dict[str, Any], origin: str, max_abstract_chars: int) -> Paper | Reject:
-    external = record.get("externalIds") if isinstance(record.get("externalIds"), dict) else {}
+    external = object_or_empty(record.get("externalIds"))
     return build_paper(
         source=SOURCE, origin=origin, max_abstract_chars=max_abstract_chars,
         id=record.get("paperId"), title=record.get("title"), abstract=record.get("abstract"),
@@ -30,6 +30,6 @@ def _fields_of_study(record: dict[str, Any]) -> list[str]:
     listed = split_categories(record.get("fieldsOfStudy"))
     if listed:
         return listed
-    entries = record.get("s2FieldsOfStudy") if isinstance(record.get("s2FieldsOfStudy"), list) else []
+    entries = array_or_empty(record.get("s2FieldsOfStudy"))
     names = split_categories([entry.get("category") for entry in entries if isinstance(entry, dict)])
     return list(dict.fromkeys(names))

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import Any, TextIO
 
 GZIP_MAGIC = b"\x1f\x8b"
 MAX_RECORD_CHARS = 64 * 1024 * 1024  # one line or one JSON record; beyond this it is rejected
@@ -42,7 +42,7 @@ _CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\udc80-\udcff]")
 BINARY_SHARE = 0.1
 
 
-def open_binary(path: Path) -> BinaryIO:
+def open_binary(path: Path) -> io.BufferedReader | gzip.GzipFile:
     """The file's bytes, gunzipped when it starts with the gzip magic (whatever its extension)."""
     raw = open(path, "rb")
     if raw.peek(2)[:2] != GZIP_MAGIC:
@@ -159,9 +159,9 @@ class _TextBuffer:
             try:
                 value, end = _DECODER.raw_decode(self.text, self.pos)
             except RecursionError:
-                end = _nested_value_end(self.text, self.pos)
-                if end is not None:
-                    self.pos = end
+                skipped_to = _nested_value_end(self.text, self.pos)
+                if skipped_to is not None:
+                    self.pos = skipped_to
                     return None, TOO_DEEP
                 if self.eof:
                     raise JsonDocumentError(self.line_at(self.pos), TRUNCATED_DOCUMENT) from None

@@ -273,8 +273,8 @@ class ReportModel:
     @cached_property
     def leaderboard_datasets(self) -> list[tuple[EntityView, int]]:
         """Datasets with at least one reported result, most results first."""
-        counts = Counter()
-        for source, target, rel in self.graph.edges(keys=True):
+        counts: Counter[str] = Counter()
+        for _, target, rel in self.graph.edges(keys=True):
             if rel == "ON_DATASET" and target in self.entities:
                 counts[target] += 1
         return sorted(((self.entities[d], n) for d, n in counts.items()),

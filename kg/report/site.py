@@ -16,10 +16,10 @@ import shutil
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, nullcontext
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from pathlib import Path
 
@@ -169,6 +169,8 @@ _FORKED: SiteWriter | None = None  # the writer a forked worker inherits
 
 
 def _run_forked(bounds: tuple[int, int]) -> tuple[int, Counter]:
+    if _FORKED is None:  # (set before the pool forks)
+        raise RuntimeError("a report worker started without the site writer")
     return bounds[1] - bounds[0], _FORKED.run(*bounds)
 
 
@@ -178,6 +180,7 @@ def _write_pages(writer: SiteWriter, workers: int, show_progress: bool) -> Count
     total = len(writer.jobs)
     chunks = [(i, min(i + CHUNK_PAGES, total)) for i in range(0, total, CHUNK_PAGES)]
     counts: Counter = Counter()
+    results: Iterator[tuple[int, Counter]]
     with ExitStack() as stack:
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
             _FORKED = writer
@@ -208,7 +211,8 @@ def write_report(source: Path, site: Path, show_progress: bool = True,
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site.name}.new-", dir=site.parent))
     try:
-        shutil.copytree(PACKAGE.joinpath("static"), staging / "static")
+        with resources.as_file(PACKAGE.joinpath("static")) as static:  # (the package's own folder)
+            shutil.copytree(static, staging / "static")
         (staging / MARKER).write_text("written by `kg report`; the next run replaces this folder\n")
         for folder in {path.rpartition("/")[0] for path in model.page_paths()}:
             (staging / folder).mkdir(parents=True, exist_ok=True)

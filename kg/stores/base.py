@@ -10,16 +10,16 @@ unchanged graph) converges on the same server state.
 from __future__ import annotations
 
 import time
+from abc import ABC, abstractmethod
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 import networkx as nx
 
 from kg.core.errors import GraphNotFound
 from kg.core.schema import NODE_LABELS, REL_TYPES
-
 from kg.stores import DEFAULT_BATCH_SIZE
 
 # Relationships a node owns: the graph is the truth about them, so the ones it no longer has are
@@ -40,6 +40,10 @@ ORPHAN_RULES: tuple[tuple[str, str], ...] = (
 
 # Callback after each batch: (step name, rows just written, rows in the step).
 ProgressCallback = Callable[[str, int, int], None]
+# One node or relationship of a batch, as the statements take it ({"id": ..., "props": {...}}).
+Row = dict[str, Any]
+# What a statement changed, by the server's counter names (nodes_created, relationships_deleted, ...).
+Changes = Counter[str]
 
 
 @dataclass
@@ -49,7 +53,7 @@ class StepReport:
     name: str
     rows: int = 0
     seconds: float = 0.0
-    changes: Counter = field(default_factory=Counter)
+    changes: Changes = field(default_factory=Counter)
 
     @property
     def rate(self) -> float:
@@ -70,8 +74,8 @@ class LoadReport:
         return sum(step.seconds for step in self.steps)
 
     @property
-    def changes(self) -> Counter:
-        total: Counter = Counter()
+    def changes(self) -> Changes:
+        total: Changes = Counter()
         for step in self.steps:
             total.update(step.changes)
         return total
@@ -82,10 +86,10 @@ class GraphWriter(Protocol):
 
     name: str
 
-    def write(self, graph: nx.MultiDiGraph, *, batch_size: int = DEFAULT_BATCH_SIZE,
+    def write(self, graph: nx.MultiDiGraph[str], *, batch_size: int = DEFAULT_BATCH_SIZE,
               wipe: bool = False, on_progress: ProgressCallback | None = None) -> LoadReport: ...
 
-    def read(self) -> nx.MultiDiGraph: ...
+    def read(self) -> nx.MultiDiGraph[str]: ...
 
     def close(self) -> None: ...
 
@@ -95,7 +99,7 @@ def edge_key(rel_type: str, other_id: str) -> str:
     return f"{rel_type}|{other_id}"
 
 
-def store_properties(attrs: dict) -> dict:
+def store_properties(attrs: dict[str, Any]) -> dict[str, Any]:
     """The properties stored for a node or relationship: all attributes but `type` (the label or
     relationship type itself), without nulls, lists as lists (Neo4j-legal values)."""
     props = {}
@@ -114,20 +118,20 @@ def store_properties(attrs: dict) -> dict:
 class LoadPlan:
     """The rows of every step of a load, grouped the way the statements take them."""
 
-    nodes: dict[str, list[dict]]
-    relationships: dict[tuple[str, str, str], list[dict]]
-    owned: dict[str, list[dict]]
+    nodes: dict[str, list[Row]]
+    relationships: dict[tuple[str, str, str], list[Row]]
+    owned: dict[str, list[Row]]
     orphans_kept: dict[str, list[str]]
 
     @classmethod
-    def of(cls, graph: nx.MultiDiGraph) -> LoadPlan:
-        nodes: dict[str, list[dict]] = defaultdict(list)
+    def of(cls, graph: nx.MultiDiGraph[str]) -> LoadPlan:
+        nodes: dict[str, list[Row]] = defaultdict(list)
         for node_id, attrs in graph.nodes(data=True):
             label = attrs.get("type")
             if label not in NODE_LABELS:
                 raise GraphNotFound(f"node {node_id!r} has type {label!r}, not one of {', '.join(NODE_LABELS)}")
             nodes[label].append({"id": node_id, "props": {**store_properties(attrs), "id": node_id}})
-        relationships: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+        relationships: dict[tuple[str, str, str], list[Row]] = defaultdict(list)
         for source, target, rel_type, attrs in graph.edges(keys=True, data=True):
             if rel_type not in REL_TYPES:
                 raise GraphNotFound(f"relationship {source!r}-{rel_type!r}->{target!r} has a type "
@@ -143,7 +147,7 @@ class LoadPlan:
                         for label, direction in ORPHAN_RULES}
         return cls(dict(nodes), dict(relationships), owned, orphans_kept)
 
-    def steps(self, batch_size: int) -> Iterator[tuple[str, str, tuple, list[list[dict]]]]:
+    def steps(self, batch_size: int) -> Iterator[tuple[str, str, tuple[str, ...], list[list[Row]]]]:
         """(step name, operation, operation arguments, batches) in load order."""
         for label, rows in self.nodes.items():
             yield label, "merge_nodes", (label,), _batches(rows, batch_size)
@@ -154,7 +158,7 @@ class LoadPlan:
             yield f"prune {label} relationships", "prune_owned", (label,), _batches(rows, batch_size)
 
 
-def _owned_keys(graph: nx.MultiDiGraph, node_id: str, label: str) -> set[str]:
+def _owned_keys(graph: nx.MultiDiGraph[str], node_id: str, label: str) -> set[str]:
     direction, only_type = OWNED_RELATIONSHIPS[label]
     keys = {edge_key(rel_type, target)
             for _, target, rel_type in graph.out_edges(node_id, keys=True)}
@@ -164,22 +168,49 @@ def _owned_keys(graph: nx.MultiDiGraph, node_id: str, label: str) -> set[str]:
     return {key for key in keys if only_type is None or key.startswith(only_type + "|")}
 
 
-def _degree(graph: nx.MultiDiGraph, node_id: str, direction: str) -> int:
+def _degree(graph: nx.MultiDiGraph[str], node_id: str, direction: str) -> int:
     return graph.in_degree(node_id) if direction == "in" else graph.out_degree(node_id)
 
 
-def _batches(rows: list[dict], size: int) -> list[list[dict]]:
+def _batches(rows: list[Row], size: int) -> list[list[Row]]:
     return [rows[start:start + size] for start in range(0, len(rows), size)]
 
 
-class PlanWriter:
+class PlanWriter(ABC):
     """Runs a `LoadPlan` step by step with timing and progress; stores supply the operations
-    (`wipe`, `create_schema`, `merge_nodes`, `merge_relationships`, `prune_owned`,
-    `delete_orphans`), each returning a Counter of what it changed."""
+    (the abstract methods below), each returning a Counter of what it changed."""
 
     name = "store"
 
-    def write(self, graph: nx.MultiDiGraph, *, batch_size: int = DEFAULT_BATCH_SIZE,
+    @abstractmethod
+    def wipe(self) -> Changes:
+        """Delete everything."""
+
+    @abstractmethod
+    def create_schema(self) -> Changes:
+        """Create the constraints and indexes (idempotent)."""
+
+    @abstractmethod
+    def merge_nodes(self, label: str, rows: list[Row]) -> Changes:
+        """MERGE the nodes of `label` on their id and replace their properties."""
+
+    @abstractmethod
+    def merge_relationships(self, source: str, rel_type: str, target: str, rows: list[Row]) -> Changes:
+        """MERGE one relationship per (source, type, target) row and replace its properties."""
+
+    @abstractmethod
+    def prune_owned(self, label: str, rows: list[Row]) -> Changes:
+        """Delete the owned relationships (OWNED_RELATIONSHIPS) that a row's `keep` list lacks."""
+
+    @abstractmethod
+    def delete_orphans(self, label: str, keep: list[str]) -> Changes:
+        """Delete the nodes of `label` left orphaned (ORPHAN_RULES), except the ids in `keep`."""
+
+    @abstractmethod
+    def read(self) -> nx.MultiDiGraph[str]:
+        """The stored graph, as `kg build` assembles it."""
+
+    def write(self, graph: nx.MultiDiGraph[str], *, batch_size: int = DEFAULT_BATCH_SIZE,
               wipe: bool = False, on_progress: ProgressCallback | None = None) -> LoadReport:
         if batch_size < 1:
             raise ValueError("batch size must be at least 1")
@@ -205,10 +236,10 @@ class PlanWriter:
         return report
 
     @staticmethod
-    def _timed(name: str, rows: int, operation, *args) -> StepReport:
+    def _timed(name: str, rows: int, operation: Callable[..., Changes], *args: object) -> StepReport:
         started = time.perf_counter()
         changes = Counter(operation(*args))
         return StepReport(name, rows, time.perf_counter() - started, changes)
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027  (deliberately not abstract: the embedded store has nothing to release)
         """Release connections; nothing to release by default."""

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import Counter
+from typing import Any
 
 import networkx as nx
 
 from kg.stores import cypher
-from kg.stores.base import PlanWriter
+from kg.stores.base import Changes, PlanWriter, Row
 
 WIPE_BATCH_SIZE = 10_000
 
@@ -18,40 +19,40 @@ class CypherStore(PlanWriter, ABC):
     schema: tuple[str, ...] = ()
 
     @abstractmethod
-    def _run(self, statement: str, parameters: dict) -> tuple[list[dict], Counter]:
+    def _run(self, statement: str, parameters: dict[str, Any]) -> tuple[list[Row], Changes]:
         """Run one statement in its own (retried) transaction: (records, changes)."""
 
     @abstractmethod
     def _run_schema(self, statement: str) -> None:
         """Run one DDL statement; an index that already exists is not an error."""
 
-    def wipe(self) -> Counter:
-        changes: Counter = Counter()
+    def wipe(self) -> Changes:
+        changes: Changes = Counter()
         while True:
             records, batch = self._run(cypher.WIPE_BATCH, {"limit": WIPE_BATCH_SIZE})
             changes.update(batch)
             if not records or not records[0]["deleted"]:
                 return changes
 
-    def create_schema(self) -> Counter:
+    def create_schema(self) -> Changes:
         for statement in self.schema:
             self._run_schema(statement)
         return Counter()
 
-    def merge_nodes(self, label: str, rows: list[dict]) -> Counter:
+    def merge_nodes(self, label: str, rows: list[Row]) -> Changes:
         return self._run(cypher.merge_nodes(label), {"rows": rows})[1]
 
-    def merge_relationships(self, source: str, rel_type: str, target: str, rows: list[dict]) -> Counter:
+    def merge_relationships(self, source: str, rel_type: str, target: str, rows: list[Row]) -> Changes:
         return self._run(cypher.merge_relationships(source, rel_type, target), {"rows": rows})[1]
 
-    def prune_owned(self, label: str, rows: list[dict]) -> Counter:
+    def prune_owned(self, label: str, rows: list[Row]) -> Changes:
         return self._run(cypher.prune_owned(label), {"rows": rows})[1]
 
-    def delete_orphans(self, label: str, keep: list[str]) -> Counter:
+    def delete_orphans(self, label: str, keep: list[str]) -> Changes:
         return self._run(cypher.delete_orphans(label), {"keep": keep})[1]
 
-    def read(self) -> nx.MultiDiGraph:
-        graph = nx.MultiDiGraph()
+    def read(self) -> nx.MultiDiGraph[str]:
+        graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
         for record in self._run(cypher.READ_NODES, {})[0]:
             props = dict(record["props"])
             graph.add_node(props["id"], **props, type=record["label"])

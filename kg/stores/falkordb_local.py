@@ -18,7 +18,8 @@ STARTUP_SECONDS = 20.0
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+        port: int = probe.getsockname()[1]
+        return port
 
 
 class LocalFalkorDB:
@@ -30,7 +31,7 @@ class LocalFalkorDB:
         self.password = password
         self.dump = dump
         self.port = free_port()
-        self.process: subprocess.Popen | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.directory: str | None = None
 
     @property
@@ -50,16 +51,16 @@ class LocalFalkorDB:
             command += ["--requirepass", self.password]
         self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL,
                                         stderr=subprocess.DEVNULL, cwd=self.directory)
-        self._wait_until_listening()
+        self._wait_until_listening(self.process)
         return self
 
-    def _wait_until_listening(self) -> None:
+    def _wait_until_listening(self, process: subprocess.Popen[bytes]) -> None:
         """Until the server answers PING with anything but LOADING (it listens while it still
         reads a dump, and exits if the dump is damaged)."""
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"FalkorDB exited at start (code {self.process.returncode})")
+            if process.poll() is not None:
+                raise RuntimeError(f"FalkorDB exited at start (code {process.returncode})")
             try:
                 with socket.create_connection(("127.0.0.1", self.port), timeout=2) as connection:
                     connection.sendall(b"PING\r\n")
@@ -87,5 +88,5 @@ class LocalFalkorDB:
     def __enter__(self) -> LocalFalkorDB:
         return self.start()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.stop()

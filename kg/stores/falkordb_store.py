@@ -18,6 +18,7 @@ from typing import Any
 
 from kg.core.errors import MalformedSetting, MissingCredentials, StoreUnavailable
 from kg.stores import cypher
+from kg.stores.base import Changes, Row
 from kg.stores.cypher_store import CypherStore
 from kg.stores.uris import parse_uri
 
@@ -51,7 +52,7 @@ class FalkorDBStore(CypherStore):
     name = "falkordb"
     schema = cypher.FALKORDB_SCHEMA
 
-    def __init__(self, url: str, graph: str = DEFAULT_GRAPH, **client_options):
+    def __init__(self, url: str, graph: str = DEFAULT_GRAPH, **client_options: Any) -> None:
         """`client_options` go to the redis client (socket_timeout: how long to wait for a reply,
         REPLY_TIMEOUT_SECONDS unless given; None waits for ever)."""
         import redis.exceptions
@@ -88,13 +89,13 @@ class FalkorDBStore(CypherStore):
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return StoreUnavailable(f"FalkorDB at {self.address} is unavailable: {self.uri.scrub(reason)}")
 
-    def _run(self, statement: str, parameters: dict) -> tuple[list[dict], Counter]:
+    def _run(self, statement: str, parameters: dict[str, Any]) -> tuple[list[Row], Changes]:
         try:
             result = self._graph.query(statement, storable(parameters))
         except self._unavailable as exc:
             raise self._error(exc) from None
         columns = [column[1] for column in result.header]
-        records = [dict(zip(columns, row)) for row in result.result_set]
+        records = [dict(zip(columns, row, strict=True)) for row in result.result_set]
         changes = Counter({name: int(getattr(result, name)) for name in _COUNTERS})
         return records, +changes
 

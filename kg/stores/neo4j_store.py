@@ -8,11 +8,19 @@ from __future__ import annotations
 
 import os
 from collections import Counter
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from kg.core.errors import MalformedSetting, MissingCredentials, StoreUnavailable
 from kg.stores import cypher
+from kg.stores.base import Changes, Row
 from kg.stores.cypher_store import CypherStore
 from kg.stores.uris import ServerURI, parse_uri, scrub
+
+if TYPE_CHECKING:  # the driver is an optional extra, imported when a store is opened
+    from neo4j import Driver, ManagedTransaction, Session
+
+T = TypeVar("T")
 
 CREDENTIAL_VARIABLES = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD")
 SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
@@ -22,7 +30,8 @@ _COUNTERS = ("nodes_created", "nodes_deleted", "relationships_created", "relatio
              "properties_set")
 
 
-def _run_in_transaction(tx, statement: str, parameters: dict) -> tuple[list[dict], Counter]:
+def _run_in_transaction(tx: ManagedTransaction, statement: str,
+                        parameters: dict[str, Any]) -> tuple[list[Row], Changes]:
     result = tx.run(statement, parameters)
     records = [record.data() for record in result]
     counters = result.consume().counters
@@ -38,8 +47,8 @@ class Neo4jStore(CypherStore):
     name = "neo4j"
     schema = cypher.NEO4J_SCHEMA
 
-    def __init__(self, driver, database: str | None = None, address: str = "Neo4j",
-                 secrets: tuple[str, ...] = ()):
+    def __init__(self, driver: Driver, database: str | None = None, address: str = "Neo4j",
+                 secrets: tuple[str, ...] = ()) -> None:
         """`driver` is a `neo4j.Driver` (see `from_env`); `database` None is the server default;
         `secrets` are scrubbed from any server message shown."""
         from neo4j import exceptions
@@ -63,8 +72,8 @@ class Neo4jStore(CypherStore):
             if os.environ.get("NEO4J_URI") else None
         user = os.environ.get("NEO4J_USER") or (uri.username if uri else None)
         password = os.environ.get("NEO4J_PASSWORD") or (uri.password if uri else None)
-        missing = [name for name, value in zip(CREDENTIAL_VARIABLES, (uri, user, password)) if not value]
-        if missing:
+        missing = [name for name, value in zip(CREDENTIAL_VARIABLES, (uri, user, password), strict=True) if not value]
+        if missing or uri is None or user is None or password is None:  # (the Nones are in `missing`)
             raise MissingCredentials(f"set {', '.join(missing)} to load into Neo4j "
                                      f"(e.g. NEO4J_URI=neo4j://localhost:7687)")
         from neo4j import GraphDatabase
@@ -79,7 +88,7 @@ class Neo4jStore(CypherStore):
                                    f"(it is {str(uri)!r})") from None
         return cls(driver, database, address=str(uri), secrets=secrets)
 
-    def _guard(self, call, *args):
+    def _guard(self, call: Callable[..., T], *args: object) -> T:
         try:
             return call(*args)
         except self._unavailable as exc:
@@ -90,17 +99,17 @@ class Neo4jStore(CypherStore):
                 raise
             raise StoreUnavailable(f"Neo4j at {self.address}: {_reason(exc, self._secrets)}") from None
 
-    def _session(self):
+    def _session(self) -> Session:
         return self._driver.session(database=self.database)
 
-    def _run(self, statement: str, parameters: dict) -> tuple[list[dict], Counter]:
-        def managed():
+    def _run(self, statement: str, parameters: dict[str, Any]) -> tuple[list[Row], Changes]:
+        def managed() -> tuple[list[Row], Changes]:
             with self._session() as session:
                 return session.execute_write(_run_in_transaction, statement, parameters)
         return self._guard(managed)
 
     def _run_schema(self, statement: str) -> None:
-        def auto_commit():
+        def auto_commit() -> None:
             with self._session() as session:
                 session.run(statement).consume()
         self._guard(auto_commit)

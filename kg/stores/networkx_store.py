@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
-from kg.stores.base import ORPHAN_RULES, OWNED_RELATIONSHIPS, PlanWriter, edge_key
+from kg.stores.base import ORPHAN_RULES, OWNED_RELATIONSHIPS, Changes, LoadReport, PlanWriter, Row, edge_key
 
 
 class NetworkXStore(PlanWriter):
     name = "networkx"
 
-    def __init__(self, graph: nx.MultiDiGraph | None = None, directory: Path | None = None):
+    def __init__(self, graph: nx.MultiDiGraph[str] | None = None, directory: Path | None = None):
         from kg.exports.node_link import GRAPH_JSON, read_graph
 
         self.directory = Path(directory) if directory else None
@@ -26,7 +27,7 @@ class NetworkXStore(PlanWriter):
             graph = read_graph(self.directory)
         self.graph = graph if graph is not None else nx.MultiDiGraph()
 
-    def write(self, graph: nx.MultiDiGraph, **options):
+    def write(self, graph: nx.MultiDiGraph[str], **options: Any) -> LoadReport:
         report = super().write(graph, **options)
         if self.directory:
             from kg.exports.graphml import GRAPH_GRAPHML, write_graphml
@@ -36,20 +37,20 @@ class NetworkXStore(PlanWriter):
             write_graphml(self.graph, self.directory / GRAPH_GRAPHML)
         return report
 
-    def read(self) -> nx.MultiDiGraph:
+    def read(self) -> nx.MultiDiGraph[str]:
         return self.graph.copy()
 
-    def wipe(self) -> Counter:
+    def wipe(self) -> Changes:
         changes = Counter(nodes_deleted=self.graph.number_of_nodes(),
                           relationships_deleted=self.graph.number_of_edges())
         self.graph.clear()
         return +changes
 
-    def create_schema(self) -> Counter:
+    def create_schema(self) -> Changes:
         return Counter()
 
-    def merge_nodes(self, label: str, rows: list[dict]) -> Counter:
-        changes: Counter = Counter()
+    def merge_nodes(self, label: str, rows: list[Row]) -> Changes:
+        changes: Changes = Counter()
         for row in rows:
             if row["id"] in self.graph:
                 self.graph.nodes[row["id"]].clear()  # SET n = props: replace, not update
@@ -58,8 +59,8 @@ class NetworkXStore(PlanWriter):
             self.graph.add_node(row["id"], **row["props"], type=label)
         return changes
 
-    def merge_relationships(self, source: str, rel_type: str, target: str, rows: list[dict]) -> Counter:
-        changes: Counter = Counter()
+    def merge_relationships(self, source: str, rel_type: str, target: str, rows: list[Row]) -> Changes:
+        changes: Changes = Counter()
         for row in rows:
             if row["source"] not in self.graph or row["target"] not in self.graph:
                 continue  # as MATCH does: no endpoint, no relationship
@@ -71,7 +72,7 @@ class NetworkXStore(PlanWriter):
                                 type=rel_type)
         return changes
 
-    def prune_owned(self, label: str, rows: list[dict]) -> Counter:
+    def prune_owned(self, label: str, rows: list[Row]) -> Changes:
         direction, only_type = OWNED_RELATIONSHIPS[label]
         stale = []
         for row in rows:
@@ -84,7 +85,7 @@ class NetworkXStore(PlanWriter):
         self.graph.remove_edges_from(stale)
         return +Counter(relationships_deleted=len(stale))
 
-    def delete_orphans(self, label: str, keep: list[str]) -> Counter:
+    def delete_orphans(self, label: str, keep: list[str]) -> Changes:
         direction = dict(ORPHAN_RULES)[label]
         degree = self.graph.in_degree if direction == "in" else self.graph.out_degree
         kept = set(keep)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, unquote
 
@@ -104,7 +104,7 @@ def parse_uri(value: str, variable: str, schemes: tuple[str, ...], default_port:
     return ServerURI(scheme, host, port, username, password, rest)
 
 
-def _split_authority(authority: str, malformed) -> tuple[str, str | None]:
+def _split_authority(authority: str, malformed: Callable[[str], MalformedSetting]) -> tuple[str, str | None]:
     if authority.startswith("["):
         close = authority.find("]")
         if close < 0:
@@ -127,7 +127,7 @@ def _split_authority(authority: str, malformed) -> tuple[str, str | None]:
     return host, port_text if colon else None
 
 
-def _port(text: str | None, default: int, malformed) -> int:
+def _port(text: str | None, default: int, malformed: Callable[[str], MalformedSetting]) -> int:
     if text is None or text == "":
         return default
     if not text.isascii() or not text.isdigit():

@@ -127,10 +127,12 @@ def test_retraining_writes_to_a_user_path_unless_told_in_place(command, tmp_path
     mine = tmp_path / "mine"
     mine.mkdir()
     (mine / "notes.txt").write_text("keep")
-    data = ["--train", str(FIXTURES / "scier_sample.jsonl"), "--dev", str(FIXTURES / "scier_sample.jsonl")] \
-        if command == "train-ner" else ["--pwc", str(FIXTURES / "pwc"), "--corpus", str(FIXTURES / "pwc" / "corpus.jsonl")]
+    sample, pwc = str(FIXTURES / "scier_sample.jsonl"), FIXTURES / "pwc"
+    data = (["--train", sample, "--dev", sample] if command == "train-ner"
+            else ["--pwc", str(pwc), "--corpus", str(pwc / "corpus.jsonl")])
     result = runner.invoke(app, [command, *data, "-o", str(mine)])
-    assert result.exit_code == 1 and "error[KG014]: " in result.output and "not a PaperKG output directory" in result.output
+    assert result.exit_code == 1 and "error[KG014]: " in result.output
+    assert "not a PaperKG output directory" in result.output
     assert [path.name for path in mine.iterdir()] == ["notes.txt"]
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kg.core.names import normalise_title
-from kg.dedup import Deduplicator
 from kg.core.records import Paper
+from kg.dedup import Deduplicator
 from kg.readers import read_records
 from tests.conftest import EXAMPLES, FIXTURES
 
@@ -66,7 +66,7 @@ def test_seed_dumps_hold_558_distinct_papers():
     verdicts = check_all(papers)
     assert len(papers) == 609
     assert sum(verdict is None for verdict in verdicts) == 558
-    ids = {paper.id for paper, verdict in zip(papers, verdicts) if verdict is None}
+    ids = {paper.id for paper, verdict in zip(papers, verdicts, strict=True) if verdict is None}
     assert all(verdict in ids for verdict in verdicts if verdict is not None)
 
 

@@ -2,10 +2,10 @@
 
 import networkx as nx
 
+from kg.core.records import Mention, Paper, PaperExtraction, Result
 from kg.exports.graphml import write_graphml
 from kg.exports.node_link import read_graph, write_json
 from kg.graph import GraphAssembler, assemble
-from kg.core.records import Mention, Paper, PaperExtraction, Result
 
 ABSTRACT = ("We introduce Pause-Tuning. We fine-tune Llama-2-7B with LoRA. "
             "On GSM8K, Pause-Tuning improves accuracy by 10.61%. LoRA is cheap.")

@@ -209,7 +209,7 @@ def _hashable(value):
 
 def _answer_rows(name: str, records: list[dict]) -> list[tuple]:
     """The CLI's JSON rows as tuples, in the query's column order (collect() lists sorted)."""
-    rows = []
+    rows: list[tuple] = []
     for record in records:
         if name == "entity_neighbourhood":
             path = record["path"]

@@ -6,6 +6,8 @@ real processed doc and re-runs the real merger component on it.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 from spacy.tokens import Span
 
@@ -29,7 +31,7 @@ def test_entities_never_overlap_on_a_whole_abstract():
     doc = annotate(ROME + " " + DENSE, title="Locating and Editing Factual Associations in GPT")
     entities = list(doc.spans[ENTITIES_KEY])
     assert entities
-    for left, right in zip(entities, entities[1:]):
+    for left, right in pairwise(entities):
         assert left.end_char <= right.start_char
 
 
@@ -116,6 +118,7 @@ def _merge_with_ner(text: str, surface: str, generic: bool):
     doc = annotate(text)
     start = text.index(surface)
     span = doc.char_span(start, start + len(surface), label="Dataset")
+    assert span is not None
     span._.source, span._.score, span._.generic = "ner", 0.8, generic
     doc.spans["ner"] = [span]
     return {(s.text, s._.source) for s in default_pipeline().get_pipe("paperkg_entities")(doc)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from extractors.results.judge import ResultJudge, evidence
@@ -14,7 +16,7 @@ def steps(cues) -> tuple[NumberScanner, ResultJudge]:
     return NumberScanner(cues), ResultJudge(cues)
 
 
-def judged(steps, text: str, entities: list[Entity] = ()) -> list[tuple[list[float], str | None, str, str]]:
+def judged(steps, text: str, entities: Sequence[Entity] = ()) -> list[tuple[list[float], str | None, str, str]]:
     """(values, unit, kind, evidence) of each group judged an outcome, each judged after the one
     before it (as the reader does)."""
     scanner, judge = steps

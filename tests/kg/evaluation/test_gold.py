@@ -9,6 +9,7 @@ import pytest
 
 from kg.core.errors import BadDataFile, DataNotFound
 from kg.core.records import Mention, PaperExtraction, Result
+from kg.core.schema import EntityType, ResultKind, Unit
 from kg.evaluation.gold import GoldScores, gold_papers, load_gold, score_gold
 
 ABSTRACT = ("We propose TinyTune (TT), a low-rank adaptation method. Fine-tuning LLaMA-2 7B with TT "
@@ -21,7 +22,7 @@ def paper(**extra) -> dict:
             "results": []} | extra
 
 
-def mention(text: str, type_: str, canonical: str | None = None, occurrence: int = 0, **fields) -> Mention:
+def mention(text: str, type_: EntityType, canonical: str | None = None, occurrence: int = 0, **fields) -> Mention:
     """A mention of the `occurrence`-th `text` in ABSTRACT, offsets included."""
     start = -1
     for _ in range(occurrence + 1):
@@ -30,7 +31,7 @@ def mention(text: str, type_: str, canonical: str | None = None, occurrence: int
                    canonical=canonical or text, **fields)
 
 
-def result(evidence: str, value: float, unit: str | None, kind: str, **ties) -> Result:
+def result(evidence: str, value: float, unit: Unit | None, kind: ResultKind, **ties) -> Result:
     start = ABSTRACT.index(evidence)
     return Result(value=value, unit=unit, kind=kind, evidence=evidence, field="abstract",
                   start=start, end=start + len(evidence), **ties)

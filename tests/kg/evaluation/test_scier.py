@@ -6,6 +6,7 @@ import pytest
 
 from kg.core.errors import BadDataFile, DataNotFound
 from kg.core.records import Mention, PaperExtraction
+from kg.core.schema import EntityType
 from kg.evaluation.scier import load_scier, scier_papers, score_scier
 
 
@@ -23,7 +24,7 @@ def test_mentions_compare_as_typed_whitespace_free_lowercased_sets_per_sentence(
                {"sentence": "BERT again .", "ner": [["BERT", "Method"]]}]
     text = "We use BERT-base on SQuAD."
 
-    def found(surface: str, type_: str) -> Mention:
+    def found(surface: str, type_: EntityType) -> Mention:
         start = text.index(surface)
         return Mention(surface, type_, "abstract", start, start + len(surface), surface)
 

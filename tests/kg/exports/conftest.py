@@ -5,7 +5,7 @@ import networkx as nx
 
 
 def tricky_graph() -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     graph.add_node("paper:1", type="Paper", title='A <b> & "quoted"\r\ntitle\twith tab',
                    authors=["Ada", "Alan"], year=2024, open_access=True)
     graph.add_node("method:x y", type="Method", name="x y", score=1)

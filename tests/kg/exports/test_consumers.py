@@ -83,7 +83,7 @@ def test_igraph_reads_every_node_and_edge(seeds, graph):
         unavailable("python-igraph", "igraph is not installed (it is in the dev extra)")
     read = igraph.Graph.Read_GraphML(str(seeds / GRAPH_GRAPHML))
     assert read.is_directed()
-    assert Counter(zip(read.vs["id"], read.vs["label"], read.vs["type"])) == _nodes(graph)
+    assert Counter(zip(read.vs["id"], read.vs["label"], read.vs["type"], strict=True)) == _nodes(graph)
     ids = read.vs["id"]
     assert Counter((ids[e.source], ids[e.target], e["type"]) for e in read.es) == _edges(graph)
 

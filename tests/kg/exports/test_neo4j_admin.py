@@ -22,7 +22,7 @@ def test_export_neo4j_admin_headers(tmp_path):
     assert papers[0][:2] == ["id:ID", ":LABEL"]
     header = dict(column.split(":", 1) for column in papers[0][2:])
     assert header["year"] == "int" and header["authors"] == "string[]" and header["title"] == "string"
-    row = dict(zip([column.split(":")[0] for column in papers[0]], papers[1]))
+    row = dict(zip([column.split(":")[0] for column in papers[0]], papers[1], strict=True))
     first = original.nodes[row["id"]]
     assert row["authors"].split(";") == first["authors"] and row["abstract"] == first["abstract"]
     uses = list(csv.reader(open(tmp_path / "relationships" / "USES.csv", encoding="utf-8")))

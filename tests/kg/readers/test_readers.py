@@ -219,7 +219,8 @@ def test_seed_dumps_in_examples():
     assert per_file == {"000": 204, "001": 44, "002": 222, "003": 72, "004": 67}
     assert records[0].title == "Masked Images Are Counterfactual Samples for Robust Fine-tuning"
     spaced = next(p for p in records if Path(p.origin.rsplit(":", 1)[0]).name.startswith("003"))
-    assert spaced.title == "What Happened in LLMs Layers when Trained for Fast vs. Slow Thinking: A Gradient Perspective"
+    assert spaced.title == ("What Happened in LLMs Layers when Trained for Fast vs. Slow Thinking: "
+                            "A Gradient Perspective")
     assert line_of(spaced) == 11
     for paper in records:
         path, line = paper.origin.rsplit(":", 1)
@@ -235,7 +236,7 @@ def test_every_arxiv_snapshot_sample_line_is_a_paper():
     records = read(path)
     lines = path.read_text(encoding="utf-8").splitlines()
     assert len(records) == len(lines) == 200
-    for number, (record, line) in enumerate(zip(records, lines), start=1):
+    for number, (record, line) in enumerate(zip(records, lines, strict=True), start=1):
         raw = json.loads(line)
         assert isinstance(record, Paper) and record.source == "arxiv"
         assert (record.id, record.title, record.abstract) == (raw["id"], raw["title"], raw["abstract"])
@@ -246,7 +247,7 @@ def test_openalex_samples_abstracts_match_the_index():
     works = read(shared_data_path("samples", "openalex-works.sample.json"))
     raw = json.loads(shared_data_path("samples", "openalex-works.sample.json").read_text(encoding="utf-8"))
     assert len(works) == len(raw) == 195
-    for paper, work in zip(works, raw):
+    for paper, work in zip(works, raw, strict=True):
         index = work["abstract_inverted_index"]
         words = paper.abstract.split(" ")
         assert len(words) == sum(len(positions) for positions in index.values())
@@ -263,10 +264,10 @@ def test_s2_samples_without_abstract_are_kept_with_title():
     records = read(path)
     assert len(records) == len(raw) == 300
     assert all(isinstance(r, Paper) for r in records)
-    no_abstract = [p for p, r in zip(records, raw) if not r["abstract"]]
+    no_abstract = [p for p, r in zip(records, raw, strict=True) if not r["abstract"]]
     assert len(no_abstract) == sum(1 for r in raw if r["abstract"] is None) > 0
     assert all(p.title and p.abstract == "" for p in no_abstract)
-    with_arxiv = [(p, r) for p, r in zip(records, raw) if "ArXiv" in r["externalIds"]]
+    with_arxiv = [(p, r) for p, r in zip(records, raw, strict=True) if "ArXiv" in r["externalIds"]]
     assert with_arxiv and all(p.arxiv_id == r["externalIds"]["ArXiv"] for p, r in with_arxiv)
 
 
@@ -296,7 +297,8 @@ def test_bad_bytes_reject_one_line_and_keep_its_neighbours():
 
 def test_bad_bytes_inside_a_json_array_element(tmp_path):
     path = tmp_path / "array.json"
-    path.write_bytes(b'[\n {"id": "a", "title": "A"},\n {"id": "b", "title": "B \xc3\x28"},\n {"id": "c", "title": "C"}\n]')
+    path.write_bytes(b'[\n {"id": "a", "title": "A"},\n {"id": "b", "title": "B \xc3\x28"},\n'
+                     b' {"id": "c", "title": "C"}\n]')
     first, bad, last = read(path)
     assert (first.id, last.id) == ("a", "c")
     assert isinstance(bad, Reject) and line_of(bad) == 3 and "UTF-8" in bad.reason
@@ -333,7 +335,8 @@ def test_abstract_over_the_limit_is_rejected_with_its_length(tmp_path):
 def test_overlong_line_is_rejected_without_reading_it_whole(tmp_path, monkeypatch):
     monkeypatch.setattr(streams, "MAX_RECORD_CHARS", 100)
     path = tmp_path / "long.jsonl"
-    path.write_text(json.dumps({"id": "long", "abstract": "b" * 500}) + "\n" + json.dumps({"id": "ok", "title": "T"}) + "\n")
+    path.write_text(json.dumps({"id": "long", "abstract": "b" * 500}) + "\n"
+                    + json.dumps({"id": "ok", "title": "T"}) + "\n")
     long_line, ok = read(path)
     assert isinstance(long_line, Reject) and line_of(long_line) == 1 and "longer than" in long_line.reason
     assert ok.id == "ok" and line_of(ok) == 2

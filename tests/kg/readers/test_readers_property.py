@@ -14,6 +14,7 @@ import io
 import json
 import tempfile
 from pathlib import Path
+from typing import Literal
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -60,9 +61,10 @@ def _is_junk(line: str) -> bool:
     return bool(text) and text[0] not in "[{" and not any(word in line.lower() for word in _STEERING_WORDS)
 
 
+SURROGATES: tuple[Literal["Cs"]] = ("Cs",)  # the Unicode category of lone surrogates
 texts = st.text(st.characters(exclude_characters="\n"), max_size=60)  # with surrogates and controls
 junk_lines = st.one_of(
-    st.text(st.characters(exclude_characters="\n\r", exclude_categories=("Cs",)), min_size=1,
+    st.text(st.characters(exclude_characters="\n\r", exclude_categories=SURROGATES), min_size=1,
             max_size=40).filter(_is_junk).map(lambda line: line.encode("utf-8")),
     st.binary(min_size=1, max_size=40).filter(lambda raw: b"\n" not in raw and b"\r" not in raw)
     .filter(lambda raw: _is_junk(raw.decode("utf-8", "replace"))),
@@ -97,7 +99,7 @@ def test_jsonl_with_junk_lines_keeps_every_good_record(lines):
     assert not by_line
 
 
-cells = st.text(st.characters(exclude_categories=("Cs",)), max_size=40).filter(
+cells = st.text(st.characters(exclude_categories=SURROGATES), max_size=40).filter(
     lambda cell: not any(word in cell.lower() for word in _STEERING_WORDS))
 
 
@@ -113,7 +115,7 @@ def test_csv_rows_come_back_exactly(rows, delimiter, line_end):
     records = read_file(buffer.getvalue().encode("utf-8"), name="table.csv")
     assert_papers_or_rejects(records)
     assert len(records) == len(rows)
-    for (title, abstract), record in zip(rows, records):
+    for (title, abstract), record in zip(rows, records, strict=True):
         if (title + abstract).strip():
             assert isinstance(record, Paper) and (record.title, record.abstract) == (title, abstract)
         else:

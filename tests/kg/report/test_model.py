@@ -7,8 +7,16 @@ from collections import Counter
 import pytest
 
 from kg.exports.node_link import read_graph
-from kg.report.model import (NEIGHBOURHOOD_ENTITIES, NEIGHBOURHOOD_PAPERS, ReportModel, best_over_time,
-                             months_between, page_path, paper_link, paper_month)
+from kg.report.model import (
+    NEIGHBOURHOOD_ENTITIES,
+    NEIGHBOURHOOD_PAPERS,
+    ReportModel,
+    best_over_time,
+    months_between,
+    page_path,
+    paper_link,
+    paper_month,
+)
 from tests.conftest import FIXTURES
 
 

@@ -11,10 +11,10 @@ import networkx as nx
 import pytest
 
 from kg.exports.node_link import read_graph
+from kg.stores.falkordb_local import LocalFalkorDB
 from kg.stores.falkordb_store import FalkorDBStore
 from kg.stores.networkx_store import NetworkXStore
 from tests.conftest import FIXTURES
-from kg.stores.falkordb_local import LocalFalkorDB
 
 GRAPHS = FIXTURES / "stores"
 FALKORDB_PASSWORD = "test-only-secret"

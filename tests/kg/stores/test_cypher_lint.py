@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from typing import Any
 
 import pytest
 
@@ -20,13 +21,10 @@ CYPHER_FILES = sorted((ROOT / "cypher").rglob("*.cypher"))
 def _require_linter() -> str:
     """node with the pinned package installed (`make test` runs npm ci); a failure in CI."""
     node = shutil.which("node")
-    problem = None
     if node is None:
-        problem = "Node.js is not installed"
-    elif not (LINTER / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
-        problem = f"the linter is not installed (run `npm ci --prefix {LINTER}`)"
-    if problem:
-        unavailable("the Cypher linter", problem)
+        unavailable("the Cypher linter", "Node.js is not installed")
+    if not (LINTER / "node_modules" / "@neo4j-cypher" / "language-support").is_dir():
+        unavailable("the Cypher linter", f"the linter is not installed (run `npm ci --prefix {LINTER}`)")
     return node
 
 
@@ -41,7 +39,7 @@ def lint(items: list[dict]) -> dict[str, list[dict]]:
     return {result["name"]: result["diagnostics"] for result in json.loads(run.stdout)}
 
 
-CANARIES = [
+CANARIES: list[dict[str, Any]] = [
     {"name": "canary typo", "statement": "MATCH (n) RETRN n", "parameters": []},
     {"name": "canary unbound", "statement": "MATCH (n) RETURN m", "parameters": []},
     {"name": "canary parameter", "statement": "// :param x => 1\nMATCH (n) WHERE n.id = $y RETURN n"},
@@ -52,7 +50,7 @@ CANARIES = [
 @pytest.fixture(scope="module")
 def diagnostics() -> dict[str, list[dict]]:
     """Everything linted in one go: canaries, writer statements, files."""
-    items = [*CANARIES,
+    items: list[dict[str, Any]] = [*CANARIES,
              *({"name": statement, "statement": statement, "parameters": list(parameters)}
                for statement, parameters in cypher.writer_statements()),
              *({"name": str(path), "statement": path.read_text(encoding="utf-8")}

@@ -10,9 +10,9 @@ from collections import Counter
 import pytest
 
 from kg.core.errors import MissingCredentials, StoreUnavailable
+from kg.stores.falkordb_local import LocalFalkorDB, free_port
 from kg.stores.falkordb_store import FalkorDBStore
 from tests.conftest import ROOT
-from kg.stores.falkordb_local import LocalFalkorDB, free_port
 
 QUERIES = ROOT / "cypher" / "queries"
 PARAM_LINE = re.compile(r"^//\s*:param\s+(\w+)\s*=>\s*(.+)$", re.MULTILINE)

@@ -13,9 +13,9 @@ import networkx as nx
 from falkordb import FalkorDB
 
 from kg.exports.node_link import read_graph
+from kg.stores.falkordb_local import free_port
 from kg.stores.falkordb_store import FalkorDBStore
 from tests.conftest import ROOT
-from kg.stores.falkordb_local import free_port
 from tests.kg.stores.conftest import snapshot
 
 

@@ -60,7 +60,8 @@ def test_no_password_appears_in_any_output(secured_falkordb, tmp_path):
         "falkordb down": kg("load", "falkordb", "--from", str(out), **{
             **everything, "FALKORDB_URL": f"redis://:{FALKOR_SECRET}@127.0.0.1:{down}"}),
         "neo4j down": kg("load", "neo4j", "--from", str(out), **everything),
-        "neo4j down, password in the URI only": kg("load", "neo4j", "--from", str(out), NEO4J_URI=everything["NEO4J_URI"]),
+        "neo4j down, password in the URI only": kg("load", "neo4j", "--from", str(out),
+                                                   NEO4J_URI=everything["NEO4J_URI"]),
     }
     malformed = {"port": ":99999", "name port": ":bolt", "IPv6": "[::1", "scheme": None}
     for name, tail in malformed.items():
