@@ -78,28 +78,16 @@ class GraphAssembler:
                 link.best, link.best_rank = mention, rank
                 link.evidence = sentence_at(fields[mention.field], mention.start, mention.end)
         for result in extraction.results:
-<<<<<<< HEAD
-            ties = {}
-            for rel, name in (("ON_DATASET", result.dataset), ("MEASURED_BY", result.metric),
-                              ("OF", result.subject)):
-                if name:
-                    labels = RESULT_TIE_LABELS[rel]
-                    key = next((paper_keys[(label, name)] for label in labels
-                                if (label, name) in paper_keys), None) or self._key_for(labels, name)
-                    if key is not None:
-                        ties[rel] = key
-=======
             ties: dict[str, tuple[str, str]] = {}
-            for role, label_options, tied_name in (
-                ("ON_DATASET", ("Dataset",), result.dataset),
-                ("MEASURED_BY", ("Metric",), result.metric),
-                ("OF", ("Model", "Method"), result.subject),
-            ):
+            for rel, tied_name in (("ON_DATASET", result.dataset), ("MEASURED_BY", result.metric),
+                                   ("OF", result.subject)):
                 if tied_name:
-                    tied = paper_keys.get(tied_name) or self._key_for(label_options, tied_name)
+                    labels = RESULT_TIE_LABELS[rel]
+                    tied = next((paper_keys[(label, tied_name)] for label in labels
+                                 if (label, tied_name) in paper_keys), None) \
+                        or self._key_for(labels, tied_name)
                     if tied is not None:
-                        ties[role] = tied
->>>>>>> tooling
+                        ties[rel] = tied
             rid = "result:" + hashlib.sha1(
                 f"{pid}|{result.field}|{result.start}|{result.end}|{result.value}".encode()
             ).hexdigest()[:16]
