@@ -46,3 +46,12 @@ class Entity:
     end: int
     label: str
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PaperContext:
+    """What the rest of the paper tells a sentence: its proposed systems (Model/Method names, the
+    main one first: "our method" and implicit subjects are it) and its named datasets."""
+
+    proposed: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()

@@ -6,7 +6,7 @@ import pytest
 
 from extractors.results.scan import NumberScanner
 from extractors.results.tie import Tie, Tying, respectively_end
-from extractors.results.types import Entity
+from extractors.results.types import Entity, PaperContext
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +28,7 @@ def entities(text: str, *named: tuple[str, str, str]) -> list[Entity]:
 def ties(scanner, tying, text: str, found: list[Entity], proposed=()) -> list[list[Tie]]:
     """The ties of every group with a unit, as the reader would ask for them."""
     groups, numbers = scanner.scan(text)
-    return [tying.tie(text, group, found, list(proposed), numbers) for group in groups if group.unit]
+    return [tying.tie(text, group, found, PaperContext(tuple(proposed)), numbers) for group in groups if group.unit]
 
 
 def test_metric_dataset_and_subject_not_the_baseline(scanner, tying):
@@ -60,10 +60,12 @@ def test_each_number_goes_to_the_dataset_it_is_on(scanner, tying):
         ["CIFAR-10"], ["CIFAR-100"], ["ImageNet-100"]]
 
 
-def test_an_unrecognised_name_after_on_is_not_the_dataset_before(scanner, tying):
+def test_an_unrecognised_name_after_on_is_the_dataset_not_the_one_before(scanner, tying):
     text = "On GSM8K our model is strong, reaching 76.28% on AQuA."
     found = entities(text, ("GSM8K", "Dataset", "GSM8K"))
-    assert ties(scanner, tying, text, found) == [[Tie(None, None, None)]]
+    assert [[t.dataset for t in group] for group in ties(scanner, tying, text, found)] == [["AQuA"]]
+    text = "On GSM8K our model is strong, reaching 76.28% on LLaMA2 7b."
+    assert [[t.dataset for t in group] for group in ties(scanner, tying, text, found)] == [[None]]  # a model
 
 
 def test_our_method_is_the_papers_proposed_system(scanner, tying):
@@ -73,7 +75,7 @@ def test_our_method_is_the_papers_proposed_system(scanner, tying):
 
 
 def test_a_number_in_between_keeps_an_entity_to_itself(scanner, tying):
-    text = "Accuracy rises to 71.2% while our cost falls by 12%."
+    text = "Accuracy rises to 71.2% while our method is 12% faster."
     found = entities(text, ("Accuracy", "Metric", "Accuracy"))
     assert [[t.metric for t in group] for group in ties(scanner, tying, text, found)] == [["Accuracy"], [None]]
 
