@@ -104,7 +104,7 @@ class ResultJudge:
             return False  # "5-point Likert ratings"
         if group.unit == "%" and (self.hyper_right.search(right) or self.hyper_left.search(left)
                                   or self.design_right.search(right) or self.design_adjacent.search(right)
-                                  or self.design_before.search(text[: group.start])) \
+                                  or self.design_before.search(text[max(0, group.start - 120): group.start])) \
                 and not self.ends_cue_of["reduction"].search(left):  # "a reduction of 99% of FLOPs" stays
             return False
         if group.unit == "x" and not self.ratio_context(left, right):

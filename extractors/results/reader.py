@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from extractors.results.cues import Cues
@@ -10,6 +11,9 @@ from extractors.results.judge import ResultJudge, evidence
 from extractors.results.scan import NumberScanner
 from extractors.results.tie import Tie, Tying, respectively_end
 from extractors.results.types import Entity, Group, PaperContext
+
+
+_NEAR = 200  # characters around a group where the judge looks for the entities that decide it
 
 
 class ResultReader:
@@ -27,21 +31,23 @@ class ResultReader:
         groups, numbers = self.scanner.scan(text)
         if not groups:
             return []
-        sentence = self.tying.read(text, entities, paper)
+        sentence = self.tying.read(text, entities, paper, numbers)
+        ordered = sorted(entities, key=lambda e: e.start)
+        starts = [e.start for e in ordered]
         results: list[dict] = []
         previous: tuple[Group, list[Tie]] | None = None
         for group in groups:
-            named = group.unit is None and any(e.start < n.end and n.start < e.end
-                                               for n in group.members for e in entities)
+            near = ordered[bisect_left(starts, group.start - _NEAR): bisect_left(starts, group.end + _NEAR)]
+            named = group.unit is None and any(e.start < n.end and n.start < e.end for n in group.members for e in near)
             if named:
                 continue  # "SQuAD 2.0": part of a name (a number with a unit is a measurement)
-            if group.link != "wins" and not self.judge.judge(text, group, entities, previous and previous[0]):
+            if group.link != "wins" and not self.judge.judge(text, group, near, previous and previous[0]):
                 continue
             start, end = evidence(text, group)
             paired_end = respectively_end(text, group)
             if paired_end is not None:
                 end = max(end, paired_end)
-            ties = sentence.tie(group, numbers, previous)
+            ties = sentence.tie(group, previous)
             results.extend(
                 {"value": member.value, "unit": member.unit, "kind": group.kind, "metric": tie.metric,
                  "dataset": tie.dataset, "subject": tie.subject, "start": start, "end": end}

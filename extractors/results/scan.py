@@ -37,16 +37,21 @@ _ARROW = {"->", "→", "⟶", "rightarrow", "=>"}
 _MAX_GAP = 14  # characters between two numbers of one list / range
 
 
+_CLAUSE_REACH = 400  # a clause longer than this is cut there: every rule reads a bounded window
+
+
 def clause_start(text: str, at: int) -> int:
     """Where the clause holding offset `at` starts (after a ; : bracket, ", " or dash)."""
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
-    return breaks[-1] if breaks else 0
+    lo = max(0, at - _CLAUSE_REACH)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, at)]
+    return breaks[-1] if breaks else lo
 
 
 def clause_end(text: str, at: int) -> int:
     """Where the clause holding offset `at` ends."""
-    found = _CLAUSE_BREAK.search(text, at)
-    return found.start() if found else len(text)
+    hi = min(len(text), at + _CLAUSE_REACH)
+    found = _CLAUSE_BREAK.search(text, at, hi)
+    return found.start() if found else hi
 
 
 def read_number(text: str, match: re.Match) -> Number | None:
@@ -54,7 +59,7 @@ def read_number(text: str, match: re.Match) -> Number | None:
     name, size or code."""
     start, end = match.span()
     before = text[start - 1] if start else " "
-    if before.isalpha() and re.search(r"[\d%]\s?sim$", text[:start]):
+    if before.isalpha() and re.search(r"[\d%]\s?sim$", text[max(0, start - 8): start]):
         before = " "  # 80%sim95%: the seed dumps lost the backslash of \sim
     slashed = before == "/" and start >= 2 and text[start - 2].isdigit()
     if before.isalnum() or before in "._@^#$£€'\\" or (before == "/" and not slashed):
@@ -160,7 +165,8 @@ class NumberScanner:
             return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
         if word in _ARROW:
             return "change"
-        if word == "to" and (FROM_BEFORE.search(text[: group.start]) or text[: group.start].rstrip().endswith("(")):
+        before = text[max(0, group.start - 80): group.start]
+        if word == "to" and (FROM_BEFORE.search(before) or before.rstrip().endswith("(")):
             return "change"  # "from 35.5% to 44.5%", "boost (31.12% to 46.61%)"
         if word in _RANGE:
             return "range"

@@ -43,11 +43,12 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:t
 _COORDINATION_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _TIE_REACH = {"Metric": 60, "Dataset": 100}
+_SUBJECT_REACH = 300  # characters left of a number where its subject is looked for
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][\w-]*)\s+$")
-_ITEM = r"[\w@.+-]+(?:\s[A-Za-z][\w@.+-]*)?"
+_ITEM = r"(?!respectively\b)[\w@+-]+(?:\.[\w@+-]+)*(?:\s(?!respectively\b|and\b|compared\b)[A-Za-z][\w@+-]*)?"
 _LIST_AFTER = re.compile(  # "in precision, recall, F1-score, and IoU", "in mPrec, mRec, mCov, mWCov"
     r"\s*(?:in|for)\s+(?:terms\s+of\s+)?(?P<items>" + _ITEM + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)" + _ITEM
-    + r"){1,7})\s*(?:,\s*respectively\b|[.;)]|$)")
+    + r"){1,7})(?=\s*(?:[.;:),]|$|\s(?:respectively|compared|relative|over|than|on|across|with|when|while)\b))")
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _CONTINUES = re.compile(  # how a number continues the one before it in the sentence
     r"^\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:and\s+|or\s+)?(?:(?:on|in|for|with)\s+[^,;()]{1,60}?"
@@ -110,6 +111,8 @@ class Tying:
             r"(?<![\w@.-])(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
             + r")(?:e?s)?(?:@\d+)?(?![\w-])", re.IGNORECASE)
         self.metric_like = re.compile(_SHOT + r"(?:" + self.metric_head.pattern + r")", re.IGNORECASE)
+        self.known_metric = re.compile(r"(?:" + cues["metric"].pattern + r")(?:e?s)?(?:@\d+)?", re.IGNORECASE)
+        self.metric_noun = re.compile(r"\s+metrics?\b", re.IGNORECASE)  # "LLM-as-Judge and RAGAS metrics"
         self.modifier_stop = {w.lower() for w in cues.lists["metric_stop"]}
         self.dataset_head = re.compile(r"\s+(?:" + cues["dataset_heads"].pattern + ")", re.IGNORECASE)
         self.headed_name = re.compile(
@@ -125,7 +128,7 @@ class Tying:
         self.right_filler = re.compile(
             r"\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro|higher|lower|better|worse|"
             r"faster|slower|greater|smaller|more|less|fewer|improved|reduced|increased|decreased|"
-            r"(?:(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern + r")\s+)?(?:in|of))\s+){0,2}",
+            r"(?:(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern + r")\s+)?(?:in|of|for))\s+){0,2}",
             re.IGNORECASE)
         self.change_verb = re.compile(
             "(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern + r")\s+$", re.IGNORECASE)
@@ -138,47 +141,80 @@ class Tying:
         self.generic_subject = re.compile(r"(?<![\w-])(?:" + cues["generic_subjects"].pattern + ")", re.IGNORECASE)
         self.owned = re.compile(r"\b(?:our|proposed|this|these|same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
-    def read(self, text: str, entities: Sequence[Entity], paper: PaperContext = PaperContext()) -> SentenceTies:
-        """The sentence `text` with its (non-generic) entity mentions, read once for tying."""
-        return SentenceTies(self, text, entities, paper)
-
-    def tie(self, text: str, group: Group, entities: Sequence[Entity], paper: PaperContext = PaperContext(),
-            numbers: Sequence[Number] = ()) -> list[Tie]:
-        """The ties of one group of a sentence read for it alone (tests, one-off calls)."""
-        return self.read(text, entities, paper).tie(group, numbers)
+    def read(self, text: str, entities: Sequence[Entity], paper: PaperContext = PaperContext(),
+             numbers: Sequence[Number] = ()) -> SentenceTies:
+        """The sentence `text` with its (non-generic) entity mentions and its numbers (a name
+        beyond another number belongs to that one), read once for tying."""
+        return SentenceTies(self, text, entities, paper, numbers)
 
     # --- names of the sentence -------------------------------------------------------------------
 
     def metric_names(self, text: str, entities: Sequence[Entity]) -> list[_Name]:
-        """Metric mentions and metric phrases (a metric word or measure head with up to three
-        modifiers: "attack success rates", "KV cache hit rates"), canonical, by start."""
+        """Metric mentions and metric phrases, canonical, by start. A phrase is a metric word
+        ("accuracy", "F1", "AUROC") with the modifiers the gazetteer knows ("balanced accuracy";
+        "diagnostic accuracy" is Accuracy), or a measure head with up to two modifiers ("attack
+        success rates", "counting error", "training time"); names before "metrics" are metrics too."""
         others = [(e.start, e.end) for e in entities
                   if e.label != "Metric" and not self.metric_like.fullmatch(text[e.start: e.end])]
+        other_starts = [start for start, _ in others]
         found: list[_Name] = []
         for match in self.metric_head.finditer(text):
             head = match.group()
             if len(head) <= 3 and head.islower() and not any(c.isdigit() for c in head):
                 continue  # "map", "em", "ter": English words unless written as metric names
-            if any(s < match.end() and match.start() < e for s, e in others):
+            nearby = others[bisect_left(other_starts, match.start() - 200): bisect_left(other_starts, match.end())]
+            if any(s < match.end() and match.start() < e for s, e in nearby):
                 continue
-            start = self._modifiers_start(text, match.start(), others)
+            if found and found[-1].end + 1 == match.start() and head.lower().rstrip("s") in ("score", "value"):
+                found[-1].end = match.end()  # "mAP50-95 scores": the metric before it
+                continue
+            start = self._modifiers_start(text, match.start(), nearby)
+            if self.known_metric.fullmatch(head):
+                starts = [s_ for s_ in self._word_starts(text, start, match.start())
+                          if self.metric_name(text[s_: match.end()], known_only=True)]
+                start = starts[0] if starts else match.start()
             found.append(_Name(start, match.end(), self.metric_name(text[start: match.end()]), "metric"))
+        headed = self._metric_headed(text, entities)
         for entity in entities:
-            if entity.label != "Metric":
+            surface = text[entity.start: entity.end]
+            if entity.label != "Metric" and id(entity) not in headed:
                 continue
             inside = [n for n in found if n.start < entity.end and entity.start < n.end]
-            if not inside:
+            extra = surface.lower().split()
+            for n in inside:
+                for word in text[n.start: n.end].lower().split():
+                    if word in extra:
+                        extra.remove(word)
+            if all(n.start >= entity.start and n.end <= entity.end for n in inside) and \
+                    not (inside and all(w in self.modifier_stop for w in extra)):
+                found = [n for n in found if n not in inside]  # the mention names it whole ("Goal Completion Rate")
                 found.append(_Name(entity.start, entity.end, entity.name, "metric"))
-            elif all(n.start >= entity.start and n.end <= entity.end for n in inside) and \
-                    text[entity.start: entity.end].lower() == text[inside[0].start: inside[-1].end].lower():
-                for n in inside:
-                    n.name = entity.name  # the mention's canonical name ("word error rate" -> WER)
-        return sorted(found, key=lambda n: n.start)
+        found.sort(key=lambda n: n.start)
+        return found
+
+    def _metric_headed(self, text: str, entities: Sequence[Entity]) -> set[int]:
+        """The ids of mentions that a following "metrics" makes metrics, with those coordinated
+        before them ("based on LLM-as-Judge and RAGAS metrics")."""
+        headed: set[int] = set()
+        chained = False
+        for i in range(len(entities) - 1, -1, -1):
+            entity = entities[i]
+            if chained or self.metric_noun.match(text, entity.end):
+                headed.add(id(entity))
+                chained = i > 0 and bool(_COORDINATION.match(text[entities[i - 1].end: entity.start]))
+            else:
+                chained = False
+        return headed
+
+    @staticmethod
+    def _word_starts(text: str, start: int, end: int) -> list[int]:
+        """The offsets where the words of text[start:end] start."""
+        return [start + m.start() for m in re.finditer(r"\S+", text[start:end])]
 
     def _modifiers_start(self, text: str, start: int, others: list[tuple[int, int]]) -> int:
-        """Where the modifiers before a metric head start: up to three lower-case words or acronyms,
+        """Where the modifiers before a metric head start: up to two lower-case words or acronyms,
         none a stop word ("the", "average", verbs) or part of another entity."""
-        for _ in range(3):
+        for _ in range(2):
             word = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if not word or word.end() != start:
                 break
@@ -193,15 +229,15 @@ class Tying:
     def is_cue_word(self, token: str) -> bool:
         return any(self.cues[name].fullmatch(token) for name in ("improvement", "reduction", "hedges", "achieve"))
 
-    def metric_name(self, surface: str) -> str:
+    def metric_name(self, surface: str, known_only: bool = False) -> str | None:
         """The canonical name of a metric phrase: the gazetteer's, else the words as written with
         the head in the singular and lower-case words capitalised ("attack success rates" ->
-        "Attack Success Rate")."""
+        "Attack Success Rate"); with `known_only`, the gazetteer's or None."""
         words = surface.split()
         key = " ".join(words).lower()
         singular = [*words[:-1], _singular(words[-1])]
         known = self.cues.metric_names.get(key) or self.cues.metric_names.get(" ".join(singular).lower())
-        if known:
+        if known or known_only:
             return known
         return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in singular)
 
@@ -226,35 +262,73 @@ class Tying:
         return found
 
 
+class _Index:
+    """Names sorted by start, found by position with bisection (a sentence's lookups stay linear)."""
+
+    def __init__(self, names: list[_Name]):
+        self.names = sorted(names, key=lambda n: n.start)
+        self.starts = [n.start for n in self.names]
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def starting(self, lo: int, hi: int) -> list[_Name]:
+        """The names starting in [lo, hi)."""
+        return self.names[bisect_left(self.starts, lo): bisect_left(self.starts, hi)]
+
+    def within(self, lo: int, hi: int) -> list[_Name]:
+        """The names lying inside [lo, hi)."""
+        return [n for n in self.starting(lo, hi) if n.end <= hi]
+
+    def ending_before(self, at: int, reach: int) -> list[_Name]:
+        """The names ending at or before `at` and at most `reach` characters before it, nearest last."""
+        return [n for n in self.starting(max(0, at - reach - 200), at) if at - reach <= n.end <= at]
+
+    def at(self, offset: int) -> _Name | None:
+        """The name starting exactly at `offset`."""
+        index = bisect_left(self.starts, offset)
+        return self.names[index] if index < len(self.names) and self.starts[index] == offset else None
+
+    def covering(self, offset: int) -> bool:
+        """True when a name starts before `offset` and ends after it."""
+        return any(n.start < offset < n.end for n in self.starting(max(0, offset - 200), offset))
+
+
 class SentenceTies:
     """One sentence read for tying: its systems, datasets and metric names with their parts."""
 
-    def __init__(self, tying: Tying, text: str, entities: Sequence[Entity], paper: PaperContext):
+    def __init__(self, tying: Tying, text: str, entities: Sequence[Entity], paper: PaperContext,
+                 numbers: Sequence[Number] = ()):
         self.tying, self.text, self.paper = tying, text, paper
         self.cues = tying.cues
         ordered = sorted(entities, key=lambda e: (e.start, -e.end))
-        self.metrics = tying.metric_names(text, ordered)
+        self.metrics = _Index(tying.metric_names(text, ordered))
         self.metric_starts = {n.start: n for n in self.metrics}
-        self.metric_ends = {n.end: n for n in self.metrics}
-        self.names = self._roles(ordered) + tying.headed_datasets(text, ordered)
-        self.names.sort(key=lambda n: n.start)
-        self.datasets = [n for n in self.names if n.role == "dataset"]
-        self.systems = [n for n in self.names if n.role == "system"]
-        self.baselines = [n for n in self.names if n.role == "baseline"]
-        self.system_starts = [n.start for n in self.systems]
-        self.name_starts = [n.start for n in self.names]
+        self.names = _Index(self._roles(ordered) + tying.headed_datasets(text, ordered))
+        self.datasets = _Index([n for n in self.names if n.role == "dataset"])
+        self.systems = _Index([n for n in self.names if n.role == "system"])
+        self.baselines = _Index([n for n in self.names if n.role == "baseline"])
+        self.numbers = sorted(numbers, key=lambda n: n.start)
+        self.number_starts = [n.start for n in self.numbers]
+        self.dataset_names = list(dict.fromkeys(d.name for d in self.datasets))
+        claimers = {id(d): self.claimer(d) for d in self.datasets}
+        self.claimed_by = claimers
+        self.chains: dict[int, list[list[_Name]]] = {}
 
     # --- roles -------------------------------------------------------------------------------
 
     def _roles(self, entities: list[Entity]) -> list[_Name]:
         text, cues = self.text, self.cues
-        metric_spans = [(n.start, n.end) for n in self.metrics]
         names: list[_Name] = []
         previous_baseline: _Name | None = None
         for entity in entities:
             surface = text[entity.start: entity.end]
             if entity.label == "Metric" or self.tying.metric_like.fullmatch(surface) \
-                    or any(s <= entity.start and entity.end <= e for s, e in metric_spans):
+                    or any(n.start <= entity.start and entity.end <= n.end
+                           for n in self.metrics.starting(max(0, entity.start - 200), entity.start + 1)):
                 continue  # metric names are read apart ("FID", "Recall@20" tagged Method)
             if not any(c.isalpha() for c in surface) or "%" in surface:
                 continue  # "86-92% analysis": a number's context, not a name
@@ -293,38 +367,74 @@ class SentenceTies:
             else:
                 headed = False
 
+    def claimer(self, dataset: _Name) -> Number | None:
+        """The number this dataset is named right after ('47.6% on D'), if any."""
+        index = bisect_left(self.number_starts, dataset.start) - 1
+        if index < 0:
+            return None
+        number = self.numbers[index]
+        if dataset.start - number.unit_end <= 60 and _ON_DATASET.match(self.text[number.unit_end: dataset.start]):
+            return number
+        return None
+
+    def apart(self, name: _Name, group: Group) -> bool:
+        """True when a number outside `group` stands between `name` and it (the name is that one's)."""
+        lo, hi = (name.end, group.start) if name.end <= group.start else (group.end, name.start)
+        for number in self.numbers[bisect_left(self.number_starts, lo):]:
+            if number.start >= hi:
+                break
+            if number.end <= hi and number not in group.members:
+                return True
+        return False
+
     # --- ties --------------------------------------------------------------------------------
 
-    def tie(self, group: Group, numbers: Sequence[Number] = (),
-            previous: tuple[Group, list[Tie]] | None = None) -> list[Tie]:
-        """One tie per member of `group`; `numbers` are the sentence's numbers (an entity beyond
-        another number belongs to that one), `previous` the group read before in the sentence."""
-        others = [n for n in numbers if n not in group.members]
+    def tie(self, group: Group, previous: tuple[Group, list[Tie]] | None = None) -> list[Tie]:
+        """One tie per member of `group`; `previous` is the group read before it in the sentence."""
         paired = respectively_end(self.text, group) is not None
         continued = previous if previous and _CONTINUES.match(self.text[previous[0].end: group.start]) else None
-        metrics = self.metric_ties(group, others, paired, continued)
-        datasets = self.dataset_ties(group, others, paired)
+        metrics = self.metric_ties(group, paired, continued)
+        datasets = self.dataset_ties(group, paired)
         subjects = self.subject_ties(group, paired)
         return [Tie(metrics[i], datasets[i], subjects[i]) for i in range(len(group.members))]
 
-    def metric_ties(self, group: Group, others: list[Number], paired: bool,
-                    continued: tuple[Group, list[Tie]] | None) -> list[str | None]:
+    def metric_ties(self, group: Group, paired: bool, continued: tuple[Group, list[Tie]] | None) -> list[str | None]:
         size, text = len(group.members), self.text
         listed = self.listed_after(group)
         if listed:
             return listed
         if paired:
-            names = list(dict.fromkeys(n.name for n in self.metrics))
-            if len(names) == size:
-                return names
-        found = self.metric_next_to(group) or self.metric_in_slot(group, others)
+            chain = self.chain_of(self.metrics, group)
+            if chain:
+                return chain
+        found = self.metric_next_to(group) or self.metric_in_slot(group)
         if found:
             return [found] * size
         if continued and continued[1][-1].metric:
             return [continued[1][-1].metric] * size
-        clause = (clause_start(text, group.start), clause_end(text, group.end))
-        near = [n for n in self.metrics if n.start >= clause[0] and n.end <= clause[1] and not _apart(n, group, others)]
-        return _pick(group, near, False, _TIE_REACH["Metric"])
+        lo, hi = clause_start(text, group.start), clause_end(text, group.end)
+        lo, hi = max(lo, group.start - _TIE_REACH["Metric"] - 200), min(hi, group.end + _TIE_REACH["Metric"])
+        near = [n for n in self.metrics.within(lo, hi) if not self.apart(n, group)]
+        return _pick(group, near, _TIE_REACH["Metric"])
+
+    def chain_of(self, names: _Index, group: Group) -> list[str] | None:
+        """For a 'respectively' list: the names listed together ("ChatGPT and Llama 2-Chat", "on
+        HotpotQA and WebShop") as many as the numbers, the list nearest the numbers."""
+        size = len(group.members)
+        chains = self.chains.get(id(names))
+        if chains is None:
+            chains = []
+            for name in names:
+                if chains and _COORDINATION.match(self.text[chains[-1][-1].end: name.start]):
+                    chains[-1].append(name)
+                else:
+                    chains.append([name])
+            self.chains[id(names)] = chains
+        fitting = [c for c in chains if len(c) == size and len({n.name for n in c}) == size]
+        if not fitting:
+            return None
+        nearest = min(fitting, key=lambda c: abs(c[0].start - group.start))
+        return [n.name for n in nearest]
 
     def listed_after(self, group: Group) -> list[str | None] | None:
         """'16.1%, 18.3%, 17.8%, and 24.2% in precision, recall, F1-score, and IoU': in order."""
@@ -337,13 +447,13 @@ class SentenceTies:
         items = _LIST_SPLIT.split(match.group("items"))
         if len(items) != size:
             return None
+        if any(n.role != "other" for n in self.names.within(match.start("items"), match.end("items"))):
+            return None  # a dataset or system list, not metrics
         at = match.start("items")
         names = []
         for item in items:
             at = self.text.index(item, at)
             known = self.metric_starts.get(at)
-            if any(n.start < at + len(item) and at < n.end for n in self.names if n.role != "other"):
-                return None  # a dataset or system list, not metrics
             names.append(known.name if known else self.tying.metric_name(item))
             at += len(item)
         return names
@@ -355,23 +465,17 @@ class SentenceTies:
         found = self.metric_starts.get(right.end()) if right else None
         if found:
             return found.name
-        for name in reversed(self.metrics):
-            if name.end <= group.start and group.start - name.end <= 45:
-                if self.tying.left_filler.match(text[name.end: group.start]):
-                    return name.name
-                break
+        before = self.metrics.ending_before(group.start, 45)
+        if before and self.tying.left_filler.match(text[before[-1].end: group.start]):
+            return before[-1].name
         return None
 
-    def metric_in_slot(self, group: Group, others: list[Number]) -> str | None:
+    def metric_in_slot(self, group: Group) -> str | None:
         """The metric a change verb governs: 'reduces attack success rates by up to 22%',
         'lowering the crash rate from 46.9% to 6.3%'."""
         text = self.text
-        for name in reversed(self.metrics):
-            if name.end > group.start:
-                continue
-            if group.start - name.end > 80:
-                break
-            if _apart(name, group, others) or not self.tying.slot_end.match(text[name.end: group.start]):
+        for name in reversed(self.metrics.ending_before(group.start, 80)):
+            if self.apart(name, group) or not self.tying.slot_end.match(text[name.end: group.start]):
                 continue
             words_before = text[max(0, name.start - 40): name.start].split()
             stops = 0
@@ -382,27 +486,29 @@ class SentenceTies:
                 return name.name
         return None
 
-    def dataset_ties(self, group: Group, others: list[Number], paired: bool) -> list[str | None]:
+    def dataset_ties(self, group: Group, paired: bool) -> list[str | None]:
         size, text = len(group.members), self.text
         if paired:
-            names = list(dict.fromkeys(n.name for n in self.datasets))
-            if len(names) == size:
-                return names
+            chain = self.chain_of(self.datasets, group)
+            if chain:
+                return chain
         named = self.named_after(group)  # "85.3% on GSM8K", "+9.8%, +5.7% on A and B"
         if named:
             names = [n.name for n in named]
             return names * size if len(names) == 1 else names if len(names) == size else [None] * size
-        if _ON_FORWARD.match(text, group.end) and _CAPITALISED.match(text, _ON_FORWARD.match(text, group.end).end()):
+        opening = _ON_FORWARD.match(text, group.end)
+        if opening and _CAPITALISED.match(text, opening.end()):
             return [None] * size  # "91.6% on LLaMA2 7b", not a dataset: nor is the dataset before it
-        names = list(dict.fromkeys(d.name for d in self.datasets))
-        if len(names) == 1:
-            return names * size  # the one dataset of the sentence: "On GSM8K, ...", "Experiments on D show"
-        free = [d for d in self.datasets if not self.claimed_elsewhere(d, group, others)]
+        if len(self.dataset_names) == 1:
+            return self.dataset_names * size  # the sentence's one dataset: "On GSM8K, ...", "Experiments on D show"
+        if not self.dataset_names and len(self.paper.datasets) == 1:
+            return [self.paper.datasets[0]] * size  # a sentence naming no dataset: the paper's only one
+        lo, hi = group.start - _TIE_REACH["Dataset"] - 200, group.end + _TIE_REACH["Dataset"]
+        free = [d for d in self.datasets.within(max(0, lo), hi)
+                if self.claimed_by[id(d)] is None and not self.apart(d, group)]
         if len({d.name for d in free}) == 1:
             return [free[0].name] * size
-        if not names and len(self.paper.datasets) == 1:
-            return [self.paper.datasets[0]] * size  # a sentence naming no dataset: the paper's only one
-        return _pick(group, [d for d in free if not _apart(d, group, others)], False, _TIE_REACH["Dataset"])
+        return _pick(group, free, _TIE_REACH["Dataset"])
 
     def named_after(self, group: Group) -> list[_Name]:
         """The dataset list introduced right after the numbers: 'on A, B, and C'; after 'on' and
@@ -427,13 +533,10 @@ class SentenceTies:
 
     def dataset_at(self, at: int, loose: bool) -> _Name | None:
         """The dataset named at offset `at`, if any."""
-        index = bisect_left(self.name_starts, at)
-        if index < len(self.names) and self.names[index].start == at:
-            name = self.names[index]
-            if name.role == "dataset" or loose and name.label == "Method":
-                return name
-            return None
-        if not loose or any(n.start < at < n.end for n in self.names):
+        name = self.names.at(at)
+        if name is not None:
+            return name if name.role == "dataset" or loose and name.label == "Method" else None
+        if not loose or self.names.covering(at):
             return None
         words = _CAPITALISED.match(self.text, at)
         if not words or words.group().split()[0].lower() in self.tying.name_stop \
@@ -441,24 +544,15 @@ class SentenceTies:
             return None  # "on LLaMA2 7b": a model of a size, not a dataset
         return _Name(at, words.end(), words.group(), "dataset")
 
-    def claimed_elsewhere(self, dataset: _Name, group: Group, others: list[Number]) -> bool:
-        """True when another number of the sentence has this dataset right after it ('47.6% on D')."""
-        for number in others:
-            if number.end <= dataset.start and dataset.start - number.end <= 60 \
-                    and _ON_DATASET.match(self.text[number.unit_end: dataset.start]) \
-                    and not group.start <= number.start <= group.end:
-                return True
-        return False
-
     def subject_ties(self, group: Group, paired: bool) -> list[str | None]:
-        size, text = len(group.members), self.text
+        size = len(group.members)
         attached = self.attached_system(group)
         if attached:
             return [attached] * size
         if paired:
-            names = list(dict.fromkeys(n.name for n in self.systems))
-            if len(names) == size:
-                return names
+            chain = self.chain_of(self.systems, group)
+            if chain:
+                return chain
         subject = self.sentence_subject(group)
         if group.link == "change":
             return [self.baseline_before(group), *[subject] * (size - 1)]
@@ -467,13 +561,11 @@ class SentenceTies:
     def attached_system(self, group: Group) -> str | None:
         """'conventional CNN (58.3%)', 'ChatGPT-o3: 83.58', '84% for ChatGPT': the number's own."""
         text = self.text
-        for name in self.names:
-            if name.role not in ("system", "baseline", "instrument"):
-                continue
-            if name.end <= group.start and group.start - name.end <= 30 and \
-                    _ATTACHED_BEFORE.fullmatch(text[name.end: group.start]):
+        for name in self.names.ending_before(group.start, 30):
+            if name.role in ("system", "baseline", "instrument") and _ATTACHED_BEFORE.fullmatch(text[name.end: group.start]):
                 return name.name
-            if name.label == "Model" and name.start >= group.end and name.start - group.end <= 12 \
+        for name in self.names.starting(group.end, group.end + 13):
+            if name.role in ("system", "baseline", "instrument") and name.label == "Model" \
                     and _FOR_AFTER.match(text[group.end: name.start]):
                 return name.name
         return None
@@ -481,28 +573,26 @@ class SentenceTies:
     def sentence_subject(self, group: Group) -> str | None:
         """The system left of the number that governs it: the nearest one followed by a result verb
         ('R3 improves RAG performance'), else the nearest; 'our method' / 'it achieves' stand for the
-        paper's proposal; with no system named, the proposal."""
+        paper's proposal, a generic subject ('the strongest model shows') for none; with no system
+        named, the proposal."""
         text, main = self.text, self.paper.proposed[0] if self.paper.proposed else None
-        left = self.systems[: bisect_left(self.system_starts, group.start)]
-        left = [n for n in left if n.end <= group.start]
-        window = text[max(0, group.start - 300): group.start]
-        offset = max(0, group.start - 300)
-        candidates = [(n.start, n.end, n.name) for n in left]
+        offset = max(0, group.start - _SUBJECT_REACH)
+        window = text[offset: group.start]
+        candidates = [(n.start, n.end, n.name) for n in self.systems.within(offset, group.start)]
         if main:
-            own = [(offset + m.start(), offset + m.end(), main)
-                   for m in self.cues["own_system"].finditer(window)]
-            own += [(offset + m.start(), offset + m.end(), main) for m in self.tying.pronoun.finditer(window)
-                    if self.tying.subject_verb.match(text, offset + m.end())]
-            candidates += own
-        candidates += [(offset + m.start(), offset + m.end(), None) for m in self.tying.generic_subject.finditer(window)
-                       if self.tying.subject_verb.match(text, offset + m.end())
-                       and not self.tying.owned.search(text, max(0, offset + m.start() - 30), offset + m.start())
-                       and not self.cues["baseline_markers"].search(
-                           " ".join(text[max(0, offset + m.start() - 50): offset + m.start()].split()[-4:]))
-                       and not any(n.start <= offset + m.end() and offset + m.start() <= n.end + 1 for n in self.names)]
+            candidates += [(offset + m.start(), offset + m.end(), main) for m in self.cues["own_system"].finditer(window)]
+            candidates += [(offset + m.start(), offset + m.end(), main) for m in self.tying.pronoun.finditer(window)
+                           if self.tying.subject_verb.match(text, offset + m.end())]
+        for match in self.tying.generic_subject.finditer(window):
+            start, end = offset + match.start(), offset + match.end()
+            if self.tying.subject_verb.match(text, end) \
+                    and not self.tying.owned.search(text, max(0, start - 30), start) \
+                    and not self.cues["baseline_markers"].search(" ".join(text[max(0, start - 50): start].split()[-4:])) \
+                    and not any(n.start <= end and start <= n.end + 1 for n in self.names.starting(max(0, start - 200), end + 1)):
+                candidates.append((start, end, None))
         candidates.sort(key=lambda c: c[:2])
-        for start, end, name in reversed(candidates):
-            if self.tying.subject_verb.match(text, end) and end <= group.start:
+        for _, end, name in reversed(candidates):
+            if self.tying.subject_verb.match(text, end):
                 return name
         named = [c for c in candidates if c[2] is not None]
         if named:
@@ -511,16 +601,13 @@ class SentenceTies:
 
     def baseline_before(self, group: Group) -> str | None:
         """'outperforms AsFT, reducing the harmful score from 14.4% to 3.6%': 14.4 is AsFT's."""
-        before = [n for n in self.baselines if n.end <= group.start]
+        before = self.baselines.ending_before(group.start, _SUBJECT_REACH)
         return before[-1].name if before else None
 
 
-def _pick(group: Group, candidates: Sequence[_Name], paired: bool, reach: int) -> list[str | None]:
-    """Pair a 'respectively' list in order; otherwise the nearest unambiguous candidate."""
+def _pick(group: Group, candidates: Sequence[_Name], reach: int) -> list[str | None]:
+    """The nearest candidate within `reach` characters, unless another name is about as near."""
     size = len(group.members)
-    names = list(dict.fromkeys(n.name for n in candidates))
-    if paired and len(names) == size:
-        return names
     if not candidates:
         return [None] * size
 
@@ -532,9 +619,3 @@ def _pick(group: Group, candidates: Sequence[_Name], paired: bool, reach: int) -
         return [None] * size
     close = [n for n in candidates if n.name != nearest.name and abs(distance(n) - distance(nearest)) < 30]
     return [None if close else nearest.name] * size
-
-
-def _apart(name: _Name | Entity, group: Group, others: Sequence[Number]) -> bool:
-    """True when another number stands between `name` and `group` (it belongs to that one)."""
-    lo, hi = (name.end, group.start) if name.end <= group.start else (group.end, name.start)
-    return any(lo <= n.start and n.end <= hi for n in others)

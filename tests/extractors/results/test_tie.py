@@ -28,7 +28,8 @@ def entities(text: str, *named: tuple[str, str, str]) -> list[Entity]:
 def ties(scanner, tying, text: str, found: list[Entity], proposed=()) -> list[list[Tie]]:
     """The ties of every group with a unit, as the reader would ask for them."""
     groups, numbers = scanner.scan(text)
-    return [tying.tie(text, group, found, PaperContext(tuple(proposed)), numbers) for group in groups if group.unit]
+    sentence = tying.read(text, found, PaperContext(tuple(proposed)), numbers)
+    return [sentence.tie(group) for group in groups if group.unit]
 
 
 def test_metric_dataset_and_subject_not_the_baseline(scanner, tying):
