@@ -23,7 +23,8 @@ class Cues:
     @classmethod
     def from_records(cls, records: Iterable[dict], metric_records: Iterable[dict] = ()) -> Cues:
         """Records {"id": list name, "words": [...]} ("improv*" matches any ending), and one
-        {"values": {word: number}} record for the number words ("two", "twice"); `metric_records`
+        {"values": {word: number}} record for the number words ("two", "twice"); a record with
+        "plural": true matches its words' plurals too ("AUROCs", "accuracies"); `metric_records`
         are gazetteer records {"label": "Metric", "pattern": surface, "id": canonical}."""
         words, number_words, lists = {}, {}, {}
         for row in records:
@@ -31,10 +32,21 @@ class Cues:
                 number_words = {k.lower(): float(v) for k, v in row["values"].items()}
             else:
                 lists[row["id"]] = tuple(row["words"])
-                words[row["id"]] = re.compile(phrase_regex(row["words"], not_after=r"[\w@-]"), re.IGNORECASE)
+                forms = [*row["words"], *(_plurals(row["words"]) if row.get("plural") else ())]
+                words[row["id"]] = re.compile(phrase_regex(forms, not_after=r"[\w@-]"), re.IGNORECASE)
         metric_names = {" ".join(str(r["pattern"]).lower().split()): r["id"] for r in metric_records
                         if r.get("label") == "Metric" and isinstance(r.get("pattern"), str) and r.get("id")}
         return cls(words, number_words, lists, metric_names)
 
     def __getitem__(self, name: str) -> re.Pattern:
         return self.words[name]
+
+
+def _plurals(words: Iterable[str]) -> list[str]:
+    """'accuracy' -> 'accuracies', 'AUROC' -> 'AUROCs', 'rate' -> 'rates' (words ending in * have theirs)."""
+    found = []
+    for word in words:
+        if word.endswith("*") or word.endswith("s"):
+            continue
+        found.append(word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s")
+    return found

@@ -38,7 +38,8 @@ class ResultReader:
         previous: tuple[Group, list[Tie]] | None = None
         for group in groups:
             near = ordered[bisect_left(starts, group.start - _NEAR): bisect_left(starts, group.end + _NEAR)]
-            named = group.unit is None and any(e.start < n.end and n.start < e.end for n in group.members for e in near)
+            named = group.unit is None and group.link != "wins" and any(
+                e.start < n.end and n.start < e.end for n in group.members for e in near)
             if named:
                 continue  # "SQuAD 2.0": part of a name (a number with a unit is a measurement)
             if group.link != "wins" and not self.judge.judge(text, group, near, previous and previous[0]):

@@ -14,7 +14,8 @@ from extractors.results.types import Group, Number
 
 _NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
 _UNIT = re.compile(
-    r"(?P<points>\s?(?:\\?%)?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?|pts?|pp)\b|\\?%p\b)"
+    r"(?P<points>(?:\s[A-Za-z][\w@-]{0,11}(?=\s(?:points?|pts)\b))?"  # "7 F1 points"
+    r"\s?(?:\\?%)?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?(?!\s+clouds?\b)|pts?|pp)\b|\\?%p\b)"
     r"|(?P<pct>\s?\\?%|\s?percent\b)"  # \% left inside a kept \textbf{...}
     r"|(?P<fold>[\s-]?fold\b)"
     r"|(?P<times>\s?[x×](?![\w])|\s?times\b)",
@@ -29,12 +30,22 @@ _LABELS = (
 )
 _PLUS_MINUS = r"(?:±|\+-|\+/-|∓)\s*$"
 _SPREAD = re.compile(r"\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?")
+_SPREAD_AFTER = re.compile(r"\s*\(\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?\s*\\?%?\s*\)")
 _LABELLED = re.compile(_LABELS + "|" + _PLUS_MINUS)  # "Section 3", "Task 1", "k=5", "± 0.2"
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)  # "from [the baseline's] X"
 _RANGE = {"-", "--", "–", "—", "~", "∼", "sim", "to", "and up to"}
 _LIST = {",", ", and", ", or", "and", "or", "&", "/", "vs", "vs.", "versus", ",and"}
 _ARROW = {"->", "→", "⟶", "rightarrow", "=>"}
 _MAX_GAP = 14  # characters between two numbers of one list / range
+_PHYSICAL = re.compile(  # physical units; no "m" or "M" (metres or millions?), no "B"/"K" (sizes)
+    r"\s?(?:ms|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|Hz|kHz|MHz|GHz|dB|mm|cm|km|kbps|Mbps|Gbps|fps|FPS"
+    r"|°|\{?\\deg\}?)(?![\w-])")
+_RANK = re.compile(
+    r"\b(?:rank(?:ed|s|ing)?|plac(?:ed|ing)|finish(?:ed|ing)?)\s+(?:[a-z]+\s+){0,2}?(?P<n>\d{1,3})(?:st|nd|rd|th)\b"
+    r"|(?<![\w.])(?P<m>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|rank)\b", re.IGNORECASE)
+_CONFIDENCE_AFTER = re.compile(r"\s*(?:CI|C\.I\.|confidence|credible)\b", re.IGNORECASE)
+_TO = re.compile(r"(?:[a-z][\w@-]{0,11}\s)?to")  # "to", or a metric named in between ("71.0% F1 to 75.9%")
+_REPEATED = re.compile(r"([a-z][\w@-]{0,9})\s?(?:,|,\s?and|and|or)")  # the unit word of a list, repeated
 
 
 _CLAUSE_REACH = 400  # a clause longer than this is cut there: every rule reads a bounded window
@@ -74,6 +85,12 @@ def read_number(text: str, match: re.Match) -> Number | None:
     unit, unit_end = None, spread.end() if spread else end
     if unit_match:
         unit, unit_end = _UNIT_OF[unit_match.lastgroup], unit_match.end()
+        late = _SPREAD_AFTER.match(text, unit_end)  # "62.53% (± 1.59)"
+        unit_end = late.end() if late else unit_end
+    elif _PHYSICAL.match(text, unit_end):  # "31s", "3.2 mm", "0.6 kbps", "3.40 +- 2.75 mm"
+        physical = _PHYSICAL.match(text, unit_end)
+        return Number(start, end, float(match.group("num").replace(",", "")), None, physical.end(),
+                      signed=bool(match.group("sign")), physical=True)
     elif end < len(text) and (text[end].isalpha() or text[end] in "$"):
         return None  # 7B, 128K, 3D, 2nd
     if unit == "x" and re.match(r"\s*\d", text[unit_end:]):
@@ -102,7 +119,7 @@ class NumberScanner:
         """The groups of `text` (win counts first, then the others in text order) and the numbers
         left outside win counts."""
         numbers = self.numbers(text)
-        groups = self.win_counts(text, numbers)  # takes its numbers out of `numbers`
+        groups = self.win_counts(text, numbers) + self.ranks(text)  # win counts take their numbers
         return groups + self.groups(text, numbers), numbers
 
     def numbers(self, text: str) -> list[Number]:
@@ -127,6 +144,16 @@ class NumberScanner:
                 continue
             numbers[:] = [n for n in numbers if not (m.start() <= n.start < m.end())]
             number = Number(m.start("n"), m.end("n"), value, None, m.end())
+            groups.append(Group([number], link="wins", kind="other", hits=[(m.start(), m.end())]))
+        return groups
+
+    @staticmethod
+    def ranks(text: str) -> list[Group]:
+        """'ranked 8th out of 12 teams', 'achieved 1st place' -> value 8, 1; unit null, kind other."""
+        groups = []
+        for m in _RANK.finditer(text):
+            name = "n" if m.group("n") else "m"
+            number = Number(m.start(name), m.end(name), float(m.group(name)), None, m.end(name) + 2)
             groups.append(Group([number], link="wins", kind="other", hits=[(m.start(), m.end())]))
         return groups
 
@@ -163,11 +190,19 @@ class NumberScanner:
             return None
         if gap and not gap.strip() and len(gap) <= 3:
             return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
+        if previous.unit is None and number.unit and previous.value.is_integer() and 1900 <= previous.value <= 2100:
+            return None  # "PASCAL VOC 2012 and 80.3%": a year never takes the unit of the number after it
+        if _CONFIDENCE_AFTER.match(text, number.unit_end):
+            return None  # "AUROC: 0.977, 95% CI": the confidence level is no member of the list
         if word in _ARROW:
             return "change"
         before = text[max(0, group.start - 80): group.start]
-        if word == "to" and (FROM_BEFORE.search(before) or before.rstrip().endswith("(")):
-            return "change"  # "from 35.5% to 44.5%", "boost (31.12% to 46.61%)"
+        if _TO.fullmatch(word) and (FROM_BEFORE.search(before) or before.rstrip().endswith("(")):
+            return "change"  # "from 35.5% to 44.5%", "boost (31.12% to 46.61%)", "from 71.0% F1 to 75.9%"
+        repeated = _REPEATED.fullmatch(word)
+        if repeated and text[number.unit_end: number.unit_end + len(repeated.group(1)) + 1].lower() \
+                == " " + repeated.group(1):
+            return "list"  # "by 5.6 AP, 7.1 AP, 13.6 AP"
         if word in _RANGE:
             return "range"
         if word in _LIST:

@@ -62,13 +62,14 @@ def test_correlations_are_other(steps):
                                                                 ([0.81], "other", "r = 0.81")]
 
 
-def test_a_change_is_two_absolutes_and_a_share_of_data_is_other(steps):
-    # arXiv 2503.16429
+def test_a_change_is_two_absolutes_and_a_data_budget_is_a_setting(steps):
+    # arXiv 2503.16429; train ax0195, ax0221: "with only 1% labeled data" is how much data, no result
     text = ("Sonata demonstrates exceptional parameter and data efficiency, tripling linear probing "
             "accuracy (from 21.8% to 72.5%) on ScanNet and nearly doubling performance with only 1% of "
             "the data compared to previous approaches.")
-    assert judged(steps, text) == [([21.8, 72.5], "%", "absolute", "from 21.8% to 72.5%"),
-                                   ([1.0], "%", "other", "1% of the data")]
+    assert judged(steps, text) == [([21.8, 72.5], "%", "absolute", "from 21.8% to 72.5%")]
+    text = "It matches full fine-tuning while using 30% of the compute."
+    assert judged(steps, text) == [([30.0], "%", "other", "30% of the compute")]
 
 
 def test_a_continued_list_keeps_the_kind_of_the_group_before(steps):
