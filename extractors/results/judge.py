@@ -32,6 +32,7 @@ _FILLER_ONLY = re.compile(  # a clause holding nothing but the number's lead-in:
     r"^\s*(?:(?:from|of|at|by|to|is|was|=|:|<|>|≤|≥|~|≈|about|around|approximately|nearly|up\s+to|only|over|under)\s*)*$",
     re.IGNORECASE)
 _PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
+_ACRONYM_RIGHT = re.compile(r"^\s*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?![\w-])(?!\s+(?:model|dataset|benchmark|GPU)s?\b)")
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
 
 
@@ -51,8 +52,11 @@ class ResultJudge:
             for kind in ("improvement", "reduction")
         }
         metric = cues["metric"].pattern
-        score_filler = (r"\s*(?:scores?|values?|rates?)?\s*(?:of|=|:|is|was|reaching|reached|at|by|between)?"
-                        r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "precision ("
+        score_filler = (r"(?:-\d+|@\d+)?\s*(?:scores?|values?|rates?)?\s*"
+                        r"(?:(?:drops?|gains?|improvements?|reductions?|increases?|decreases?|boosts?)\s+)?"
+                        r"(?:of|=|:|is|was|reaching|reached|at|by|between|"
+                        r"(?:rose|rises|increased|improved|decreased|dropped|fell|went)(?:\s+from|\s+to)?)?"
+                        r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "BLEU-4 rose from"
         self.measure_left = re.compile(
             "(?:" + metric + "|" + cues["measure_heads"].pattern + r")(?:\s*\([^()]{1,20}\))?" + score_filler,
             re.IGNORECASE)
@@ -60,7 +64,14 @@ class ResultJudge:
             "(?:" + metric + r")(?:\s+(?:similarity|coefficients?|correlations?|scores?|rates?|values?)){0,2}"
             r"(?:\s*\([^()]{1,20}\))?" + score_filler, re.IGNORECASE)  # "Dice similarity coefficients of", "MAE (MAE) of"
         self.metric_right = re.compile(r"^\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro)\s+)?"
-                                       "(?:" + metric + ")", re.IGNORECASE)
+                                       "(?:" + metric + r")(?:-\d+|@\d+)?(?![\w-])", re.IGNORECASE)
+        self.compared_between = re.compile(  # "a score of 0.5268, outperforming the provided baseline of 0.5227"
+            r"^[^;]{0,80}\b(?:compared\s+(?:to|with)|than|versus|vs\.?|baselines?|outperform\w*|surpass\w*)\b"
+            r"[^;]{0,60}$", re.IGNORECASE)
+        self.listed_score = re.compile(  # "an R^2 of 0.54, RMSE of 3.95, and RPD of 2.07"
+            r"^\s*,?\s*(?:and\s+)?[A-Za-z][\w@^.+-]{0,20}\s*(?:of|=|:)\s*$")
+        self.gain_noun_right = re.compile(r"^\s*(?:absolute\s+|relative\s+)?(?:improvement|gain|increase|boost|"
+                                          r"reduction|drop|decrease)s?\b", re.IGNORECASE)
         self.correlation_left = re.compile(
             "(?:" + cues["correlation"].pattern + r")\s*(?:=|of|:)\s*$", re.IGNORECASE)
         self.filler = re.compile("^" + score_filler, re.IGNORECASE)
@@ -153,8 +164,8 @@ class ResultJudge:
             group.kind = previous.kind  # "by 1.3% on DeiT-T and 2.0% on DeiT-S"
         if group.kind == "absolute" and group.unit in ("x", "points"):
             group.kind = "improvement"  # a ratio or a points difference is a change, not a score
-        if group.unit is None and group.kind in ("improvement", "reduction"):
-            group.unit = "points"
+        if group.unit is None and group.kind in ("improvement", "reduction") and not first.physical:
+            group.unit = "points"  # a bare gain is in points; "1.5 dB" keeps no unit
             for member in group.members:
                 member.unit = "points"
         return True
@@ -162,8 +173,9 @@ class ResultJudge:
     def measured(self, text: str, group: Group, left: str, previous: Group | None) -> bool:
         """'surface alignment error of 3.2 mm', 'generation time from 31s to 18s', 'ACT: 0.072 s':
         a physical quantity is a result as the value of a named measure (or the one continuing it)."""
-        if re.match(r"\s?fps\b", text[group.members[-1].end: group.end], re.IGNORECASE):
-            return True  # "over 10 FPS": a speed
+        if re.match(r"\s?(?:fps\b|[a-z]+\s*/\s*s\b)", text[group.members[-1].end: group.end], re.IGNORECASE) \
+                or self.metric_right.search(text[group.end: group.end + 40]):
+            return True  # "over 10 FPS", "1148 tokens/s": a speed; "21.4 dB average PSNR"
         found = self.measure_left.search(left)
         if found:
             group.hits.append((group.start - len(left) + found.start(), group.start))
@@ -209,10 +221,13 @@ class ResultJudge:
             return False  # "95 scores": a count of scores
         if any(m.physical for m in group.members):
             return self.measured(text, group, left, previous)
-        if previous is not None and previous.unit is None and previous.kind == "absolute" and (
-                _PARENTHESIS_BEFORE.search(text, previous.end, group.start) and not text[previous.end: group.start].strip(" (")
-                or _CONTINUATION.match(text[previous.end: group.start].lstrip(") "))):
-            return True  # "0.78 (0.74-0.79) for 25 PET cases and 0.78 (0.74-0.82)"
+        between = text[previous.end: group.start] if previous is not None else ""
+        if previous is not None and previous.unit is None and previous.kind in ("absolute", "other") and (
+                re.fullmatch(r"\s*\(\s*(?:from\s+)?", between) or _CONTINUATION.match(between.lstrip(") "))
+                or self.listed_score.match(between) or self.compared_between.match(between)):
+            return True  # "0.78 (0.74-0.79) for 25 PET cases and 0.78", "MRR of 0.521 and Hit@10 of 0.680"
+        if not integers and self.gain_noun_right.search(right):
+            return True  # "a 0.02 improvement in IoU"
         if not integers and self.named_before(text, group, entities):
             return True
         scoring = self.scoring_left.search(left)
@@ -243,13 +258,16 @@ class ResultJudge:
             if entity.label == "Metric" and entity.start >= group.end and not text[group.end: entity.start].strip():
                 group.hits.append((group.end, entity.end))
                 return True
-        metric = self.metric_left.search(left)
+        metric = self.metric_left.search(left) or (
+            None if integers or self.hyper_left.search(left) else self.measure_left.search(left))  # "Rand Index 0.52"
         if self.count_right.search(right) and not (metric and not self.count_adjacent.search(right)):
             return False  # "3 tasks"; but "MAE of 0.926 against expert scores" is a score
         if metric:
             group.hits.append((group.start - len(left) + metric.start(), group.start))
             return True
         achieved = self.achieve_left.search(left)
+        if achieved and _ACRONYM_RIGHT.match(right):
+            return True  # "achieves 45.0 PDMS": a score named by an acronym no cue list knows
         on_dataset = re.match(r"^\s*(?:on|in)\s+(?:the\s+)?", right)
         if achieved and on_dataset:
             at = group.end + on_dataset.end()

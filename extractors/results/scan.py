@@ -28,7 +28,7 @@ _LABELS = (
     r"Lemma|Algorithm|Version|version|v|Stage|stage|Phase|phase|Level|level|Part|No\.|Step|step|"
     r"Round|round|Task|Track|Day|k|n|K|N|T|d|m|Top|top)\s*[-=]?\s*|#)$"
 )
-_PLUS_MINUS = r"(?:±|\+-|\+/-|∓)\s*$"
+_PLUS_MINUS = r"(?:±|\+-|\+/-|∓)\s*$|\bout\s+of\s*$"  # "± 0.2"; "4.25 out of 5": the total is no result
 _SPREAD = re.compile(r"\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?")
 _SPREAD_AFTER = re.compile(r"\s*\(\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?\s*\\?%?\s*\)")
 _LABELLED = re.compile(_LABELS + "|" + _PLUS_MINUS)  # "Section 3", "Task 1", "k=5", "± 0.2"
@@ -38,11 +38,13 @@ _LIST = {",", ", and", ", or", "and", "or", "&", "/", "vs", "vs.", "versus", ",a
 _ARROW = {"->", "→", "⟶", "rightarrow", "=>"}
 _MAX_GAP = 14  # characters between two numbers of one list / range
 _PHYSICAL = re.compile(  # physical units; no "m" or "M" (metres or millions?), no "B"/"K" (sizes)
-    r"\s?(?:ms|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|Hz|kHz|MHz|GHz|dB|mm|cm|km|kbps|Mbps|Gbps|fps|FPS"
+    r"\s?(?:(?:tokens?|samples?|images?|frames?|queries|requests|pages)\s?/\s?s"  # "1148 tokens/s"
+    r"|ms|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|Hz|kHz|MHz|GHz|dB|mm|cm|km|kbps|Mbps|Gbps|fps|FPS"
     r"|°|\{?\\deg\}?)(?![\w-])")
 _RANK = re.compile(
     r"\b(?:rank(?:ed|s|ing)?|plac(?:ed|ing)|finish(?:ed|ing)?)\s+(?:[a-z]+\s+){0,2}?(?P<n>\d{1,3})(?:st|nd|rd|th)\b"
     r"|(?<![\w.])(?P<m>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|rank)\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*[A-Za-z]\s$")
 _CONFIDENCE_AFTER = re.compile(r"\s*(?:CI|C\.I\.|confidence|credible)\b", re.IGNORECASE)
 _TO = re.compile(r"(?:[a-z][\w@-]{0,11}\s)?to")  # "to", or a metric named in between ("71.0% F1 to 75.9%")
 _REPEATED = re.compile(r"([a-z][\w@-]{0,9})\s?(?:,|,\s?and|and|or)")  # the unit word of a list, repeated
@@ -192,6 +194,8 @@ class NumberScanner:
             return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
         if previous.unit is None and number.unit and previous.value.is_integer() and 1900 <= previous.value <= 2100:
             return None  # "PASCAL VOC 2012 and 80.3%": a year never takes the unit of the number after it
+        if previous.unit is None and number.unit and _NAME_BEFORE.search(text, max(0, previous.start - 30), previous.start):
+            return None  # "by 2.6% on AIME 24, 0.6% on AIME 25": "24" is part of a name
         if _CONFIDENCE_AFTER.match(text, number.unit_end):
             return None  # "AUROC: 0.977, 95% CI": the confidence level is no member of the list
         if word in _ARROW:

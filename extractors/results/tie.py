@@ -48,7 +48,8 @@ _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][\w-]*)\s+$")
 _ITEM = r"(?!respectively\b)[\w@+-]+(?:\.[\w@+-]+)*(?:\s(?!respectively\b|and\b|compared\b)[A-Za-z][\w@+-]*)?"
 _LIST_AFTER = re.compile(  # "in precision, recall, F1-score, and IoU", "in mPrec, mRec, mCov, mWCov"
     r"\s*(?:in|for)\s+(?:terms\s+of\s+)?(?P<items>" + _ITEM + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)" + _ITEM
-    + r"){1,7})(?=\s*(?:[.;:),]|$|\s(?:respectively|compared|relative|over|than|on|across|with|when|while)\b))")
+    + r"){1,7})(?=\s*(?:[.;:),]|$|\s(?:respectively|compared|relative|over|than|on|across|with|when|while)\b))"
+    r"(?!\s+(?:[\w-]+\s+)?(?:tasks?|settings?|datasets?|benchmarks?|cases|domains?|scenarios?|splits?|languages?)\b)")
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _SHARED = re.compile(r"^(?:(?!\b(?:on|in|for|across|over|than|while|whereas)\b)[^;:()\d])*\band\b(?:(?!\b(?:on|in|for|across)\b)[^;:()\d])*$",
                      re.IGNORECASE)
@@ -459,8 +460,9 @@ class SentenceTies:
         items = _LIST_SPLIT.split(match.group("items"))
         if len(items) != size:
             return None
-        if any(n.role != "other" for n in self.names.within(match.start("items"), match.end("items"))):
-            return None  # a dataset or system list, not metrics
+        if any(n.role != "other" for n in self.names.within(match.start("items"), match.end("items"))) \
+                or any(item.split()[0].lower() in self.tying.modifier_stop for item in items):
+            return None  # a dataset or system list, or plain words ("the end-to-end"), not metrics
         at = match.start("items")
         names = []
         for item in items:
