@@ -32,7 +32,7 @@ class Cues:
                 number_words = {k.lower(): float(v) for k, v in row["values"].items()}
             else:
                 lists[row["id"]] = tuple(row["words"])
-                forms = [*row["words"], *(_plurals(row["words"]) if row.get("plural") else ())]
+                forms = [*row["words"], *(plurals(row["words"]) if row.get("plural") else ())]
                 words[row["id"]] = re.compile(phrase_regex(forms, not_after=r"[\w@-]"), re.IGNORECASE)
         metric_names = {" ".join(str(r["pattern"]).lower().split()): r["id"] for r in metric_records
                         if r.get("label") == "Metric" and isinstance(r.get("pattern"), str) and r.get("id")}
@@ -42,7 +42,7 @@ class Cues:
         return self.words[name]
 
 
-def _plurals(words: Iterable[str]) -> list[str]:
+def plurals(words: Iterable[str]) -> list[str]:
     """'accuracy' -> 'accuracies', 'AUROC' -> 'AUROCs', 'rate' -> 'rates' (words ending in * have theirs)."""
     found = []
     for word in words:

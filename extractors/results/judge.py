@@ -217,8 +217,8 @@ class ResultJudge:
         integers = all(m.value.is_integer() for m in group.members)
         if integers and all(1900 <= m.value <= 2100 for m in group.members):
             return False
-        if integers and self.plural_count_right.search(right):
-            return False  # "95 scores": a count of scores
+        if integers and self.plural_count_right.search(right) or right.lstrip().startswith("/"):
+            return False  # "95 scores": a count of scores; "(15.8/25)": a score out of a total
         if any(m.physical for m in group.members):
             return self.measured(text, group, left, previous)
         between = text[previous.end: group.start] if previous is not None else ""

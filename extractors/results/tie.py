@@ -28,7 +28,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.results.cues import Cues
+from extractors.results.cues import Cues, plurals
 from extractors.results.scan import clause_end, clause_start
 from extractors.results.types import Entity, Group, Number, PaperContext
 
@@ -53,11 +53,13 @@ _LIST_AFTER = re.compile(  # "in precision, recall, F1-score, and IoU", "in mPre
 _LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 _SHARED = re.compile(r"^(?:(?!\b(?:on|in|for|across|over|than|while|whereas)\b)[^;:()\d])*\band\b(?:(?!\b(?:on|in|for|across)\b)[^;:()\d])*$",
                      re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+$")
 _GENERIC_HEAD = re.compile(r"(?:score|value|rate|rating)s?", re.IGNORECASE)  # "harmful score": kept with its modifier
 _CONTINUES = re.compile(  # how a number continues the one before it in the sentence
     r"^[\s)]*(?:[A-Za-z][\w-]*\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:and\s+|or\s+)?"  # "86-92% analysis, 84-94%"
     r"(?:(?:on|in|for|with)\s+[^,;()]{1,60}?(?:,\s*(?:and\s+)?|\s+and\s+))?(?:from\s+)?$"
     r"|^\s*\(\s*$"  # "0.78 (0.74-0.79)", "72.8% (+15.0%)"
+    r"|^[\s)]*(?:,\s*)?(?:and|or)\s+[^,;()]{1,40}\(\s*$"  # "CNN (58.3%) and MLP (49.6%)"
     r"|^[^;()]{0,80}?,\s*(?:\w+ly\s+)?(?:outperforming|surpassing|exceeding|beating|compared\s+(?:to|with)|"
     r"an?\s+(?:improvement|gain|increase)\s+of)\b[^;]{0,80}$",  # "87.0% accuracy, outperforming CNN (58.3%)"
     re.IGNORECASE)
@@ -112,10 +114,11 @@ class Tying:
 
     def __init__(self, cues: Cues):
         self.cues = cues
-        heads = sorted(set(cues.lists["metric"]) | set(cues.lists["measure_heads"]), key=len, reverse=True)
+        words = [*cues.lists["metric"], *cues.lists["measure_heads"]]
+        heads = sorted(set(words) | set(plurals(words)), key=len, reverse=True)
         self.metric_head = re.compile(
             r"(?<![\w@.-])(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
-            + r")(?:e?s)?(?:@\d+)?(?![\w-])", re.IGNORECASE)
+            + r")(?:@\d+)?(?![\w-])", re.IGNORECASE)
         self.metric_like = re.compile(_SHOT + r"(?:" + self.metric_head.pattern + r")", re.IGNORECASE)
         self.known_metric = re.compile(r"(?:" + cues["metric"].pattern + r")(?:e?s)?(?:@\d+)?", re.IGNORECASE)
         self.metric_noun = re.compile(r"\s+metrics?\b", re.IGNORECASE)  # "LLM-as-Judge and RAGAS metrics"
@@ -143,6 +146,7 @@ class Tying:
         self.result_verb = re.compile(  # verbs only a system does to a number
             r"\s*(?:\w+ly\s+)?(?:" + cues["achieve"].pattern + r"|outperform\w*|surpass\w*|beat\w*|exceed\w*)",
             re.IGNORECASE)
+        self.acts = re.compile(r"\s*(?:\w+ly\s+)?(?:" + cues["subject_verbs"].pattern + ")", re.IGNORECASE)
         self.subject_verb = re.compile(
             r"\)?\s*(?:\([^()]{0,60}\)\s*)?(?:,[^,;]{0,90},\s*)?(?:[A-Za-z][\w-]*\s+)?(?:\w+ly\s+){0,2}(?:"
             + cues["subject_verbs"].pattern + ")", re.IGNORECASE)
@@ -357,7 +361,7 @@ class SentenceTies:
                 if as_baseline:
                     role = "baseline"
                 elif cues["instrument_markers"].search(" ".join(before.split()[-3:])) \
-                        and not self.tying.subject_verb.match(text, entity.end):
+                        and not self.tying.acts.match(text, entity.end):
                     role = "instrument"  # "trained with EIS-GRPO"; but "with DeepSeek-R1 scoring 71.46" acts
                 else:
                     role = "system"
@@ -613,6 +617,10 @@ class SentenceTies:
                            if self.tying.subject_verb.match(text, offset + m.end())]
         for match in self.tying.generic_subject.finditer(window):
             start, end = offset + match.start(), offset + match.end()
+            if main and _DEFINITE.search(text, max(0, start - 8), start) and not match.group().lower().endswith("s") \
+                    and self.tying.subject_verb.match(text, end):
+                candidates.append((start, end, main))  # "The method reduces ...": the paper's own
+                continue
             if self.tying.subject_verb.match(text, end) \
                     and not self.tying.owned.search(text, max(0, start - 30), start) \
                     and not self.cues["baseline_markers"].search(" ".join(text[max(0, start - 50): start].split()[-4:])) \
