@@ -25,7 +25,7 @@ _RIGHT_STOP = re.compile(
 )
 _CONTINUATION = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*,?\s*(?:and\s+)?"  # "by 22.5% (validation) and 18.0% (test)"
-    r"|(?:on|in|for|with|over|than|against)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"|(?:on|in|for|with|over|than|against)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:from\s+)?"
     r"|[\w@.-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)"  # "by 12 BLEU and 12 COMET"
     r"|\)\s*,?\s*(?:and\s+)?[\w-]+\s*\()$")
 _FILLER_ONLY = re.compile(  # a clause holding nothing but the number's lead-in: "(from", "(<", ": "
@@ -54,17 +54,21 @@ class ResultJudge:
         metric = cues["metric"].pattern
         score_filler = (r"(?:-\d+|@\d+)?\s*(?:scores?|values?|rates?)?\s*"
                         r"(?:(?:drops?|gains?|improvements?|reductions?|increases?|decreases?|boosts?)\s+)?"
-                        r"(?:of|=|:|is|was|reaching|reached|at|by|between|"
+                        r"(?:of|=|:|is|was|reaching|reached|at|by|between|to|"
                         r"(?:rose|rises|increased|improved|decreased|dropped|fell|went)(?:\s+from|\s+to)?)?"
                         r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "BLEU-4 rose from"
         self.measure_left = re.compile(
             "(?:" + metric + "|" + cues["measure_heads"].pattern + r")(?:\s*\([^()]{1,20}\))?" + score_filler,
             re.IGNORECASE)
         self.metric_left = re.compile(
-            "(?:" + metric + r")(?:\s+(?:similarity|coefficients?|correlations?|scores?|rates?|values?)){0,2}"
+            "(?:" + metric + r")(?:\s+(?:similarity|coefficients?|correlations?|scores?|rates?|values?|metrics?)){0,2}"
             r"(?:\s*\([^()]{1,20}\))?" + score_filler, re.IGNORECASE)  # "Dice similarity coefficients of", "MAE (MAE) of"
         self.metric_right = re.compile(r"^\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro)\s+)?"
                                        "(?:" + metric + r")(?:-\d+|@\d+)?(?![\w-])", re.IGNORECASE)
+        self.measure_right = re.compile(  # "16.1 driving score", "6.75 ms inference latency", "1.86 dB in PSNR"
+            r"^\s*(?:in\s+|of\s+)?(?:(?:average|avg\.?|overall|mean)\s+)?"
+            r"(?:(?!(?:and|or|an?|the|of|in|on|for|with|to|by|at|than|while|which|that)\b)[a-z][\w-]*\s+){0,2}?(?:"
+            + metric + "|" + cues["measure_heads"].pattern + r")(?:-\d+|@\d+)?(?![\w-])", re.IGNORECASE)
         self.compared_between = re.compile(  # "a score of 0.5268, outperforming the provided baseline of 0.5227"
             r"^[^;]{0,80}\b(?:compared\s+(?:to|with)|than|versus|vs\.?|baselines?|outperform\w*|surpass\w*)\b"
             r"[^;]{0,60}$", re.IGNORECASE)
@@ -174,14 +178,17 @@ class ResultJudge:
         """'surface alignment error of 3.2 mm', 'generation time from 31s to 18s', 'ACT: 0.072 s':
         a physical quantity is a result as the value of a named measure (or the one continuing it)."""
         if re.match(r"\s?(?:fps\b|[a-z]+\s*/\s*s\b)", text[group.members[-1].end: group.end], re.IGNORECASE) \
-                or self.metric_right.search(text[group.end: group.end + 40]):
+                or self.measure_right.search(text[group.end: group.end + 50]):
             return True  # "over 10 FPS", "1148 tokens/s": a speed; "21.4 dB average PSNR"
         found = self.measure_left.search(left)
         if found:
             group.hits.append((group.start - len(left) + found.start(), group.start))
             return True
-        return bool(previous is not None and any(m.physical for m in previous.members) and previous.unit is None
-                    and re.match(r"^\s*(?:for\s+[^,;()]{1,40}?\s+)?(?:,\s*)?(?:and|vs\.?|versus)\s*$", left))
+        between = text[previous.end: group.start] if previous is not None else ""
+        return bool(previous is not None and (
+            any(m.physical for m in previous.members) and previous.unit is None
+            and re.match(r"^\s*(?:for\s+[^,;()]{1,40}?\s+)?(?:,\s*)?(?:and|vs\.?|versus)\s*$", left)
+            or re.fullmatch(r"\s*(?:on\s+[^,;()]{1,30}?\s*)?\(\s*(?:from\s+)?", between)))  # "by 19.9% (from 1.73 cm"
 
     @staticmethod
     def named_before(text: str, group: Group, entities: list[Entity]) -> bool:
@@ -223,7 +230,8 @@ class ResultJudge:
             return self.measured(text, group, left, previous)
         between = text[previous.end: group.start] if previous is not None else ""
         if previous is not None and previous.unit is None and previous.kind in ("absolute", "other") and (
-                re.fullmatch(r"\s*\(\s*(?:from\s+)?", between) or _CONTINUATION.match(between.lstrip(") "))
+                re.fullmatch(r"\s*(?:on\s+[^,;()]{1,30}?\s*)?\(\s*(?:from\s+)?", between)
+                or _CONTINUATION.match(between.lstrip(") "))
                 or self.listed_score.match(between) or self.compared_between.match(between)):
             return True  # "0.78 (0.74-0.79) for 25 PET cases and 0.78", "MRR of 0.521 and Hit@10 of 0.680"
         if not integers and self.gain_noun_right.search(right):
@@ -265,6 +273,10 @@ class ResultJudge:
         if metric:
             group.hits.append((group.start - len(left) + metric.start(), group.start))
             return True
+        named_right = self.measure_right.search(right)
+        if named_right and not integers and not self.hyper_right.search(right):
+            group.hits.append((group.end, group.end + named_right.end()))
+            return True  # "16.1 driving score"
         achieved = self.achieve_left.search(left)
         if achieved and _ACRONYM_RIGHT.match(right):
             return True  # "achieves 45.0 PDMS": a score named by an acronym no cue list knows

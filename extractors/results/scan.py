@@ -39,13 +39,14 @@ _ARROW = {"->", "→", "⟶", "rightarrow", "=>"}
 _MAX_GAP = 14  # characters between two numbers of one list / range
 _PHYSICAL = re.compile(  # physical units; no "m" or "M" (metres or millions?), no "B"/"K" (sizes)
     r"\s?(?:(?:tokens?|samples?|images?|frames?|queries|requests|pages)\s?/\s?s"  # "1148 tokens/s"
-    r"|ms|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|Hz|kHz|MHz|GHz|dB|mm|cm|km|kbps|Mbps|Gbps|fps|FPS"
+    r"|ms|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|Hz|kHz|MHz|GHz|dB|mm|cm|km|kbps|Mbps|Gbps|fps|FPS|GB|MB"
     r"|°|\{?\\deg\}?)(?![\w-])")
 _RANK = re.compile(
     r"\b(?:rank(?:ed|s|ing)?|plac(?:ed|ing)|finish(?:ed|ing)?)\s+(?:[a-z]+\s+){0,2}?(?P<n>\d{1,3})(?:st|nd|rd|th)\b"
     r"|(?<![\w.])(?P<m>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|rank)\b", re.IGNORECASE)
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*[A-Za-z]\s$")
 _CONFIDENCE_AFTER = re.compile(r"\s*(?:CI|C\.I\.|confidence|credible)\b", re.IGNORECASE)
+_LABELLED_TO = re.compile(r"\s*\([^()]{1,40}\)\s*to\s*")  # "from 5.92 (LanguageBind) to 7.51"
 _TO = re.compile(r"(?:[a-z][\w@-]{0,11}\s)?to")  # "to", or a metric named in between ("71.0% F1 to 75.9%")
 _REPEATED = re.compile(r"([a-z][\w@-]{0,9})\s?(?:,|,\s?and|and|or)")  # the unit word of a list, repeated
 
@@ -185,7 +186,8 @@ class NumberScanner:
         """How `number` joins the group before it (list | range | change), or None."""
         previous = group.members[-1]
         gap = text[previous.unit_end: number.start]
-        if len(gap) > _MAX_GAP or (previous.unit and number.unit and previous.unit != number.unit):
+        if len(gap) > _MAX_GAP and not _LABELLED_TO.fullmatch(gap) \
+                or (previous.unit and number.unit and previous.unit != number.unit):
             return None
         word = " ".join(gap.split()).lower()
         if number.slashed and not (word == "/" and number.unit):
@@ -201,7 +203,8 @@ class NumberScanner:
         if word in _ARROW:
             return "change"
         before = text[max(0, group.start - 80): group.start]
-        if _TO.fullmatch(word) and (FROM_BEFORE.search(before) or before.rstrip().endswith("(")):
+        if _TO.fullmatch(word) and (FROM_BEFORE.search(before) or before.rstrip().endswith("(")) \
+                or _LABELLED_TO.fullmatch(gap) and FROM_BEFORE.search(before):
             return "change"  # "from 35.5% to 44.5%", "boost (31.12% to 46.61%)", "from 71.0% F1 to 75.9%"
         repeated = _REPEATED.fullmatch(word)
         if repeated and text[number.unit_end: number.unit_end + len(repeated.group(1)) + 1].lower() \

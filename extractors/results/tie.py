@@ -242,7 +242,8 @@ class Tying:
         return start
 
     def is_cue_word(self, token: str) -> bool:
-        return any(self.cues[name].fullmatch(token) for name in ("improvement", "reduction", "hedges", "achieve"))
+        return any(self.cues[name].fullmatch(token)
+                   for name in ("improvement", "reduction", "hedges", "achieve", "subject_verbs"))
 
     def metric_name(self, surface: str, known_only: bool = False) -> str | None:
         """The canonical name of a metric phrase: the gazetteer's, else the words as written with
