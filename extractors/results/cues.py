@@ -1,32 +1,52 @@
-"""The cue words of the results rules (data/numbers_cues.jsonl), compiled once."""
+"""The cue words of the results rules (data/numbers_cues.jsonl), compiled once, and the metric
+names of the gazetteer (data/metrics.jsonl) that canonicalise a metric named in a sentence."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from extractors.rules.phrases import phrase_regex
 
 
 @dataclass(slots=True)
 class Cues:
-    """One pattern per cue list ("metric", "improvement", "hedges", ...) and the number words."""
+    """One pattern per cue list ("metric", "improvement", "hedges", ...), the raw words of each
+    list, the number words, and canonical metric names by lower-case surface form."""
 
     words: dict[str, re.Pattern]
     number_words: dict[str, float]
+    lists: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    metric_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def from_records(cls, records: Iterable[dict]) -> Cues:
+    def from_records(cls, records: Iterable[dict], metric_records: Iterable[dict] = ()) -> Cues:
         """Records {"id": list name, "words": [...]} ("improv*" matches any ending), and one
-        {"values": {word: number}} record for the number words ("two", "twice")."""
-        words, number_words = {}, {}
+        {"values": {word: number}} record for the number words ("two", "twice"); a record with
+        "plural": true matches its words' plurals too ("AUROCs", "accuracies"); `metric_records`
+        are gazetteer records {"label": "Metric", "pattern": surface, "id": canonical}."""
+        words, number_words, lists = {}, {}, {}
         for row in records:
             if "values" in row:
                 number_words = {k.lower(): float(v) for k, v in row["values"].items()}
             else:
-                words[row["id"]] = re.compile(phrase_regex(row["words"], not_after=r"[\w@-]"), re.IGNORECASE)
-        return cls(words, number_words)
+                lists[row["id"]] = tuple(row["words"])
+                forms = [*row["words"], *(plurals(row["words"]) if row.get("plural") else ())]
+                words[row["id"]] = re.compile(phrase_regex(forms, not_after=r"[\w@-]"), re.IGNORECASE)
+        metric_names = {" ".join(str(r["pattern"]).lower().split()): r["id"] for r in metric_records
+                        if r.get("label") == "Metric" and isinstance(r.get("pattern"), str) and r.get("id")}
+        return cls(words, number_words, lists, metric_names)
 
     def __getitem__(self, name: str) -> re.Pattern:
         return self.words[name]
+
+
+def plurals(words: Iterable[str]) -> list[str]:
+    """'accuracy' -> 'accuracies', 'AUROC' -> 'AUROCs', 'rate' -> 'rates' (words ending in * have theirs)."""
+    found = []
+    for word in words:
+        if word.endswith("*") or word.endswith("s"):
+            continue
+        found.append(word[:-1] + "ies" if word.endswith("y") and word[-2:-1] not in "aeiou" else word + "s")
+    return found

@@ -10,7 +10,6 @@ context words that decided go to `group.hits`, from which `evidence` makes the e
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from extractors.results.cues import Cues
 from extractors.results.scan import FROM_BEFORE, clause_end, clause_start
@@ -25,9 +24,15 @@ _RIGHT_STOP = re.compile(
     re.IGNORECASE,
 )
 _CONTINUATION = re.compile(
-    r"^\s*(?:(?:on|in|for|with|over|than|against)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+    r"^\s*(?:\([^()]{1,30}\)\s*,?\s*(?:and\s+)?"  # "by 22.5% (validation) and 18.0% (test)"
+    r"|(?:on|in|for|with|over|than|against)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:from\s+)?"
     r"|[\w@.-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)"  # "by 12 BLEU and 12 COMET"
     r"|\)\s*,?\s*(?:and\s+)?[\w-]+\s*\()$")
+_FILLER_ONLY = re.compile(  # a clause holding nothing but the number's lead-in: "(from", "(<", ": "
+    r"^\s*(?:(?:from|of|at|by|to|is|was|=|:|<|>|≤|≥|~|≈|about|around|approximately|nearly|up\s+to|only|over|under)\s*)*$",
+    re.IGNORECASE)
+_PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
+_ACRONYM_RIGHT = re.compile(r"^\s*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?![\w-])(?!\s+(?:model|dataset|benchmark|GPU)s?\b)")
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
 
 
@@ -42,24 +47,54 @@ class ResultJudge:
                                   + hedges + r"\s*)*$", re.IGNORECASE)
         self.ends_cue_of = {
             kind: re.compile(
-                "(?:" + cues[kind].pattern + r")\s+(?:(?:in|on|for|of)\s+(?:\S+\s+){0,3})?(?:"
-                + by_or_of + "|(?:" + hedges + r"\s*)*$)", re.IGNORECASE)
+                "(?:" + cues[kind].pattern + r")\s+(?:(?:in|on|for|of)\s+(?:\S+\s+){0,3})?(?:(?:was|were|is|are)\s+)?(?:"
+                + by_or_of + "|(?:" + hedges + r"\s*)*$)", re.IGNORECASE)  # "the AUC increase was 2.00%"
             for kind in ("improvement", "reduction")
         }
         metric = cues["metric"].pattern
-        score_filler = (r"\s*(?:scores?|values?|rates?)?\s*(?:of|=|:|is|was|reaching|reached|at|by|between)?"
-                        r"\s*\(?\s*(?:" + hedges + r"\s*)*$")  # "F1 score of about", "precision ("
-        self.metric_left = re.compile("(?:" + metric + ")" + score_filler, re.IGNORECASE)
+        score_filler = (r"(?:-\d+|@\d+)?\s*(?:scores?|values?|rates?)?\s*"
+                        r"(?:(?:drops?|gains?|improvements?|reductions?|increases?|decreases?|boosts?)\s+)?"
+                        r"(?:of|=|:|is|was|reaching|reached|at|by|between|to|"
+                        r"(?:rose|rises|increased|improved|decreased|dropped|fell|went)(?:\s+from|\s+to)?)?"
+                        r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "BLEU-4 rose from"
+        self.measure_left = re.compile(
+            "(?:" + metric + "|" + cues["measure_heads"].pattern + r")(?:\s*\([^()]{1,20}\))?" + score_filler,
+            re.IGNORECASE)
+        self.metric_left = re.compile(
+            "(?:" + metric + r")(?:\s+(?:similarity|coefficients?|correlations?|scores?|rates?|values?|metrics?)){0,2}"
+            r"(?:\s*\([^()]{1,20}\))?" + score_filler, re.IGNORECASE)  # "Dice similarity coefficients of", "MAE (MAE) of"
         self.metric_right = re.compile(r"^\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro)\s+)?"
-                                       "(?:" + metric + ")", re.IGNORECASE)
+                                       "(?:" + metric + r")(?:-\d+|@\d+)?(?![\w-])", re.IGNORECASE)
+        self.measure_right = re.compile(  # "16.1 driving score", "6.75 ms inference latency", "1.86 dB in PSNR"
+            r"^\s*(?:in\s+|of\s+)?(?:(?:average|avg\.?|overall|mean)\s+)?"
+            r"(?:(?!(?:and|or|an?|the|of|in|on|for|with|to|by|at|than|while|which|that)\b)[a-z][\w-]*\s+){0,2}?(?:"
+            + metric + "|" + cues["measure_heads"].pattern + r")(?:-\d+|@\d+)?(?![\w-])", re.IGNORECASE)
+        self.compared_between = re.compile(  # "a score of 0.5268, outperforming the provided baseline of 0.5227"
+            r"^[^;]{0,80}\b(?:compared\s+(?:to|with)|than|versus|vs\.?|baselines?|outperform\w*|surpass\w*)\b"
+            r"[^;]{0,60}$", re.IGNORECASE)
+        self.listed_score = re.compile(  # "an R^2 of 0.54, RMSE of 3.95, and RPD of 2.07"
+            r"^\s*,?\s*(?:and\s+)?[A-Za-z][\w@^.+-]{0,20}\s*(?:of|=|:)\s*$")
+        self.gain_noun_right = re.compile(r"^\s*(?:absolute\s+|relative\s+)?(?:improvement|gain|increase|boost|"
+                                          r"reduction|drop|decrease)s?\b", re.IGNORECASE)
         self.correlation_left = re.compile(
             "(?:" + cues["correlation"].pattern + r")\s*(?:=|of|:)\s*$", re.IGNORECASE)
         self.filler = re.compile("^" + score_filler, re.IGNORECASE)
         self.achieve_left = re.compile("(?:" + cues["achieve"].pattern + r")\s+(?:" + hedges + r"\s*)*$",
                                        re.IGNORECASE)
+        self.scoring_left = re.compile(r"\bscor(?:es|ed|ing)\s+(?:between\s+|of\s+)?(?:" + hedges + r"\s*)*$",
+                                       re.IGNORECASE)  # "DeepSeek-R1 scoring 71.46", "scoring between 39.16 and 50"
+        self.spread_left = re.compile(r"\b(?:std\.?|s\.d\.|sd|standard\s+deviation|variance)\s*(?:dev\.?\s*)?(?:of|=|:)?\s*$",
+                                      re.IGNORECASE)
+        self.share_right = re.compile(  # "94% of the performance of X", "85% of FlashAttention3 MFU": a share
+            r"^\s*of\s+(?:the\s+|its\s+|their\s+|total\s+)?(?:[\w'.-]+\s+){0,3}?(?:"
+            + cues["share_nouns"].pattern + "|" + metric + ")", re.IGNORECASE)
+        self.gap_right = re.compile(r"^\s*of\s+the\s+(?:performance\s+)?gap\b", re.IGNORECASE)
+        self.plural_count_right = re.compile(r"^\s*(?:scores|ratings|rates|points)\b", re.IGNORECASE)
         self.count_right = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:" + cues["count_nouns"].pattern + ")",
                                       re.IGNORECASE)
-        self.hyper_right = re.compile(r"^\s*(?:" + cues["hyperparameter"].pattern + ")", re.IGNORECASE)
+        self.count_adjacent = re.compile(r"^\s*(?:" + cues["count_nouns"].pattern + ")", re.IGNORECASE)
+        self.hyper_right = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:threshold|cutoff|cut-off)\b|^\s*(?:"
+                                      + cues["hyperparameter"].pattern + ")", re.IGNORECASE)
         self.hyper_left = re.compile(
             "(?:" + cues["hyperparameter"].pattern + r")\s*(?:rates?|ratios?|levels?|of|=|:|at|is|set\s+to|\s)*$",
             re.IGNORECASE)
@@ -67,10 +102,13 @@ class ResultJudge:
         self.design_right = re.compile(owner + "(?:" + cues["design_fraction"].pattern + ")", re.IGNORECASE)
         self.design_adjacent = re.compile(
             r"^\s*(?:as\s+(?:many|much)\s+(?:[\w-]+\s+){0,2}?)?(?:(?:trainable|tuned|tunable|learnable|additional|"
-            r"extra|active|activated|updated|model)\s+)?(?:parameters?|params|weights)\b", re.IGNORECASE)
+            r"extra|active|activated|updated|model)\s+)?(?:parameters?|params|weights|dimensions?)\b", re.IGNORECASE)
         self.design_before = re.compile("(?:" + cues["design_fraction"].pattern + r")\s*\(\s*(?:"
                                         + hedges + r"\s*)*$", re.IGNORECASE)  # "a sparse set of heads (3%)"
         self.data_right = re.compile(owner + "(?:" + cues["data_fraction"].pattern + ")", re.IGNORECASE)
+        self.data_adjacent = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:" + cues["data_fraction"].pattern + ")", re.IGNORECASE)
+        self.setting_left = re.compile(  # "with only 1% labeled data", "trained on 10% of the data"
+            r"\b(?:(?:with|using|on)\s+(?:only|just|a\s+mere)|trained\s+(?:with|on)(?:\s+only)?)\s+$", re.IGNORECASE)
         self.scale_right = re.compile(r"^\s*(?:absolute\s+)?(?:" + cues["scale_nouns"].pattern + ")",
                                       re.IGNORECASE)
         self.hardware_right = re.compile(r"^\s*(?:" + cues["hardware"].pattern + ")", re.IGNORECASE)
@@ -78,7 +116,7 @@ class ResultJudge:
                                      r"|(?:more|larger|bigger|greater)\s+(?:\w+\s+)?(?:"
                                      + cues["size_nouns"].pattern + "))", re.IGNORECASE)
 
-    def judge(self, text: str, group: Group, entities: Sequence[Entity], previous: Group | None) -> bool:
+    def judge(self, text: str, group: Group, entities: list[Entity], previous: Group | None) -> bool:
         """Set unit and kind of `group`; False when it is not a reported outcome."""
         clause_from = clause_start(text, group.start)
         left = text[clause_from: group.start]
@@ -87,14 +125,18 @@ class ResultJudge:
         if first.slashed:
             return False  # "15.8/25": a score out of a total
         cue_start = clause_from
-        if not left.strip() and clause_from and text[clause_from - 1] == "(":
-            cue_start = clause_start(text, clause_from - 1)  # "improvements (3.5% in P@1)"
+        if _FILLER_ONLY.match(left) and clause_from and text[clause_from - 1] in "(:":
+            cue_start = clause_start(text, clause_from - 1)  # "improvements (3.5% in P@1)", "AUROC: 0.977"
+        elif _FILLER_ONLY.match(left) and clause_from and text[clause_from - 1] == ")":
+            opening = text.rfind("(", max(0, clause_from - 30), clause_from - 1)
+            cue_start = clause_start(text, opening) if opening >= 0 else clause_from  # "Error (MAE) of 0.926"
         if group.link == "change":
             group.kind = "absolute"
             from_match = FROM_BEFORE.search(left)
             if from_match:
                 group.hits.append((clause_from + from_match.start(), group.start))
-            return group.unit is not None or self.bare_score(text, group, left, right, entities)
+            return group.unit is not None or self.bare_score(text, group, text[cue_start: group.start], right,
+                                                             entities, previous)
         if group.unit is None and _FACTOR.search(left):
             group.unit = "x"  # "by a factor of 100"
             for member in group.members:
@@ -105,7 +147,7 @@ class ResultJudge:
             return False  # "5-point Likert ratings"
         if group.unit == "%" and (self.hyper_right.search(right) or self.hyper_left.search(left)
                                   or self.design_right.search(right) or self.design_adjacent.search(right)
-                                  or self.design_before.search(text[: group.start])) \
+                                  or self.design_before.search(text[max(0, group.start - 120): group.start])) \
                 and not self.ends_cue_of["reduction"].search(left):  # "a reduction of 99% of FLOPs" stays
             return False
         if group.unit == "x" and not self.ratio_context(left, right):
@@ -113,21 +155,46 @@ class ResultJudge:
         if group.unit in ("%", "x") and self.size_right.search(right):
             return False
         if group.unit is None and not (first.signed or self.bare_score(text, group, text[cue_start: group.start],
-                                                                         right, entities)):
+                                                                         right, entities, previous)):
             return False
+        if group.unit == "%" and self.data_adjacent.search(right) and self.setting_left.search(left):
+            return False  # "with only 1% labeled data": how much data, a setting
         group.kind = self.kind(text, group, cue_start, text[cue_start: group.start], right)
-        if group.kind == "absolute" and cue_start != clause_from:
+        if group.kind == "absolute" and cue_start != clause_from and group.unit is not None \
+                and not self.named_before(text, group, entities):
             group.kind = self.comparative_before(text[cue_start: clause_from - 1]) or "absolute"
         if group.kind == "absolute" and previous and previous.kind in ("improvement", "reduction") \
                 and _CONTINUATION.match(text[previous.end: group.start]):
             group.kind = previous.kind  # "by 1.3% on DeiT-T and 2.0% on DeiT-S"
         if group.kind == "absolute" and group.unit in ("x", "points"):
             group.kind = "improvement"  # a ratio or a points difference is a change, not a score
-        if group.unit is None and group.kind in ("improvement", "reduction"):
-            group.unit = "points"
+        if group.unit is None and group.kind in ("improvement", "reduction") and not first.physical:
+            group.unit = "points"  # a bare gain is in points; "1.5 dB" keeps no unit
             for member in group.members:
                 member.unit = "points"
         return True
+
+    def measured(self, text: str, group: Group, left: str, previous: Group | None) -> bool:
+        """'surface alignment error of 3.2 mm', 'generation time from 31s to 18s', 'ACT: 0.072 s':
+        a physical quantity is a result as the value of a named measure (or the one continuing it)."""
+        if re.match(r"\s?(?:fps\b|[a-z]+\s*/\s*s\b)", text[group.members[-1].end: group.end], re.IGNORECASE) \
+                or self.measure_right.search(text[group.end: group.end + 50]):
+            return True  # "over 10 FPS", "1148 tokens/s": a speed; "21.4 dB average PSNR"
+        found = self.measure_left.search(left)
+        if found:
+            group.hits.append((group.start - len(left) + found.start(), group.start))
+            return True
+        between = text[previous.end: group.start] if previous is not None else ""
+        return bool(previous is not None and (
+            any(m.physical for m in previous.members) and previous.unit is None
+            and re.match(r"^\s*(?:for\s+[^,;()]{1,40}?\s+)?(?:,\s*)?(?:and|vs\.?|versus)\s*$", left)
+            or re.fullmatch(r"\s*(?:on\s+[^,;()]{1,30}?\s*)?\(\s*(?:from\s+)?", between)))  # "by 19.9% (from 1.73 cm"
+
+    @staticmethod
+    def named_before(text: str, group: Group, entities: list[Entity]) -> bool:
+        """'conventional CNN (58.3%)', 'Gemini-2.0-Flash: 81.15': the number is the named system's score."""
+        return any(e.label in ("Model", "Method") and e.end <= group.start and group.start - e.end <= 4
+                   and re.fullmatch(r"\s*(?:\(|:)\s*", text[e.end: group.start]) for e in entities)
 
     def comparative_before(self, text: str) -> str | None:
         """'more robust (6% absolute)', 'generalize better across distributions (2%)'."""
@@ -148,40 +215,71 @@ class ResultJudge:
             or self.cues["reduction"].search(near_left) or self.cues["achieve"].search(near_left)
         )
 
-    def bare_score(self, text: str, group: Group, left: str, right: str, entities: Sequence[Entity]) -> bool:
-        """A unitless number is a score only next to a metric ('PR-AUC of 58.7', '35.2 BLEU')."""
+    def bare_score(self, text: str, group: Group, left: str, right: str, entities: list[Entity],
+                   previous: Group | None = None) -> bool:
+        """A unitless number is a score only next to a metric ('PR-AUC of 58.7', '35.2 BLEU'), after
+        'scoring', attached to a system ('Claude-3.5-Sonnet (63.18)', 'Gemini-2.0-Flash: 81.15'), or as
+        the interval or the continuation of a score before it ('0.78 (0.74-0.79) ... and 0.78')."""
         first = group.members[0]
         integers = all(m.value.is_integer() for m in group.members)
         if integers and all(1900 <= m.value <= 2100 for m in group.members):
             return False
+        if integers and self.plural_count_right.search(right) or right.lstrip().startswith("/"):
+            return False  # "95 scores": a count of scores; "(15.8/25)": a score out of a total
+        if any(m.physical for m in group.members):
+            return self.measured(text, group, left, previous)
+        between = text[previous.end: group.start] if previous is not None else ""
+        if previous is not None and previous.unit is None and previous.kind in ("absolute", "other") and (
+                re.fullmatch(r"\s*(?:on\s+[^,;()]{1,30}?\s*)?\(\s*(?:from\s+)?", between)
+                or _CONTINUATION.match(between.lstrip(") "))
+                or self.listed_score.match(between) or self.compared_between.match(between)):
+            return True  # "0.78 (0.74-0.79) for 25 PET cases and 0.78", "MRR of 0.521 and Hit@10 of 0.680"
+        if not integers and self.gain_noun_right.search(right):
+            return True  # "a 0.02 improvement in IoU"
+        if not integers and self.named_before(text, group, entities):
+            return True
+        scoring = self.scoring_left.search(left)
+        if scoring:
+            group.hits.append((group.start - len(left) + scoring.start(), group.start))
+            return True
         setting = _SETTING.search(left)
         if setting and (integers or setting.group().split()[-1].lower() not in ("at", "of")) \
                 or right.lstrip().startswith("/"):
             return False  # "at IoU 0.9", "Precision at 5", "(IoU 0.2 / FPPI 2)": settings, not outcomes
         if re.search(r"=\s*$", left) and not (self.metric_left.search(left) or self.correlation_left.search(left)):
             return False
-        if correlation := self.correlation_left.search(left):
+        if self.spread_left.search(left):
             group.kind = "other"
-            group.hits.append((group.start - len(left) + correlation.start(), group.start))
+            group.hits.append((group.start - len(left) + self.spread_left.search(left).start(), group.start))
             return True
-        if metric := self.metric_right.search(right):
-            group.hits.append((group.end, group.end + metric.end()))
+        if self.correlation_left.search(left):
+            group.kind = "other"
+            group.hits.append((group.start - len(left) + self.correlation_left.search(left).start(), group.start))
+            return True
+        if self.metric_right.search(right):
+            group.hits.append((group.end, group.end + self.metric_right.search(right).end()))
             return True
         for entity in entities:
-            if (entity.label == "Metric" and entity.end <= first.start
-                    and self.filler.match(text[entity.end: first.start])):
+            if entity.label == "Metric" and entity.end <= first.start and self.filler.match(text[entity.end: first.start]):
                 group.hits.append((entity.start, first.start))
                 return True
             if entity.label == "Metric" and entity.start >= group.end and not text[group.end: entity.start].strip():
                 group.hits.append((group.end, entity.end))
                 return True
-        if self.count_right.search(right):
-            return False
-        metric = self.metric_left.search(left)
+        metric = self.metric_left.search(left) or (
+            None if integers or self.hyper_left.search(left) else self.measure_left.search(left))  # "Rand Index 0.52"
+        if self.count_right.search(right) and not (metric and not self.count_adjacent.search(right)):
+            return False  # "3 tasks"; but "MAE of 0.926 against expert scores" is a score
         if metric:
             group.hits.append((group.start - len(left) + metric.start(), group.start))
             return True
+        named_right = self.measure_right.search(right)
+        if named_right and not integers and not self.hyper_right.search(right):
+            group.hits.append((group.end, group.end + named_right.end()))
+            return True  # "16.1 driving score"
         achieved = self.achieve_left.search(left)
+        if achieved and _ACRONYM_RIGHT.match(right):
+            return True  # "achieves 45.0 PDMS": a score named by an acronym no cue list knows
         on_dataset = re.match(r"^\s*(?:on|in)\s+(?:the\s+)?", right)
         if achieved and on_dataset:
             at = group.end + on_dataset.end()
@@ -224,10 +322,15 @@ class ResultJudge:
             group.hits.append((left_start + at, group.start))
             return kind
         if group.unit == "%":
-            data = self.data_right.search(right)
+            if self.gap_right.search(right):
+                return "improvement"  # "closing 78% of the gap"
+            data = self.data_right.search(right) or self.share_right.search(right)
             if data:
                 group.hits.append((group.end, group.end + data.end()))
-                return "other"
+                return "other"  # "1% of the data", "94% of the performance of X"
+            spread = self.spread_left.search(left)
+            if spread:
+                return "other"  # "std dev 12.4%"
         return "absolute"
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from extractors.results.cues import Cues
 from extractors.results.judge import ResultJudge, evidence
 from extractors.results.scan import NumberScanner
-from extractors.results.tie import Tying, respectively_end
-from extractors.results.types import Entity, Group
+from extractors.results.tie import Tie, Tying, respectively_end
+from extractors.results.types import Entity, Group, PaperContext
+
+_NEAR = 200  # characters around a group where the judge looks for the entities that decide it
 
 
 class ResultReader:
@@ -20,27 +24,76 @@ class ResultReader:
         self.judge = ResultJudge(cues)
         self.tying = Tying(cues)
 
-    def read(self, text: str, entities: Sequence[Entity], proposed: Sequence[str]) -> list[dict]:
+    def read(self, text: str, entities: Sequence[Entity], paper: PaperContext = PaperContext()) -> list[dict]:
         """All results of the sentence `text`; `entities` are its mentions (sentence offsets),
-        `proposed` the paper's main system (a one-item list) or nothing."""
+        `paper` what the rest of the paper says (its proposed systems and datasets)."""
         groups, numbers = self.scanner.scan(text)
+        if not groups:
+            return []
+        sentence = self.tying.read(text, entities, paper, numbers)
+        ordered = sorted(entities, key=lambda e: e.start)
+        starts = [e.start for e in ordered]
         results: list[dict] = []
-        previous: Group | None = None
+        previous: tuple[Group, list[Tie]] | None = None
         for group in groups:
-            named = group.unit is None and any(e.start < n.end and n.start < e.end
-                                               for n in group.members for e in entities)
+            near = ordered[bisect_left(starts, group.start - _NEAR): bisect_left(starts, group.end + _NEAR)]
+            named = group.unit is None and group.link != "wins" and any(
+                e.start < n.end and n.start < e.end for n in group.members for e in near)
             if named:
                 continue  # "SQuAD 2.0": part of a name (a number with a unit is a measurement)
-            if group.link != "wins" and not self.judge.judge(text, group, entities, previous):
+            if group.link != "wins" and not self.judge.judge(text, group, near, previous and previous[0]):
                 continue
             start, end = evidence(text, group)
             paired_end = respectively_end(text, group)
             if paired_end is not None:
                 end = max(end, paired_end)
-            ties = self.tying.tie(text, group, entities, proposed, numbers)
+            ties = sentence.tie(group, previous)
             results.extend(
                 {"value": member.value, "unit": member.unit, "kind": group.kind, "metric": tie.metric,
                  "dataset": tie.dataset, "subject": tie.subject, "start": start, "end": end}
-                for member, tie in zip(group.members, ties, strict=True))
-            previous = group
+                for member, tie in zip(group.members, ties))
+            previous = (group, ties)
         return results
+
+    def read_paper(self, text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Entity],
+                   proposed: Sequence[str]) -> list[dict]:
+        """The results of a whole text: `sentences` are (start, end) offsets, `entities` the named
+        mentions with text offsets, `proposed` the paper's proposed names; records carry text offsets."""
+        paper = paper_context(text, entities, proposed)
+        ordered = sorted(entities, key=lambda e: e.start)
+        results: list[dict] = []
+        first = 0
+        for start, end in sentences:
+            while first < len(ordered) and ordered[first].start < start:
+                first += 1
+            local = []
+            for entity in ordered[first:]:
+                if entity.start >= end:
+                    break
+                if entity.end <= end:
+                    local.append(Entity(entity.start - start, entity.end - start, entity.label, entity.name))
+            for found in self.read(text[start:end], local, paper):
+                found["start"] += start
+                found["end"] += start
+                results.append(found)
+        return results
+
+
+_DATASET_USE = re.compile(r"\b(?:on|across|using)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
+_DATASET_HEAD = re.compile(r"\s+(?:data\s*sets?|benchmarks?|test\s+sets?|corpus|corpora|suites?)\b", re.IGNORECASE)
+
+
+def paper_context(text: str, entities: Sequence[Entity], proposed: Sequence[str]) -> PaperContext:
+    """The paper's proposed systems (proposals named as a Model or Method, or only as a Task:
+    a framework the NER typed as a task; not benchmarks) and its datasets: Dataset mentions that
+    the paper uses as one somewhere ("on D", "the D benchmark") or proposes, in order."""
+    labels: dict[str, set[str]] = {}
+    for entity in entities:
+        labels.setdefault(entity.name, set()).add(entity.label)
+    systems = tuple(name for name in proposed
+                    if labels.get(name, set()) & {"Model", "Method"} or labels.get(name) == {"Task"})
+    datasets = tuple(dict.fromkeys(
+        e.name for e in entities if e.label == "Dataset" and (
+            e.name in proposed or _DATASET_HEAD.match(text, e.end)
+            or _DATASET_USE.search(text, max(0, e.start - 40), e.start))))
+    return PaperContext(systems, datasets)

@@ -8,14 +8,14 @@ here; numbers joined by a list, range or change connector ("60% and 75%", "5-10%
 from __future__ import annotations
 
 import re
-from typing import cast
 
 from extractors.results.cues import Cues
 from extractors.results.types import Group, Number
 
 _NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
 _UNIT = re.compile(
-    r"(?P<points>\s?(?:\\?%)?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?|pts?|pp)\b|\\?%p\b)"
+    r"(?P<points>(?:\s[A-Za-z][\w@-]{0,11}(?=\s(?:points?|pts)\b))?"  # "7 F1 points"
+    r"\s?(?:\\?%)?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?(?!\s+clouds?\b)|pts?|pp)\b|\\?%p\b)"
     r"|(?P<pct>\s?\\?%|\s?percent\b)"  # \% left inside a kept \textbf{...}
     r"|(?P<fold>[\s-]?fold\b)"
     r"|(?P<times>\s?[x×](?![\w])|\s?times\b)",
@@ -28,26 +28,44 @@ _LABELS = (
     r"Lemma|Algorithm|Version|version|v|Stage|stage|Phase|phase|Level|level|Part|No\.|Step|step|"
     r"Round|round|Task|Track|Day|k|n|K|N|T|d|m|Top|top)\s*[-=]?\s*|#)$"
 )
-_PLUS_MINUS = r"(?:±|\+-|\+/-|∓)\s*$"
+_PLUS_MINUS = r"(?:±|\+-|\+/-|∓)\s*$|\bout\s+of\s*$"  # "± 0.2"; "4.25 out of 5": the total is no result
 _SPREAD = re.compile(r"\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?")
+_SPREAD_AFTER = re.compile(r"\s*\(\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?\s*\\?%?\s*\)")
 _LABELLED = re.compile(_LABELS + "|" + _PLUS_MINUS)  # "Section 3", "Task 1", "k=5", "± 0.2"
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)  # "from [the baseline's] X"
 _RANGE = {"-", "--", "–", "—", "~", "∼", "sim", "to", "and up to"}
 _LIST = {",", ", and", ", or", "and", "or", "&", "/", "vs", "vs.", "versus", ",and"}
 _ARROW = {"->", "→", "⟶", "rightarrow", "=>"}
 _MAX_GAP = 14  # characters between two numbers of one list / range
+_PHYSICAL = re.compile(  # physical units; no "m" or "M" (metres or millions?), no "B"/"K" (sizes)
+    r"\s?(?:(?:tokens?|samples?|images?|frames?|queries|requests|pages)\s?/\s?s"  # "1148 tokens/s"
+    r"|ms|s|secs?|seconds?|mins?|minutes?|hrs?|hours?|Hz|kHz|MHz|GHz|dB|mm|cm|km|kbps|Mbps|Gbps|fps|FPS|GB|MB"
+    r"|°|\{?\\deg\}?)(?![\w-])")
+_RANK = re.compile(
+    r"\b(?:rank(?:ed|s|ing)?|plac(?:ed|ing)|finish(?:ed|ing)?)\s+(?:[a-z]+\s+){0,2}?(?P<n>\d{1,3})(?:st|nd|rd|th)\b"
+    r"|(?<![\w.])(?P<m>\d{1,3})(?:st|nd|rd|th)\s+(?:place|position|rank)\b", re.IGNORECASE)
+_NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*[A-Za-z]\s$")
+_CONFIDENCE_AFTER = re.compile(r"\s*(?:CI|C\.I\.|confidence|credible)\b", re.IGNORECASE)
+_LABELLED_TO = re.compile(r"\s*\([^()]{1,40}\)\s*to\s*")  # "from 5.92 (LanguageBind) to 7.51"
+_TO = re.compile(r"(?:[a-z][\w@-]{0,11}\s)?to")  # "to", or a metric named in between ("71.0% F1 to 75.9%")
+_REPEATED = re.compile(r"([a-z][\w@-]{0,9})\s?(?:,|,\s?and|and|or)")  # the unit word of a list, repeated
+
+
+_CLAUSE_REACH = 400  # a clause longer than this is cut there: every rule reads a bounded window
 
 
 def clause_start(text: str, at: int) -> int:
     """Where the clause holding offset `at` starts (after a ; : bracket, ", " or dash)."""
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, at)]
-    return breaks[-1] if breaks else 0
+    lo = max(0, at - _CLAUSE_REACH)
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, lo, at)]
+    return breaks[-1] if breaks else lo
 
 
 def clause_end(text: str, at: int) -> int:
     """Where the clause holding offset `at` ends."""
-    found = _CLAUSE_BREAK.search(text, at)
-    return found.start() if found else len(text)
+    hi = min(len(text), at + _CLAUSE_REACH)
+    found = _CLAUSE_BREAK.search(text, at, hi)
+    return found.start() if found else hi
 
 
 def read_number(text: str, match: re.Match) -> Number | None:
@@ -55,7 +73,7 @@ def read_number(text: str, match: re.Match) -> Number | None:
     name, size or code."""
     start, end = match.span()
     before = text[start - 1] if start else " "
-    if before.isalpha() and re.search(r"[\d%]\s?sim$", text[:start]):
+    if before.isalpha() and re.search(r"[\d%]\s?sim$", text[max(0, start - 8): start]):
         before = " "  # 80%sim95%: the seed dumps lost the backslash of \sim
     slashed = before == "/" and start >= 2 and text[start - 2].isdigit()
     if before.isalnum() or before in "._@^#$£€'\\" or (before == "/" and not slashed):
@@ -69,7 +87,13 @@ def read_number(text: str, match: re.Match) -> Number | None:
     unit_match = _UNIT.match(text, spread.end() if spread else end)
     unit, unit_end = None, spread.end() if spread else end
     if unit_match:
-        unit, unit_end = _UNIT_OF[cast(str, unit_match.lastgroup)], unit_match.end()  # named groups only
+        unit, unit_end = _UNIT_OF[unit_match.lastgroup], unit_match.end()
+        late = _SPREAD_AFTER.match(text, unit_end)  # "62.53% (± 1.59)"
+        unit_end = late.end() if late else unit_end
+    elif _PHYSICAL.match(text, unit_end):  # "31s", "3.2 mm", "0.6 kbps", "3.40 +- 2.75 mm"
+        physical = _PHYSICAL.match(text, unit_end)
+        return Number(start, end, float(match.group("num").replace(",", "")), None, physical.end(),
+                      signed=bool(match.group("sign")), physical=True)
     elif end < len(text) and (text[end].isalpha() or text[end] in "$"):
         return None  # 7B, 128K, 3D, 2nd
     if unit == "x" and re.match(r"\s*\d", text[unit_end:]):
@@ -98,7 +122,7 @@ class NumberScanner:
         """The groups of `text` (win counts first, then the others in text order) and the numbers
         left outside win counts."""
         numbers = self.numbers(text)
-        groups = self.win_counts(text, numbers)  # takes its numbers out of `numbers`
+        groups = self.win_counts(text, numbers) + self.ranks(text)  # win counts take their numbers
         return groups + self.groups(text, numbers), numbers
 
     def numbers(self, text: str) -> list[Number]:
@@ -123,6 +147,16 @@ class NumberScanner:
                 continue
             numbers[:] = [n for n in numbers if not (m.start() <= n.start < m.end())]
             number = Number(m.start("n"), m.end("n"), value, None, m.end())
+            groups.append(Group([number], link="wins", kind="other", hits=[(m.start(), m.end())]))
+        return groups
+
+    @staticmethod
+    def ranks(text: str) -> list[Group]:
+        """'ranked 8th out of 12 teams', 'achieved 1st place' -> value 8, 1; unit null, kind other."""
+        groups = []
+        for m in _RANK.finditer(text):
+            name = "n" if m.group("n") else "m"
+            number = Number(m.start(name), m.end(name), float(m.group(name)), None, m.end(name) + 2)
             groups.append(Group([number], link="wins", kind="other", hits=[(m.start(), m.end())]))
         return groups
 
@@ -152,17 +186,30 @@ class NumberScanner:
         """How `number` joins the group before it (list | range | change), or None."""
         previous = group.members[-1]
         gap = text[previous.unit_end: number.start]
-        if len(gap) > _MAX_GAP or (previous.unit and number.unit and previous.unit != number.unit):
+        if len(gap) > _MAX_GAP and not _LABELLED_TO.fullmatch(gap) \
+                or (previous.unit and number.unit and previous.unit != number.unit):
             return None
         word = " ".join(gap.split()).lower()
         if number.slashed and not (word == "/" and number.unit):
             return None
         if gap and not gap.strip() and len(gap) <= 3:
             return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
+        if previous.unit is None and number.unit and previous.value.is_integer() and 1900 <= previous.value <= 2100:
+            return None  # "PASCAL VOC 2012 and 80.3%": a year never takes the unit of the number after it
+        if previous.unit is None and number.unit and _NAME_BEFORE.search(text, max(0, previous.start - 30), previous.start):
+            return None  # "by 2.6% on AIME 24, 0.6% on AIME 25": "24" is part of a name
+        if _CONFIDENCE_AFTER.match(text, number.unit_end):
+            return None  # "AUROC: 0.977, 95% CI": the confidence level is no member of the list
         if word in _ARROW:
             return "change"
-        if word == "to" and (FROM_BEFORE.search(text[: group.start]) or text[: group.start].rstrip().endswith("(")):
-            return "change"  # "from 35.5% to 44.5%", "boost (31.12% to 46.61%)"
+        before = text[max(0, group.start - 80): group.start]
+        if _TO.fullmatch(word) and (FROM_BEFORE.search(before) or before.rstrip().endswith("(")) \
+                or _LABELLED_TO.fullmatch(gap) and FROM_BEFORE.search(before):
+            return "change"  # "from 35.5% to 44.5%", "boost (31.12% to 46.61%)", "from 71.0% F1 to 75.9%"
+        repeated = _REPEATED.fullmatch(word)
+        if repeated and text[number.unit_end: number.unit_end + len(repeated.group(1)) + 1].lower() \
+                == " " + repeated.group(1):
+            return "list"  # "by 5.6 AP, 7.1 AP, 13.6 AP"
         if word in _RANGE:
             return "range"
         if word in _LIST:

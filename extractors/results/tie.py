@@ -1,29 +1,74 @@
-"""Tying a reported number to its sentence's entities: which metric measured it, on which dataset,
-and which model or method (the subject) achieved it.
+"""Tying a reported number to the metric, dataset and subject its sentence gives it.
 
-The interface is one call, `Tying.tie(text, group, entities, proposed, numbers)`: the sentence, a
-judged group of numbers, the sentence's (non-generic) entities, the paper's main proposed system
-(for "our method achieves ..."), and the sentence's other numbers (an entity beyond another number
-belongs to that one). It returns one `Tie` per number of the group, in order.
+`Tying(cues).read(text, entities, paper)` reads one sentence once: which mention is a system (a Model
+or Method), a baseline ("outperforms Y", "than Y", "building on Y"), an instrument ("trained with
+Y", "using Y"); which names are datasets ("the X dataset", "+37.06 on Causal Judgement", even when
+the NER typed them otherwise or missed them); where metric names stand (Metric mentions and metric
+phrases such as "attack success rates"). The `SentenceTies` it returns gives, for each judged group
+of numbers, one `Tie` per number, by the structure around it:
+
+metric   next to the number ("85.3% accuracy", "F1 of 0.62", "46% faster inference speed"), in the
+         slot of a change ("reduces attack success rates by 22%", "a 7.5% reduction in calibration
+         error"), paired in order with a list ("16.1%, 18.3% in precision, recall"), or inherited from
+         the number it continues ("by 22.5% (validation) and 18.0% (test)");
+dataset  after the number ("85.3% on GSM8K"), paired in order ("respectively"), after the next
+         number it is coordinated with ("by 8.7% and ... by 2.8% on D"), the one dataset the sentence
+         names, or, in a sentence naming none, the only dataset the paper uses;
+subject  the name the number is attached to ("CNN (58.3%)", "84% for ChatGPT"), paired in order,
+         the sentence's subject ("R3 improves RAG performance by 5.2%" -> R3), or the paper's
+         proposal for "our method" and for sentences that name no system; the first number of
+         "from A to B" is the baseline's, never the subject's.
+Pure string work over the sentence, its entities and the paper's proposals, no spaCy; every rule
+reads a bounded window, so a sentence costs time linear in its length.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.results.cues import Cues
+from extractors.results.cues import Cues, plurals
 from extractors.results.scan import clause_end, clause_start
-from extractors.results.types import Entity, Group, Number
+from extractors.results.types import Entity, Group, Number, PaperContext
 
-_ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
-_ON_UNKNOWN = re.compile(r"^\s*(?:on|in)\s+(?:the\s+)?[A-Z][\w-]*")
-_SCOPE = re.compile(r"^\s*(?:On|In|For|Across|Evaluated\s+on)\s+(?:the\s+)?$")
-_SCOPE_END = re.compile(r"^(?:\s+(?:benchmark|dataset|test\s+set))?\s*,")
+_ADJECTIVES = r"(?-i:(?:(?!(?:of|and|or|the)\b)[a-z][\w-]*\s+){0,2})"  # "on the neuromorphic EvDET200K dataset"
+_ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?" + _ADJECTIVES + "$", re.IGNORECASE)
+_ON_FORWARD = re.compile(  # used with match(text, pos): no ^
+    r"[^\d;,()]{0,50}?\b(?P<prep>on|in|for|across)\s+(?:the\s+)?" + _ADJECTIVES, re.IGNORECASE)
+_MODEL_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BbMm]\b|-\d+(?:\.\d+)?[BbMm]\b")
+_NAME_WORD = r"[\w'+-]*(?:\.[\w'+-]+)*"  # "WMT'14", "GPT-3.5"; not a sentence's full stop
+_CAPITALISED = re.compile(r"[A-Z]" + _NAME_WORD + r"(?:\s[A-Z0-9]" + _NAME_WORD + "){0,3}")
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?$")
+_COORDINATION_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _TIE_REACH = {"Metric": 60, "Dataset": 100}
+_SUBJECT_REACH = 300  # characters left of a number where its subject is looked for
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][\w-]*)\s+$")
+_ITEM = r"(?!respectively\b)[\w@+-]+(?:\.[\w@+-]+)*(?:\s(?!respectively\b|and\b|compared\b)[A-Za-z][\w@+-]*)?"
+_LIST_AFTER = re.compile(  # "in precision, recall, F1-score, and IoU", "in mPrec, mRec, mCov, mWCov"
+    r"\s*(?:in|for)\s+(?:terms\s+of\s+)?(?P<items>" + _ITEM + r"(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+)" + _ITEM
+    + r"){1,7})(?=\s*(?:[.;:),]|$|\s(?:respectively|compared|relative|over|than|on|across|with|when|while)\b))"
+    r"(?!\s+(?:[\w-]+\s+)?(?:tasks?|settings?|datasets?|benchmarks?|cases|domains?|scenarios?|splits?|languages?)\b)")
+_LIST_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_SHARED = re.compile(  # "by 8.7% and reduces training time by": two results coordinated, no place between
+    r"^(?:(?!\b(?:on|in|for|across|over|than|while|whereas)\b)[^;:()\d])*\band\b"
+    r"(?:(?!\b(?:on|in|for|across)\b)[^;:()\d])*$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+$")
+_GENERIC_HEAD = re.compile(r"(?:score|value|rate|rating)s?", re.IGNORECASE)  # "harmful score": kept with its modifier
+_CONTINUES = re.compile(  # how a number continues the one before it in the sentence
+    r"^[\s)]*(?:[A-Za-z][\w-]*\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:and\s+|or\s+)?"  # "86-92% analysis, 84-94%"
+    r"(?:(?:on|in|for|with)\s+[^,;()]{1,60}?(?:,\s*(?:and\s+)?|\s+and\s+))?(?:from\s+)?$"
+    r"|^\s*\(\s*$"  # "0.78 (0.74-0.79)", "72.8% (+15.0%)"
+    r"|^[\s)]*(?:,\s*)?(?:and|or)\s+[^,;()]{1,40}\(\s*$"  # "CNN (58.3%) and MLP (49.6%)"
+    r"|^[^;()]{0,80}?,\s*(?:\w+ly\s+)?(?:outperforming|surpassing|exceeding|beating|compared\s+(?:to|with)|"
+    r"an?\s+(?:improvement|gain|increase)\s+of)\b[^;]{0,80}$",  # "87.0% accuracy, outperforming CNN (58.3%)"
+    re.IGNORECASE)
+_ATTACHED_BEFORE = re.compile(  # "CNN (58.3%)", "ChatGPT-o3: 83.58", "a RoBERTa-CRF baseline (F1=0.67)"
+    r"\s*(?:(?:baseline|model|method|approach|system)\s*)?(?:\(\s*(?:[\w@-]+\s*[=:]\s*)?|:\s*)")
+_FOR_AFTER = re.compile(r"^\s*(?:for|by)\s+(?:the\s+)?$", re.IGNORECASE)
+_SHOT = r"(?:(?:zero|one|few|\d+)[\s-]shot\s+)?"
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,110 +80,582 @@ class Tie:
     subject: str | None
 
 
+@dataclass(slots=True)
+class _Name:
+    """A name of the sentence with its part in it (system, baseline, instrument, dataset or other)
+    and the entity type it came with (None: read off the text)."""
+
+    start: int
+    end: int
+    name: str
+    role: str
+    label: str | None = None
+
+
 def respectively_end(text: str, group: Group) -> int | None:
     """The end of "respectively" after a list of numbers ("60% and 75%, respectively"), whose
     numbers then pair in order with the entities listed; None for a single number or no such word."""
     if len(group.members) < 2:
         return None
-    found = _RESPECTIVELY.search(text[group.end:])
-    return group.end + found.end() if found else None
+    found = _RESPECTIVELY.search(text, group.end, min(len(text), group.end + 120))
+    return found.end() if found else None
+
+
+def _singular(word: str) -> str:
+    """'rates' -> 'rate', 'accuracies' -> 'accuracy', 'AUROCs' -> 'AUROC'; 'loss', 'FLOPs' stay."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
+            and (word[-2].isupper() or word[:-1].islower()):
+        return word[:-1]
+    return word
 
 
 class Tying:
-    """The tying rules; metric names, baseline markers and "our" phrases come from the cues."""
+    """The tying rules; metric names, dataset heads, markers and "our" phrases come from the cues."""
 
     def __init__(self, cues: Cues):
         self.cues = cues
+        words = [*cues.lists["metric"], *cues.lists["measure_heads"]]
+        heads = sorted(set(words) | set(plurals(words)), key=len, reverse=True)
+        self.metric_head = re.compile(
+            r"(?<![\w@.-])(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
+            + r")(?:@\d+)?(?![\w-])", re.IGNORECASE)
+        self.metric_like = re.compile(_SHOT + r"(?:" + self.metric_head.pattern + r")", re.IGNORECASE)
+        self.known_metric = re.compile(r"(?:" + cues["metric"].pattern + r")(?:e?s)?(?:@\d+)?", re.IGNORECASE)
+        self.metric_noun = re.compile(r"\s+metrics?\b", re.IGNORECASE)  # "LLM-as-Judge and RAGAS metrics"
+        self.modifier_stop = {w.lower() for w in cues.lists["metric_stop"]}
+        self.dataset_head = re.compile(r"\s+(?:" + cues["dataset_heads"].pattern + ")", re.IGNORECASE)
+        self.headed_name = re.compile(
+            r"(?<![\w'.-])(?P<name>[A-Z0-9][\w'.+/&-]*(?:\s[A-Z0-9][\w'.+/&-]*){0,3})(?="
+            + self.dataset_head.pattern + ")")
+        self.name_stop = {w.lower() for w in cues.lists["dataset_name_stop"]}
+        hedges = cues["hedges"].pattern
+        self.left_filler = re.compile(
+            r"^\s*\)?\s*\(?\s*(?:(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern + r")\s+)?"
+            r"(?:(?:scores?|values?|rates?|results?)\s+)?(?:of|=|:|is|was|were|are|reached|reaches|reaching|"
+            r"at|by|(?:improved|improves|improving|drops?|dropped|rises?|rose|increased|decreased|fell|falls)\s+to|"
+            r"to|from|between|above|below|exceeding)?\s*\(?\s*(?:(?:" + hedges + r")\s*)*$", re.IGNORECASE)
+        self.right_filler = re.compile(
+            r"\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro|higher|lower|better|worse|"
+            r"faster|slower|greater|smaller|more|less|fewer|improved|reduced|increased|decreased|"
+            r"(?:(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern + r")\s+)?(?:in|of|for))\s+){0,2}",
+            re.IGNORECASE)
+        self.change_verb = re.compile(
+            "(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern + r")\s+$", re.IGNORECASE)
+        self.slot_end = re.compile(
+            r"^[^;()]{0,80}?\b(?:by|from|to)\s+(?:(?:" + hedges + r")\s*)*$", re.IGNORECASE)
+        self.result_verb = re.compile(  # verbs only a system does to a number
+            r"\s*(?:\w+ly\s+)?(?:" + cues["achieve"].pattern + r"|outperform\w*|surpass\w*|beat\w*|exceed\w*)",
+            re.IGNORECASE)
+        self.acts = re.compile(r"\s*(?:\w+ly\s+)?(?:" + cues["subject_verbs"].pattern + ")", re.IGNORECASE)
+        self.subject_verb = re.compile(
+            r"\)?\s*(?:\([^()]{0,60}\)\s*)?(?:,[^,;]{0,90},\s*)?(?:[A-Za-z][\w-]*\s+)?(?:\w+ly\s+){0,2}(?:"
+            + cues["subject_verbs"].pattern + ")", re.IGNORECASE)
+        self.pronoun = re.compile(r"\b[Ii]t\b")  # "it improves ...": the paper's system, before a result verb
+        self.generic_subject = re.compile(r"(?<![\w-])(?:" + cues["generic_subjects"].pattern + ")", re.IGNORECASE)
+        self.owned = re.compile(r"\b(?:our|proposed|this|these|same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
-    def tie(self, text: str, group: Group, entities: Sequence[Entity], proposed: Sequence[str],
-            numbers: Sequence[Number] = ()) -> list[Tie]:
-        """One tie per member of `group`, with metric / dataset / subject when the sentence ties them."""
-        size = len(group.members)
-        paired = respectively_end(text, group) is not None
-        clause = (clause_start(text, group.start), clause_end(text, group.end))
-        others = [n for n in numbers if n not in group.members]
-        metrics = self.pick(group, [e for e in entities if e.label == "Metric" and e.start >= clause[0]
-                                    and e.end <= clause[1] and not _apart(e, group, others)],
-                            paired, _TIE_REACH["Metric"])
-        on_datasets = [e for e in entities if e.label == "Dataset"]
-        named = self.named_after(text, group, on_datasets)  # "85.3% on GSM8K", "+9.8%, +5.7% on A and B"
-        scope = [e for e in on_datasets if _SCOPE.match(text[: e.start]) and _SCOPE_END.match(text[e.end:])]
-        datasets: list[str | None]
-        if named and not paired:
-            names: list[str | None] = [e.name for e in named]
-            datasets = names * size if len(names) == 1 else names if len(names) == size else [None] * size
-        elif not paired and _ON_UNKNOWN.match(text[group.end:]):
-            datasets = [None] * size  # "76.28% on AQuA" with AQuA unrecognised: not the dataset before it
-        elif scope and not paired:
-            datasets = [scope[0].name] * size  # "On GSM8K, ... 85.3% ..., ... by 4.1%"
-        else:
-            datasets = self.pick(group, [e for e in on_datasets if paired or not _apart(e, group, others)],
-                                 paired, _TIE_REACH["Dataset"])
-        subjects = self.subjects(text, group, entities, paired, proposed)
-        return [Tie(metrics[i], datasets[i], subjects[i]) for i in range(size)]
+    def read(self, text: str, entities: Sequence[Entity], paper: PaperContext = PaperContext(),
+             numbers: Sequence[Number] = ()) -> SentenceTies:
+        """The sentence `text` with its (non-generic) entity mentions and its numbers (a name
+        beyond another number belongs to that one), read once for tying."""
+        return SentenceTies(self, text, entities, paper, numbers)
+
+    # --- names of the sentence -------------------------------------------------------------------
+
+    def metric_names(self, text: str, entities: Sequence[Entity]) -> list[_Name]:
+        """Metric mentions and metric phrases, canonical, by start. A phrase is a metric word
+        ("accuracy", "F1", "AUROC") with the modifiers the gazetteer knows ("balanced accuracy";
+        "diagnostic accuracy" is Accuracy), or a measure head with up to two modifiers ("attack
+        success rates", "counting error", "training time"); names before "metrics" are metrics too."""
+        others = [(e.start, e.end) for e in entities
+                  if e.label != "Metric" and not self.metric_like.fullmatch(text[e.start: e.end])]
+        other_starts = [start for start, _ in others]
+        found: list[_Name] = []
+        for match in self.metric_head.finditer(text):
+            head = match.group()
+            if len(head) <= 3 and head.islower() and not any(c.isdigit() for c in head):
+                continue  # "map", "em", "ter": English words unless written as metric names
+            nearby = others[bisect_left(other_starts, match.start() - 200): bisect_left(other_starts, match.end())]
+            if any(s < match.end() and match.start() < e for s, e in nearby):
+                continue
+            if found and found[-1].end + 1 == match.start() and head.lower().rstrip("s") in ("score", "value"):
+                found[-1].end = match.end()  # "mAP50-95 scores": the metric before it
+                continue
+            start = self._modifiers_start(text, match.start(), nearby)
+            if self.known_metric.fullmatch(head) and not _GENERIC_HEAD.fullmatch(head):
+                starts = [s_ for s_ in self._word_starts(text, start, match.start())
+                          if self.metric_name(text[s_: match.end()], known_only=True)]
+                start = starts[0] if starts else match.start()
+            found.append(_Name(start, match.end(), self.metric_name(text[start: match.end()]), "metric"))
+        headed = self._metric_headed(text, entities)
+        for entity in entities:
+            surface = text[entity.start: entity.end]
+            if entity.label != "Metric" and id(entity) not in headed:
+                continue
+            inside = [n for n in found if n.start < entity.end and entity.start < n.end]
+            extra = surface.lower().split()
+            for n in inside:
+                for word in text[n.start: n.end].lower().split():
+                    if word in extra:
+                        extra.remove(word)
+            if all(n.start >= entity.start and n.end <= entity.end for n in inside) and \
+                    not (inside and all(w in self.modifier_stop for w in extra)):
+                found = [n for n in found if n not in inside]  # the mention names it whole ("Goal Completion Rate")
+                found.append(_Name(entity.start, entity.end, entity.name, "metric"))
+        found.sort(key=lambda n: n.start)
+        return found
+
+    def _metric_headed(self, text: str, entities: Sequence[Entity]) -> set[int]:
+        """The ids of mentions that a following "metrics" makes metrics, with those coordinated
+        before them ("based on LLM-as-Judge and RAGAS metrics")."""
+        headed: set[int] = set()
+        chained = False
+        for i in range(len(entities) - 1, -1, -1):
+            entity = entities[i]
+            if chained or self.metric_noun.match(text, entity.end):
+                headed.add(id(entity))
+                chained = i > 0 and bool(_COORDINATION.match(text[entities[i - 1].end: entity.start]))
+            else:
+                chained = False
+        return headed
 
     @staticmethod
-    def named_after(text: str, group: Group, datasets: Sequence[Entity]) -> list[Entity]:
-        """The dataset list introduced right after the numbers: 'on A, B, and C'."""
-        after = sorted((e for e in datasets if e.start >= group.end), key=lambda e: e.start)
-        if not after or not _ON_DATASET.match(text[group.end: after[0].start]):
-            return []
-        chain = [after[0]]
-        for entity in after[1:]:
-            if not _COORDINATION.match(text[chain[-1].end: entity.start]):
+    def _word_starts(text: str, start: int, end: int) -> list[int]:
+        """The offsets where the words of text[start:end] start."""
+        return [start + m.start() for m in re.finditer(r"\S+", text[start:end])]
+
+    def _modifiers_start(self, text: str, start: int, others: list[tuple[int, int]]) -> int:
+        """Where the modifiers before a metric head start: up to two lower-case words or acronyms,
+        none a stop word ("the", "average", verbs) or part of another entity."""
+        titled = text[start: start + 1].isupper()
+        for _ in range(2):
+            word = _WORD_BEFORE.search(text, max(0, start - 40), start)
+            if not word or word.end() != start:
                 break
-            chain.append(entity)
+            token = word.group(1)
+            shaped = token[0].islower() or (token.isupper() and len(token) >= 2) or (
+                titled and token[:1].isupper() and token[1:].islower()) or bool(self.known_metric.fullmatch(token))
+            if not shaped or token.lower() in self.modifier_stop or self.is_cue_word(token) \
+                    or any(s < word.end(1) and word.start(1) < e for s, e in others):
+                break
+            start = word.start(1)
+        return start
+
+    def is_cue_word(self, token: str) -> bool:
+        return any(self.cues[name].fullmatch(token)
+                   for name in ("improvement", "reduction", "hedges", "achieve", "subject_verbs"))
+
+    def metric_name(self, surface: str, known_only: bool = False) -> str | None:
+        """The canonical name of a metric phrase: the gazetteer's, else the words as written with
+        the head in the singular and lower-case words capitalised ("attack success rates" ->
+        "Attack Success Rate"); with `known_only`, the gazetteer's or None."""
+        words = surface.split()
+        key = " ".join(words).lower()
+        singular = [*words[:-1], _singular(words[-1])]
+        known = self.cues.metric_names.get(key) or self.cues.metric_names.get(" ".join(singular).lower())
+        if known or known_only:
+            return known
+        return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in singular)
+
+    def headed_datasets(self, text: str, entities: Sequence[Entity]) -> list[_Name]:
+        """Names right before a dataset head ("on the WMT'14 English-German test set") that no
+        entity mention covers."""
+        found = []
+        for match in self.headed_name.finditer(text):
+            start, end = match.span("name")
+            words = match.group("name").split()
+            while words and words[0].lower() in self.name_stop:
+                start += len(words[0]) + 1
+                words = words[1:]
+            if not words or " ".join(words).lower() in self.name_stop or start == 0 and len(words) == 1 \
+                    and not any(c.isdigit() or c.isupper() for c in words[0][1:]):
+                continue
+            if any(e.start < end and start < e.end for e in entities):
+                continue  # a mention is there: its role says what it is
+            if not any(c.isalpha() for c in words[0]):
+                continue  # "21 benchmarks": a count
+            found.append(_Name(start, end, " ".join(words), "dataset"))
+        return found
+
+
+class _Index:
+    """Names sorted by start, found by position with bisection (a sentence's lookups stay linear)."""
+
+    def __init__(self, names: list[_Name]):
+        self.names = sorted(names, key=lambda n: n.start)
+        self.starts = [n.start for n in self.names]
+
+    def __iter__(self):
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def starting(self, lo: int, hi: int) -> list[_Name]:
+        """The names starting in [lo, hi)."""
+        return self.names[bisect_left(self.starts, lo): bisect_left(self.starts, hi)]
+
+    def within(self, lo: int, hi: int) -> list[_Name]:
+        """The names lying inside [lo, hi)."""
+        return [n for n in self.starting(lo, hi) if n.end <= hi]
+
+    def ending_before(self, at: int, reach: int) -> list[_Name]:
+        """The names ending at or before `at` and at most `reach` characters before it, nearest last."""
+        return [n for n in self.starting(max(0, at - reach - 200), at) if at - reach <= n.end <= at]
+
+    def at(self, offset: int) -> _Name | None:
+        """The name starting exactly at `offset`."""
+        index = bisect_left(self.starts, offset)
+        return self.names[index] if index < len(self.names) and self.starts[index] == offset else None
+
+    def covering(self, offset: int) -> bool:
+        """True when a name starts before `offset` and ends after it."""
+        return any(n.start < offset < n.end for n in self.starting(max(0, offset - 200), offset))
+
+
+class SentenceTies:
+    """One sentence read for tying: its systems, datasets and metric names with their parts."""
+
+    def __init__(self, tying: Tying, text: str, entities: Sequence[Entity], paper: PaperContext,
+                 numbers: Sequence[Number] = ()):
+        self.tying, self.text, self.paper = tying, text, paper
+        self.cues = tying.cues
+        ordered = sorted(entities, key=lambda e: (e.start, -e.end))
+        self.metrics = _Index(tying.metric_names(text, ordered))
+        self.metric_starts = {n.start: n for n in self.metrics}
+        self.names = _Index(self._roles(ordered) + tying.headed_datasets(text, ordered))
+        self.datasets = _Index([n for n in self.names if n.role == "dataset"])
+        self.systems = _Index([n for n in self.names if n.role == "system"])
+        self.baselines = _Index([n for n in self.names if n.role == "baseline"])
+        self.numbers = sorted(numbers, key=lambda n: n.start)
+        self.number_starts = [n.start for n in self.numbers]
+        self.dataset_names = list(dict.fromkeys(d.name for d in self.datasets))
+        claimers = {id(d): self.claimer(d) for d in self.datasets}
+        self.claimed_by = claimers
+        self.chains: dict[int, list[list[_Name]]] = {}
+
+    # --- roles -------------------------------------------------------------------------------
+
+    def _roles(self, entities: list[Entity]) -> list[_Name]:
+        text, cues = self.text, self.cues
+        names: list[_Name] = []
+        previous_baseline: _Name | None = None
+        for entity in entities:
+            surface = text[entity.start: entity.end]
+            if entity.label == "Metric" or self.tying.metric_like.fullmatch(surface) \
+                    or any(n.start <= entity.start and entity.end <= n.end
+                           for n in self.metrics.starting(max(0, entity.start - 200), entity.start + 1)):
+                continue  # metric names are read apart ("FID", "Recall@20" tagged Method)
+            if not any(c.isalpha() for c in surface) or "%" in surface:
+                continue  # "86-92% analysis": a number's context, not a name
+            before = " ".join(text[max(clause_start(text, entity.start), entity.start - 60): entity.start].split()[-4:])
+            headed = bool(self.tying.dataset_head.match(text, entity.end))
+            as_baseline = cues["baseline_markers"].search(before) is not None or bool(
+                previous_baseline and _COORDINATION.match(text[previous_baseline.end: entity.start]))
+            role = "other"
+            name_of = entity.name
+            acting = bool(self.tying.result_verb.match(text, entity.end))  # "VectorLLM outperformed ..."
+            if (entity.label == "Dataset" or headed and entity.label in ("Model", "Method")) and not (acting and not headed):
+                strong = cues["system_markers"].search(" ".join(before.split()[-2:]))
+                role = "baseline" if (strong and not headed) else "dataset"
+            elif entity.label in ("Model", "Method", "Dataset") or entity.name in self.paper.proposed:
+                if as_baseline:
+                    role = "baseline"
+                elif cues["instrument_markers"].search(" ".join(before.split()[-3:])) \
+                        and not self.tying.acts.match(text, entity.end):
+                    role = "instrument"  # "trained with EIS-GRPO"; but "with DeepSeek-R1 scoring 71.46" acts
+                else:
+                    role = "system"
+                    if before.lower().endswith("our") and self.paper.proposed:
+                        name_of = self.paper.proposed[0]  # "our RL approach achieves": the paper's system
+            name = _Name(entity.start, entity.end, name_of, role, entity.label)
+            previous_baseline = name if role == "baseline" else None
+            names.append(name)
+        self._coordinate_heads(names)
+        return names
+
+    def _coordinate_heads(self, names: list[_Name]) -> None:
+        """'across WHU, WHU-Mix, and CrowdAI datasets': the head makes every name of the list a dataset."""
+        headed = False
+        for left, right in zip(reversed(names[:-1]), reversed(names[1:])):
+            headed = right.role == "dataset" and (headed or bool(self.tying.dataset_head.match(self.text, right.end)))
+            if headed and left.role in ("system", "baseline", "instrument", "dataset") \
+                    and _COORDINATION.match(self.text[left.end: right.start]):
+                left.role = "dataset"
+            else:
+                headed = False
+
+    def claimer(self, dataset: _Name) -> Number | None:
+        """The number this dataset is named right after ('47.6% on D'), if any."""
+        index = bisect_left(self.number_starts, dataset.start) - 1
+        if index < 0:
+            return None
+        number = self.numbers[index]
+        if dataset.start - number.unit_end <= 60 and _ON_DATASET.match(self.text[number.unit_end: dataset.start]):
+            return number
+        return None
+
+    def apart(self, name: _Name, group: Group) -> bool:
+        """True when a number outside `group` stands between `name` and it (the name is that one's)."""
+        lo, hi = (name.end, group.start) if name.end <= group.start else (group.end, name.start)
+        for number in self.numbers[bisect_left(self.number_starts, lo):]:
+            if number.start >= hi:
+                break
+            if number.end <= hi and number not in group.members:
+                return True
+        return False
+
+    # --- ties --------------------------------------------------------------------------------
+
+    def tie(self, group: Group, previous: tuple[Group, list[Tie]] | None = None) -> list[Tie]:
+        """One tie per member of `group`; `previous` is the group read before it in the sentence."""
+        paired = respectively_end(self.text, group) is not None
+        continued = previous if previous and _CONTINUES.match(self.text[previous[0].end: group.start]) else None
+        metrics = self.metric_ties(group, paired, continued)
+        datasets = self.dataset_ties(group, paired)
+        subjects = self.subject_ties(group, paired)
+        return [Tie(metrics[i], datasets[i], subjects[i]) for i in range(len(group.members))]
+
+    def metric_ties(self, group: Group, paired: bool, continued: tuple[Group, list[Tie]] | None) -> list[str | None]:
+        size, text = len(group.members), self.text
+        listed = self.listed_after(group)
+        if listed:
+            return listed
+        if paired:
+            chain = self.chain_of(self.metrics, group)
+            if chain:
+                return chain
+        found = self.metric_next_to(group) or self.metric_in_slot(group)
+        if found:
+            return [found] * size
+        if continued and continued[1][-1].metric:
+            return [continued[1][-1].metric] * size
+        lo, hi = clause_start(text, group.start), clause_end(text, group.end)
+        lo, hi = max(lo, group.start - _TIE_REACH["Metric"] - 200), min(hi, group.end + _TIE_REACH["Metric"])
+        near = [n for n in self.metrics.within(lo, hi) if not self.apart(n, group)]
+        return _pick(group, near, _TIE_REACH["Metric"])
+
+    def chain_of(self, names: _Index, group: Group) -> list[str] | None:
+        """For a 'respectively' list: the names listed together ("ChatGPT and Llama 2-Chat", "on
+        HotpotQA and WebShop") as many as the numbers, the list nearest the numbers."""
+        size = len(group.members)
+        chains = self.chains.get(id(names))
+        if chains is None:
+            chains = []
+            for name in names:
+                if chains and _COORDINATION.match(self.text[chains[-1][-1].end: name.start]):
+                    chains[-1].append(name)
+                else:
+                    chains.append([name])
+            self.chains[id(names)] = chains
+        fitting = [c for c in chains if len(c) == size and len({n.name for n in c}) == size]
+        if not fitting:
+            return None
+        nearest = min(fitting, key=lambda c: abs(c[0].start - group.start))
+        return [n.name for n in nearest]
+
+    def listed_after(self, group: Group) -> list[str | None] | None:
+        """'16.1%, 18.3%, 17.8%, and 24.2% in precision, recall, F1-score, and IoU': in order."""
+        size = len(group.members)
+        if size < 2:
+            return None
+        match = _LIST_AFTER.match(self.text, group.end)
+        if not match:
+            return None
+        items = _LIST_SPLIT.split(match.group("items"))
+        if len(items) != size:
+            return None
+        if any(n.role != "other" for n in self.names.within(match.start("items"), match.end("items"))) \
+                or any(item.split()[0].lower() in self.tying.modifier_stop for item in items):
+            return None  # a dataset or system list, or plain words ("the end-to-end"), not metrics
+        at = match.start("items")
+        names = []
+        for item in items:
+            at = self.text.index(item, at)
+            known = self.metric_starts.get(at)
+            names.append(known.name if known else self.tying.metric_name(item))
+            at += len(item)
+        return names
+
+    def metric_next_to(self, group: Group) -> str | None:
+        """'85.3% accuracy', '46% faster inference speed', 'Balanced Accuracy of 80.52%', 'F1=0.16'."""
+        text = self.text
+        right = self.tying.right_filler.match(text, group.end)
+        found = self.metric_starts.get(right.end()) if right else None
+        if found:
+            return found.name
+        before = self.metrics.ending_before(group.start, 45)
+        if before and self.tying.left_filler.match(text[before[-1].end: group.start]):
+            return before[-1].name
+        return None
+
+    def metric_in_slot(self, group: Group) -> str | None:
+        """The metric a change verb governs: 'reduces attack success rates by up to 22%',
+        'lowering the crash rate from 46.9% to 6.3%'."""
+        text = self.text
+        for name in reversed(self.metrics.ending_before(group.start, 80)):
+            if self.apart(name, group) or not self.tying.slot_end.match(text[name.end: group.start]):
+                continue
+            words_before = text[max(0, name.start - 40): name.start].split()
+            stops = 0
+            while stops < 3 and words_before and words_before[-1].lower() in self.tying.modifier_stop:
+                words_before.pop()
+                stops += 1
+            if words_before and self.tying.change_verb.search(words_before[-1] + " "):
+                return name.name
+        return None
+
+    def dataset_ties(self, group: Group, paired: bool) -> list[str | None]:
+        size, text = len(group.members), self.text
+        if paired:
+            chain = self.chain_of(self.datasets, group)
+            if chain:
+                return chain
+        named = self.named_after(group)  # "85.3% on GSM8K", "+9.8%, +5.7% on A and B"
+        if named:
+            names = [n.name for n in named]
+            return names * size if len(names) == 1 else names if len(names) == size else [None] * size
+        opening = _ON_FORWARD.match(text, group.end)
+        if opening and _CAPITALISED.match(text, opening.end()):
+            return [None] * size  # "91.6% on LLaMA2 7b", not a dataset: nor is the dataset before it
+        if len(self.dataset_names) == 1:
+            return self.dataset_names * size  # the sentence's one dataset: "On GSM8K, ...", "Experiments on D show"
+        shared = self.shared_after(group)
+        if shared:
+            return [shared] * size
+        if not self.dataset_names and len(self.paper.datasets) == 1:
+            return [self.paper.datasets[0]] * size  # a sentence naming no dataset: the paper's only one
+        lo, hi = group.start - _TIE_REACH["Dataset"] - 200, group.end + _TIE_REACH["Dataset"]
+        free = [d for d in self.datasets.within(max(0, lo), hi)
+                if self.claimed_by[id(d)] is None and not self.apart(d, group)]
+        if len({d.name for d in free}) == 1:
+            return [free[0].name] * size
+        return _pick(group, free, _TIE_REACH["Dataset"])
+
+    def shared_after(self, group: Group) -> str | None:
+        """'improves accuracy by 8.7% and reduces training time by 2.8% on PHOENIX14T': the dataset
+        after the next number, when the two are coordinated with no place of their own between."""
+        for dataset in self.datasets.starting(group.end, group.end + 120):
+            claimer = self.claimed_by[id(dataset)]
+            if claimer is None or claimer.start <= group.end:
+                continue
+            between = self.text[group.end: claimer.start]
+            return dataset.name if _SHARED.match(between) else None
+        return None
+
+    def named_after(self, group: Group) -> list[_Name]:
+        """The dataset list introduced right after the numbers: 'on A, B, and C'; after 'on' and
+        'across' a Method-typed name or an unrecognised capitalised one is a dataset too
+        ('+37.06 on Causal Judgement', 'a 17.2% improvement on ScreenSpotPro')."""
+        opening = _ON_FORWARD.match(self.text, group.end)
+        if not opening:
+            return []
+        loose = opening.group("prep").lower() in ("on", "across")
+        chain: list[_Name] = []
+        at = opening.end()
+        while True:
+            name = self.dataset_at(at, loose)
+            if name is None:
+                break
+            chain.append(name)
+            joined = _COORDINATION_AFTER.match(self.text, name.end)
+            if not joined:
+                break
+            at = joined.end()
         return chain
 
-    @staticmethod
-    def pick(group: Group, candidates: Sequence[Entity], paired: bool, reach: int) -> list[str | None]:
-        """Pair a 'respectively' list in order; otherwise the nearest unambiguous candidate."""
+    def dataset_at(self, at: int, loose: bool) -> _Name | None:
+        """The dataset named at offset `at`, if any."""
+        name = self.names.at(at)
+        if name is not None:
+            return name if name.role == "dataset" or loose and name.label == "Method" else None
+        if not loose or self.names.covering(at):
+            return None
+        words = _CAPITALISED.match(self.text, at)
+        if not words or words.group().split()[0].lower() in self.tying.name_stop \
+                or _MODEL_SIZE.search(words.group()):
+            return None  # "on LLaMA2 7b": a model of a size, not a dataset
+        return _Name(at, words.end(), words.group(), "dataset")
+
+    def subject_ties(self, group: Group, paired: bool) -> list[str | None]:
         size = len(group.members)
-        names: list[str | None] = list(dict.fromkeys(e.name for e in candidates))
-        if paired and len(names) == size:
-            return names
-        if not candidates:
-            return [None] * size
+        attached = self.attached_system(group)
+        if attached:
+            return [attached] * size
+        if paired:
+            chain = self.chain_of(self.systems, group)
+            if chain:
+                return chain
+        subject = self.sentence_subject(group)
+        if group.link == "change":
+            return [self.baseline_before(group), *[subject] * (size - 1)]
+        return [subject] * size
 
-        def distance(e: Entity) -> int:
-            return group.start - e.end if e.end <= group.start else max(0, e.start - group.end)
+    def attached_system(self, group: Group) -> str | None:
+        """'conventional CNN (58.3%)', 'ChatGPT-o3: 83.58', '84% for ChatGPT': the number's own."""
+        text = self.text
+        for name in self.names.ending_before(group.start, 30):
+            if name.role in ("system", "baseline", "instrument") and _ATTACHED_BEFORE.fullmatch(text[name.end: group.start]):
+                return name.name
+        for name in self.names.starting(group.end, group.end + 13):
+            if name.role in ("system", "baseline", "instrument") and name.label == "Model" \
+                    and _FOR_AFTER.match(text[group.end: name.start]):
+                return name.name
+        return None
 
-        nearest = min(candidates, key=distance)
-        if distance(nearest) > reach:
-            return [None] * size
-        close = [e for e in candidates if e.name != nearest.name and abs(distance(e) - distance(nearest)) < 30]
-        return [None if close else nearest.name] * size
-
-    def subjects(self, text: str, group: Group, entities: Sequence[Entity], paired: bool,
-                 proposed: Sequence[str]) -> list[str | None]:
-        """The model or method that achieved the number: left of it, not after 'than' / 'outperforms'."""
-        size = len(group.members)
-        candidates: list[Entity] = []
-        previous_baseline: Entity | None = None
-        models = (e for e in entities if e.label in ("Model", "Method")
-                  and not self.cues["metric"].fullmatch(text[e.start:e.end]))  # "FID", "RMSE" tagged Method
-        for entity in sorted(models, key=lambda e: e.start):
-            before = text[max(clause_start(text, entity.start), entity.start - 50): entity.start]
-            joined = previous_baseline and re.fullmatch(r"\s*(?:,|and|or|,\s*and)\s*",
-                                                        text[previous_baseline.end: entity.start])
-            if self.cues["baseline_markers"].search(" ".join(before.split()[-5:])) or joined:
-                previous_baseline = entity
+    def sentence_subject(self, group: Group) -> str | None:
+        """The system left of the number that governs it: the nearest one followed by a result verb
+        ('R3 improves RAG performance'), else the nearest; 'our method' / 'it achieves' stand for the
+        paper's proposal, a generic subject ('the strongest model shows') for none; with no system
+        named, the proposal."""
+        text, main = self.text, self.paper.proposed[0] if self.paper.proposed else None
+        offset = max(0, group.start - _SUBJECT_REACH)
+        window = text[offset: group.start]
+        candidates = [(n.start, n.end, n.name) for n in self.systems.within(offset, group.start)]
+        if main:
+            candidates += [(offset + m.start(), offset + m.end(), main) for m in self.cues["own_system"].finditer(window)]
+            candidates += [(offset + m.start(), offset + m.end(), main) for m in self.tying.pronoun.finditer(window)
+                           if self.tying.subject_verb.match(text, offset + m.end())]
+        for match in self.tying.generic_subject.finditer(window):
+            start, end = offset + match.start(), offset + match.end()
+            if main and _DEFINITE.search(text, max(0, start - 8), start) and not match.group().lower().endswith("s") \
+                    and self.tying.subject_verb.match(text, end):
+                candidates.append((start, end, main))  # "The method reduces ...": the paper's own
                 continue
-            previous_baseline = None
-            candidates.append(entity)
-        names: list[str | None] = list(dict.fromkeys(e.name for e in candidates))
-        if paired and len(names) == size:
-            return names
-        left = [e for e in candidates if e.end <= group.start]
-        if left:
-            return [left[-1].name] * size
-        own = self.cues["own_system"].search(text[: group.start])
-        if own and proposed:
-            return [proposed[0]] * size  # "our method achieves ..." -> the paper's first proposed system
+            if self.tying.subject_verb.match(text, end) \
+                    and not self.tying.owned.search(text, max(0, start - 30), start) \
+                    and not self.cues["baseline_markers"].search(" ".join(text[max(0, start - 50): start].split()[-4:])) \
+                    and not any(n.start <= end + 3 and start <= n.end + 1
+                                for n in self.names.starting(max(0, start - 200), end + 4)):  # "Wan-2.1 model", "model (X)"
+                candidates.append((start, end, None))
+        candidates.sort(key=lambda c: c[:2])
+        for _, end, name in reversed(candidates):
+            if self.tying.subject_verb.match(text, end):
+                return name
+        named = [c for c in candidates if c[2] is not None]
+        if named:
+            return named[-1][2]
+        return None if candidates else main
+
+    def baseline_before(self, group: Group) -> str | None:
+        """'outperforms AsFT, reducing the harmful score from 14.4% to 3.6%': 14.4 is AsFT's."""
+        before = self.baselines.ending_before(group.start, _SUBJECT_REACH)
+        return before[-1].name if before else None
+
+
+def _pick(group: Group, candidates: Sequence[_Name], reach: int) -> list[str | None]:
+    """The nearest candidate within `reach` characters, unless another name is about as near."""
+    size = len(group.members)
+    if not candidates:
         return [None] * size
 
+    def distance(n: _Name) -> int:
+        return group.start - n.end if n.end <= group.start else max(0, n.start - group.end)
 
-def _apart(entity: Entity, group: Group, others: list[Number]) -> bool:
-    """True when another number stands between `entity` and `group` (it belongs to that one)."""
-    lo, hi = (entity.end, group.start) if entity.end <= group.start else (group.end, entity.start)
-    return any(lo <= n.start and n.end <= hi for n in others)
+    nearest = min(candidates, key=distance)
+    if distance(nearest) > reach:
+        return [None] * size
+    close = [n for n in candidates if n.name != nearest.name and abs(distance(n) - distance(nearest)) < 30]
+    return [None if close else nearest.name] * size

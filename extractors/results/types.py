@@ -17,6 +17,7 @@ class Number:
     unit_end: int
     signed: bool = False
     slashed: bool = False  # "5.85/4.70 points": only counts as part of a list
+    physical: bool = False  # "31s", "3.2 mm", "36 Hz": a measured quantity, a result only as a measure's value
 
 
 @dataclass(slots=True)
@@ -46,3 +47,12 @@ class Entity:
     end: int
     label: str
     name: str
+
+
+@dataclass(frozen=True, slots=True)
+class PaperContext:
+    """What the rest of the paper tells a sentence: its proposed systems (Model/Method names, the
+    main one first: "our method" and implicit subjects are it) and its named datasets."""
+
+    proposed: tuple[str, ...] = ()
+    datasets: tuple[str, ...] = ()

@@ -1,4 +1,4 @@
-"""The shipped cue words, compiled once for the results tests."""
+"""The shipped cue words and the gazetteer's metric names, compiled once for the results tests."""
 
 from __future__ import annotations
 
@@ -11,4 +11,4 @@ from kg.core.iteration import read_jsonl
 
 @pytest.fixture(scope="session")
 def cues() -> Cues:
-    return Cues.from_records(read_jsonl(DATA_DIR / "numbers_cues.jsonl"))
+    return Cues.from_records(read_jsonl(DATA_DIR / "numbers_cues.jsonl"), read_jsonl(DATA_DIR / "metrics.jsonl"))

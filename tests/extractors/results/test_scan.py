@@ -99,3 +99,33 @@ def test_clauses_end_at_brackets_semicolons_and_comma_spaces():
     at = text.index("halves")
     assert text[clause_start(text, at):clause_end(text, at)] == "and halves the cost"
     assert clause_start(text, 5) == 0 and clause_end(text, len(text) - 3) == len(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # issue 10: a year never takes the unit of the number after it
+    ("DeepLabv3+ achieves 86.2% mean IOU on PASCAL VOC 2012 and 80.3% mean IOU on Cityscapes.",
+     [("single", [(86.2, "%", "86.2%")]), ("single", [(2012.0, None, "2012")]), ("single", [(80.3, "%", "80.3%")])]),
+    # issue 10: a metric named between the two numbers of a change
+    ("Our method improves the state of the art from 71.0% F1 to 75.9%.",
+     [("change", [(71.0, "%", "71.0%"), (75.9, "%", "75.9%")])]),
+    # ax0365: a list whose unit word repeats
+    ("VectorLLM outperformed the previous SOTA methods by 5.6 AP, 7.1 AP, 13.6 AP, respectively.",
+     [("list", [(5.6, None, "5.6"), (7.1, None, "7.1"), (13.6, None, "13.6")])]),
+    # ax0280, ax0550: "F1 points"; a spread in brackets after the unit belongs to the number
+    ("GuideX gains up to 7 F1 points and reaches 62.53% (± 1.59) accuracy.",
+     [("single", [(7.0, "points", "7 F1 points")]), ("single", [(62.53, "%", "62.53% (± 1.59)")])]),
+    # a name's number and a total are no members of a list
+    ("It surpasses Gemma3-27B by 2.6% on AIME 24, 0.6% on AIME 25 and scores 4.25 out of 5.",
+     [("single", [(2.6, "%", "2.6%")]), ("single", [(24.0, None, "24")]), ("single", [(0.6, "%", "0.6%")]),
+      ("single", [(25.0, None, "25")]), ("single", [(4.25, None, "4.25")])]),
+])
+def test_lists_changes_and_what_stays_apart(scanner, text, expected):
+    assert scanned(scanner, text) == expected
+
+
+def test_physical_units_and_ranks(scanner):
+    # ax0338, ax0558
+    groups, _ = scanner.scan("It lowers generation time from 31s to 18s and ranked 8th out of 12 teams.")
+    assert [(g.link, [(m.value, m.unit, m.physical) for m in g.members]) for g in groups] == [
+        ("wins", [(8.0, None, False)]), ("change", [(31.0, None, True), (18.0, None, True)])]  # "out of 12": a total
+    assert scanned(scanner, "A model of 7B parameters at 3D resolution.") == []  # sizes stay out
