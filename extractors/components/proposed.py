@@ -14,8 +14,11 @@ approach"), adjectives ("AmbientGAN-based"). Every mention of a proposed entity 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import count
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +32,8 @@ from kg.core.names import name_key
 # A new name is a Model only when the model grammar knows its family (then it is an entity already).
 PROPOSED_TYPES = ("Dataset", "Metric", "Method")
 MAX_WORDS_BEFORE_NAME = 8
+MAX_NAME_TOKENS = 24  # a name is never longer; bounds the work per token in a run of capitals
+AFTER_WINDOW = 200  # characters after a name read for its appositive and head noun
 GLUE = {",", "and", "(", ")", "as", "well", "namely", ":"}
 # Mixed case, two capitals, or letters with digits: "LoFiT", "URIAL", "T5", "Llama2".
 _STRONG_NAME = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
@@ -50,6 +55,72 @@ class Candidate:
     before: str
     after: str
     in_title: bool = False
+
+
+class MentionIndex:
+    """The doc's entity spans, with the lookups the finder makes for each candidate in time that
+    does not grow with the abstract: spans over a token range (each span filed under its tokens),
+    the first abstract mention of a canonical, the first span of a name key. A scan of every entity
+    for every candidate made a 100k-character abstract repeating its proposal take 75 s.
+    `lookups` counts the spans looked at, for the linear-time test and bench/proposal_scaling.py."""
+
+    def __init__(self, doc: Doc, spans: Iterable[Span]):
+        self.doc = doc
+        self.token_starts = [token.idx for token in doc]
+        self.lookups = 0
+        self._order = count()
+        self._seq: dict[int, int] = {}  # id(span) -> insertion number: the order of a plain list
+        self._spans: dict[int, Span] = {}  # insertion number -> span
+        self._by_token: dict[int, list[int]] = defaultdict(list)  # token -> insertion numbers
+        self._body_starts: dict[str, list[int]] = defaultdict(list)  # canonical -> starts after the title
+        self._by_key: dict[str, dict[int, Span]] = defaultdict(dict)  # name_key(text) -> spans
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        seq = next(self._order)
+        self._seq[id(span)], self._spans[seq] = seq, span
+        for token in range(span.start, span.end):
+            self._by_token[token].append(seq)
+        if span.start_char > self.doc._.title_end:
+            insort(self._body_starts[span.id_], span.start_char)
+        self._by_key[name_key(span.text)][seq] = span
+
+    def remove(self, span: Span) -> None:
+        seq = self._seq.pop(id(span))
+        del self._spans[seq]
+        for token in range(span.start, span.end):
+            self._by_token[token].remove(seq)
+        if span.start_char > self.doc._.title_end:
+            starts = self._body_starts[span.id_]
+            del starts[bisect_left(starts, span.start_char)]
+        del self._by_key[name_key(span.text)][seq]
+
+    def token_at(self, char: int) -> int:
+        """The index of the token holding character `char`."""
+        return max(bisect_left(self.token_starts, char + 1) - 1, 0)
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Spans with start_char < end and start < end_char, in list order."""
+        found = {seq for token in range(self.token_at(start), self.token_at(end - 1) + 1)
+                 for seq in self._by_token.get(token, ())}
+        self.lookups += len(found) + 1
+        spans = [self._spans[seq] for seq in sorted(found)]
+        return [span for span in spans if span.start_char < end and start < span.end_char]
+
+    def mentioned_before(self, canonical: str, start: int) -> bool:
+        """Whether a mention of `canonical` starts in the abstract before `start`."""
+        starts = self._body_starts.get(canonical)
+        self.lookups += 1
+        return bool(starts) and starts[0] < start
+
+    def first_with_key(self, key: str) -> Span | None:
+        spans = self._by_key.get(key)
+        self.lookups += 1
+        return next(iter(spans.values())) if spans else None
+
+    def spans(self) -> list[Span]:
+        return list(self._spans.values())
 
 
 @Language.factory(
@@ -79,6 +150,7 @@ class ProposalFinder:
         self.adjective: re.Pattern | None = None
         self.generic: set[str] = set()
         self.heads = HeadTypes(())
+        self.last_lookups = 0  # the index lookups of the last doc (bench/proposal_scaling.py)
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
@@ -105,26 +177,35 @@ class ProposalFinder:
         self.adjective = re.compile(rf"-(?:{suffixes})$")
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = list(doc.spans.get(ENTITIES_KEY, []))
-        proposed: list[str] = []
+        entities = MentionIndex(doc, doc.spans.get(ENTITIES_KEY, []))
+        proposed: dict[str, None] = {}  # an ordered set
+        named: dict[str, str] = {}  # canonical -> type of its NER/acronym mentions, set at the end
         text = text_of(doc)
-        for candidate in self.candidates(doc, text):
-            entity = self._entity_for(doc, text, entities, candidate)
-            if entity is not None and entity.id_ not in proposed:
-                proposed.append(entity.id_)
-        for entity in entities:
-            if entity.id_ in proposed:
-                entity._.role = "proposes"
-        doc.spans[ENTITIES_KEY] = sorted(entities, key=lambda s: s.start_char)
-        doc._.proposed = proposed
+        for candidate in self.candidates(doc, text, entities):
+            entity = self._entity_for(doc, text, entities, candidate, named)
+            if entity is not None:
+                proposed.setdefault(entity.id_)
+        spans = entities.spans()
+        for span in spans:
+            if span.id_ in named and span._.source in ("ner", "acronym"):
+                span._.generic, span.label_ = False, named[span.id_]
+            if span.id_ in proposed:
+                span._.role = "proposes"
+        doc.spans[ENTITIES_KEY] = sorted(spans, key=lambda s: s.start_char)
+        doc._.proposed = list(proposed)
+        self.last_lookups = entities.lookups
         return doc
 
-    def candidates(self, doc: Doc, text: str) -> Iterator[Candidate]:
+    def candidates(self, doc: Doc, text: str, entities: MentionIndex) -> Iterator[Candidate]:
         """Every name the paper says it introduces, in text order (title first)."""
         yield from self._title_name(doc, text)
+        acronym_ends = {long_start: long_end for long_start, long_end, _, _ in doc._.acronyms or ()}
         for sentence in doc.sents:
             for cue in self.cue_pattern.finditer(text, sentence.start_char, sentence.end_char):
-                yield from self._names_after(doc, text, sentence, cue.end())
+                first = entities.token_at(cue.end())
+                if doc[first].idx < cue.end():
+                    first += 1
+                yield from self._names_after(doc, text, sentence, cue.end(), first, acronym_ends)
             for token in sentence:
                 if token.i == sentence.start or self._starts_name(token, strong=True):
                     yield from self._appositive(text, sentence, token)
@@ -135,7 +216,7 @@ class ProposalFinder:
         end = self._name_run_end(text, sentence, token.i)
         if not _STRONG_NAME.search(text[token.idx:end]):
             return
-        after = text[end:sentence.end_char]
+        after = text[end:min(sentence.end_char, end + AFTER_WINDOW)]
         pattern = self.description if token.i == sentence.start else self.novelty
         if pattern.match(after):
             yield Candidate(token.idx, end, "", after)
@@ -155,14 +236,11 @@ class ProposalFinder:
             return  # an ordinary word of the abstract, not a name
         yield Candidate(start, start + len(prefix), "", title[start + len(prefix) + 1:], in_title=True)
 
-    def _names_after(self, doc: Doc, text: str, sentence: Span, position: int) -> Iterator[Candidate]:
-        """Names in the object of a proposal verb: "we propose a simple method, X, and Y to ..."."""
-        first = next((t for t in sentence if t.idx >= position), None)
-        if first is None:
-            return
+    def _names_after(self, doc: Doc, text: str, sentence: Span, position: int, index: int,
+                     acronym_ends: dict[int, int]) -> Iterator[Candidate]:
+        """Names in the object of a proposal verb (`position`, token `index` next): "we propose a
+        simple method, X, and Y to ..."."""
         words_before, found = 0, False
-        acronym_ends = {long_start: long_end for long_start, long_end, _, _ in doc._.acronyms or ()}
-        index = first.i
         while index < sentence.end:
             token = doc[index]
             if token.text in ".;" or token.lower_ in self.breaks:
@@ -170,14 +248,14 @@ class ProposalFinder:
             defined = acronym_ends.get(token.idx)
             if defined is not None:  # "we propose a negative attention score (NAS)"
                 yield Candidate(token.idx, defined, text[position:token.idx],
-                                text[defined:sentence.end_char])
+                                text[defined:min(sentence.end_char, defined + AFTER_WINDOW)])
                 found = True
                 index = next((t.i for t in doc[index:sentence.end] if t.idx >= defined), sentence.end)
                 continue
             if self._starts_name(token, strong=False):
                 end = self._extend_from_title(doc, text, token.idx,
                                               self._name_run_end(text, sentence, index))
-                name, after = text[token.idx:end], text[end:sentence.end_char]
+                name, after = text[token.idx:end], text[end:min(sentence.end_char, end + AFTER_WINDOW)]
                 if _STRONG_NAME.search(name) or " " in name or _WEAK_NAME_END.match(after):
                     yield Candidate(token.idx, end, text[position:token.idx], after)
                     found = True
@@ -216,7 +294,7 @@ class ProposalFinder:
         words, a version or number ("P-Tuning v2", "CASTLE 2024"); brackets, commas, "'s" end it."""
         doc = sentence.doc
         end = doc[index].idx + len(doc[index])
-        for token in doc[index + 1: sentence.end]:
+        for token in doc[index + 1: min(sentence.end, index + MAX_NAME_TOKENS)]:
             if text[end - 1] == ".":
                 break  # "Commonsense-T2I. Given ..." where the tokenizer kept the full stop
             joined = token.idx == end
@@ -233,30 +311,31 @@ class ProposalFinder:
             end -= 1
         return end
 
-    def _entity_for(self, doc: Doc, text: str, entities: list[Span], candidate: Candidate) -> Span | None:
+    def _entity_for(self, doc: Doc, text: str, entities: MentionIndex, candidate: Candidate,
+                    named: dict[str, str]) -> Span | None:
         """The entity named by `candidate`, made (with its other mentions) when there is none;
-        None when the name is no new entity (generic, or already used before it was "proposed")."""
+        None when the name is no new entity (generic, or already used before it was "proposed").
+        `named` collects the type of entities the NER or an acronym found (confirmed named)."""
         start, end = candidate.start, candidate.end
         name = text[start:end]
         if is_generic_phrase(name, self.generic) or _NOT_A_NAME.search(name) or self.adjective.search(name):
             return None  # generic, a number or URL, or an adjective ("AmbientGAN-based")
-        overlapping = [e for e in entities if e.start_char < end and start < e.end_char]
+        overlapping = entities.overlapping(start, end)
         containing = [e for e in overlapping if e.start_char <= start and end <= e.end_char]
         if containing and containing[0]._.source == "ner" and _STRONG_NAME.search(name) \
                 and (containing[0].start_char, containing[0].end_char) != (start, end):
             entities.remove(containing[0])  # the NER span runs past the name: the name's bounds win
-            return self._entity_for(doc, text, entities, candidate)
+            return self._entity_for(doc, text, entities, candidate, named)
         if containing:
             entity = containing[0]
-            earlier = [e for e in entities if e.id_ == entity.id_ and doc._.title_end < e.start_char < start]
-            if earlier and not candidate.in_title:
+            if entities.mentioned_before(entity.id_, start) and not candidate.in_title:
                 return None
             if entity._.source in ("ner", "acronym"):  # the paper names it: typed by its head noun
-                self._confirm_named(entities, entity, self._type_of(candidate, default=entity.label_))
+                named[entity.id_] = self._type_of(candidate, default=named.get(entity.id_, entity.label_))
             if entity._.source == "gazetteer" and self.heads.pattern.match(candidate.after.lstrip()):
                 return None  # a known name modifying the new thing: "we develop an RL approach"
             return entity
-        if any(e.start_char < start or e.end_char > end or e.label_ == "Model" for e in overlapping):
+        if any(e.start_char < start or e.end_char > end or self._label(e, named) == "Model" for e in overlapping):
             return None  # crosses an entity, or would swallow a model name ("Llama2-70B-based")
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not span.text:
@@ -264,28 +343,26 @@ class ProposalFinder:
         label = self._type_of(candidate)
         for e in overlapping:
             entities.remove(e)
-        key = name_key(span.text)  # "Co-Spy" after "CO-SPY": one canonical
-        canonical = next((e.id_ for e in entities if name_key(e.text) == key), span.text)
+        same_name = entities.first_with_key(name_key(span.text))  # "Co-Spy" after "CO-SPY": one canonical
+        canonical = same_name.id_ if same_name is not None else span.text
         created = None
         for match in re.finditer(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", text):
-            if any(e.start_char < match.end() and match.start() < e.end_char for e in entities):
+            if entities.overlapping(match.start(), match.end()):
                 continue
             mention = doc.char_span(match.start(), match.end(), label=label, span_id=canonical)
             if mention is None:
                 continue
             mention._.source, mention._.score, mention._.generic = "pattern", 1.0, False
             mention._.model = None
-            entities.append(mention)
+            entities.add(mention)
             if match.start() == span.start_char:
                 created = mention
         return created
 
     @staticmethod
-    def _confirm_named(entities: list[Span], entity: Span, label: str) -> None:
-        for mention in entities:
-            if mention.id_ == entity.id_ and mention._.source in ("ner", "acronym"):
-                mention._.generic = False
-                mention.label_ = label
+    def _label(span: Span, named: dict[str, str]) -> str:
+        """The span's type, with the one a proposal gave its NER/acronym mentions."""
+        return named.get(span.id_, span.label_) if span._.source in ("ner", "acronym") else span.label_
 
     def _type_of(self, candidate: Candidate, default: str = "Method") -> str:
         """The head noun introducing the name ("a new benchmark, X") or right after it ("X, a

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.pipeline_cases import extract, mentions, the_mention
+from extractors.pipeline import default_pipeline
+from tests.extractors.pipeline_cases import annotate, extract, mentions, the_mention
 
 CONFABULATION = (
     "This paper presents a systematic defense of large language model (LLM) hallucinations or "
@@ -101,3 +102,24 @@ def test_an_adjective_made_from_a_name_is_not_proposed():
     found = extract("We propose an AmbientGAN-based generative technique to identify the distribution of "
                     "parameters in unknown imaging systems.")
     assert found.proposed == []
+
+
+def _proposal_lookups(abstract: str, title: str) -> tuple[list[str], int, set[str]]:
+    """Proposed names, the entity lookups the finder made, and the roles of FooBar's mentions."""
+    doc = annotate(abstract, title=title)
+    roles = {span._.role for span in doc.spans["entities"] if span.text == "FooBar"}
+    return doc._.proposed, default_pipeline().get_pipe("paperkg_proposed").last_lookups, roles
+
+
+def test_proposal_finding_is_linear_in_abstract_length():
+    """An abstract repeating its proposal sentence: every repeat is a candidate naming an entity
+    with ever more mentions. The finder once scanned every entity for each (75 s at 100k
+    characters); its index now looks at a bounded number of spans per candidate, so 8 times the
+    text makes about 8 times the lookups (quadratic work would make 64 times). The time itself is
+    in bench/proposal_scaling.py."""
+    sentence = "We propose FooBar, a novel method, and evaluate it on GSM8K with Llama-2-7B. "
+    lookups = {}
+    for repeats in (40, 320):
+        proposed, lookups[repeats], roles = _proposal_lookups(sentence * repeats, "FooBar: Again and Again")
+        assert proposed == ["FooBar"] and roles == {"proposes"}
+    assert 0 < lookups[320] <= 8 * 1.25 * lookups[40], lookups
