@@ -54,7 +54,7 @@ def timed(nlp, abstract: str) -> tuple[float, int, int, float]:
         if name == PROPOSED:
             finder_seconds = time.process_time() - step
     total = time.process_time() - started
-    return finder_seconds, getattr(nlp.get_pipe(PROPOSED), "last_lookups", 0), len(doc._.proposed), total
+    return finder_seconds, nlp.get_pipe(PROPOSED).last_lookups, len(doc._.proposed), total
 
 
 def main(argv: list[str]) -> None:

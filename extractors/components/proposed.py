@@ -57,9 +57,10 @@ _VERSION = re.compile(r"v\d+(?:\.\d+)*")
 _WEAK_NAME_END = re.compile(r"\s*(?:[,(:.]|$|is\b|which\b|that\b)")
 _PUNCT_BREAK = re.compile(r"[,.;:()]")
 # Numbers and sizes ("50K-sample", "3D", "7B"), URLs, e-mail addresses; "3DKeyAD" is a name.
-_NOT_A_NAME = re.compile(r"^\d[\d.,]*[A-Za-z]{0,2}(?:-|$)|://|www\.|@")
+_NOT_A_NAME = re.compile(r"^\d[\d.,]*[A-Za-z]{0,2}(?:-(?![A-Z])|$)|://|www\.|@")
 _SIZE_THEN_WORDS = re.compile(r"\d[\d.,]*[A-Za-z]{0,2}\s+[^A-Z]*$")  # "3D scene generation"
 _SMALL_WORDS = {"of", "for", "the", "with", "and", "to", "in", "on", "a", "an", "via", "by"}
+_CITATION = re.compile(r"\s*[(\[][^)\]]*(?:et al|\b(?:19|20)\d\d\b)")  # "X (Wu et al., 2022)": prior work
 _LIST_SEPARATORS = {",", ";", ":", "and", "&", "plus", "alongside"}
 _WORD_OPENERS = "([{\"'“‘/"
 STRICT_KINDS = ("possessive", "parts", "passive", "described", "description")
@@ -78,6 +79,7 @@ class Candidate:
     in_title: bool = False
     strict: bool = False
     phrase: str = ""  # the cue's words as matched, lower case (for the counts per phrase)
+    short_for: tuple[int, int] | None = None  # the name this one-word name is bracketed after
 
 
 @dataclass
@@ -118,6 +120,11 @@ def _spells(short: str, long: str) -> bool:
     initials = "".join(w[0] for w in words).upper()
     content = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
     return letters in (initials, content, "".join(c for c in long if c.isupper()))
+
+
+def _uses(text: str, name: str) -> bool:
+    """Whether `text` has `name` as a whole word, in the same case."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
 def _words_regex(words: Iterable[str]) -> str:
@@ -163,6 +170,8 @@ class ProposalFinder:
         self.appositives = [(r["id"], re.compile(r"\s*,\s*" + phrase_regex(r["phrases"]), re.IGNORECASE))
                             for r in by_kind.get("appositive", ())]
         self.described = [(r["id"], self._described_regex(r)) for r in by_kind.get("described", ())]
+        self.head_appositives = [(r["id"], self._head_appositive_regex(r), re.compile(_words_regex(r["self"]), re.IGNORECASE))
+                                 for r in by_kind.get("head appositive", ())]
         self.descriptions = [(r["id"], re.compile(r"\s*" + phrase_regex(r["phrases"]), re.IGNORECASE))
                              for r in by_kind.get("description", ())]
         self.possessives = [(r["id"], re.compile(phrase_regex(r["phrases"]), re.IGNORECASE))
@@ -193,6 +202,7 @@ class ProposalFinder:
             parts.append(rf"{_words_regex(record['subjects'])}\s+{adverbs}{_words_regex(record['verbs'])}")
         if record.get("phrases"):
             parts.append(phrase_regex(record["phrases"]))
+        parts += record.get("patterns", ())
         return re.compile("|".join(parts), re.IGNORECASE)
 
     @staticmethod
@@ -200,6 +210,12 @@ class ProposalFinder:
         """A structure verb ("consists of") or a count of parts ("two key modules")."""
         counted = rf"{_words_regex(record['counts'])}\s+(?:[\w-]+\s+){{0,3}}?{_words_regex(record['parts'])}"
         return re.compile(f"{phrase_regex(record['phrases'])}|{counted}", re.IGNORECASE)
+
+    def _head_appositive_regex(self, record: dict) -> re.Pattern:
+        """ "a[n] <up to max_words words> <head noun>, X": "a diagnostic dataset, NumerSense, ..."."""
+        heads = phrase_regex(self.heads.by_head)
+        return re.compile(rf"{_words_regex(record['articles'])}\s+(?:[\w-]+\s+){{0,{record['max_words']}}}?{heads}\s*,\s*",
+                          re.IGNORECASE)
 
     def _described_regex(self, record: dict) -> re.Pattern:
         """ ", a[n] <up to max_words words> <head noun>": "X, an extensible benchmark for ..."."""
@@ -220,13 +236,19 @@ class ProposalFinder:
         named: dict[str, str] = {}  # canonical -> type of its NER/acronym mentions, set at the end
         text = text_of(doc)
         decisions = []
+        named_at: dict[tuple[int, int], str] = {}  # a candidate's offsets -> its entity's canonical
+        same: dict[str, str] = {}  # long form -> short form: one proposal
         for candidate in self.candidates(doc, text, entities, proposed):
             entity = self._entity_for(doc, text, entities, candidate, named)
             decisions.append(Decision(candidate, entity))
             if entity is not None:
                 proposed.setdefault(entity.id_)
+                named_at[candidate.start, candidate.end] = entity.id_
+                long = named_at.get(candidate.short_for) if candidate.short_for else None
+                if long is not None and long != entity.id_:
+                    same[long] = entity.id_
         spans = entities.spans()
-        same = self._one_name(proposed)
+        same |= self._one_name(proposed)
         for span in spans:
             if span.id_ in named and span._.source in ("ner", "acronym"):
                 span._.generic, span.label_ = False, named[span.id_]
@@ -266,6 +288,7 @@ class ProposalFinder:
                 if token.i == sentence.start or self._starts_name(token, strong=True):
                     yield from self._appositive(text, sentence, token)
             yield from self._possessive(doc, text, sentence, entities)
+            yield from self._head_appositive(doc, text, sentence, entities)
             yield from self._passive(doc, text, sentence, entities, acronym_ends)
             yield from self._defined_parts(text, sentence, long_starts, acronym_ends, entities, proposed)
             parts = list(self._parts(doc, text, sentence, entities, acronym_ends, proposed, listing))
@@ -280,16 +303,27 @@ class ProposalFinder:
             return
         prefix = title[:title.index(":")].strip()
         start = title.index(prefix) if prefix else 0
-        if not prefix or not re.match(r"[A-Za-z0-9]", prefix) or name_key(prefix) in self.generic:
+        if not prefix or not re.match(r"[A-Za-z0-9]", prefix):
             return
-        if " " in prefix and not (any(self._title_phrase_is_name(prefix, record) for record in self.titles)
-                                  and re.search(rf"(?<![\w-]){re.escape(prefix)}(?![\w-])", text[doc._.title_end:])):
-            return  # a phrase, or words the abstract never uses as a name
-        if not _STRONG_NAME.search(prefix) and re.search(rf"(?<!\w){re.escape(prefix.lower())}(?:e?s)?(?!\w)",
-                                                         text):
+        name = self._title_head(prefix, text[doc._.title_end:])
+        if name is None or name_key(name) in self.generic:
+            return
+        if not _STRONG_NAME.search(name) and re.search(rf"(?<!\w){re.escape(name.lower())}(?:e?s)?(?!\w)", text):
             return  # ordinary words of the abstract, not a name
-        yield Candidate(start, start + len(prefix), "", title[start + len(prefix) + 1:], "title head",
+        yield Candidate(start, start + len(name), "", title[start + len(name):].lstrip(" :"), "title head",
                         in_title=True)
+
+    def _title_head(self, prefix: str, abstract: str) -> str | None:
+        """The name a title head "X: ..." gives: X when it is one word or a name and its version
+        ("P-Tuning v2"), or a short run of capitalised words that the abstract uses ("Collaborative
+        Memory"); a first word alone was right 3 times in 7 on train and seed titles ("SeaEval for
+        ...", but "GateNLP at ...", "NLU on Data Diets")."""
+        words = prefix.split()
+        if len(words) == 1 or (len(words) == 2 and (_VERSION.fullmatch(words[1]) or words[1].isdigit())):
+            return prefix
+        if any(self._title_phrase_is_name(prefix, record) for record in self.titles) and _uses(abstract, prefix):
+            return prefix
+        return None
 
     @staticmethod
     def _title_phrase_is_name(prefix: str, record: dict) -> bool:
@@ -341,7 +375,7 @@ class ProposalFinder:
                         and not (" " in name and self.descriptor.match(after)) and not self._modifies_noun(after):
                     yield Candidate(token.idx, end, text[position:token.idx], after, cue, phrase=phrase)
                     yield from self._short_form_after(doc, text, sentence, self._token_after(doc, index, sentence, end),
-                                                      name, cue, phrase)
+                                                      (token.idx, end), cue, phrase)
                     found = True
                 index = self._past_brackets(doc, self._token_after(doc, index, sentence, end), sentence)
                 continue
@@ -367,15 +401,20 @@ class ProposalFinder:
         words = [w for w in re.findall(r"[\w-]+", text[position:start].lower()) if w not in self.plain_modifiers]
         return bool(words)
 
-    def _short_form_after(self, doc: Doc, text: str, sentence: Span, index: int, name: str, cue: str,
+    def _short_form_after(self, doc: Doc, text: str, sentence: Span, index: int, long: tuple[int, int], cue: str,
                           phrase: str) -> Iterator[Candidate]:
-        """The short form bracketed after a name, when it spells it ("Selective Self-Rehearsal
-        (SSR)") and no acronym definition paired them: one proposal under both names."""
-        if index + 2 < sentence.end and doc[index].text == "(" and doc[index + 2].text == ")":
-            short = doc[index + 1]
-            if is_short_form(short.text) and _spells(short.text, name):
-                yield Candidate(short.idx, short.idx + len(short), "", self._after(text, sentence, short.idx + len(short)),
-                                cue, phrase=phrase)
+        """The one-word name bracketed right after a name ("Multi-Modal Moment Matching (M4)",
+        "Adaptive Note-Enhanced RAG (Adaptive-Note)"), its short form when no acronym definition
+        paired them: a second name of the same proposal."""
+        if index + 2 >= sentence.end or doc[index].text != "(":
+            return
+        close = next((t.i for t in doc[index + 1:min(sentence.end, index + 8)] if t.text == ")"), None)
+        if close is None or close == index + 1:
+            return
+        start, end = doc[index + 1].idx, doc[close].idx
+        short = text[start:end]
+        if " " not in short and (is_short_form(short) or _STRONG_NAME.search(short)) and short != text[slice(*long)]:
+            yield Candidate(start, end, "", self._after(text, sentence, end), cue, phrase=phrase, short_for=long)
 
     @staticmethod
     def _past_brackets(doc: Doc, index: int, sentence: Span) -> int:
@@ -427,6 +466,22 @@ class ProposalFinder:
             if pattern.match(after) and not self.use_context.search(before):
                 yield Candidate(token.idx, end, "", after, cue, strict=True)
                 return
+
+    def _head_appositive(self, doc: Doc, text: str, sentence: Span, entities: MentionIndex) -> Iterator[Candidate]:
+        """ "we introduce a novel probing task with a diagnostic dataset, NumerSense, ...": a
+        name set off by commas after a head noun the paper introduces (with an article, in a
+        sentence where the paper speaks of itself)."""
+        for cue, pattern, self_words in self.head_appositives:
+            for found in pattern.finditer(text, sentence.start_char, sentence.end_char):
+                index = entities.token_from(found.end())
+                if index >= sentence.end or not self._starts_name(doc[index], strong=False) \
+                        or not self_words.search(text, sentence.start_char, found.start()) \
+                        or self.use_verb.search(text[sentence.start_char:found.end()]):
+                    continue
+                end = self._name_run_end(text, sentence, index)
+                after = self._after(text, sentence, end)
+                if _STRONG_NAME.search(text[doc[index].idx:end]) and re.match(r"\s*(?:[,.;:(]|$)", after):
+                    yield Candidate(doc[index].idx, end, found.group(0), after, cue, strict=True)
 
     def _possessive(self, doc: Doc, text: str, sentence: Span, entities: MentionIndex) -> Iterator[Candidate]:
         """ "our X", "our proposed X", "our model, X" (a head noun and a comma between)."""
@@ -561,6 +616,8 @@ class ProposalFinder:
                         yield Candidate(token.idx, end, text[doc[first].idx:token.idx],
                                         self._after(text, sentence, end), cue, strict=True)
                         index = self._token_after(doc, index, sentence, end)
+                        yield from self._short_form_after(doc, text, sentence, index, (token.idx, end), cue, "")
+                        index = self._past_brackets(doc, index, sentence)
                         continue
                     index += 1
                 if text[found.end():found.end() + 2].strip().startswith(":"):
@@ -640,7 +697,7 @@ class ProposalFinder:
         start, end = candidate.start, candidate.end
         name = text[start:end]
         if is_generic_phrase(name, self.generic) or _NOT_A_NAME.search(name) or self.adjective.search(name) \
-                or _SIZE_THEN_WORDS.match(name):
+                or _SIZE_THEN_WORDS.match(name) or _CITATION.match(candidate.after):
             return None  # generic, a number or URL, or an adjective ("AmbientGAN-based")
         overlapping = entities.overlapping(start, end)
         containing = [e for e in overlapping if e.start_char <= start and end <= e.end_char]

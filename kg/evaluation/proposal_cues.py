@@ -88,7 +88,8 @@ def context_counts(papers: Iterable[dict[str, Any]]) -> dict[str, CueCount]:
                 contexts.add("title: X:")
             found = pattern.search(abstract)
             if found:
-                sentence_start = max(abstract.rfind(". ", 0, found.start()) + 2, 0)
+                stop = abstract.rfind(". ", 0, found.start())
+                sentence_start = stop + 2 if stop >= 0 else 0
                 before = _WORD.findall(abstract[sentence_start:found.start()].lower())[-CONTEXT_WORDS:]
                 after = _WORD.findall(abstract[found.end():found.end() + 60].lower())[:CONTEXT_WORDS]
                 contexts |= {"before: " + " ".join(before[-n:]) for n in range(1, len(before) + 1)}
@@ -153,11 +154,15 @@ def write_counts(path: Path, counts: dict[str, CueCount]) -> None:
     path.write_text("".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records), encoding="utf-8")
 
 
-def table(counts: dict[str, CueCount], title: str, minimum: int = 1) -> str:
+def table(counts: dict[str, CueCount], title: str, minimum: int = 1, lost: bool = True) -> str:
+    """A Markdown table of the counts, by cue (phrases under their cue), most frequent first."""
     rows = sorted(((key, count) for key, count in counts.items() if count.right + count.wrong >= minimum),
                   key=lambda item: (item[0].split(": ")[0], -(item[1].right + item[1].wrong), item[0]))
-    lines = [f"### {title}", "", "| cue | right | wrong | precision | lost |", "|---|---:|---:|---:|---:|"]
-    lines += [f"| {key} | {c.right} | {c.wrong} | {c.precision:.2f} | {c.lost} |" for key, c in rows]
+    extra = " lost |" if lost else ""
+    lines = [f"### {title}", "", f"| cue | right | wrong | precision |{extra}",
+             "|---|---:|---:|---:|" + ("---:|" if lost else "")]
+    lines += [f"| {key} | {c.right} | {c.wrong} | {c.precision:.2f} |" + (f" {c.lost} |" if lost else "")
+              for key, c in rows]
     return "\n".join(lines)
 
 
@@ -169,7 +174,7 @@ def main(argv: list[str]) -> None:
     papers = load_gold(shared_data(*GOLD_FILE), "train")
     discovery = context_counts(papers)
     print(table({k: c for k, c in discovery.items() if c.precision >= 0.5}, "Discovery: words next to gold "
-                "entities' first mentions (right = the entity is proposed), precision >= 0.5", args.minimum))
+                "entities' first mentions (right = the entity is proposed), precision >= 0.5", args.minimum, lost=False))
     counts = cue_counts(papers)
     print()
     print(table(counts, f"Audit: the cues of {CUES_FILE} on {len(papers)} train papers"))
