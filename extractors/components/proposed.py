@@ -1,30 +1,42 @@
-"""What the paper introduces (doc._.proposed): names after a proposal cue, or naming the title.
+"""What the paper introduces (doc._.proposed): names where the language of proposals puts them.
 
-Evidence, in the words of GUIDE.md: "we propose/introduce/present X", "X, a novel ...", "... called
-X", "we propose a negative attention score (NAS)", and a title "X: ..." whose X is a single name
-(not an ordinary word the abstract also uses in lower case, like "Confabulation"). X is an entity
-span already, or a name-shaped run of tokens (capitalised or mixed-case words: "Conjugate
-Prompting", "LoFiT"), which then becomes an entity (source "pattern") typed by the head noun next
-to it (benchmark/dataset/corpus -> Dataset, metric/score -> Metric, else Method; a Model only when
-the model grammar knows its family, and then it is a model entity already). Not proposals: generic
-phrases, names used before the proposal sentence, known names modifying the new thing ("an RL
-approach"), adjectives ("AmbientGAN-based"). Every mention of a proposed entity gets role "proposes".
+The cues are data (data/proposal_cues.jsonl), each record with how often the names it put forward
+were gold proposals (right) or not (wrong) on the arXiv gold's train split, counted by
+`python -m kg.evaluation.proposal_cues`. A record's `kind` says where its names are:
+- object: after a proposal verb or naming phrase ("we propose X", "this study introduces X and Y",
+  "a framework called X", "we also introduce X", "resulting in the creation of X");
+- appositive / described / description: a name described as new right after it ("X, a novel ...",
+  "X, an extensible benchmark for ...", a sentence "X is a ...");
+- possessive: "our X", "our model, X";
+- parts: the parts of a proposal listed in a sentence about it ("TDE consists of two modules: a
+  Spiking Encoder (SE) ..., and an Attention Gating Module (AGM) ...", "(1) A ... (2) B");
+- passive: "a Soft-masked Optimal Transport (SSOT) method is proposed", "two models are developed:";
+- title: a title "X: ..." whose X is a name: one word, or a short run of capitalised words that is
+  no phrase ("Beyond Accuracy", "Enhancing Forex Forecasting").
+X is an entity span already, or a name-shaped run of tokens (capitalised or mixed-case words:
+"Conjugate Prompting", "LoFiT"), or a long form an acronym defines, which then becomes an entity
+(source "pattern") typed by the head noun next to it (benchmark/dataset/corpus -> Dataset,
+metric/score -> Metric, else Method; a Model only when the model grammar knows its family, and then
+it is a model entity already). Not proposals: generic phrases, names used before the proposal
+sentence, catalogue names modifying the new thing ("an RL approach") or met under the weaker cues
+(possessive, parts, passive, described), adjectives ("AmbientGAN-based"). Every mention of a
+proposed entity gets role "proposes".
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right, insort
-from collections import defaultdict
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import count
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.attributes import ENTITIES_KEY, text_of
+from extractors.rules.acronyms import is_short_form
 from extractors.rules.data import data_path
+from extractors.components.mention_index import MentionIndex
 from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase, phrase_regex
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
@@ -32,95 +44,50 @@ from kg.core.names import name_key
 # A new name is a Model only when the model grammar knows its family (then it is an entity already).
 PROPOSED_TYPES = ("Dataset", "Metric", "Method")
 MAX_WORDS_BEFORE_NAME = 8
+MAX_NAME_TOKENS = 24  # a name is never longer; bounds the work per token in a run of capitals
+MAX_LIST_TOKENS = 80  # how far a list of parts is read
+AFTER_WINDOW = 200  # characters after a name read for its appositive and head noun
 GLUE = {",", "and", "(", ")", "as", "well", "namely", ":"}
 # Mixed case, two capitals, or letters with digits: "LoFiT", "URIAL", "T5", "Llama2".
 _STRONG_NAME = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")
-_NOTHING = re.compile(r"(?!)")  # the cue patterns until initialize() reads them: no match, no proposal
 # A single capitalised word after a cue is a name only when the phrase ends there ("we introduce
 # Okapi, ..."), not when it modifies a noun ("we introduce a truncated Gaussian to ...").
 _WEAK_NAME_END = re.compile(r"\s*(?:[,(:.]|$|is\b|which\b|that\b)")
 _PUNCT_BREAK = re.compile(r"[,.;:()]")
-_NOT_A_NAME = re.compile(r"^\d|://|www\.|@")  # "50K-sample", URLs, e-mail addresses
+# Numbers and sizes ("50K-sample", "3D", "7B"), URLs, e-mail addresses; "3DKeyAD" is a name.
+_NOT_A_NAME = re.compile(r"^\d[\d.,]*[A-Za-z]{0,2}(?:-(?![A-Z])|$)|://|www\.|@")
+_SIZE_THEN_WORDS = re.compile(r"\d[\d.,]*[A-Za-z]{0,2}\s+[^A-Z]*$")  # "3D scene generation"
+_SMALL_WORDS = {"of", "for", "the", "with", "and", "to", "in", "on", "a", "an", "via", "by"}
+_CITATION = re.compile(r"\s*[(\[][^)\]]*(?:et al|\b(?:19|20)\d\d\b)")  # "X (Wu et al., 2022)": prior work
+_LIST_SEPARATORS = {",", ";", ":", "and", "&", "plus", "alongside"}
+_WORD_OPENERS = "([{\"'“‘/"
+STRICT_KINDS = ("possessive", "parts", "passive", "described", "description")
 
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A name the paper introduces, with the words before (after the cue) and after it."""
+    """A name the paper introduces, with the words before (after the cue) and after it, and the
+    cue (record id) that put it forward. A strict candidate is never a catalogue name."""
 
     start: int
     end: int
     before: str
     after: str
+    cue: str
     in_title: bool = False
+    strict: bool = False
+    phrase: str = ""  # the cue's words as matched, lower case (for the counts per phrase)
+    short_for: tuple[int, int] | None = None  # the name this one-word name is bracketed after
 
 
-class EntityIndex:
-    """The doc's entity spans with the lookups `_entity_for` makes per candidate, each in time that
-    does not grow with the abstract: spans overlapping a range (by start offset, within the longest
-    span's reach), mentions of one canonical id, the first span of a name key. (A scan of every
-    entity for every candidate made a 100k-character abstract repeating a proposal take 75 s.)
-    `spans()` lists them in the order a plain list would hold them: the doc's order, then appends."""
+@dataclass
+class Decision:
+    """What became of one candidate: the entity it names, or None (not a proposal)."""
 
-    def __init__(self, spans: Iterable[Span], title_end: int):
-        self.title_end = title_end
-        self._seq = count()
-        self._order: dict[int, int] = {}  # id(span) -> insertion number: list order
-        self._starts: list[tuple[int, int]] = []  # (start_char, insertion number), sorted
-        self._by_seq: dict[int, Span] = {}  # insertion order is list order (numbers only grow)
-        self._longest = 0
-        self._body_starts: dict[str, list[int]] = defaultdict(list)  # id_ -> sorted starts after the title
-        self._by_id: dict[str, dict[int, Span]] = defaultdict(dict)  # id_ -> spans in list order
-        self._by_key: dict[str, dict[int, Span]] = defaultdict(dict)  # name_key(text) -> spans
-        self.versions: dict[str, int] = defaultdict(int)  # id_ -> changes to its mentions
-        for span in spans:
-            self.add(span)
-
-    def add(self, span: Span) -> None:
-        seq = next(self._seq)
-        self._order[id(span)] = seq
-        self._by_seq[seq] = span
-        insort(self._starts, (span.start_char, seq))
-        self._longest = max(self._longest, span.end_char - span.start_char)
-        if span.start_char > self.title_end:
-            insort(self._body_starts[span.id_], span.start_char)
-        self._by_id[span.id_][seq] = span
-        self._by_key[name_key(span.text)][seq] = span
-        self.versions[span.id_] += 1
-
-    def remove(self, span: Span) -> None:
-        seq = self._order.pop(id(span))
-        del self._by_seq[seq]
-        del self._starts[bisect_left(self._starts, (span.start_char, seq))]
-        if span.start_char > self.title_end:
-            starts = self._body_starts[span.id_]
-            del starts[bisect_left(starts, span.start_char)]
-        del self._by_id[span.id_][seq]
-        del self._by_key[name_key(span.text)][seq]
-        self.versions[span.id_] += 1
-
-    def overlapping(self, start: int, end: int) -> list[Span]:
-        """Spans with start_char < end and start < end_char, in list order."""
-        low = bisect_right(self._starts, (start - self._longest, -1))
-        high = bisect_left(self._starts, (end, -1))
-        found = [(seq, self._by_seq[seq]) for _, seq in self._starts[low:high]]
-        return [span for seq, span in sorted(found) if span.end_char > start]
-
-    def mentioned_between_title_and(self, entity_id: str, start: int) -> bool:
-        """Whether a mention of `entity_id` starts in the abstract before `start`."""
-        starts = self._body_starts.get(entity_id) or []
-        return bool(starts) and starts[0] < start
-
-    def mentions(self, entity_id: str) -> list[Span]:
-        return list(self._by_id.get(entity_id, {}).values())
-
-    def first_with_key(self, key: str) -> Span | None:
-        spans = self._by_key.get(key)
-        return next(iter(spans.values())) if spans else None
-
-    def spans(self) -> list[Span]:
-        return list(self._by_seq.values())
+    candidate: Candidate
+    entity: Span | None
 
 
 @Language.factory(
@@ -137,83 +104,198 @@ def is_name_token(token: Token) -> bool:
     return bool(_STRONG_NAME.search(token.text) or _CAPITALISED.match(token.text))
 
 
+def _in_running_text(cue: re.Match, sentence: Span) -> bool:
+    """A cue in lower case, or capitalised where a sentence starts ("We propose"); not in title
+    case ("Cross-Domain Named Entity Recognition")."""
+    words = cue.group(0)
+    return words[1:] == words[1:].lower() and (words[0].islower() or cue.start() == sentence.start_char)
+
+
+def _spells(short: str, long: str) -> bool:
+    """Whether `short` is made of the initials of `long`'s words ("NAT", "Neural Acoustic
+    Transfer"; small words may be skipped) or of its capitals ("RISE", "eRror-Injected Self-Editing")."""
+    letters = re.sub(r"([A-Za-z])\^?(\d)", lambda m: m.group(1) * int(m.group(2)), short)  # "S3FT", "D^2O"
+    letters = "".join(c for c in letters if c.isalpha()).upper()
+    words = re.findall(r"[^\W_]+", long)
+    initials = "".join(w[0] for w in words).upper()
+    content = "".join(w[0] for w in words if w.lower() not in _SMALL_WORDS).upper()
+    return letters in (initials, content, "".join(c for c in long if c.isupper()))
+
+
+def _uses(text: str, name: str) -> bool:
+    """Whether `text` has `name` as a whole word, in the same case."""
+    return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
+
+
+def _words_regex(words: Iterable[str]) -> str:
+    return phrase_regex(words) if words else r"(?!)"
+
+
 class ProposalFinder:
     def __init__(self, cues_path: str, generic_words_path: str, heads_path: str) -> None:
         self.cues_path = data_path(cues_path)
         self.generic_words_path = data_path(generic_words_path)
         self.heads_path = data_path(heads_path)
-        self.cue_pattern = _NOTHING
-        self.breaks: set[str] = set()
-        self.break_pattern = _NOTHING
-        self.novelty = _NOTHING
-        self.description = _NOTHING
-        self.adjective = _NOTHING
+        self.object_cues: list[tuple[str, re.Pattern]] = []
+        self.records: dict[str, dict] = {}
         self.generic: set[str] = set()
         self.heads = HeadTypes(())
+        self.last_lookups = 0  # the index lookups of the last doc (bench/proposal_scaling.py)
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
         """Read the proposal cues, generic words and head nouns (config: cues_path,
         generic_words_path, heads_path)."""
         self.generic = set()
-        self.add_patterns(read_jsonl(self.cues_path), read_jsonl(self.generic_words_path))
         self.heads = HeadTypes(read_jsonl(self.heads_path))
+        self.add_patterns(read_jsonl(self.cues_path), read_jsonl(self.generic_words_path))
 
     def add_patterns(self, cues: Iterable[dict], generic_words: Iterable[dict] = ()) -> None:
+        """Cue records (see the module docstring), and generic words (never a name alone)."""
         records = {record["id"]: record for record in cues}
-        verbs = records["proposal verb"]
-        self.cue_pattern = re.compile(
-            "|".join([phrase_regex(verbs["phrases"]), *verbs.get("patterns", ())]), re.IGNORECASE)
+        self.records = records
+        by_kind: dict[str, list[dict]] = {}
+        for record in records.values():
+            by_kind.setdefault(record["kind"], []).append(record)
+        self.object_cues = [(record["id"], self._object_regex(record)) for record in by_kind.get("object", ())]
         self.breaks = set(records["clause break"]["phrases"])
         self.break_pattern = re.compile(phrase_regex(self.breaks), re.IGNORECASE)
-        appositive = r"^\s*(?:,\s*|is\s+|was\s+)"
-        self.novelty = re.compile(appositive + phrase_regex(records["novelty"]["phrases"]), re.IGNORECASE)
-        self.description = re.compile(
-            appositive + phrase_regex(records["novelty"]["phrases"] + records["description"]["phrases"]),
-            re.IGNORECASE)
+        self.examples = re.compile(r"\s*" + phrase_regex(records["example list"]["phrases"]), re.IGNORECASE)
+        self.use_words = set(records["use context"]["phrases"])
+        self.modified_head = re.compile(r"\s*(?:" + phrase_regex([*self.heads.by_head, "baseline", "baselines"]) + ")",
+                                        re.IGNORECASE)
+        self.use_verb = re.compile(phrase_regex(records["use verb"]["phrases"]) + r"\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+        self.use_context = re.compile(phrase_regex(records["use context"]["phrases"]) + r"[\s,]*(?:\S+\s+){0,3}$",
+                                      re.IGNORECASE)
+        self.appositives = [(r["id"], re.compile(r"\s*,\s*" + phrase_regex(r["phrases"]), re.IGNORECASE))
+                            for r in by_kind.get("appositive", ())]
+        self.described = [(r["id"], self._described_regex(r)) for r in by_kind.get("described", ())]
+        self.head_appositives = [(r["id"], self._head_appositive_regex(r), re.compile(_words_regex(r["self"]), re.IGNORECASE))
+                                 for r in by_kind.get("head appositive", ())]
+        self.descriptions = [(r["id"], re.compile(r"\s*" + phrase_regex(r["phrases"]), re.IGNORECASE))
+                             for r in by_kind.get("description", ())]
+        self.possessives = [(r["id"], re.compile(phrase_regex(r["phrases"]), re.IGNORECASE))
+                            for r in by_kind.get("possessive", ())]
+        self.parts = [(r["id"], self._parts_regex(r), re.compile(_words_regex(r["self"]), re.IGNORECASE),
+                       set(r["enumerators"]), set(r["skip"])) for r in by_kind.get("parts", ())]
+        self.defined_parts = [
+            (r["id"], re.compile(rf"(?:{phrase_regex(r['novelty'])})\s+((?:[\w-]+\s+){{0,2}})$", re.IGNORECASE),
+             re.compile(rf"\s*\([^)]*\)\s*{phrase_regex(r['heads'])}", re.IGNORECASE),
+             re.compile(_words_regex(r["self"]), re.IGNORECASE)) for r in by_kind.get("defined part", ())]
+        self.passives = [(r["id"], re.compile(phrase_regex(r["phrases"]), re.IGNORECASE), r.get("max_words", 8))
+                         for r in by_kind.get("passive", ())]
+        self.titles = by_kind.get("title", [])
+        self.descriptor = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:[\w-]+\s+){0,2}?"
+                                     + phrase_regex(records["naming phrase"]["phrases"]), re.IGNORECASE)
+        self.plain_modifiers = set(records["plain modifier"]["phrases"])
+        self.verbish = set(records["after a name"]["phrases"])
         self.generic |= generic_word_keys(generic_words)
         suffixes = "|".join(map(re.escape, records["adjective suffix"]["phrases"]))
         self.adjective = re.compile(rf"-(?:{suffixes})$")
 
+    @staticmethod
+    def _object_regex(record: dict) -> re.Pattern:
+        """A proposal verb with its subject and an adverb ("we also introduce"), or a phrase."""
+        parts = []
+        if record.get("verbs"):
+            adverbs = rf"(?:{_words_regex(record.get('adverbs', ()))}\s+)?"
+            parts.append(rf"{_words_regex(record['subjects'])}\s+{adverbs}{_words_regex(record['verbs'])}")
+        if record.get("phrases"):
+            parts.append(phrase_regex(record["phrases"]))
+        parts += record.get("patterns", ())
+        return re.compile("|".join(parts), re.IGNORECASE)
+
+    @staticmethod
+    def _parts_regex(record: dict) -> re.Pattern:
+        """A structure verb ("consists of") or a count of parts ("two key modules")."""
+        counted = rf"{_words_regex(record['counts'])}\s+(?:[\w-]+\s+){{0,3}}?{_words_regex(record['parts'])}"
+        return re.compile(f"{phrase_regex(record['phrases'])}|{counted}", re.IGNORECASE)
+
+    def _head_appositive_regex(self, record: dict) -> re.Pattern:
+        """ "a[n] <up to max_words words> <head noun>, X": "a diagnostic dataset, NumerSense, ..."."""
+        heads = phrase_regex(self.heads.by_head)
+        return re.compile(rf"{_words_regex(record['articles'])}\s+(?:[\w-]+\s+){{0,{record['max_words']}}}?{heads}\s*,\s*",
+                          re.IGNORECASE)
+
+    def _described_regex(self, record: dict) -> re.Pattern:
+        """ ", a[n] <up to max_words words> <head noun>": "X, an extensible benchmark for ..."."""
+        heads = phrase_regex(self.heads.by_head)
+        words = record.get("max_words", 5)
+        return re.compile(rf"\s*,\s*{_words_regex(record['articles'])}\s+(?:[\w-]+,?\s+){{0,{words}}}?{heads}",
+                          re.IGNORECASE)
+
     def __call__(self, doc: Doc) -> Doc:
-        entities = EntityIndex(doc.spans.get(ENTITIES_KEY, []), doc._.title_end)
-        proposed: dict[str, None] = {}  # ordered set
-        confirmed: dict[str, tuple[str, int]] = {}
-        text = text_of(doc)
-        for candidate in self.candidates(doc, text):
-            entity = self._entity_for(doc, text, entities, candidate, confirmed)
-            if entity is not None:
-                proposed.setdefault(entity.id_)
-        spans = entities.spans()
-        for entity in spans:
-            if entity.id_ in proposed:
-                entity._.role = "proposes"
-        doc.spans[ENTITIES_KEY] = sorted(spans, key=lambda s: s.start_char)
-        doc._.proposed = list(proposed)
+        self.find(doc)
         return doc
 
-    def candidates(self, doc: Doc, text: str) -> Iterator[Candidate]:
-        """Every name the paper says it introduces, in text order (title first)."""
+    def find(self, doc: Doc) -> list[Decision]:
+        """Set doc._.proposed, the proposed entities' roles and the new entities; return what
+        became of each candidate (kg.evaluation.proposal_cues counts them per cue)."""
+        entities = MentionIndex(doc, doc.spans.get(ENTITIES_KEY, []))
+        proposed: dict[str, None] = {}  # an ordered set
+        named: dict[str, str] = {}  # canonical -> type of its NER/acronym mentions, set at the end
+        text = text_of(doc)
+        decisions = []
+        named_at: dict[tuple[int, int], str] = {}  # a candidate's offsets -> its entity's canonical
+        same: dict[str, str] = {}  # long form -> short form: one proposal
+        for candidate in self.candidates(doc, text, entities, proposed):
+            entity = self._entity_for(doc, text, entities, candidate, named)
+            decisions.append(Decision(candidate, entity))
+            if entity is not None:
+                proposed.setdefault(entity.id_)
+                named_at[candidate.start, candidate.end] = entity.id_
+                long = named_at.get(candidate.short_for) if candidate.short_for else None
+                if long is not None and long != entity.id_:
+                    same[long] = entity.id_
+        spans = entities.spans()
+        same |= self._one_name(proposed)
+        for span in spans:
+            if span.id_ in named and span._.source in ("ner", "acronym"):
+                span._.generic, span.label_ = False, named[span.id_]
+            span.id_ = same.get(span.id_, span.id_)
+            if span.id_ in proposed:
+                span._.role = "proposes"
+        doc.spans[ENTITIES_KEY] = sorted(spans, key=lambda s: s.start_char)
+        doc._.proposed = [name for name in proposed if name not in same]
+        self.last_lookups = entities.lookups
+        return decisions
+
+    @staticmethod
+    def _one_name(proposed: dict[str, None]) -> dict[str, str]:
+        """Proposals that are one thing under two names, a short form and the long form it
+        spells ("NAT: Neural Acoustic Transfer ..."): long form -> short form, the canonical."""
+        shorts = [name for name in proposed if is_short_form(name) and sum(c.isupper() for c in name) >= 2]
+        return {long: short for long in proposed for short in shorts if " " in long and _spells(short, long)}
+
+    def candidates(self, doc: Doc, text: str, entities: MentionIndex,
+                   proposed: dict[str, None]) -> Iterator[Candidate]:
+        """Every name the paper says it introduces, in text order (title first); `proposed` (the
+        entities proposed so far) grows while this runs."""
         yield from self._title_name(doc, text)
         acronym_ends = {long_start: long_end for long_start, long_end, _, _ in doc._.acronyms or ()}
-        token_starts = [token.idx for token in doc]
+        long_starts = sorted(acronym_ends)
+        listing = False  # the last sentence listed parts: "(2) B ..." may follow as a sentence
         for sentence in doc.sents:
-            for cue in self.cue_pattern.finditer(text, sentence.start_char, sentence.end_char):
-                yield from self._names_after(doc, text, sentence, cue.end(), acronym_ends, token_starts)
+            if sentence.end_char <= doc._.title_end:
+                continue
+            for cue_id, pattern in self.object_cues:
+                for cue in pattern.finditer(text, sentence.start_char, sentence.end_char):
+                    if not _in_running_text(cue, sentence):
+                        continue
+                    yield from self._names_after(doc, text, sentence, cue.end(), entities.token_from(cue.end()),
+                                                 acronym_ends, cue_id, " ".join(cue.group(0).lower().split()))
             for token in sentence:
                 if token.i == sentence.start or self._starts_name(token, strong=True):
                     yield from self._appositive(text, sentence, token)
+            yield from self._possessive(doc, text, sentence, entities)
+            yield from self._head_appositive(doc, text, sentence, entities)
+            yield from self._passive(doc, text, sentence, entities, acronym_ends)
+            yield from self._defined_parts(text, sentence, long_starts, acronym_ends, entities, proposed)
+            parts = list(self._parts(doc, text, sentence, entities, acronym_ends, proposed, listing))
+            listing = bool(parts)
+            yield from parts
 
-    def _appositive(self, text: str, sentence: Span, token: Token) -> Iterator[Candidate]:
-        """ "X, a novel ..." (anywhere) or "X is a simple ..." (starting a sentence); a capital
-        that only starts the sentence ("It", "Additionally") is no sign of a name."""
-        end = self._name_run_end(text, sentence, token.i)
-        if not _STRONG_NAME.search(text[token.idx:end]):
-            return
-        after = text[end:sentence.end_char]
-        pattern = self.description if token.i == sentence.start else self.novelty
-        if pattern.match(after):
-            yield Candidate(token.idx, end, "", after)
+    # -- the title ---------------------------------------------------------------------------
 
     def _title_name(self, doc: Doc, text: str) -> Iterator[Candidate]:
         title = text[:doc._.title_end]
@@ -221,41 +303,81 @@ class ProposalFinder:
             return
         prefix = title[:title.index(":")].strip()
         start = title.index(prefix) if prefix else 0
-        if not prefix or " " in prefix or not re.match(r"[A-Za-z0-9]", prefix):
+        if not prefix or not re.match(r"[A-Za-z0-9]", prefix):
             return
-        if name_key(prefix) in self.generic:
+        name = self._title_head(prefix, text[doc._.title_end:])
+        if name is None or name_key(name) in self.generic:
             return
-        if not _STRONG_NAME.search(prefix) and re.search(rf"(?<!\w){re.escape(prefix.lower())}(?:e?s)?(?!\w)",
-                                                         text):
-            return  # an ordinary word of the abstract, not a name
-        yield Candidate(start, start + len(prefix), "", title[start + len(prefix) + 1:], in_title=True)
+        if not _STRONG_NAME.search(name) and re.search(rf"(?<!\w){re.escape(name.lower())}(?:e?s)?(?!\w)", text):
+            return  # ordinary words of the abstract, not a name
+        yield Candidate(start, start + len(name), "", title[start + len(name):].lstrip(" :"), "title head",
+                        in_title=True)
 
-    def _names_after(self, doc: Doc, text: str, sentence: Span, position: int,
-                     acronym_ends: dict[int, int], token_starts: list[int]) -> Iterator[Candidate]:
-        """Names in the object of a proposal verb: "we propose a simple method, X, and Y to ..."."""
-        index = bisect_left(token_starts, position, sentence.start, sentence.end)
-        if index >= sentence.end:
-            return
+    def _title_head(self, prefix: str, abstract: str) -> str | None:
+        """The name a title head "X: ..." gives: X when it is one word or a name and its version
+        ("P-Tuning v2"), or a short run of capitalised words that the abstract uses ("Collaborative
+        Memory"); a first word alone was right 3 times in 7 on train and seed titles ("SeaEval for
+        ...", but "GateNLP at ...", "NLU on Data Diets")."""
+        words = prefix.split()
+        if len(words) == 1 or (len(words) == 2 and (_VERSION.fullmatch(words[1]) or words[1].isdigit())):
+            return prefix
+        if any(self._title_phrase_is_name(prefix, record) for record in self.titles) and _uses(abstract, prefix):
+            return prefix
+        return None
+
+    @staticmethod
+    def _title_phrase_is_name(prefix: str, record: dict) -> bool:
+        """A title head of several words is a name when it is a short run of capitalised words
+        ("Collaborative Memory", "Mixture of Decoding", "Hogwild! Inference"), not a phrase: no
+        leading preposition, article or gerund ("Beyond Accuracy", "Enhancing ..."), no verb or
+        function word ("Geometry Meets Vision", "SINAI at eRisk"), no comma, no plural at the end
+        ("Neuro-Symbolic Frameworks"), no participle ("X-ray Insights Unleashed")."""
+        words = prefix.split()
+        if len(words) > record["max_words"] or "," in prefix or "'" in prefix or "’" in prefix:
+            return False
+        first, last = words[0].lower(), words[-1]
+        if first in record["not_first"] or first.endswith("ing"):
+            return False
+        if any(word.lower() in record["not_words"] for word in words):
+            return False
+        if re.search(r"[^sui]s$", last) or any(re.fullmatch(r"[A-Z][a-z]+ed", word) for word in words):
+            return False
+        return all(word in ("of", "and") or _STRONG_NAME.search(word) or word[0].isupper() or word[0].isdigit()
+                   for word in words)
+
+    # -- names after a cue -------------------------------------------------------------------
+
+    def _names_after(self, doc: Doc, text: str, sentence: Span, position: int, index: int,
+                     acronym_ends: dict[int, int], cue: str, phrase: str) -> Iterator[Candidate]:
+        """Names in the object of a proposal verb (`position`, token `index` next): "we propose a
+        simple method, X, and Y to ...", "we introduce metrics such as A, B and C"."""
         words_before, found = 0, False
         while index < sentence.end:
             token = doc[index]
+            example = self.examples.match(text, token.idx) if not found and words_before else None
+            if example and self.heads.of_name(doc[index - 1].text):  # "metrics such as A": A is the object
+                index = self._token_after(doc, index, sentence, example.end())
+                continue
             if token.text in ".;" or token.lower_ in self.breaks:
                 return
             defined = acronym_ends.get(token.idx)
             if defined is not None:  # "we propose a negative attention score (NAS)"
-                yield Candidate(token.idx, defined, text[position:token.idx],
-                                text[defined:sentence.end_char])
+                after = self._after(text, sentence, defined)
+                if not self.descriptor.match(after) and not self._modified_concept(text, position, token.idx, defined):
+                    yield Candidate(token.idx, defined, text[position:token.idx], after, cue, phrase=phrase)
                 found = True
-                index = next((t.i for t in doc[index:sentence.end] if t.idx >= defined), sentence.end)
+                index = self._past_brackets(doc, self._token_after(doc, index, sentence, defined), sentence)
                 continue
             if self._starts_name(token, strong=False):
-                end = self._extend_from_title(doc, text, token.idx,
-                                              self._name_run_end(text, sentence, index))
-                name, after = text[token.idx:end], text[end:sentence.end_char]
-                if _STRONG_NAME.search(name) or " " in name or _WEAK_NAME_END.match(after):
-                    yield Candidate(token.idx, end, text[position:token.idx], after)
+                end = self._extend_from_title(doc, text, token.idx, self._name_run_end(text, sentence, index))
+                name, after = text[token.idx:end], self._after(text, sentence, end)
+                if (_STRONG_NAME.search(name) or " " in name or _WEAK_NAME_END.match(after)) \
+                        and not (" " in name and self.descriptor.match(after)) and not self._modifies_noun(after):
+                    yield Candidate(token.idx, end, text[position:token.idx], after, cue, phrase=phrase)
+                    yield from self._short_form_after(doc, text, sentence, self._token_after(doc, index, sentence, end),
+                                                      (token.idx, end), cue, phrase)
                     found = True
-                index = next((t.i for t in doc[index:sentence.end] if t.idx >= end), sentence.end)
+                index = self._past_brackets(doc, self._token_after(doc, index, sentence, end), sentence)
                 continue
             if found and token.lower_ not in GLUE:
                 return
@@ -264,6 +386,246 @@ class ProposalFinder:
                 return
             index += 1
 
+    def _modifies_noun(self, after: str) -> bool:
+        """A name right before a plain noun modifies it ("a custom CUDA kernel", "group-aware SSM
+        elastification"); a head noun ("the QueST framework") or a clause break may follow a name."""
+        word = re.match(r" ([a-z][\w-]*)", after)
+        return bool(word) and word.group(1) not in self.breaks and word.group(1) not in GLUE \
+            and not self.modified_head.match(after) and word.group(1) not in self.verbish
+
+    def _modified_concept(self, text: str, position: int, start: int, end: int) -> bool:
+        """A lower-case long form after modifiers names a known concept the new thing is made
+        of ("a novel duplex speech to speech (S2S) architecture"), not the new thing."""
+        if not text[start:end].islower():
+            return False
+        words = [w for w in re.findall(r"[\w-]+", text[position:start].lower()) if w not in self.plain_modifiers]
+        return bool(words)
+
+    def _short_form_after(self, doc: Doc, text: str, sentence: Span, index: int, long: tuple[int, int], cue: str,
+                          phrase: str) -> Iterator[Candidate]:
+        """The one-word name bracketed right after a name ("Multi-Modal Moment Matching (M4)",
+        "Adaptive Note-Enhanced RAG (Adaptive-Note)"), its short form when no acronym definition
+        paired them: a second name of the same proposal."""
+        if index + 2 >= sentence.end or doc[index].text != "(":
+            return
+        close = next((t.i for t in doc[index + 1:min(sentence.end, index + 8)] if t.text == ")"), None)
+        if close is None or close == index + 1:
+            return
+        start, end = doc[index + 1].idx, doc[close].idx
+        short = text[start:end]
+        if " " not in short and (is_short_form(short) or _STRONG_NAME.search(short)) and short != text[slice(*long)]:
+            yield Candidate(start, end, "", self._after(text, sentence, end), cue, phrase=phrase, short_for=long)
+
+    @staticmethod
+    def _past_brackets(doc: Doc, index: int, sentence: Span) -> int:
+        """Past "( ... )" right after a name: its expansion or acronym ("X-Ray-CoT (Chest X-Ray
+        Chain-of-Thought)"), no second name."""
+        if index >= sentence.end or doc[index].text != "(":
+            return index
+        depth = 0
+        for token in doc[index:min(sentence.end, index + MAX_NAME_TOKENS)]:
+            depth += (token.text == "(") - (token.text == ")")
+            if depth == 0:
+                return token.i + 1
+        return index
+
+    @staticmethod
+    def _token_after(doc: Doc, index: int, sentence: Span, end: int) -> int:
+        while index < sentence.end and doc[index].idx < end:
+            index += 1
+        return index
+
+    @staticmethod
+    def _after(text: str, sentence: Span, end: int) -> str:
+        return text[end:min(sentence.end_char, end + AFTER_WINDOW)]
+
+    # -- names described as new --------------------------------------------------------------
+
+    def _appositive(self, text: str, sentence: Span, token: Token) -> Iterator[Candidate]:
+        """ "X, a novel ..." (anywhere), "X, an extensible benchmark ..." (not where X is used or
+        compared: "using X, a ..."), or "X is a ..." (starting a sentence); a capital that only
+        starts the sentence ("It", "Additionally") is no sign of a name."""
+        if token.i == sentence.start and (token.lower_ in self.use_words or token.lower_ in self.breaks
+                                          or token.lower_.endswith("ing")):
+            return  # "Using ContraTICO, a dataset ...": the name starts at the next word
+        end = self._name_run_end(text, sentence, token.i)
+        if not _STRONG_NAME.search(text[token.idx:end]):
+            return
+        after = self._after(text, sentence, end)
+        for cue, pattern in self.appositives:
+            if pattern.match(after):
+                yield Candidate(token.idx, end, "", after, cue)
+                return
+        if token.i == sentence.start:
+            for cue, pattern in self.descriptions:
+                if pattern.match(after):
+                    yield Candidate(token.idx, end, "", after, cue, strict=True)
+                    return
+        before = text[max(sentence.start_char, token.idx - 60):token.idx]
+        for cue, pattern in self.described:
+            if pattern.match(after) and not self.use_context.search(before):
+                yield Candidate(token.idx, end, "", after, cue, strict=True)
+                return
+
+    def _head_appositive(self, doc: Doc, text: str, sentence: Span, entities: MentionIndex) -> Iterator[Candidate]:
+        """ "we introduce a novel probing task with a diagnostic dataset, NumerSense, ...": a
+        name set off by commas after a head noun the paper introduces (with an article, in a
+        sentence where the paper speaks of itself)."""
+        for cue, pattern, self_words in self.head_appositives:
+            for found in pattern.finditer(text, sentence.start_char, sentence.end_char):
+                index = entities.token_from(found.end())
+                if index >= sentence.end or not self._starts_name(doc[index], strong=False) \
+                        or not self_words.search(text, sentence.start_char, found.start()) \
+                        or self.use_verb.search(text[sentence.start_char:found.end()]):
+                    continue
+                end = self._name_run_end(text, sentence, index)
+                after = self._after(text, sentence, end)
+                if _STRONG_NAME.search(text[doc[index].idx:end]) and re.match(r"\s*(?:[,.;:(]|$)", after):
+                    yield Candidate(doc[index].idx, end, found.group(0), after, cue, strict=True)
+
+    def _possessive(self, doc: Doc, text: str, sentence: Span, entities: MentionIndex) -> Iterator[Candidate]:
+        """ "our X", "our proposed X", "our model, X" (a head noun and a comma between)."""
+        for cue, pattern in self.possessives:
+            for found in pattern.finditer(text, sentence.start_char, sentence.end_char):
+                index = entities.token_from(found.end())
+                if index < sentence.end and self.heads.of_name(doc[index].text) and index + 2 < sentence.end \
+                        and doc[index + 1].text == ",":
+                    index += 2  # "Our model, Monet-7B, shows ..."
+                while index < sentence.end and self._starts_name(doc[index], strong=False):
+                    end = self._name_run_end(text, sentence, index)
+                    if not _STRONG_NAME.search(text[doc[index].idx:end]):
+                        break
+                    yield Candidate(doc[index].idx, end, text[found.start():doc[index].idx],
+                                    self._after(text, sentence, end), cue, strict=True)
+                    index = self._token_after(doc, index, sentence, end)
+                    if index + 1 < sentence.end and doc[index].lower_ == "and":
+                        index += 1  # "our Mamba-SL and Transformer-SL classifiers"
+                    else:
+                        break
+
+    # -- parts of a proposal -----------------------------------------------------------------
+
+    def _parts(self, doc: Doc, text: str, sentence: Span, entities: MentionIndex, acronym_ends: dict[int, int],
+               proposed: dict[str, None], listing: bool) -> Iterator[Candidate]:
+        """The parts a sentence about the proposal lists after a parts cue ("X consists of two
+        modules: ...", "Our approach integrates three key innovations: (1) ..."): each item's
+        name, an item being what follows the cue, an enumerator or a separator, past articles.
+        A sentence opening with an enumerator continues the last sentence's list."""
+        for cue, pattern, self_words, enumerators, skip in self.parts:
+            if listing and self._enumerator_end(doc, sentence.start, sentence.end, enumerators):
+                yield from self._items(doc, text, sentence, sentence.start, acronym_ends, enumerators, skip, cue)
+                return
+            for found in pattern.finditer(text, sentence.start_char, sentence.end_char):
+                subject = text[sentence.start_char:found.start()]
+                about_proposal = self_words.search(subject) or any(
+                    span.id_ in proposed for span in entities.overlapping(sentence.start_char, found.start()))
+                if about_proposal:
+                    yield from self._items(doc, text, sentence, entities.token_from(found.end()), acronym_ends,
+                                           enumerators, skip, cue)
+                    return
+
+    def _items(self, doc: Doc, text: str, sentence: Span, index: int, acronym_ends: dict[int, int],
+               enumerators: set[str], skip: set[str], cue: str) -> Iterator[Candidate]:
+        """The items of a list of parts from token `index`: a long form an acronym defines after a
+        separator ("two modules: a Spiking Encoder (SE) ..., and an Attention Gating Module
+        (AGM)"), or a name after an enumerator ("(1) Answer-Clustered Search, ..."); articles and
+        a few adjectives may come first. Other names in a list are mostly things used."""
+        item_start, enumerated, skipped = True, False, 0
+        last = min(sentence.end, index + MAX_LIST_TOKENS)
+        while index < last:
+            token = doc[index]
+            after_enumerator = self._enumerator_end(doc, index, last, enumerators)
+            if after_enumerator:
+                index, item_start, enumerated, skipped = after_enumerator, True, True, 0
+                continue
+            if token.lower_ in _LIST_SEPARATORS or token.lower_ in ("as", "well"):
+                index, item_start, enumerated, skipped = index + 1, True, False, 0
+                continue
+            if item_start and (token.lower_ in skip and skipped < 3 or token.text in _WORD_OPENERS):
+                index, skipped = index + 1, skipped + 1
+                continue
+            if item_start:
+                defined = acronym_ends.get(token.idx)
+                end = defined
+                if end is None and enumerated and self._starts_name(token, strong=False):
+                    end = self._name_run_end(text, sentence, index)
+                    if not (_STRONG_NAME.search(text[token.idx:end]) or " " in text[token.idx:end]):
+                        end = None
+                if end is not None:
+                    item = text[max(sentence.start_char, token.idx - 40):token.idx]
+                    yield Candidate(token.idx, end, item, self._after(text, sentence, end), cue, strict=True)
+                    index = self._token_after(doc, index, sentence, end)
+                    item_start = enumerated = False
+                    continue
+            item_start = enumerated = False
+            index += 1
+
+    @staticmethod
+    def _enumerator_end(doc: Doc, index: int, last: int, enumerators: set[str]) -> int:
+        """The token after an enumerator "(1)", "(ii)" or "1)" at `index`, else 0."""
+        if index + 2 < last and doc[index].text == "(" and doc[index + 1].lower_ in enumerators \
+                and doc[index + 2].text == ")":
+            return index + 3
+        if index + 1 < last and doc[index].text in enumerators and doc[index + 1].text == ")" and \
+                doc[index].text.isdigit():
+            return index + 2
+        return 0
+
+    def _defined_parts(self, text: str, sentence: Span, long_starts: list[int], acronym_ends: dict[int, int],
+                       entities: MentionIndex, proposed: dict[str, None]) -> Iterator[Candidate]:
+        """A long form its acronym defines, new by the words before it ("built upon a novel
+        Context-Independent Imperative Paradigm (CIP)") or a part of the proposal by the head noun
+        after it, in a sentence about the proposal ("through a Self-State Encoder (SSE) mechanism")."""
+        first = bisect_left(long_starts, sentence.start_char)
+        last = bisect_left(long_starts, sentence.end_char)
+        for start in long_starts[first:last]:
+            end = acronym_ends[start]
+            before, after = text[sentence.start_char:start], self._after(text, sentence, end)
+            for cue, novelty, head_after, self_words in self.defined_parts:
+                about_proposal = self_words.search(before) or any(
+                    span.id_ in proposed for span in entities.overlapping(sentence.start_char, start))
+                novel = novelty.search(before)
+                introduced = re.search(r"\b(?:a|an|the|our)\s+(?:[\w-]+\s+){0,2}$", before, re.IGNORECASE)
+                if not (novel or head_after.match(after) and about_proposal and introduced) \
+                        or self.use_verb.search(before) \
+                        or re.match(r"[a-z]+ing\b", text[start:end]) \
+                        or (novel and self._modified_concept(text, sentence.start_char + novel.start(1), start, end)):
+                    continue
+                yield Candidate(start, end, before[-40:], after, cue, strict=True)
+                break
+
+    def _passive(self, doc: Doc, text: str, sentence: Span, entities: MentionIndex,
+                 acronym_ends: dict[int, int]) -> Iterator[Candidate]:
+        """ "a Soft-masked Semi-dual Optimal Transport (SSOT) method is proposed": names a few
+        words before a passive proposal verb (not "which was proposed by ..."); "two models are
+        developed: the SPM and the MPM": the items after it."""
+        for cue, pattern, max_words in self.passives:
+            for found in pattern.finditer(text, sentence.start_char, sentence.end_char):
+                subject = text[sentence.start_char:found.start()]
+                if re.search(r"\b(?:which|that|who|been|previously|recently)\s*$", subject, re.IGNORECASE) or \
+                        re.match(r"\s*by\b", text[found.end():]):
+                    continue
+                first = max(sentence.start, entities.token_from(found.start()) - max_words - 4)
+                index = first
+                while index < sentence.end and doc[index].idx < found.start():
+                    token = doc[index]
+                    defined = acronym_ends.get(token.idx)
+                    end = defined if defined is not None else (
+                        self._name_run_end(text, sentence, index) if self._starts_name(token, strong=True) else None)
+                    if end is not None and end <= found.start():
+                        yield Candidate(token.idx, end, text[doc[first].idx:token.idx],
+                                        self._after(text, sentence, end), cue, strict=True)
+                        index = self._token_after(doc, index, sentence, end)
+                        yield from self._short_form_after(doc, text, sentence, index, (token.idx, end), cue, "")
+                        index = self._past_brackets(doc, index, sentence)
+                        continue
+                    index += 1
+                if text[found.end():found.end() + 2].strip().startswith(":"):
+                    yield from self._items(doc, text, sentence, entities.token_from(found.end() + 1), acronym_ends,
+                                           set(), {"a", "an", "the"}, cue)
+
+    # -- name shapes -------------------------------------------------------------------------
+
     def _extend_from_title(self, doc: Doc, text: str, start: int, end: int) -> int:
         """Extend a name over lower-case words when the title spells the longer name ("Distilling
         step-by-step" in the abstract, "Distilling Step-by-Step" in the title)."""
@@ -271,10 +633,7 @@ class ProposalFinder:
         if start < doc._.title_end or not title:
             return end
         best = end
-        name = doc.char_span(start, end, alignment_mode="expand")
-        if name is None:  # (only outside the text)
-            return end
-        for token in doc[name.end:][:6]:
+        for token in doc[doc.char_span(start, end, alignment_mode="expand").end:][:6]:
             if token.is_punct and token.text != "-" or token.is_sent_start:
                 break
             longer = text[start:token.idx + len(token)].lower()
@@ -285,15 +644,30 @@ class ProposalFinder:
         return best
 
     def _starts_name(self, token: Token, strong: bool) -> bool:
+        """Whether a name may start at `token`: name-shaped, not a generic word, and at the start
+        of a word ("LongQA" in "Time-LongQA" is not)."""
         shaped = _STRONG_NAME.search(token.text) if strong else is_name_token(token)
-        return bool(shaped) and name_key(token.text) not in self.generic
+        if re.fullmatch(r"[A-Z]", token.text) and token.i + 1 < len(token.doc) and not token.whitespace_ \
+                and token.nbor().text == "-":
+            shaped = True  # "X-Ray-CoT"
+        if not shaped or (name_key(token.text) in self.generic and not self._continues_name(token)):
+            return False
+        previous = token.nbor(-1) if token.i > 0 else None
+        return previous is None or bool(previous.whitespace_) or previous.text in _WORD_OPENERS
+
+    @staticmethod
+    def _continues_name(token: Token) -> bool:
+        """A generic word starts a name only when a capitalised word follows ("Natural Language
+        Feedback", "Neural Acoustic Transfer"), not on its own ("Transformers")."""
+        return token.i + 1 < len(token.doc) and bool(token.whitespace_) and is_name_token(token.nbor()) \
+            and not token.is_sent_start
 
     def _name_run_end(self, text: str, sentence: Span, index: int) -> int:
         """End offset of a run of name-shaped words from `index`: hyphen compounds, title-case
         words, a version or number ("P-Tuning v2", "CASTLE 2024"); brackets, commas, "'s" end it."""
         doc = sentence.doc
         end = doc[index].idx + len(doc[index])
-        for token in doc[index + 1: sentence.end]:
+        for token in doc[index + 1: min(sentence.end, index + MAX_NAME_TOKENS)]:
             if text[end - 1] == ".":
                 break  # "Commonsense-T2I. Given ..." where the tokenizer kept the full stop
             joined = token.idx == end
@@ -301,8 +675,11 @@ class ProposalFinder:
             if token.text == ")" and joined and run.count("(") > run.count(")"):
                 end = token.idx + 1  # "RefCOCO(+/g)"
                 continue
-            if token.text in "()[],;:." or token.text.startswith("'"):
+            if token.text in "()[],;:.\"“”" or token.text.startswith("'"):
                 break
+            if token.lower_ == "of" and token.i + 1 < sentence.end and is_name_token(doc[token.i + 1]) \
+                    and not token.is_sent_start:
+                continue  # "Mixture of Adapters": the next word decides
             if not (joined or is_name_token(token) or _VERSION.fullmatch(token.text) or token.is_digit):
                 break
             end = token.idx + len(token)
@@ -310,31 +687,37 @@ class ProposalFinder:
             end -= 1
         return end
 
-    def _entity_for(self, doc: Doc, text: str, entities: EntityIndex, candidate: Candidate,
-                    confirmed: dict[str, tuple[str, int]]) -> Span | None:
+    # -- from a candidate to an entity -------------------------------------------------------
+
+    def _entity_for(self, doc: Doc, text: str, entities: MentionIndex, candidate: Candidate,
+                    named: dict[str, str]) -> Span | None:
         """The entity named by `candidate`, made (with its other mentions) when there is none;
-        None when the name is no new entity (generic, or already used before it was "proposed")."""
+        None when the name is no new entity (generic, or already used before it was "proposed").
+        `named` collects the type of entities the NER or an acronym found (confirmed named)."""
         start, end = candidate.start, candidate.end
         name = text[start:end]
-        if is_generic_phrase(name, self.generic) or _NOT_A_NAME.search(name) or self.adjective.search(name):
+        if is_generic_phrase(name, self.generic) or _NOT_A_NAME.search(name) or self.adjective.search(name) \
+                or _SIZE_THEN_WORDS.match(name) or _CITATION.match(candidate.after):
             return None  # generic, a number or URL, or an adjective ("AmbientGAN-based")
         overlapping = entities.overlapping(start, end)
         containing = [e for e in overlapping if e.start_char <= start and end <= e.end_char]
         if containing and containing[0]._.source == "ner" and _STRONG_NAME.search(name) \
                 and (containing[0].start_char, containing[0].end_char) != (start, end):
             entities.remove(containing[0])  # the NER span runs past the name: the name's bounds win
-            return self._entity_for(doc, text, entities, candidate, confirmed)
+            return self._entity_for(doc, text, entities, candidate, named)
         if containing:
             entity = containing[0]
-            if entities.mentioned_between_title_and(entity.id_, start) and not candidate.in_title:
+            if entities.mentioned_before(entity.id_, start) and not candidate.in_title:
                 return None
+            known = entity._.source == "gazetteer" or (entity.label_ == "Model" and (entity._.model or {}).get("family"))
+            if known and (candidate.strict or self.modified_head.match(candidate.after)):
+                return None  # a known name modifying the new thing: "we develop an RL approach", "a GPT-4 baseline"
             if entity._.source in ("ner", "acronym"):  # the paper names it: typed by its head noun
-                self._confirm_named(entities, entity, self._type_of(candidate, default=entity.label_),
-                                    confirmed)
-            if entity._.source == "gazetteer" and self.heads.pattern.match(candidate.after.lstrip()):
-                return None  # a known name modifying the new thing: "we develop an RL approach"
+                named[entity.id_] = self._type_of(candidate, default=named.get(entity.id_, entity.label_))
             return entity
-        if any(e.start_char < start or e.end_char > end or e.label_ == "Model" for e in overlapping):
+        if any(e.start_char < start or e.end_char > end for e in overlapping) or any(
+                self._label(e, named) == "Model" and not self._named_after_model(text, e, candidate)
+                for e in overlapping):
             return None  # crosses an entity, or would swallow a model name ("Llama2-70B-based")
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not span.text:
@@ -359,18 +742,16 @@ class ProposalFinder:
         return created
 
     @staticmethod
-    def _confirm_named(entities: EntityIndex, entity: Span, label: str,
-                       confirmed: dict[str, tuple[str, int]]) -> None:
-        """Mark the NER/acronym mentions of `entity` as named and typed `label`; `confirmed` remembers
-        the last label applied to each id and its mentions' version then, so a repeat is free."""
-        state = (label, entities.versions[entity.id_])
-        if confirmed.get(entity.id_) == state:
-            return
-        for mention in entities.mentions(entity.id_):
-            if mention._.source in ("ner", "acronym"):
-                mention._.generic = False
-                mention.label_ = label
-        confirmed[entity.id_] = state
+    def _named_after_model(text: str, model: Span, candidate: Candidate) -> bool:
+        """A new name built on a model family's ("Nemotron Elastic") under a strong cue: a
+        capitalised word besides the model's."""
+        rest = text[candidate.start:model.start_char] + " " + text[model.end_char:candidate.end]
+        return not candidate.strict and bool(re.search(r"(?<![\w-])[A-Z][a-z]", rest))
+
+    @staticmethod
+    def _label(span: Span, named: dict[str, str]) -> str:
+        """The span's type, with the one a proposal gave its NER/acronym mentions."""
+        return named.get(span.id_, span.label_) if span._.source in ("ner", "acronym") else span.label_
 
     def _type_of(self, candidate: Candidate, default: str = "Method") -> str:
         """The head noun introducing the name ("a new benchmark, X") or right after it ("X, a

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.extractors.pipeline_cases import extract, mentions, the_mention
+from extractors.pipeline import default_pipeline
+from tests.extractors.pipeline_cases import annotate, extract, mentions, the_mention
 
 CONFABULATION = (
     "This paper presents a systematic defense of large language model (LLM) hallucinations or "
@@ -113,3 +114,169 @@ def test_an_abstract_at_the_length_limit_repeating_its_proposal():
     foobars = mentions(found, "FooBar")
     assert len(foobars) == abstract.count("FooBar") + 1 and {m.role for m in foobars} == {"proposes"}
     assert len(mentions(found, "GSM8K")) == abstract.count("GSM8K")
+
+
+def _proposal_lookups(abstract: str, title: str) -> tuple[list[str], int, set[str]]:
+    """Proposed names, the entity lookups the finder made, and the roles of FooBar's mentions."""
+    doc = annotate(abstract, title=title)
+    roles = {span._.role for span in doc.spans["entities"] if span.text == "FooBar"}
+    return doc._.proposed, default_pipeline().get_pipe("paperkg_proposed").last_lookups, roles
+
+
+def test_proposal_finding_is_linear_in_abstract_length():
+    """An abstract repeating its proposal sentence: every repeat is a candidate naming an entity
+    with ever more mentions. The finder once scanned every entity for each (75 s at 100k
+    characters); its index now looks at a bounded number of spans per candidate, so 8 times the
+    text makes about 8 times the lookups (quadratic work would make 64 times). The time itself is
+    in bench/proposal_scaling.py."""
+    sentence = "We propose FooBar, a novel method, and evaluate it on GSM8K with Llama-2-7B. "
+    lookups = {}
+    for repeats in (40, 320):
+        proposed, lookups[repeats], roles = _proposal_lookups(sentence * repeats, "FooBar: Again and Again")
+        assert proposed == ["FooBar"] and roles == {"proposes"}
+    assert 0 < lookups[320] <= 8 * 1.25 * lookups[40], lookups
+
+
+# One test per cue of data/proposal_cues.jsonl, on sentences of the arXiv gold's TRAIN papers
+# (ids given) or written in their style; never from dev papers.
+CUE_CASES = [
+    # (cue, title, abstract, proposed)
+    ("adverb between subject and verb (ax0095)", "",
+     "We also introduce Time-LongQA, a novel benchmark dataset based on real-world corporate annual reports.",
+     ["Time-LongQA"]),
+    ("'this study' as subject (ax0173)", "",
+     "This study introduces the Analytical Reliability Benchmark (ARB), a reproducible framework that quantifies "
+     "reasoning reliability in large language models.", ["ARB"]),
+    ("verb coordinated without a subject", "",
+     "We first analyse where retrieval fails and devise Anchor Rewriting to repair the retrieved passages.",
+     ["Anchor Rewriting"]),
+    ("outcome phrase (ax0461)", "",
+     "To validate our framework, we conducted a case study in a university, resulting in the creation of "
+     "XUBench, a large-scale and comprehensive closed-domain benchmark.", ["XUBench"]),
+    ("a descriptor before 'named X' is no name (ax0168)", "",
+     "Second, we propose a Large Graph Model (LGM) named NetGPT, based on a novel three-stage training "
+     "mechanism.", ["NetGPT"]),
+    ("a bracketed expansion is no second name (ax0233)", "",
+     "To address this, we propose X-Ray-CoT (Chest X-Ray Chain-of-Thought), a novel framework for intelligent "
+     "chest X-ray diagnosis.", ["X-Ray-CoT"]),
+    ("parts of a proposal, defined by acronyms (ax0064)", "",
+     "In this work, we propose the Temporal Dynamics Enhancer (TDE) to strengthen temporal modeling. TDE "
+     "consists of two modules: a Spiking Encoder (SE) that generates diverse input stimuli across time steps, "
+     "and an Attention Gating Module (AGM) that guides the SE generation.", ["TDE", "SE", "AGM"]),
+    ("parts of a proposal, enumerated (ax0229)", "",
+     "To address these limitations, we propose Stepwise Reasoning Checkpoint Analysis (SRCA), a framework that "
+     "introduces checkpoints between reasoning steps. It incorporates two key strategies: (1) Answer-Clustered "
+     "Search, which groups reasoning paths by their answers, and (2) Checkpoint Candidate Augmentation, which "
+     "leverages all intermediate answers.", ["SRCA", "Answer-Clustered Search", "Checkpoint Candidate Augmentation"]),
+    ("known parts are used, not proposed (ax0162)", "",
+     "Our hybrid architecture integrates Convolutional Neural Networks and Vision Transformers to capture both "
+     "local and global features.", []),
+    ("a novel part defined by its acronym (ax0291)", "",
+     "Built upon a novel Context-Independent Imperative Paradigm (CIP), the agent generates high-quality CAD "
+     "modeling code.", ["CIP"]),
+    ("an adopted algorithm is no part (ax0143)", "",
+     "We adopted the Asynchronous Advantage Actor Critic (A3C) algorithm for reinforcement learning.", []),
+    ("'our model, X' (ax0005)", "",
+     "Our model, Monet-7B, shows consistent gains across real-world perception and reasoning benchmarks.",
+     ["Monet-7B"]),
+    ("'our X and Y classifiers' (ax0063)", "",
+     "We establish new state-of-the-art results for both datasets using our Mamba-SL and Transformer-SL "
+     "classifiers.", ["Mamba-SL", "Transformer-SL"]),
+    ("passive proposal verb (ax0299)", "",
+     "In this paper, a Soft-masked Semi-dual Optimal Transport (SSOT) method is proposed to deal with the PDA "
+     "problem.", ["SSOT"]),
+    ("passive verb and a list after it (ax0108)", "",
+     "Two models are developed: the Single Prediction Model (SPM) and the Multiple Prediction Model (MPM), both "
+     "of which improve speaker change detection.", ["SPM", "MPM"]),
+    ("prior work is no passive proposal", "",
+     "We build on Low-Rank Adaptation (LoRA), which was proposed by earlier work for efficient tuning.", []),
+    ("a name set off after the head noun the paper introduces", "",
+     "We therefore curate a new evaluation corpus, TriviaShift, built from questions whose answers changed.",
+     ["TriviaShift"]),
+    ("a cited method is prior work", "",
+     "We revisit a simple method, kNN-LM (Khandelwal et al., 2020), which interpolates a language model with a "
+     "nearest-neighbour search.", []),
+    ("a dataset used, set off by commas, is not new", "",
+     "We evaluate our approach using a public dataset, MIMIC-IV, with thousands of patient records.", []),
+    ("a name described by an appositive (ax0004 style)", "",
+     "Finally, ToolHaystack, a benchmark for testing tool use in long-term interactions, exposes failures of "
+     "current agents.", ["ToolHaystack"]),
+    ("a capital starting the sentence is no part of the name (ax0040)", "",
+     "Using ContraTICO, a dataset of contrastive synthetic MT errors, we show that the method detects errors.",
+     []),
+    ("sentence-initial description (ax0077)", "",
+     "BlendedNet is a publicly available aerodynamic dataset of 999 blended wing body geometries.",
+     ["BlendedNet"]),
+    ("a name modifying a noun is no proposal (ax0367)", "",
+     "We additionally introduce group-aware SSM elastification that preserves the structural constraints.", []),
+    ("a known model modifying the new thing", "",
+     "We build a GPT-4 baseline which achieves a 33.2% hallucination rate.", []),
+    ("title case is no naming phrase", "Improving Few-Shot Cross-Domain Named Entity Recognition by Retrieval",
+     "We study retrieval for entity recognition across domains.", []),
+    ("'of' inside a name", "",
+     "We introduce Bag of Prompts, a simple ensembling technique for prompt selection.", ["Bag of Prompts"]),
+]
+
+
+@pytest.mark.parametrize(("cue", "title", "abstract", "proposed"), CUE_CASES, ids=[c[0] for c in CUE_CASES])
+def test_proposal_cues(cue, title, abstract, proposed):
+    assert extract(abstract, title=title).proposed == proposed
+
+
+TITLE_CASES = [
+    # (title, abstract, proposed): a title head "X: ..." is a name when it is one word, a name and a
+    # version, or a short run of capitalised words the abstract uses as a name.
+    ("3DKeyAD: High-Resolution 3D Point Cloud Anomaly Detection via Keypoint-Guided Point Clustering",
+     "High-resolution 3D point clouds are highly effective for detecting subtle structural anomalies.", ["3DKeyAD"]),
+    ("FooNet v2: Faster Retrieval for Long Documents", "Retrieval over long documents is slow.", ["FooNet v2"]),
+    ("Collaborative Memory: Multi-User Memory Sharing in LLM Agents",
+     "As agents are deployed in multi-user settings, Collaborative Memory lets them share knowledge under "
+     "access controls.", ["Collaborative Memory"]),
+    ("Geometry Meets Vision: Revisiting Pretrained Semantics",
+     "Geometry Meets Vision studies what pretrained features encode.", []),
+    ("Beyond Accuracy: Evaluating Calibration of Language Models",
+     "Accuracy alone hides how miscalibrated language models are.", []),
+    ("Neural Scaling Curves: An Empirical Study", "We fit power laws to loss curves.", []),
+]
+
+
+@pytest.mark.parametrize(("title", "abstract", "proposed"), TITLE_CASES, ids=[c[0].split(":")[0] for c in TITLE_CASES])
+def test_title_heads(title, abstract, proposed):
+    assert extract(abstract, title=title).proposed == proposed
+
+
+def test_a_short_form_and_the_long_form_it_spells_are_one_proposal():
+    """ax0523: the title names NAT, the abstract its long form, and no acronym definition pairs them."""
+    found = extract("To address this challenge, we present Neural Acoustic Transfer, a novel approach that encodes "
+                    "precomputed acoustic transfer.", title="NAT: Neural Acoustic Transfer for Interactive Scenes")
+    assert found.proposed == ["NAT"]
+    assert {(m.text, m.canonical, m.role) for m in found.entities if m.canonical == "NAT"} >= {
+        ("NAT", "NAT", "proposes"), ("Neural Acoustic Transfer", "NAT", "proposes")}
+
+
+def test_a_name_bracketed_after_a_name_is_its_short_form():
+    found = extract("We propose Cross-platform Short-Video (XS-Video), a dataset for propagation rating.")
+    assert found.proposed == ["XS-Video"]
+    assert {m.canonical for m in found.entities if m.text in ("Cross-platform Short-Video", "XS-Video")} == {
+        "XS-Video"}
+
+
+def test_a_new_name_built_on_a_model_family_is_proposed():
+    found = extract("In this paper, we present Nemotron Elastic, a framework for building reasoning-oriented "
+                    "LLMs.", title="Nemotron Elastic: Towards Efficient Many-in-One Reasoning LLMs")
+    assert found.proposed == ["Nemotron Elastic"]
+    assert {m.role for m in mentions(found, "Nemotron Elastic")} == {"proposes"}
+
+
+def test_a_name_is_found_at_the_start_of_a_word_only():
+    """"LongQA" inside "Time-LongQA" is no candidate (it once removed the NER's Time-LongQA)."""
+    found = extract("We also introduce Time-LongQA, a novel benchmark dataset based on annual reports.")
+    assert [m.text for m in found.entities if "LongQA" in m.text] == ["Time-LongQA"]
+
+
+def test_every_mention_of_a_proposal_proposes():
+    found = extract("To this end, we propose Anchor Rewriting, a method that repairs retrieved passages. "
+                    "Anchor Rewriting improves recall, and Anchor Rewriting is cheap.",
+                    title="Anchor Rewriting: Repairing Retrieval")
+    assert found.proposed == ["Anchor Rewriting"]
+    assert [m.role for m in mentions(found, "Anchor Rewriting")] == ["proposes"] * 4
