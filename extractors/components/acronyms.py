@@ -143,7 +143,7 @@ class AcronymSpans:
             if is_generic_phrase(long_text, self.generic_words):
                 continue
             label = self._type_of(typed, guessed, definition, long_text)
-            if label not in ("Model", "Method"):
+            if label != "Model":
                 self._drop_models_named(doc, short_text)
             for start, end in mentions(text, long_text, short_text):
                 span = doc.char_span(start, end, label=label, alignment_mode="contract")
@@ -156,8 +156,9 @@ class AcronymSpans:
 
     @staticmethod
     def _drop_models_named(doc: Doc, short_text: str) -> None:
-        """A model-name match the paper defines as the acronym of a task, dataset or metric
-        ("multi-person tracking (MPT)") is that acronym, not the model."""
+        """A model-name match the paper defines as the acronym of something else than a model
+        ("multi-person tracking (MPT)", "sharpness-aware minimization (SAM)") is that acronym,
+        not the model."""
         if MODELS_KEY in doc.spans:
             doc.spans[MODELS_KEY] = [s for s in doc.spans[MODELS_KEY] if s.text != short_text]
 

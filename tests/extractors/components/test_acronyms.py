@@ -86,4 +86,4 @@ def test_a_model_acronym_keeps_its_model_type():
     found = extract("We combine high-level content in VGG and CLIP (contrastive language-image pretraining) "
                     "features.")
     assert {(m.text, m.type, m.family) for m in found.entities if m.canonical == "CLIP"} == {
-        ("CLIP", "Model", "CLIP"), ("contrastive language-image pretraining", "Model", None)}
+        ("CLIP", "Model", "CLIP"), ("contrastive language-image pretraining", "Model", "CLIP")}
