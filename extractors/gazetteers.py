@@ -42,6 +42,15 @@ LABEL_FILES = {
 # When one surface form is in two catalogues, the earlier label wins ("Contrastive Learning" is a
 # PwC method and a task; "Visual Question Answering" is a task and a dataset's name).
 LABEL_PRECEDENCE = ("Method", "Metric", "Task", "Dataset")
+# PwC files many techniques and training paradigms as tasks ("Bayesian Optimization", "Imitation
+# Learning", "Thompson Sampling"); the annotation guide calls them methods. A task name ending in
+# one of these words is a Method.
+TECHNIQUE_HEADS = {
+    "learning", "optimization", "optimisation", "sampling", "filtering", "decomposition",
+    "reduction", "search", "distillation", "quantization", "quantisation", "pruning",
+    "augmentation", "tuning", "finetuning", "fine-tuning", "training", "regression", "clustering",
+    "prompting", "decoding", "factorization", "factorisation",
+}
 
 MAX_WORDS = 8
 MAX_CHARS = 60
@@ -226,9 +235,12 @@ def _is_version_of(variant: str, name: str) -> bool:
 
 
 def task_candidates(pwc_dir: Path) -> Iterator[Candidate]:
+    """Tasks, except techniques PwC files as tasks ("Bayesian Optimization"): Methods."""
     for record in _catalogue(pwc_dir, "tasks"):
         names = [record["name"], *record.get("aliases", [])]
-        yield from _record_candidates("Task", names, record.get("num_datasets_2025") or 0)
+        head = _words(record["name"])[-1].lower() if _words(record["name"]) else ""
+        label = "Method" if head in TECHNIQUE_HEADS else "Task"
+        yield from _record_candidates(label, names, record.get("num_datasets_2025") or 0)
 
 
 def metric_key(name: str) -> str:

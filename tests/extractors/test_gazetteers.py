@@ -106,6 +106,15 @@ def test_label_precedence_and_curated_override(built):
     assert patterns["GSM-8K"]["id"] == "GSM8K"
 
 
+def test_techniques_filed_as_tasks_are_methods(built):
+    """PwC files training paradigms as tasks; the guide calls a technique a Method."""
+    _, patterns, _ = built
+    assert patterns["Imitation Learning"] == {"label": "Method", "pattern": "Imitation Learning",
+                                              "id": "Imitation Learning", "attr": "LOWER"}
+    assert patterns["Behavior Cloning"]["label"] == "Method"  # the record's head decides
+    assert patterns["Machine Translation"]["label"] == "Task"
+
+
 def test_metrics_group_spellings_and_acronyms(built):
     _, patterns, _ = built
     for surface in ("F1", "F1-score", "F1 score"):
