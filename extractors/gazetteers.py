@@ -28,6 +28,7 @@ import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.rules.data import DATA_DIR
+from extractors.rules.model_names import ModelGrammar
 from kg.core.errors import DataNotFound
 from kg.core.iteration import read_jsonl
 
@@ -205,9 +206,26 @@ def _record_candidates(label: str, names: list[str], popularity: int) -> list[Ca
     return [Candidate(label, s, kept[0], popularity) for s in kept]
 
 
-def method_candidates(pwc_dir: Path) -> Iterator[Candidate]:
+def model_grammar() -> ModelGrammar:
+    """The pipeline's model-name grammar, from the shipped family and part files."""
+    grammar = ModelGrammar()
+    grammar.add_parts(read_jsonl(DATA_DIR / "model_parts.jsonl"))
+    grammar.add_families(read_jsonl(DATA_DIR / "model_families.jsonl"))
+    return grammar
+
+
+def is_model_name(grammar: ModelGrammar, name: str) -> bool:
+    """True when the model grammar reads the whole of `name` ("YOLOv8", "PaLM", "VGG-16")."""
+    return any(found.start == 0 and found.end == len(name) for found in grammar.find(name))
+
+
+def method_candidates(pwc_dir: Path, grammar: ModelGrammar | None = None) -> Iterator[Candidate]:
+    """Methods, except the models PwC lists among them: its model collections, and the records
+    the model grammar reads as a model ("YOLOv8", "PEGASUS"), which the grammar finds as Models."""
     for record in _catalogue(pwc_dir, "methods"):
         if MODEL_COLLECTIONS.intersection(record.get("collections", ())):
+            continue
+        if grammar is not None and is_model_name(grammar, record["name"]):
             continue
         names = [record["name"], record.get("full_name"), *record.get("aliases", [])]
         yield from _record_candidates("Method", names, record.get("num_papers") or 0)
@@ -283,7 +301,7 @@ def metric_candidates(pwc_dir: Path) -> Iterator[Candidate]:
 def pwc_candidates(pwc_dir: Path) -> Iterator[Candidate]:
     if not pwc_dir.is_dir():
         raise DataNotFound(f"PwC catalogue directory not found: {pwc_dir}")
-    yield from method_candidates(pwc_dir)
+    yield from method_candidates(pwc_dir, model_grammar())
     yield from dataset_candidates(pwc_dir)
     yield from task_candidates(pwc_dir)
     yield from metric_candidates(pwc_dir)
