@@ -90,6 +90,7 @@ class Resolver:
     TRUSTED_SOURCES = frozenset({"gazetteer", "pattern"})
     MAJORITY = 0.9  # the type vote (see `_final_roots`)
     MIN_VOTES = 10
+    TRUSTED_SHARE = 2 / 3  # the type vote of a name only a gazetteer or the grammar typed
     DOMINANT_SENSE = 0.8  # share of an acronym's definitions a sense needs to take its bare uses
 
     def __init__(self) -> None:
@@ -199,12 +200,16 @@ class Resolver:
 
         A name the corpus types one way in at least `MAJORITY` of at least `MIN_VOTES` mentions
         is that type everywhere: the stray Method "PSNR" joins the Metric, the Metric "CLIP" the
-        Model. Names with two real senses split more evenly ("MAE": the masked autoencoder and
-        the mean absolute error) and keep one node per type."""
+        Model. So is a name that a gazetteer or the model grammar typed one way only, when that
+        type holds at least `TRUSTED_SHARE` of its mentions and the others are the NER's or an
+        acronym's guesses (the catalogue's prior where the local evidence is weak). Names with two
+        real senses split more evenly ("MAE": the masked autoencoder and the mean absolute error)
+        and keep one node per type; two senses of an acronym are never joined."""
         self._join_agreeing_senses()
         roots = {key: self._find(key) for key in self._groups}
         moved = self._bare_acronym_moves(roots)
         votes: dict[str, Counter] = {}
+        trusted: dict[str, Counter] = {}
         targets: dict[tuple[str, str], Key] = {}  # (name key, label) -> the node that label's mentions join
         for key, group in sorted(self._groups.items()):
             label, name = key
@@ -212,30 +217,44 @@ class Resolver:
             if not group.names:
                 continue
             votes.setdefault(plain, Counter())[label] += group.names.total()
+            trusted.setdefault(plain, Counter())[label] += group.trusted_names.total()
             if ((plain, label) not in targets or name == plain):
                 targets[(plain, label)] = _follow(moved, roots[key])
+        long_forms: dict[Key, list[str]] | None = None
         for name, counts in sorted(votes.items()):
-            total = counts.total()
-            if len(counts) < 2 or total < self.MIN_VOTES:
-                continue
-            label, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
-            if top < self.MAJORITY * total:
+            label = self._type_vote(counts, +trusted[name])
+            if label is None:
                 continue
             target = targets[(name, label)]
             for other in counts:
                 source = targets.get((name, other))
-                if (other != label and source is not None and source != target
-                        and self._same_sense(source, target, roots)):
+                if other == label or source is None or source == target:
+                    continue
+                if long_forms is None:
+                    long_forms = self._long_forms_by_root(roots)
+                if _same_sense(long_forms.get(source, ()), long_forms.get(target, ())):
                     moved.setdefault(source, target)
         return {key: _follow(moved, root) for key, root in roots.items()}
 
-    def _same_sense(self, a: Key, b: Key, roots: dict[Key, Key]) -> bool:
-        """False when both nodes are defined acronyms and no long form of one agrees with one of
-        the other's (the Method "SSMs", semantic similarity measures, is not the Model "SSMs")."""
-        forms_a = [f for k, r in roots.items() if r == a for f in self._groups[k].long_forms]
-        forms_b = [f for k, r in roots.items() if r == b for f in self._groups[k].long_forms]
-        return not (forms_a and forms_b) or any(
-            long_forms_agree(x, y) for x in forms_a for y in forms_b)
+    def _type_vote(self, counts: Counter, trusted: Counter) -> str | None:
+        """The type every mention of one name takes, if the corpus says so (see `_final_roots`)."""
+        if len(counts) < 2:
+            return None
+        total = counts.total()
+        label, top = min(counts.items(), key=lambda item: (-item[1], item[0]))
+        if total >= self.MIN_VOTES and top >= self.MAJORITY * total:
+            return label
+        if len(trusted) == 1:
+            (label, _), = trusted.items()
+            if counts[label] >= self.TRUSTED_SHARE * total:
+                return label
+        return None
+
+    def _long_forms_by_root(self, roots: dict[Key, Key]) -> dict[Key, list[str]]:
+        found: dict[Key, list[str]] = {}
+        for key, root in roots.items():
+            found.setdefault(root, []).extend(self._groups[key].long_forms)
+        return found
 
     def _join_agreeing_senses(self) -> None:
         """Union the sense groups of one acronym whose long forms agree."""
@@ -280,6 +299,12 @@ class Resolver:
         if self._ids is None:
             self.entities()
         return self._ids[key]
+
+
+def _same_sense(forms_a, forms_b) -> bool:
+    """False when both nodes are defined acronyms and no long form of one agrees with one of the
+    other's (the Method "SSMs", semantic similarity measures, is not the Model "SSMs")."""
+    return not (forms_a and forms_b) or any(long_forms_agree(x, y) for x in forms_a for y in forms_b)
 
 
 def _follow(moved: dict, root):

@@ -170,3 +170,22 @@ def test_surface_forms_are_listed_as_aliases_with_whitespace_folded():
     resolver.add("Model", "Llama-3.1-8B-Instruct", "pattern", surface="Llama-3.1-8B-Instruct")
     nodes = resolver.entities()
     assert nodes["model:llama-3.1-8b-instruct"]["aliases"] == ["LLaMA 3.1 8B Instruct"]
+
+
+def test_a_name_only_a_catalogue_typed_takes_that_type_from_guesses():
+    resolver = Resolver()
+    metric = _mentions(resolver, "Metric", "BLEU", 4)  # the gazetteer's hits
+    guess = resolver.add("Method", "BLEU", "ner")  # the NER's guess in one paper
+    other = resolver.add("Method", "GitHub", "ner")
+    resolver.add("Dataset", "GitHub", "ner")  # two guesses: no catalogue to follow
+    resolver.entities()
+    assert resolver.node_id(guess) == resolver.node_id(metric) == "metric:bleu"
+    assert resolver.node_id(other) == "method:github"
+
+
+def test_a_catalogue_type_in_a_minority_does_not_win():
+    resolver = Resolver()
+    _mentions(resolver, "Dataset", "KV", 2)
+    for _ in range(3):
+        resolver.add("Task", "KV", "ner")
+    assert set(resolver.entities()) == {"dataset:kv", "task:kv"}

@@ -68,3 +68,34 @@ def test_a_name_with_two_catalogue_types_keeps_the_ner_type():
     priors = default_pipeline().get_pipe("paperkg_type_priors")
     assert priors.type_of("MAE", "Method") == "Method"  # masked autoencoder / mean absolute error
     assert priors.type_of("MAE", "Metric") == "Metric"
+
+
+@pytest.mark.parametrize(("text", "ner", "expected"), [
+    # the seed abstract behind the demo graph's Dataset node GLIGEN
+    ("We then apply simple data augmentation using a grounded image generation model, GLIGEN, to "
+     "generate finetuning data.", [("GLIGEN", "Dataset")], "Model"),
+    ("The renderer improves layout-to-image models like GLIGEN and 3DIS by up to 26.8%.",
+     [("GLIGEN", "Dataset")], "Model"),
+    ("Results on reasoning benchmarks such as MuSR, Zorblax and Costra show consistent gains.",
+     [("Costra", "Method")], "Dataset"),
+    ("We present KaggleBench, a benchmark of 120 data science competitions.",
+     [("KaggleBench", "Method")], "Dataset"),
+])
+def test_a_class_noun_types_the_names_listed_after_or_set_beside_it(text, ner, expected):
+    assert retyped(text, ner)[ner[0][0]] == (expected, "ner")
+
+
+@pytest.mark.parametrize(("text", "ner"), [
+    # an introductory phrase is no apposition
+    ("Evaluated on the CORDA dataset, X-Ray-CoT achieves competitive performance.",
+     [("X-Ray-CoT", "Method")]),
+    ("By leveraging a large language model, D4R translates questions into Cypher queries.",
+     [("D4R", "Method")]),
+    # what a paper proposes as "a ... model" is the guide's Method
+    ("To this end, we propose TriVLA, a unified Vision-Language-Action model for robot control.",
+     [("TriVLA", "Method")]),
+    # a class of models listed as models is no model
+    ("Computer vision models such as CNNs and U-Nets need labeled data.", [("CNNs", "Method")]),
+])
+def test_contexts_that_type_nothing(text, ner):
+    assert retyped(text, ner)[ner[0][0]] == (ner[0][1], "ner")
