@@ -45,8 +45,7 @@ _LISTED_AFTER = re.compile(
 _SET_BESIDE_BEFORE = re.compile(
     rf"\b(?:a|an|the|our)\s+(?:[a-z][\w-]*\s+){{0,5}}?(?P<noun>{CLASS_NOUNS}),\s*$")
 _CLOSES_APPOSITION = re.compile(r"\s*[,)]")
-# "X, a novel ... framework": a name the paper introduces so is a Method or a Dataset, not a Model
-# (the guide calls the system a paper proposes a Method)
+# "X, a novel ... framework", "Mantis, a foundation model trained on ..."
 _SET_BESIDE_AFTER = re.compile(
     rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,5}}?(?P<noun>{CLASS_NOUNS})\b")
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]s")  # "CNNs", "LLMs": a class, not a model
@@ -107,10 +106,7 @@ class TypePriors:
         found = _LISTED_AFTER.search(before)
         if found is None and _CLOSES_APPOSITION.match(after):
             found = _SET_BESIDE_BEFORE.search(before)
-        label = self._noun_type(found)
-        if label is None:
-            label = self._noun_type(_SET_BESIDE_AFTER.match(after))
-            label = None if label == "Model" else label
+        label = self._noun_type(found) or self._noun_type(_SET_BESIDE_AFTER.match(after))
         if label == "Model" and _ACRONYM_PLURAL.fullmatch(name):
             return None
         return label
