@@ -65,6 +65,13 @@ def family_stem(name: str) -> str:
 _SIZE_ONLY = re.compile(rf"(?:{_SIZE})$")
 
 
+def family_of_unlisted(name: str) -> str | None:
+    """The family of a model name no family record knows (the NER's Models): its stem, when it
+    has more than one character."""
+    stem = family_stem(name)
+    return stem if len(stem) > 1 else None
+
+
 def _size_text(spelled: str) -> str:
     """Canonical parameter count: unit letter upper-cased ("7b" -> "7B", "8x7b" -> "8x7B")."""
     return spelled[:-1] + spelled[-1].upper()
