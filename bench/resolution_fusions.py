@@ -4,8 +4,13 @@
     .venv/bin/python bench/resolution_fusions.py --from kg-out    # a graph built already
 
 A node fuses unrelated long forms when two of its names (its name and its aliases) have two or more
-words each and share no word: "Diffusion Model" with "Driver Monitoring Systems". Words are the
-parts of a name between spaces and hyphens, lower-cased ("Self-supervised adaptation" has three).
+words each and share no word: "Diffusion Model" with "Driver Monitoring Systems". A name's words
+are its parts between spaces, so a hyphenated acronym ("MC-NEST", "ViT-S") is one word, not a long
+form; two names share a word when one of these (by `name_key`: case, hyphens and a plural s aside)
+or one of their parts between hyphens is in both ("Feed-Forward Networks" and "Feedforward
+Network", "Chain-of-Thought prompting" and "chain of thought"). Issue 10 counted words between spaces and
+hyphens, which also counts every hyphenated acronym beside its own long form ("MC-NEST" with
+"Monte Carlo Nash Equilibrium Self-Refine Tree"); that count is printed too, for comparison.
 Counted over all entity nodes (Method, Dataset, Task, Metric, Model) and over the most connected
 ones (by degree), with the top offenders listed; also the names held by entity nodes of more than
 one type (PSNR as Method and Metric), compared by `name_key`.
@@ -37,16 +42,29 @@ from kg.exports.node_link import read_graph  # noqa: E402
 from kg.paths import shared_data  # noqa: E402
 
 console = Console(width=160)
-_WORD_BREAK = re.compile(r"[\s\-]+")
+_HYPHEN_WORD_BREAK = re.compile(r"[\s\-]+")
 
 
-def words(name: str) -> frozenset[str]:
-    return frozenset(part.lower() for part in _WORD_BREAK.split(name) if part)
+def hyphen_split_words(name: str) -> frozenset[str]:
+    """The words of a name as issue 10 counted them: between spaces and hyphens, lower-cased."""
+    return frozenset(part.lower() for part in _HYPHEN_WORD_BREAK.split(name) if part)
 
 
-def unrelated_long_forms(names: list[str]) -> list[tuple[str, str]]:
+def words(name: str) -> tuple[int, frozenset[str]]:
+    """How many words a name has (between spaces), and the forms it shares words by: each word's
+    `name_key` and each part between spaces and hyphens."""
+    keys = [key for part in name.split() if (key := name_key(part))]
+    return len(keys), frozenset(keys) | hyphen_split_words(name)
+
+
+def issue10_words(name: str) -> tuple[int, frozenset[str]]:
+    found = hyphen_split_words(name)
+    return len(found), found
+
+
+def unrelated_long_forms(names: list[str], split=words) -> list[tuple[str, str]]:
     """The pairs of multi-word names (2+ words each) that share no word."""
-    multi = [(name, words(name)) for name in dict.fromkeys(names) if len(words(name)) >= 2]
+    multi = [(name, forms) for name in dict.fromkeys(names) for count, forms in [split(name)] if count >= 2]
     return [(a, b) for (a, wa), (b, wb) in combinations(multi, 2) if not wa & wb]
 
 
@@ -59,12 +77,12 @@ class Fusion:
     pairs: list[tuple[str, str]]
 
 
-def fusions(graph: nx.MultiDiGraph) -> list[Fusion]:
+def fusions(graph: nx.MultiDiGraph, split=words) -> list[Fusion]:
     """Every entity node with unrelated long forms, most connected first."""
     found = []
     for node, data in graph.nodes(data=True):
         if data.get("type") in ENTITY_TYPES:
-            pairs = unrelated_long_forms([data["name"], *(data.get("aliases") or [])])
+            pairs = unrelated_long_forms([data["name"], *(data.get("aliases") or [])], split)
             if pairs:
                 found.append(Fusion(node, data["type"], data["name"], graph.degree(node), pairs))
     return sorted(found, key=lambda f: (-f.degree, f.node))
@@ -102,6 +120,10 @@ def report(graph: nx.MultiDiGraph, top: int, show: int, source: str) -> None:
     summary.add_row("entity nodes", f"{entities:,}")
     summary.add_row("  fusing unrelated multi-word names", f"{len(found):,}")
     summary.add_row(f"  of them among the {top} most connected", f"{sum(f.node in connected for f in found)}")
+    hyphen_split = fusions(graph, issue10_words)
+    summary.add_row("  words split at hyphens too (issue 10's count)", f"{len(hyphen_split):,}")
+    summary.add_row(f"    of them among the {top} most connected",
+                    f"{sum(f.node in connected for f in hyphen_split)}")
     summary.add_row("names held by entity nodes of 2+ types", f"{len(several):,}")
     console.print(summary)
     offenders = Table(title=f"Top offenders (most connected first; {show} shown)", header_style="bold")

@@ -28,6 +28,7 @@ import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.rules.data import DATA_DIR
+from extractors.rules.model_names import ModelGrammar
 from kg.core.errors import DataNotFound
 from kg.core.iteration import read_jsonl
 
@@ -42,6 +43,15 @@ LABEL_FILES = {
 # When one surface form is in two catalogues, the earlier label wins ("Contrastive Learning" is a
 # PwC method and a task; "Visual Question Answering" is a task and a dataset's name).
 LABEL_PRECEDENCE = ("Method", "Metric", "Task", "Dataset")
+# PwC files many techniques and training paradigms as tasks ("Bayesian Optimization", "Imitation
+# Learning", "Thompson Sampling"); the annotation guide calls them methods. A task name ending in
+# one of these words is a Method.
+TECHNIQUE_HEADS = {
+    "learning", "optimization", "optimisation", "sampling", "filtering", "decomposition",
+    "reduction", "search", "distillation", "quantization", "quantisation", "pruning",
+    "augmentation", "tuning", "finetuning", "fine-tuning", "training", "regression", "clustering",
+    "prompting", "decoding", "factorization", "factorisation",
+}
 
 MAX_WORDS = 8
 MAX_CHARS = 60
@@ -196,9 +206,26 @@ def _record_candidates(label: str, names: list[str], popularity: int) -> list[Ca
     return [Candidate(label, s, kept[0], popularity) for s in kept]
 
 
-def method_candidates(pwc_dir: Path) -> Iterator[Candidate]:
+def model_grammar() -> ModelGrammar:
+    """The pipeline's model-name grammar, from the shipped family and part files."""
+    grammar = ModelGrammar()
+    grammar.add_parts(read_jsonl(DATA_DIR / "model_parts.jsonl"))
+    grammar.add_families(read_jsonl(DATA_DIR / "model_families.jsonl"))
+    return grammar
+
+
+def is_model_name(grammar: ModelGrammar, name: str) -> bool:
+    """True when the model grammar reads the whole of `name` ("YOLOv8", "PaLM", "VGG-16")."""
+    return any(found.start == 0 and found.end == len(name) for found in grammar.find(name))
+
+
+def method_candidates(pwc_dir: Path, grammar: ModelGrammar | None = None) -> Iterator[Candidate]:
+    """Methods, except the models PwC lists among them: its model collections, and the records
+    the model grammar reads as a model ("YOLOv8", "PEGASUS"), which the grammar finds as Models."""
     for record in _catalogue(pwc_dir, "methods"):
         if MODEL_COLLECTIONS.intersection(record.get("collections", ())):
+            continue
+        if grammar is not None and is_model_name(grammar, record["name"]):
             continue
         names = [record["name"], record.get("full_name"), *record.get("aliases", [])]
         yield from _record_candidates("Method", names, record.get("num_papers") or 0)
@@ -226,9 +253,12 @@ def _is_version_of(variant: str, name: str) -> bool:
 
 
 def task_candidates(pwc_dir: Path) -> Iterator[Candidate]:
+    """Tasks, except techniques PwC files as tasks ("Bayesian Optimization"): Methods."""
     for record in _catalogue(pwc_dir, "tasks"):
         names = [record["name"], *record.get("aliases", [])]
-        yield from _record_candidates("Task", names, record.get("num_datasets_2025") or 0)
+        head = _words(record["name"])[-1].lower() if _words(record["name"]) else ""
+        label = "Method" if head in TECHNIQUE_HEADS else "Task"
+        yield from _record_candidates(label, names, record.get("num_datasets_2025") or 0)
 
 
 def metric_key(name: str) -> str:
@@ -271,7 +301,7 @@ def metric_candidates(pwc_dir: Path) -> Iterator[Candidate]:
 def pwc_candidates(pwc_dir: Path) -> Iterator[Candidate]:
     if not pwc_dir.is_dir():
         raise DataNotFound(f"PwC catalogue directory not found: {pwc_dir}")
-    yield from method_candidates(pwc_dir)
+    yield from method_candidates(pwc_dir, model_grammar())
     yield from dataset_candidates(pwc_dir)
     yield from task_candidates(pwc_dir)
     yield from metric_candidates(pwc_dir)

@@ -69,7 +69,7 @@ class GraphAssembler:
             facets = {"family": mention.family, "params": mention.params,
                       "version": mention.version, "variant": mention.variant}
             key = self.resolver.add(mention.type, mention.canonical, mention.source,
-                                    tuple(mention.aliases), facets)
+                                    tuple(mention.aliases), facets, surface=mention.text)
             paper_keys.setdefault((mention.type, mention.canonical), key)
             link = self._links.setdefault((pid, key), _Link())
             link.count += 1

@@ -6,6 +6,7 @@ from extractors.components import (  # noqa: F401  (imported for their @Language
     gazetteer,
     models,
     ner,
+    priors,
     numbers,
     proposed,
     roles,

@@ -30,6 +30,7 @@ from extractors.rules.acronyms import (
 from extractors.rules.data import data_path
 from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase
 from kg.core.iteration import read_jsonl
+from kg.core.names import name_key
 
 ACRONYM_KEY = "acronym"
 MAX_PAREN_TOKENS = 8
@@ -142,8 +143,8 @@ class AcronymSpans:
             short_text = text[definition.short_start:definition.short_end]
             if is_generic_phrase(long_text, self.generic_words):
                 continue
-            label = self._type_of(typed, guessed, definition, long_text)
-            if label not in ("Model", "Method"):
+            label = self._type_of(typed, guessed, definition, long_text, short_text)
+            if label != "Model":
                 self._drop_models_named(doc, short_text)
             for start, end in mentions(text, long_text, short_text):
                 span = doc.char_span(start, end, label=label, alignment_mode="contract")
@@ -156,20 +157,29 @@ class AcronymSpans:
 
     @staticmethod
     def _drop_models_named(doc: Doc, short_text: str) -> None:
-        """A model-name match the paper defines as the acronym of a task, dataset or metric
-        ("multi-person tracking (MPT)") is that acronym, not the model."""
+        """A model-name match the paper defines as the acronym of something else than a model
+        ("multi-person tracking (MPT)", "sharpness-aware minimization (SAM)") is that acronym,
+        not the model."""
         if MODELS_KEY in doc.spans:
             doc.spans[MODELS_KEY] = [s for s in doc.spans[MODELS_KEY] if s.text != short_text]
 
     def _type_of(self, typed: list[Span], guessed: list[Span], definition: Definition,
-                 long_text: str) -> str:
+                 long_text: str, short_text: str) -> str:
         """The first of: a trusted type on the long form (a span ending with it), its head noun,
-        a guessed (NER) type on it, a type on the short form (a bare acronym is ambiguous), Method."""
+        the catalogue's type of the short form when the catalogue means this long form by it
+        ("Peak Signal-to-noise Ratio (PSNR)": Metric, though the NER calls the long form a
+        Method), a guessed (NER) type on the long form, one on the short form (a bare acronym is
+        ambiguous), Method."""
         def on_long_form(spans: list[Span]) -> str | None:
             return next((s.label_ for s in spans if s.end_char == definition.long_end
                          and s.start_char >= definition.long_start), None)
 
-        on_short_form = next((s.label_ for s in typed + guessed if (s.start_char, s.end_char) == (
-            definition.short_start, definition.short_end)), None)
-        return (on_long_form(typed) or self.heads.of_name(long_text) or on_long_form(guessed)
-                or on_short_form or DEFAULT_TYPE)
+        def on_short_form(spans: list[Span]) -> list[Span]:
+            return [s for s in spans
+                    if (s.start_char, s.end_char) == (definition.short_start, definition.short_end)]
+
+        catalogued = next((s.label_ for s in on_short_form(typed) if s.label_ != "Model"
+                           and name_key(s.id_) in (name_key(short_text), name_key(long_text))), None)
+        guessed_short = next((s.label_ for s in on_short_form(typed + guessed)), None)
+        return (on_long_form(typed) or self.heads.of_name(long_text) or catalogued
+                or on_long_form(guessed) or guessed_short or DEFAULT_TYPE)

@@ -2,6 +2,9 @@
 
 Names are matched on the text; where one starts or ends inside a token ("Math-7B." at a sentence
 end), the token is split, so a reported span is exactly the name ("Llama2-70B" in "Llama2-70B-based").
+Besides the families' names, a capitalised name glued to a parameter count in billions is a model
+of the family its first word names ("Kuwain-1.5B": Kuwain), unless the gazetteer (run before)
+knows the words as something else ("LAION-5B" is a dataset).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from extractors.attributes import text_of  # also registers the span attributes
+from extractors.components.gazetteer import GAZETTEER_KEY
 from extractors.rules.data import data_path
 from extractors.rules.model_names import ModelGrammar
 from kg.core.iteration import read_jsonl
@@ -65,7 +69,8 @@ def make_models(nlp: Language, name: str, families_path: str, parts_path: str) -
 
 
 class ModelSpans:
-    """Writes doc.spans["models"]: label Model, id_ canonical, span._.model parts, source pattern."""
+    """Writes doc.spans["models"]: label Model, id_ canonical, span._.model parts (`listed`: its family
+    is in model_families.jsonl, not guessed from an unknown sized name's stem), source pattern."""
 
     def __init__(self, families_path: str, parts_path: str) -> None:
         self.families_path = data_path(families_path)
@@ -83,18 +88,24 @@ class ModelSpans:
         self.grammar.add_families(families)
 
     def __call__(self, doc: Doc) -> Doc:
-        names = list(self.grammar.find(text_of(doc)))
-        if names:
-            split_tokens_at(doc, [offset for name in names for offset in (name.start, name.end)])
+        text = text_of(doc)
+        found = [(n.start, n.end, n.canonical, {"family": n.entry.family, "params": n.params,
+                                                "version": n.version, "variant": n.value("variant"), "listed": True})
+                 for n in self.grammar.find(text)]
+        catalogued = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_KEY, ())]
+        for start, end, canonical, family, params in self.grammar.sized_names(text):
+            if not any(a < end and start < b for a, b, *_ in found + catalogued):
+                found.append((start, end, canonical, {"family": family, "params": params, "listed": False}))
+        if found:
+            split_tokens_at(doc, [offset for start, end, *_ in found for offset in (start, end)])
         spans = []
-        for name in names:
-            span = doc.char_span(name.start, name.end, label="Model")
+        for start, end, canonical, model in sorted(found, key=lambda item: item[0]):
+            span = doc.char_span(start, end, label="Model")
             if span is None:  # a name running into whitespace the tokenizer keeps as a token
                 continue
-            span.id_ = name.canonical
+            span.id_ = canonical
             span._.source = "pattern"
-            span._.model = {"family": name.entry.family, "params": name.params,
-                            "version": name.version, "variant": name.value("variant")}
+            span._.model = model
             spans.append(span)
         doc.spans[MODELS_KEY] = spans
         return doc

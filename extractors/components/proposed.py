@@ -709,7 +709,7 @@ class ProposalFinder:
             entity = containing[0]
             if entities.mentioned_before(entity.id_, start) and not candidate.in_title:
                 return None
-            known = entity._.source == "gazetteer" or (entity.label_ == "Model" and (entity._.model or {}).get("family"))
+            known = entity._.source == "gazetteer" or (entity.label_ == "Model" and (entity._.model or {}).get("listed"))
             if known and (candidate.strict or self.modified_head.match(candidate.after)):
                 return None  # a known name modifying the new thing: "we develop an RL approach", "a GPT-4 baseline"
             if entity._.source in ("ner", "acronym"):  # the paper names it: typed by its head noun

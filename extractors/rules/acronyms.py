@@ -58,7 +58,10 @@ def _matched_start(short: str, long: str) -> int | None:
         if long_index < 0:
             return None
         long_index -= 1
-    return long.rfind(" ", 0, long_index + 2) + 1
+    start = long_index + 1  # back to the whitespace before that word (a hyphenated word is whole)
+    while start > 0 and not long[start - 1].isspace():
+        start -= 1
+    return start
 
 
 def window_words(short: str) -> int:
@@ -68,7 +71,10 @@ def window_words(short: str) -> int:
 
 def long_form_before(text: str, short: str, window_start: int, open_at: int) -> tuple[int, int] | None:
     """The (start, end) of the long form of `short` in text[window_start:open_at] (the words before
-    the bracket that opens "(SHORT)"), or None when they do not spell it."""
+    the bracket that opens "(SHORT)"), or None when they do not spell it or the letters reach into
+    the words around the name (`runs_past_the_name`)."""
+    if "/" in short:  # "AR/VR": two acronyms, each spelled somewhere else
+        return None
     window = text[window_start:open_at].rstrip()
     start = long_form_start(short, window)
     if start is None:
@@ -78,9 +84,38 @@ def long_form_before(text: str, short: str, window_start: int, open_at: int) -> 
         long_start += 1
     long_end = window_start + len(window)
     long_text = text[long_start:long_end]
-    if len(long_text) <= len(short) or short in long_text.split():
+    if len(long_text) <= len(short) or short in long_text.split() or runs_past_the_name(short, long_text):
         return None
     return long_start, long_end
+
+
+# A clause boundary inside a long form: the letters were found across a bracket, a colon or into
+# the next clause ("M^2D-LIF, which consists of the Mono-Modality Distillation (M^2D)").
+_CLAUSE = re.compile(r"[():;]|,\s+(?:which|that|where|while|who|whose|we|our|an?|the|i\.e\.|e\.g\.)\b",
+                     re.IGNORECASE)
+_VERB_FORM = re.compile(r"[a-z]{3,}(?:ing|ed)")
+# Words that start no name: articles, possessives, prepositions, conjunctions.
+_FUNCTION_WORDS = frozenset(
+    "a an the this that these those its their our his her my your and or but nor of in on for "
+    "with to from by as at into onto via than then we which who is are was were be".split())
+
+
+def runs_past_the_name(short: str, long: str) -> bool:
+    """True when the long form Schwartz & Hearst found takes in words that are not the name's: a
+    clause boundary, or a leading function word or verb whose letter the capitalised name needs
+    ("leveraging Vision-Language Large Models (LVLMs)", "the knowledge from a hub of Vision Experts
+    (ToVE)"); a lower-case short form may start with a lower-case word ("mean Average Precision")."""
+    if _CLAUSE.search(long):
+        return True
+    words = long.split()
+    first, rest = words[0], [w for w in words[1:] if w.lower() not in _FUNCTION_WORDS]
+    if len(words) < 2 or not short[0].isupper() or not first.islower():
+        return False
+    if first in _FUNCTION_WORDS:
+        return True
+    # "leveraging" before a capitalised name; not "extended Kalman filter", "binarized Mamba"
+    return (bool(_VERB_FORM.fullmatch(first)) and len(rest) >= 2
+            and all(w[:1].isupper() for w in rest))
 
 
 def spells_from_start(short: str, long: str) -> bool:

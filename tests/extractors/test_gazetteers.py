@@ -94,6 +94,8 @@ def test_ordinary_words_are_dropped_names_kept(built):
 def test_models_and_blocked_phrases_are_not_patterns(built):
     _, patterns, _ = built
     assert "BERT" not in patterns           # a PwC "Language Models" entry: a Model, not a Method
+    assert "YOLOv8" not in patterns         # the model grammar reads it: a Model, found as one
+    assert "You Only Look Once" not in patterns
     assert "Decision Making" not in patterns
 
 
@@ -104,6 +106,15 @@ def test_label_precedence_and_curated_override(built):
     assert patterns["summarization"] == {"label": "Task", "pattern": "summarization",
                                          "id": "Summarization", "attr": "LOWER"}
     assert patterns["GSM-8K"]["id"] == "GSM8K"
+
+
+def test_techniques_filed_as_tasks_are_methods(built):
+    """PwC files training paradigms as tasks; the guide calls a technique a Method."""
+    _, patterns, _ = built
+    assert patterns["Imitation Learning"] == {"label": "Method", "pattern": "Imitation Learning",
+                                              "id": "Imitation Learning", "attr": "LOWER"}
+    assert patterns["Behavior Cloning"]["label"] == "Method"  # the record's head decides
+    assert patterns["Machine Translation"]["label"] == "Task"
 
 
 def test_metrics_group_spellings_and_acronyms(built):

@@ -74,3 +74,118 @@ def test_model_facets_are_kept():
     resolver = Resolver()
     resolver.add("Model", "Llama-2-7B", "pattern", facets={"family": "Llama", "params": "7B"})
     assert resolver.entities()["model:llama-2-7b"]["facets"] == {"family": "Llama", "params": "7B"}
+
+
+# --- acronyms: one sense per long form (issue 10, item 6) ------------------------------------------
+
+def _define(resolver, label, short, long, canonical=None, source="acronym"):
+    """One paper's "long (SHORT)" pair, as the extractor reports it: the long-form mention and the
+    short-form mention, both with the canonical name and each other as alias."""
+    canonical = canonical or short
+    return (resolver.add(label, canonical, source, aliases=(short,), surface=long),
+            resolver.add(label, canonical, source, aliases=(long,), surface=short))
+
+
+def test_an_acronym_defined_two_ways_makes_two_nodes():
+    resolver = Resolver()
+    for _ in range(3):
+        _define(resolver, "Method", "DMs", "diffusion models", canonical="Diffusion Model")
+    drivers, _ = _define(resolver, "Method", "DMS", "Driver Monitoring Systems")
+    diversity, _ = _define(resolver, "Method", "DM", "Diversity Maximization")
+    nodes = resolver.entities()
+    assert resolver.node_id(drivers) != resolver.node_id(diversity)
+    assert "Driver Monitoring Systems" not in nodes["method:diffusion-model"]["aliases"]
+    assert "Diversity Maximization" not in nodes["method:diffusion-model"]["aliases"]
+    assert "DMs" in nodes["method:diffusion-model"]["aliases"]
+
+
+def test_senses_sharing_a_display_name_are_named_by_their_long_forms():
+    resolver = Resolver()
+    for _ in range(4):
+        _define(resolver, "Task", "AD", "Autonomous Driving")
+    anomaly, _ = _define(resolver, "Task", "AD", "Anomaly Detection")
+    resolver.add("Task", "AD", "ner")  # a bare use: the dominant sense takes it
+    nodes = resolver.entities()
+    assert nodes["task:ad"]["aliases"] == ["Autonomous Driving"]
+    assert resolver.node_id(anomaly) == "task:anomaly-detection"
+    assert nodes["task:anomaly-detection"]["aliases"] == ["AD"]
+    assert resolver.node_id(resolver.key("Task", "AD")) == "task:ad"
+
+
+def test_long_forms_that_agree_up_to_inflection_are_one_sense():
+    resolver = Resolver()
+    first, _ = _define(resolver, "Method", "LoRA", "Low-Rank Adaptation")
+    second, _ = _define(resolver, "Method", "LoRA", "low-rank adapters")
+    swallowed, _ = _define(resolver, "Method", "SFT", "supervision during the fine-tuning")
+    proper, _ = _define(resolver, "Method", "SFT", "supervised fine-tuning")
+    resolver.entities()
+    assert resolver.node_id(first) == resolver.node_id(second) == "method:lora"
+    assert resolver.node_id(swallowed) != resolver.node_id(proper)
+
+
+def test_a_bare_acronym_without_a_dominant_sense_stays_its_own_node():
+    resolver = Resolver()
+    for _ in range(2):
+        _define(resolver, "Task", "IR", "Image Restoration")
+        _define(resolver, "Task", "IR", "Information Retrieval")
+    bare = resolver.add("Task", "IR", "ner")
+    nodes = resolver.entities()
+    assert resolver.node_id(bare) == "task:ir"
+    assert {"task:image-restoration", "task:information-retrieval"} <= set(nodes)
+    assert nodes["task:ir"]["aliases"] == []
+
+
+def test_a_catalogued_acronym_is_not_taken_by_one_paper_s_own_definition():
+    resolver = Resolver()
+    benchmark = [resolver.add("Dataset", "MT-Bench", "gazetteer") for _ in range(5)][0]
+    other, _ = _define(resolver, "Dataset", "MT-Bench", "Multimodal Time Series Benchmark")
+    resolver.entities()
+    assert resolver.node_id(benchmark) == "dataset:mt-bench"
+    assert resolver.node_id(other) == "dataset:multimodal-time-series-benchmark"
+
+
+def test_a_catalogued_acronym_joins_the_sense_whose_long_form_the_catalogue_matched():
+    resolver = Resolver()
+    resolver.add("Method", "SFT", "gazetteer", aliases=("SFT",), surface="supervised fine-tuning")
+    resolver.add("Method", "SFT", "gazetteer", aliases=("supervised fine-tuning",), surface="SFT")
+    bare = resolver.add("Method", "SFT", "gazetteer")
+    nodes = resolver.entities()
+    assert resolver.node_id(bare) == "method:sft"
+    assert nodes["method:sft"]["aliases"] == ["supervised fine-tuning"]
+
+
+def test_the_type_vote_does_not_join_two_senses_of_an_acronym():
+    resolver = Resolver()
+    for _ in range(6):
+        _define(resolver, "Model", "SSMs", "State Space Models")
+    measures, _ = _define(resolver, "Method", "SSMs", "Semantic Similarity Measures")
+    nodes = resolver.entities()
+    assert resolver.node_id(measures).startswith("method:")
+    assert "Semantic Similarity Measures" not in nodes["model:ssms"]["aliases"]
+
+
+def test_surface_forms_are_listed_as_aliases_with_whitespace_folded():
+    resolver = Resolver()
+    resolver.add("Model", "Llama-3.1-8B-Instruct", "pattern", surface="LLaMA 3.1\n8B Instruct")
+    resolver.add("Model", "Llama-3.1-8B-Instruct", "pattern", surface="Llama-3.1-8B-Instruct")
+    nodes = resolver.entities()
+    assert nodes["model:llama-3.1-8b-instruct"]["aliases"] == ["LLaMA 3.1 8B Instruct"]
+
+
+def test_a_name_only_a_catalogue_typed_takes_that_type_from_guesses():
+    resolver = Resolver()
+    metric = _mentions(resolver, "Metric", "BLEU", 4)  # the gazetteer's hits
+    guess = resolver.add("Method", "BLEU", "ner")  # the NER's guess in one paper
+    other = resolver.add("Method", "GitHub", "ner")
+    resolver.add("Dataset", "GitHub", "ner")  # two guesses: no catalogue to follow
+    resolver.entities()
+    assert resolver.node_id(guess) == resolver.node_id(metric) == "metric:bleu"
+    assert resolver.node_id(other) == "method:github"
+
+
+def test_a_catalogue_type_in_a_minority_does_not_win():
+    resolver = Resolver()
+    _mentions(resolver, "Dataset", "KV", 2)
+    for _ in range(3):
+        resolver.add("Task", "KV", "ner")
+    assert set(resolver.entities()) == {"dataset:kv", "task:kv"}

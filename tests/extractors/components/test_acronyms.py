@@ -3,6 +3,8 @@ canonicalised, on seed-abstract sentences (the pairing itself: tests/extractors/
 
 from __future__ import annotations
 
+import pytest
+
 from tests.extractors.pipeline_cases import annotate, extract, mentions
 
 DPO = ("This paper explores the utilization of counterfactual prompting within the framework of Direct "
@@ -86,4 +88,18 @@ def test_a_model_acronym_keeps_its_model_type():
     found = extract("We combine high-level content in VGG and CLIP (contrastive language-image pretraining) "
                     "features.")
     assert {(m.text, m.type, m.family) for m in found.entities if m.canonical == "CLIP"} == {
-        ("CLIP", "Model", "CLIP"), ("contrastive language-image pretraining", "Model", None)}
+        ("CLIP", "Model", "CLIP"), ("contrastive language-image pretraining", "Model", "CLIP")}
+
+
+@pytest.mark.parametrize(("sentence", "short", "label"), [
+    ("Image quality is measured by Peak Signal-to-noise Ratio (PSNR) and SSIM, and our PSNR is "
+     "higher than all baselines.", "PSNR", "Metric"),
+    ("We report the Bilingual Evaluation Understudy (BLEU) score; BLEU improves by 2 points.",
+     "BLEU", "Metric"),
+    ("Experiments on the Karlsruhe Institute of Technology and Toyota Technological Institute "
+     "(KITTI) benchmark show gains on KITTI.", "KITTI", "Dataset"),
+])
+def test_the_catalogue_types_a_pair_whose_long_form_it_does_not_know(sentence, short, label):
+    """The NER calls such long forms methods; the catalogue knows the acronym as this entity."""
+    found = extract(sentence)
+    assert {m.type for m in found.entities if m.canonical == short} == {label}

@@ -131,3 +131,15 @@ def test_a_named_ner_span_extends_a_catalogue_name_a_generic_one_does_not():
     assert ("MMLU Zorbified", "ner") in _merge_with_ner(text, "MMLU Zorbified", generic=False)
     generic = _merge_with_ner(text, "MMLU Zorbified", generic=True)
     assert ("MMLU", "gazetteer") in generic and ("MMLU Zorbified", "ner") not in generic
+
+
+def test_a_model_only_the_ner_finds_is_a_family_of_its_own():
+    text = "We release Mantis, an open model for multi-image reasoning, and compare it with GPT-4o."
+    doc = annotate(text)
+    start = text.index("Mantis")
+    span = doc.char_span(start, start + len("Mantis"), label="Model")
+    span._.source, span._.score = "ner", 0.8
+    doc.spans["ner"] = [span]
+    merged = default_pipeline().get_pipe("paperkg_entities")(doc)
+    families = {s.text: (s._.model or {}).get("family") for s in merged.spans[ENTITIES_KEY]}
+    assert families == {"Mantis": "Mantis", "GPT-4o": "GPT"}

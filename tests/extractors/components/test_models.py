@@ -128,3 +128,22 @@ def test_generic_words_and_other_names_are_not_models(sentence):
 def test_token_splits_keep_sentences_and_offsets(abstract):
     [model] = [m for m in extract(abstract).entities if m.type == "Model"]
     assert model.role == "mentions"  # roles read the sentence of each mention
+
+
+def test_a_name_glued_to_a_size_in_billions_is_a_model_unless_a_catalogue_knows_it():
+    found = extract("We pretrain Kuwain-1.5B, a small Arabic model, on LAION-5B captions and "
+                    "compare it with Llama-2-7B.")
+    assert {(m.text, m.type, m.family, m.params) for m in found.entities} >= {
+        ("Kuwain-1.5B", "Model", "Kuwain", "1.5B"), ("Llama-2-7B", "Model", "Llama", "7B")}
+    assert the_mention(found, "LAION-5B").type == "Dataset"
+
+
+def test_a_model_name_defined_as_something_else_is_that_thing():
+    found = extract("Sharpness-aware minimization (SAM) seeks flat minima. We show that SAM improves "
+                    "generalization of ResNet-18 on CIFAR-10.")
+    assert {(m.text, m.type) for m in found.entities if "SAM" in m.aliases or m.text == "SAM"} == {
+        ("Sharpness-aware minimization", "Method"), ("SAM", "Method")}
+    assert the_mention(found, "ResNet-18").family == "ResNet"
+    found = extract("We prompt the Segment Anything Model (SAM) with boxes; SAM then segments images.")
+    assert {(m.text, m.type, m.family) for m in found.entities if "SAM" in (m.text, m.canonical)} == {
+        ("Segment Anything Model", "Model", "SAM"), ("SAM", "Model", "SAM")}

@@ -351,7 +351,7 @@ def test_bits_per_character_and_bleu_on_a_test_set_no_entity_names(nlp):
     text = "On enwik8, Transformer-XL reaches 1.27 bits per character."
     results = run_with_entities(nlp, text, [("enwik8", "Dataset", "enwik8"), ("Transformer-XL", "Method", "Transformer-XL")])
     assert [(r["value"], r["unit"], r["metric"], r["dataset"], r["subject"]) for r in results] == [
-        (1.27, None, "Bits Per Character", "enwik8", "Transformer-XL")]
+        (1.27, None, "BPC", "enwik8", "Transformer-XL")]
     text = "The big Transformer reaches 35 BLEU on the WMT'14 English-German test set."
     results = run_with_entities(nlp, text, [("Transformer", "Method", "Transformer")])
     assert [(r["value"], r["metric"], r["dataset"], r["subject"]) for r in results] == [

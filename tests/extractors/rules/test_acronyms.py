@@ -88,3 +88,47 @@ def test_mentions_keep_offsets_where_lower_casing_would_shift_them():
     spans = list(mentions(text, "İstanbul Speech Corpus", "ISC"))
     assert [text[a:b] for a, b in spans] == ["İstanbul Speech Corpus", "istanbul speech corpus",
                                              "ISC", "ISC"]
+
+
+# --- long forms that run past the name (issue 10, item 6) -------------------------------------------
+
+@pytest.mark.parametrize(("sentence", "short"), [
+    # the letters reach into a verb before a capitalised name
+    ("This paper addresses the problem by leveraging Vision-Language Large Models (LVLMs) to "
+     "generate reports.", "LVLMs"),
+    # into the clause before: a comma and "we"
+    ("To enable lower bitrate and faster encoding, we propose an alternate optimization strategy "
+     "(A-RDO) for the codec.", "A-RDO"),
+    # across a bracket
+    ("We build BioStrataKG) from large-scale articles and builds a cross-document "
+     "question-answering dataset (BioCDQA).", "BioCDQA"),
+    # across a colon
+    ("We study strategies that can be used in post-training: SFT on solutions (S-SFT).", "S-SFT"),
+    # an article's letter
+    ("We distill the knowledge from a hub of Vision Experts (ToVE) into one model.", "ToVE"),
+    # two acronyms at once
+    ("Such displays are a key enabler for Augmented and Virtual Reality (AR/VR) devices.", "AR/VR"),
+])
+def test_a_long_form_that_runs_past_the_name_pairs_with_nothing(sentence, short):
+    assert long_form(sentence, short) is None
+
+
+@pytest.mark.parametrize(("sentence", "short", "long"), [
+    ("We fuse the measurements with an extended Kalman filter (EKF) on board.", "EKF",
+     "extended Kalman filter"),
+    ("We quantize the weights of a binarized Mamba (Bi-Mamba) language model.", "Bi-Mamba",
+     "binarized Mamba"),
+    ("Detection quality is reported as mean Average Precision (mAP) on the test split.", "mAP",
+     "mean Average Precision"),
+    ("Pathology models read whole slide images (WSIs) at several magnifications.", "WSIs",
+     "whole slide images"),
+    ("Tasks include Extract, Match, and Score (EMS) for each candidate.", "EMS",
+     "Extract, Match, and Score"),
+])
+def test_names_that_start_lower_case_or_hold_commas_still_pair(sentence, short, long):
+    assert long_form(sentence, short) == long
+
+
+def test_a_long_form_starts_after_any_whitespace():
+    assert long_form_start("SDMs", "modeling\n\nSpecies Distribution Models") == len("modeling\n\n")
+    assert long_form_start("CT", "harmonisation\tComputed Tomography") == len("harmonisation\t")

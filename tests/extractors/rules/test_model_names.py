@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.rules.data import DATA_DIR
-from extractors.rules.model_names import ModelGrammar
+from extractors.rules.model_names import ModelGrammar, family_stem
 from kg.core.iteration import read_jsonl
 
 
@@ -74,3 +74,112 @@ def test_names_the_grammar_cannot_read_to_their_end_are_no_models(grammar, text)
 
 def test_an_empty_grammar_finds_nothing():
     assert list(ModelGrammar().find("We fine-tune Llama-2-7B.")) == []
+
+
+# --- 2024-2025 families and unknown members of known families (issue 10, item 3) ---------------
+
+def canon(grammar: ModelGrammar, text: str) -> list[tuple[str, str, str]]:
+    """(surface, canonical, family) of every name found in `text`."""
+    return [(surface, canonical, family) for surface, canonical, family, *_ in names(grammar, text)]
+
+
+def test_reasoning_models_of_2025(grammar):
+    text = ("We evaluate o1, o3-mini and o4-mini against DeepSeek-R1, Gemini 2.5 Pro, Claude 3.7 Sonnet "
+            "and Qwen3-235B on the new benchmark.")
+    assert canon(grammar, text) == [
+        ("o1", "o1", "o-series"), ("o3-mini", "o3-mini", "o-series"), ("o4-mini", "o4-mini", "o-series"),
+        ("DeepSeek-R1", "DeepSeek-R1", "DeepSeek"), ("Gemini 2.5 Pro", "Gemini-2.5-Pro", "Gemini"),
+        ("Claude 3.7 Sonnet", "Claude-3.7-Sonnet", "Claude"), ("Qwen3-235B", "Qwen3-235B", "Qwen")]
+
+
+def test_the_letter_o_alone_starts_no_name(grammar):
+    assert canon(grammar, "Most of our results on out-of-domain data hold for o models.") == []
+
+
+def test_variant_words_after_a_space_or_a_colon(grammar):
+    text = ("Judges include GPT-4o mini and GPT-2 small, while the agent runs Llama3.1:70B locally "
+            "and Claude-3.7-thinking in the cloud.")
+    assert canon(grammar, text) == [
+        ("GPT-4o mini", "GPT-4o-mini", "GPT"), ("GPT-2 small", "GPT-2-small", "GPT"),
+        ("Llama3.1:70B", "Llama-3.1-70B", "Llama"), ("Claude-3.7-thinking", "Claude-3.7-Thinking", "Claude")]
+
+
+def test_a_version_after_the_variant_and_a_spaced_revision(grammar):
+    text = "Claude Sonnet 4 and Nemotron Nano V2 12B are compared with Mistral-Nemo-12B."
+    assert canon(grammar, text) == [
+        ("Claude Sonnet 4", "Claude-4-Sonnet", "Claude"),
+        ("Nemotron Nano V2 12B", "Nemotron-Nano-V2-12B", "Nemotron"),
+        ("Mistral-Nemo-12B", "Mistral-Nemo-12B", "Mistral")]
+
+
+def test_a_generic_phrase_after_a_variant_word_ends_the_name(grammar):
+    assert canon(grammar, "We probe the Llama 2 large language model.") == [("Llama 2", "Llama-2", "Llama")]
+
+
+def test_a_domain_prefix_glued_to_a_family_name(grammar):
+    text = ("We fine-tune ClinicalT5, CodeT5, PubMedBERT, SBERT and MentalRoBERTA Large, and compare "
+            "them with BioBERT, TinyLlama and MedSAM.")
+    assert canon(grammar, text) == [
+        ("ClinicalT5", "ClinicalT5", "T5"), ("CodeT5", "CodeT5", "T5"), ("PubMedBERT", "PubMedBERT", "BERT"),
+        ("SBERT", "SBERT", "BERT"), ("MentalRoBERTA Large", "MentalRoBERTa-large", "RoBERTa"),
+        ("BioBERT", "BioBERT", "BERT"), ("TinyLlama", "TinyLlama", "Llama"), ("MedSAM", "MedSAM", "SAM")]
+
+
+@pytest.mark.parametrize("text", [
+    "We introduce QwenCLIP, which aligns LLM embeddings with medical images.",  # two families: a new model
+    "A dual self-attention module (DSAM) refines the features.",  # a one-letter prefix is not a word
+    "We report BERTScore and evaluate on SAMSum.",
+])
+def test_prefixes_that_make_another_name(grammar, text):
+    assert canon(grammar, text) == []
+
+
+def test_vision_and_image_generation_families(grammar):
+    text = ("Backbones are ResNet50, VGG16, ViT-B/16 and DINOv2; SAM 2 gives masks; we compare "
+            "YOLOv8 with YOLO11 and generate images with Stable Diffusion 3.5, SD1.5 and FLUX.1-dev.")
+    assert canon(grammar, text) == [
+        ("ResNet50", "ResNet-50", "ResNet"), ("VGG16", "VGG-16", "VGG"), ("ViT-B/16", "ViT-B/16", "ViT"),
+        ("DINOv2", "DINOv2", "DINO"), ("SAM 2", "SAM-2", "SAM"), ("YOLOv8", "YOLOv8", "YOLO"),
+        ("YOLO11", "YOLO11", "YOLO"), ("Stable Diffusion 3.5", "Stable Diffusion-3.5", "Stable Diffusion"),
+        ("SD1.5", "SD1.5", "Stable Diffusion"), ("FLUX.1-dev", "FLUX.1-dev", "FLUX")]
+
+
+def test_architecture_names_alone_are_no_models(grammar):
+    assert canon(grammar, "A ViT and a ResNet are trained with VGG-style blocks.") == []
+
+
+def test_members_that_are_families_of_their_own(grammar):
+    text = "We compare XLM-Roberta, GPT-J 6B, PaliGemma and InternVL2.5-8B with LlamaGen-B."
+    assert canon(grammar, text) == [
+        ("XLM-Roberta", "XLM-RoBERTa", "XLM-RoBERTa"), ("GPT-J 6B", "GPT-J-6B", "GPT-J"),
+        ("PaliGemma", "PaliGemma", "PaliGemma"), ("InternVL2.5-8B", "InternVL2.5-8B", "InternVL"),
+        ("LlamaGen-B", "LlamaGen-B", "LlamaGen")]
+
+
+def test_long_forms_of_model_names(grammar):
+    text = "Contrastive Language-Image Pretraining (CLIP) and the Segment Anything Model (SAM) are frozen."
+    assert canon(grammar, text) == [
+        ("Contrastive Language-Image Pretraining", "CLIP", "CLIP"), ("CLIP", "CLIP", "CLIP"),
+        ("Segment Anything Model", "SAM", "SAM"), ("SAM", "SAM", "SAM")]
+
+
+def test_unknown_sub_names_before_a_size(grammar):
+    text = "Skywork-OR1-Math-7B and DeepSeek-R1-Distill-Qwen-7B are distilled models."
+    assert canon(grammar, text) == [
+        ("Skywork-OR1-Math-7B", "Skywork-OR1-Math-7B", "Skywork"),
+        ("DeepSeek-R1-Distill-Qwen-7B", "DeepSeek-R1-Distill-Qwen-7B", "DeepSeek")]
+
+
+def test_names_glued_to_a_size_in_billions(grammar):
+    text = "We release Kuwain-1.5B and AgenTracer-8B, trained on LAION-5B images and InsViE-1M videos."
+    assert list(grammar.sized_names(text)) == [
+        (11, 22, "Kuwain-1.5B", "Kuwain", "1.5B"), (27, 40, "AgenTracer-8B", "AgenTracer", "8B"),
+        (53, 61, "LAION-5B", "LAION", "5B")]
+
+
+@pytest.mark.parametrize(("name", "family"), [
+    ("Monet-7B", "Monet"), ("Compass-v3", "Compass"), ("XTTSv2", "XTTS"), ("PIC-LM", "PIC-LM"),
+    ("Arctic-Text2SQL-R1", "Arctic"), ("Mantis", "Mantis"), ("UI-TARS", "UI-TARS"),
+])
+def test_the_family_of_an_unknown_model_is_its_stem(name, family):
+    assert family_stem(name) == family

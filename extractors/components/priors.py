@@ -1,0 +1,136 @@
+"""`paperkg_type_priors`: the catalogues' and head nouns' types for what the NER found.
+
+The NER types a name by its context, and where the context says little it guesses: "DressCode
+benchmarks" typed Method, "CHRF scores" and "MAUVE" typed Dataset. A name the gazetteer's
+catalogues list under one type only (any case, any spelling that shares its `name_key`: "NewsRoom"
+for Newsroom, "IU X-ray" for IU X-Ray) takes that type; else a name ending in a head noun takes the
+head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate": Metric, from
+entity_heads.jsonl); else the type of the class noun the name is listed after or set beside
+("benchmarks such as X and Y", "a grounded image generation model, GLIGEN"); else the NER's type
+stays. A Model the NER found stays a Model (the
+catalogues list many models as methods), and "model" as a head makes no Model ("a diffusion
+model" is a method). The spans of `groups` are re-typed in place, before the
+acronym component reads their types and the merger picks among them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractors.attributes import text_of
+from extractors.components.gazetteer import read_patterns
+from extractors.gazetteers import LABEL_FILES
+from extractors.rules.data import DATA_DIR, data_path
+from extractors.rules.phrases import HeadTypes
+from kg.core.iteration import read_jsonl
+from kg.core.names import name_key
+
+KEPT_LABELS = frozenset({"Model"})  # a type the NER knows better than the catalogues
+# Class nouns that type the names listed after them ("benchmarks such as X and Y") or set beside
+# them ("a grounded image generation model, GLIGEN"); typed by entity_heads.jsonl.
+CLASS_NOUNS = ("datasets?|benchmarks?|corpus|corpora|metrics?|measures?|models?|LLMs?|methods?|"
+               "approach(?:es)?|frameworks?|algorithms?|techniques?|tasks?")
+_LISTED_AFTER = re.compile(
+    rf"\b(?P<noun>{CLASS_NOUNS})\s+(?:such\s+as|like|including|e\.g\.,?|namely)\s+"
+    r"(?:[^\s.;:()]+(?:\s+[^\s.;:()]+){0,3}(?:,\s*|\s+(?:and|or)\s+)){0,6}$")
+# "a grounded image generation model, GLIGEN, ..." (words in lower case, the name set off by
+# commas: "Evaluated on the CORDA dataset, X achieves" and "By leveraging a large language model,
+# D4R translates" are no appositions)
+_SET_BESIDE_BEFORE = re.compile(
+    rf"\b(?:a|an|the|our)\s+(?:[a-z][\w-]*\s+){{0,5}}?(?P<noun>{CLASS_NOUNS}),\s*$")
+_CLOSES_APPOSITION = re.compile(r"\s*[,)]")
+# "X, a novel ... framework", "Mantis, a foundation model trained on ..."
+_SET_BESIDE_AFTER = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,5}}?(?P<noun>{CLASS_NOUNS})\b")
+_ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]s")  # "CNNs", "LLMs": a class, not a model
+CONTEXT_CHARS = 160
+
+
+@Language.factory(
+    "paperkg_type_priors",
+    default_config={"data_dir": None, "files": list(LABEL_FILES.values()), "groups": ["ner"],
+                    "heads_path": "entity_heads.jsonl"},
+)
+def make_type_priors(nlp: Language, name: str, data_dir: str | None, files: list[str],
+                     groups: list[str], heads_path: str) -> TypePriors:
+    paths = tuple((Path(data_dir) if data_dir else DATA_DIR) / file for file in files)
+    return TypePriors(paths, groups, heads_path)
+
+
+@lru_cache(maxsize=8)
+def catalogue_types(paths: tuple[Path, ...]) -> dict[str, str]:
+    """Name key -> type, for every name the pattern files give a single type."""
+    types: dict[str, set[str]] = {}
+    for pattern in read_patterns(paths):
+        key = name_key(pattern["pattern"])
+        if key:
+            types.setdefault(key, set()).add(pattern["label"])
+    return {key: next(iter(found)) for key, found in types.items() if len(found) == 1}
+
+
+class TypePriors:
+    """Re-types the spans of `groups` by catalogue, then head noun."""
+
+    def __init__(self, paths: tuple[Path, ...], groups: Iterable[str], heads_path: str):
+        self.paths = paths
+        self.groups = list(groups)
+        self.heads_path = data_path(heads_path)
+        self.types: dict[str, str] = {}
+        self.heads = HeadTypes(())
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
+                   nlp: Language | None = None) -> None:
+        """Read the gazetteer's pattern files (shared with paperkg_gazetteer) and the head nouns."""
+        self.types = catalogue_types(self.paths)
+        self.heads = HeadTypes(read_jsonl(self.heads_path))
+
+    def type_of(self, name: str, found: str, before: str = "", after: str = "") -> str:
+        """The type a name takes: its catalogue's, else its head noun's, else the class noun it
+        is listed after or set beside (`before` and `after`: its sentence around it), else
+        `found`."""
+        if found in KEPT_LABELS:
+            return found
+        head = self.heads.of_name(name)
+        return (self.types.get(name_key(name)) or (head if head not in KEPT_LABELS else None)
+                or self.context_type(name, before, after) or found)
+
+    def context_type(self, name: str, before: str, after: str) -> str | None:
+        """The type of the class noun a name is listed after ("benchmarks such as X") or set
+        beside ("a ... model, X," / "X, a ... framework")."""
+        found = _LISTED_AFTER.search(before)
+        if found is None and _CLOSES_APPOSITION.match(after):
+            found = _SET_BESIDE_BEFORE.search(before)
+        label = self._noun_type(found) or self._noun_type(_SET_BESIDE_AFTER.match(after))
+        if label == "Model" and _ACRONYM_PLURAL.fullmatch(name):
+            return None
+        return label
+
+    def _noun_type(self, found: re.Match | None) -> str | None:
+        if found is None:
+            return None
+        noun = found.group("noun")
+        return self.heads.of_name(noun) or self.heads.of_name(re.sub(r"(?:es|s)$", "", noun))
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = text_of(doc)
+        for key in self.groups:
+            if key not in doc.spans:
+                continue
+            spans = []
+            for span in doc.spans[key]:
+                sentence = span.sent
+                before = text[max(sentence.start_char, span.start_char - CONTEXT_CHARS):span.start_char]
+                after = text[span.end_char:min(sentence.end_char, span.end_char + CONTEXT_CHARS)]
+                label = self.type_of(span.text, span.label_, before, after)
+                if label != span.label_:  # attributes are keyed by offsets: they stay
+                    span = Span(doc, span.start, span.end, label=label, kb_id=span.kb_id,
+                                span_id=span.id)
+                spans.append(span)
+            doc.spans[key] = spans
+        return doc
