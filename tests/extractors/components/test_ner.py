@@ -1,4 +1,4 @@
-"""The trained NER: SciER conversion (detokenisation, offsets), the shipped weights, the component."""
+"""The trained NER: the shipped weights and the component (its training data: test_ner_training.py)."""
 
 from __future__ import annotations
 
@@ -8,51 +8,9 @@ import pytest
 import spacy
 
 from extractors.components.ner import is_generic, load_ner_model
-from extractors.ner_training import NER_MODEL_DIR, convert_record, detokenise, read_scier, to_docbin
+from extractors.ner_training import NER_MODEL_DIR
 from extractors.pipeline import default_pipeline, extract_papers
 from kg.core.records import Paper
-
-
-def test_detokenise_follows_the_scorer_rules():
-    tokens = "The state - of - the - art ( SOTA ) [ 1 2 ] reaches 4 2 . 2 % on encoder / decoder , it ' s".split()
-    text, offsets = detokenise(tokens)
-    assert text == "The state-of-the-art (SOTA) [1 2] reaches 4 2. 2% on encoder/decoder, it' s"
-    assert [text[start:end] for start, end in offsets] == tokens
-
-
-def test_fixture_sentences_become_text_with_char_offsets(fixtures):
-    sentences = list(read_scier(fixtures / "scier_sample.jsonl"))
-    first, second, empty = sentences
-    assert first.text == ("We evaluate ResNet-5 0 (He et al., 2 0 1 6) on ImageNet for image "
-                          "classification, reaching 7 6. 1% top-1 accuracy.")
-    # Metric is not a NER label: "top-1 accuracy" stays with the rules.
-    assert [(first.text[s:e], label) for s, e, label in first.mentions] == [
-        ("ResNet-5 0", "Method"), ("ImageNet", "Dataset"), ("image classification", "Task")]
-    # "BERT" inside "BERT large" yields to the longer mention; the standalone "BERT" stays.
-    assert [(second.text[s:e], label) for s, e, label in second.mentions] == [
-        ("BERT", "Method"), ("BERT large", "Method"), ("encoder/decoder", "Method"),
-        ("question answering", "Task"), ("SQuAD", "Dataset")]
-    assert empty.text == "No entity here!" and empty.mentions == []
-
-
-def test_a_span_listed_with_two_labels_keeps_the_first_in_any_process():
-    """The choice once depended on string hashing (PYTHONHASHSEED), so trainings differed."""
-    for labels in (("Method", "Task"), ("Task", "Method")):
-        record = {"sentence": "We study program synthesis .",
-                  "ner": [["program synthesis", labels[0]], ["program synthesis", labels[1]]]}
-        assert [label for _, _, label in convert_record(record).mentions] == [labels[0]]
-
-
-def test_docbin_uses_the_product_tokenizer_and_counts_misaligned_mentions(fixtures):
-    nlp = spacy.blank("en")
-    glued = convert_record({"sentence": "a baseline better than I 3 D .",
-                            "ner": [["I 3 D", "Method"], ["baseline", "Method"]]})
-    conversion = to_docbin(nlp, [*read_scier(fixtures / "scier_sample.jsonl"), glued])
-    docs = list(conversion.docs.get_docs(nlp.vocab))
-    # The product tokenizer keeps "D." as one token: "I 3 D" cannot be a span of it.
-    assert conversion.mentions == 10 and conversion.misaligned == 1
-    assert [(e.text, e.label_) for e in docs[1].ents][-1] == ("SQuAD", "Dataset")
-    assert [(e.text, e.label_) for e in docs[-1].ents] == [("baseline", "Method")]
 
 
 def test_shipped_weights_load_from_the_package_with_licence_and_provenance():
