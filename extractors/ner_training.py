@@ -307,10 +307,10 @@ VECTOR_WIDTH = 64
 VECTOR_BUCKETS = 20000
 
 
-def train_vectors(corpus: Path, exclude: set[str], work: Path, seed: int) -> Path:
+def train_vectors(corpus: Path, exclude: set[str], work: Path) -> Path:
     """A spaCy vocab directory with floret vectors learnt from `corpus` (JSONL(.gz) papers with
     title/abstract), papers whose id is in `exclude` (the annotated ones) left out. Lower-cased
-    product tokens, one paper a line; one thread and a fixed seed make it deterministic."""
+    product tokens, one paper a line; one thread makes it deterministic (floret's seed is fixed)."""
     import floret
     from spacy.training.initialize import convert_vectors
 
@@ -327,7 +327,7 @@ def train_vectors(corpus: Path, exclude: set[str], work: Path, seed: int) -> Pat
             out.write(" ".join(token.lower_ for token in doc) + "\n")
     model = floret.train_unsupervised(
         str(text_path), model="cbow", mode="floret", hashCount=2, bucket=VECTOR_BUCKETS, minn=3,
-        maxn=5, dim=VECTOR_WIDTH, epoch=5, minCount=5, thread=1, seed=seed, verbose=0)
+        maxn=5, dim=VECTOR_WIDTH, epoch=5, minCount=5, thread=1, verbose=0)
     model.save_floret_vectors(str(work / "vectors.floret"))
     convert_vectors(nlp, work / "vectors.floret", truncate=0, prune=-1, mode="floret", attr="LOWER")
     nlp.to_disk(work / "vectors")
@@ -394,7 +394,7 @@ def train_ner(
             print(f"{name}: {count}", flush=True)
         all_overrides |= {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
         if data.corpus:
-            all_overrides |= {"paths.vectors": str(train_vectors(data.corpus, data.corpus_exclude, work, seed)),
+            all_overrides |= {"paths.vectors": str(train_vectors(data.corpus, data.corpus_exclude, work)),
                               "components.tok2vec.model.embed.include_static_vectors": True}
         spacy_train(config_path, work / "out", overrides=all_overrides, use_gpu=-1)
         best = work / "out" / "model-best"
@@ -440,7 +440,11 @@ def _write_provenance(output_dir: Path, data: TrainingData, seed: int, overrides
         f"| {label} | {s['p']:.4f} | {s['r']:.4f} | {s['f']:.4f} |"
         for label, s in sorted(scores["by_type"].items())
     )
-    files = [data.scier_train, data.scier_dev] + ([data.guide_path] if data.guide_path else [])
+    files = [data.scier_train, data.scier_dev, *(p for p in (data.guide_path, data.corpus) if p)]
+    vectors = (f"Static vectors: floret, {VECTOR_BUCKETS:,} hashed subword rows of {VECTOR_WIDTH} "
+               f"floats, learnt by the same command from {data.corpus.name} (lower-cased product "
+               f"tokens), the {len(data.corpus_exclude)} annotated arXiv papers left out.\n\n"
+               if data.corpus else "")
     hashes = "\n".join(f"| {path.name} | {sha256(path)} |" for path in files)
     (output_dir / "TRAINING.md").write_text(f"""# PaperKG scientific NER (Method, Dataset, Task, Metric, Model; named or generic)
 
@@ -452,11 +456,13 @@ A spaCy {spacy.__version__} CNN pipeline (tok2vec + ner) trained on CPU by the p
 Tokenizer: `spacy.blank("en")`, the product's. Deterministic for a seed on CPU with one BLAS thread
 (`OMP_NUM_THREADS=1`), which is how these were made.
 
-Training data: SciER train ({len(data.guide_train)} guide papers besides) and the train split of the
-project's arXiv 2025 gold (kg/evaluation/split.py), {len(data.guide_train)} papers fitted, each
-seen {data.guide_repeat} times per epoch, and {len(data.guide_validation)} papers held back with
-SciER dev to select the checkpoint. How the two sources are reconciled: extractors/ner_training.py.
+Training data: SciER train and the train split of the project's arXiv 2025 gold
+(kg/evaluation/split.py): {len(data.guide_train)} papers fitted, each seen {data.guide_repeat} times
+per epoch, and {len(data.guide_validation)} papers held back with SciER dev to select the
+checkpoint; the gold's dev papers are not read. How the two sources are reconciled:
+extractors/ner_training.py.
 
+{vectors}
 | file | sha256 |
 |---|---|
 {hashes}

@@ -1,11 +1,13 @@
-"""`paperkg_ner`: the shipped SciER-trained NER (Method, Dataset, Task) into doc.spans["ner"].
+"""`paperkg_ner`: the shipped trained NER (Method, Dataset, Task, Metric, Model) into doc.spans["ner"].
 
 The weights (extractors/ner_model/, GPL-3.0, see its TRAINING.md) are loaded from the package with
 the product's vocab, and their tok2vec + ner run on the product's own doc: the model was trained on
-text tokenised by the same blank English tokenizer. Each span gets `_.source` = "ner", `_.score` =
-the model's dev precision for its label (a calibrated constant per label: the greedy transition NER
-has no per-span probability) and `_.generic`, since SciER also annotates generic concepts
-("attention", "language models") that the graph does not keep as entities.
+text tokenised by the same blank English tokenizer. It learnt the annotation guide's five types from
+the project's annotated arXiv papers and SciER's mentions, generic ones included, under labels of
+their own ("Method_generic": "attention", "language models"), which the graph does not keep as
+entities. Each span gets its type as label, `_.generic` from the model's label, `_.source` = "ner"
+and `_.score` = the model's selection precision for its label (a calibrated constant per label:
+the greedy transition NER has no per-span probability).
 """
 
 from __future__ import annotations

@@ -80,13 +80,15 @@ def validation_carve(train_records: list[dict], size: int = VALIDATION_SIZE) -> 
             [record for record in train_records if split[record["id"]] == "dev"])
 
 
-def ner_training_data(scier_train: Path, scier_dev: Path, gold_path: Path) -> TrainingData:
+def ner_training_data(scier_train: Path, scier_dev: Path, gold_path: Path, corpus: Path) -> TrainingData:
     """What `kg train-ner` learns from: SciER train and the gold's train split less the validation
-    carve; SciER dev and the carve select the checkpoint. The gold's dev papers are dropped here."""
+    carve; SciER dev and the carve select the checkpoint. The gold's dev papers are dropped here,
+    and every annotated paper is left out of the unlabelled `corpus` the static vectors come from."""
     from extractors.ner_training import TrainingData
 
     if not gold_path.is_file():
         raise DataNotFound(f"gold file {gold_path} not found")
     records = json.loads(gold_path.read_text(encoding="utf-8"))
     fit, validation = validation_carve(select(records, "train"))
-    return TrainingData(scier_train, scier_dev, fit, validation, guide_path=gold_path)
+    return TrainingData(scier_train, scier_dev, fit, validation, guide_path=gold_path, corpus=corpus,
+                        corpus_exclude={record["arxiv_id"] for record in records})

@@ -146,3 +146,27 @@ def test_guide_papers_can_be_repeated(guide):
     conversion = to_docbin(spacy.blank("en"), [project_gold(guide[2])], repeat=3)
     # Mentions are counted once: the title's "Accuracy", then the abstract's four names.
     assert len(conversion.docs) == 3 and conversion.mentions == 5
+
+
+def test_static_vectors_are_learnt_from_the_corpus_without_the_annotated_papers(tmp_path):
+    from extractors.ner_training import VECTOR_BUCKETS, VECTOR_WIDTH, train_vectors
+
+    words = ("transformer attention retrieval benchmark accuracy diffusion language model "
+             "segmentation detection").split()
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(
+        json.dumps({"id": f"2501.{i:05d}", "title": f"Paper {i}",
+                    "abstract": " ".join(words[(i + k) % len(words)] for k in range(30))}) + "\n"
+        for i in range(60)), encoding="utf-8")
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir(), second.mkdir()
+    vectors = train_vectors(corpus, {"2501.00003"}, first)
+    assert "paper 3 " not in (first / "corpus.txt").read_text() + " "
+    assert (first / "corpus.txt").read_text().count("\n") == 59
+    nlp = spacy.load(vectors)
+    assert nlp.vocab.vectors.shape == (VECTOR_BUCKETS, VECTOR_WIDTH)
+    assert nlp.vocab.vectors.mode == "floret" and nlp.vocab.vectors.attr == spacy.attrs.LOWER
+    assert nlp.vocab["Transformer"].vector.any()  # any case, and any word: subword hashes
+    # One thread: the same corpus gives the same vectors.
+    again = train_vectors(corpus, {"2501.00003"}, second)
+    assert (vectors / "vocab" / "vectors").read_bytes() == (again / "vocab" / "vectors").read_bytes()
