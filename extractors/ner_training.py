@@ -37,7 +37,10 @@ from spacy.tokens import Doc, DocBin, Span
 
 from extractors.cleaning import PaperText
 from extractors.components.ner import GENERIC_SUFFIX, is_generic
+from extractors.rules.data import data_path
+from extractors.rules.phrases import generic_word_keys
 from kg.core.errors import DataNotFound
+from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
 ENTITY_TYPES = ("Method", "Dataset", "Task", "Metric", "Model")
@@ -191,12 +194,17 @@ class SourceMarker:
 
     def __init__(self, guide_records: list[dict], scier_train: list[Sentence]):
         import extractors.components  # noqa: F401  (registers the factories)
-        from extractors.components.rules import GENERIC_WORDS_PATH, generic_word_keys, read_jsonl
+        from extractors.pipeline import CONFIG_PATH
 
+        # The rule components as the shipped pipeline configures them (its data files included).
+        components = spacy.util.load_config(CONFIG_PATH)["components"]
         self.nlp = spacy.blank("en")
         for name in ("sentencizer", "paperkg_gazetteer", "paperkg_models"):
-            self.nlp.add_pipe(name)
-        self.generic_words = generic_word_keys(read_jsonl(GENERIC_WORDS_PATH))
+            settings = dict(components[name])
+            self.nlp.add_pipe(settings.pop("factory"), name=name, config=settings)
+        self.nlp.initialize()
+        self.generic_words = generic_word_keys(
+            read_jsonl(data_path(components["paperkg_ner"]["generic_words_path"])))
         self.lexicon = gold_lexicon(guide_records)
         metric_papers = Counter(form.lower() for record in guide_records for form in {
             form for entity in record["entities"] if entity["type"] == "Metric"

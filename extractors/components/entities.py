@@ -7,7 +7,8 @@ spans it contains ("Rank-One Model Editing" over "Model Editing", a named NER "P
 a catalogue's "PASCAL VOC"; a generic span never does), except spans of the `protected`
 groups (the model grammar: "Llama2-70B" survives inside an NER "Llama2-70B-based approach").
 NER spans keep their `generic` flag, and one made of generic words only ("LLMs") is generic too:
-generic mentions stay here (SciER scores them), the graph drops them.
+generic mentions stay here (SciER scores them), the graph drops them. A Model only the NER found
+takes its leading word as family ("AgenTracer-8B" -> AgenTracer).
 Canonical names: the grammar's for models, the gazetteer's for its hits; an acronym and its long
 form share one (the gazetteer's when it knows either form, else the acronym) and one type; any
 other name takes the first surface form of its near-duplicates (case, hyphens, spaces, plural:
@@ -24,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.attributes import ENTITIES_KEY, text_of
 from extractors.rules.data import data_path
+from extractors.rules.model_names import family_of_unlisted
 from extractors.rules.phrases import generic_word_keys, is_generic_phrase
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
@@ -70,11 +72,21 @@ class EntityMerger:
             entity._.source = GROUP_SOURCES.get(key, key)
             entity._.generic = self.is_generic(key, span)
             entity._.score = span._.score if key == "ner" else 1.0
-            entity._.model = dict(span._.model) if key == "models" and span._.model else None
+            entity._.model = self.model_parts(key, span)
             entities.append(entity)
         assign_canonicals(doc, entities, [key in TRUSTED_GROUPS for key, _ in chosen])
         doc.spans[ENTITIES_KEY] = entities
         return doc
+
+    @staticmethod
+    def model_parts(key: str, span: Span) -> dict | None:
+        """The grammar's parts for its Models; a Model only the NER found (a family no record
+        lists) gets its leading word as family."""
+        if key == "models":
+            return dict(span._.model) if span._.model else None
+        if key == "ner" and span.label_ == "Model" and (family := family_of_unlisted(span.text)):
+            return {"family": family}
+        return None
 
     def is_generic(self, key: str, span: Span) -> bool:
         """Only NER finds generic mentions; a span of generic words only ("LLMs") is one too."""

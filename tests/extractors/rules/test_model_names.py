@@ -74,3 +74,14 @@ def test_names_the_grammar_cannot_read_to_their_end_are_no_models(grammar, text)
 
 def test_an_empty_grammar_finds_nothing():
     assert list(ModelGrammar().find("We fine-tune Llama-2-7B.")) == []
+
+
+@pytest.mark.parametrize(("name", "family"), [
+    ("AgenTracer-8B", "AgenTracer"), ("Wan-2.1", "Wan"), ("ResNet50", "ResNet"), ("XTTSv2", "XTTS"),
+    ("Compass-v3", "Compass"), ("DI-Star", "DI-Star"), ("Janus", "Janus"), ("Skywork-OR1-7B", "Skywork"),
+    ("E5-V", None),  # one letter is no family
+])
+def test_a_model_no_family_lists_keeps_its_leading_word_as_family(name, family):
+    from extractors.rules.model_names import family_of_unlisted
+
+    assert family_of_unlisted(name) == family
