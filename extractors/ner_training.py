@@ -350,10 +350,10 @@ class TrainingData:
     scier_dev: Path
     guide_train: list[dict]
     guide_validation: list[dict]
+    corpus: Path  # unlabelled papers (JSONL(.gz) with title/abstract) for the static vectors
+    corpus_exclude: set[str] = field(default_factory=set)  # ids of papers never to read there
     guide_path: Path | None = None  # the gold file the records came from, for its hash
     guide_repeat: int = 3  # each guide paper is seen this many times per epoch
-    corpus: Path | None = None  # unlabelled papers for static vectors (none: no vectors)
-    corpus_exclude: set[str] = field(default_factory=set)  # ids of papers never to read there
 
 
 def prepare(data: TrainingData, work: Path) -> dict[str, int]:
@@ -400,10 +400,9 @@ def train_ner(
         counts = prepare(data, work)
         for name, count in counts.items():
             print(f"{name}: {count}", flush=True)
-        all_overrides |= {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")}
-        if data.corpus:
-            all_overrides |= {"paths.vectors": str(train_vectors(data.corpus, data.corpus_exclude, work)),
-                              "components.tok2vec.model.embed.include_static_vectors": True}
+        vectors = train_vectors(data.corpus, data.corpus_exclude, work)
+        all_overrides |= {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
+                          "paths.vectors": str(vectors)}
         spacy_train(config_path, work / "out", overrides=all_overrides, use_gpu=-1)
         best = work / "out" / "model-best"
         meta = json.loads((best / "meta.json").read_text())
@@ -425,7 +424,8 @@ def _write_provenance(output_dir: Path, data: TrainingData, seed: int, overrides
     """TRAINING.md (how the weights were made), the GPL-3.0 LICENSE of the SciER data, and the
     licence and sources in the pipeline's meta.json."""
     config = spacy.util.load_config(output_dir / "config.cfg", interpolate=False)
-    config["paths"]["train"] = config["paths"]["dev"] = None  # temporary DocBin files, gone
+    config["paths"]["train"] = config["paths"]["dev"] = None  # temporary files, gone
+    config["paths"]["vectors"] = None  # the vectors ship in the pipeline's vocab
     config.to_disk(output_dir / "config.cfg")
     meta_path = output_dir / "meta.json"
     meta = json.loads(meta_path.read_text())
@@ -451,8 +451,7 @@ def _write_provenance(output_dir: Path, data: TrainingData, seed: int, overrides
     files = [data.scier_train, data.scier_dev, *(p for p in (data.guide_path, data.corpus) if p)]
     vectors = (f"Static vectors: floret, {VECTOR_BUCKETS:,} hashed subword rows of {VECTOR_WIDTH} "
                f"floats, learnt by the same command from {data.corpus.name} (lower-cased product "
-               f"tokens), the {len(data.corpus_exclude)} annotated arXiv papers left out.\n\n"
-               if data.corpus else "")
+               f"tokens), the {len(data.corpus_exclude)} annotated arXiv papers left out.\n\n")
     hashes = "\n".join(f"| {path.name} | {sha256(path)} |" for path in files)
     (output_dir / "TRAINING.md").write_text(f"""# PaperKG scientific NER (Method, Dataset, Task, Metric, Model; named or generic)
 

@@ -5,9 +5,11 @@ the product's vocab, and their tok2vec + ner run on the product's own doc: the m
 text tokenised by the same blank English tokenizer. It learnt the annotation guide's five types from
 the project's annotated arXiv papers and SciER's mentions, generic ones included, under labels of
 their own ("Method_generic": "attention", "language models"), which the graph does not keep as
-entities. Each span gets its type as label, `_.generic` from the model's label, `_.source` = "ner"
-and `_.score` = the model's selection precision for its label (a calibrated constant per label:
-the greedy transition NER has no per-span probability).
+entities. Each span gets its type as label, `_.source` = "ner", `_.score` = the model's selection
+precision for its label (a calibrated constant per label: the greedy transition NER has no
+per-span probability) and `_.generic` when the model's label says so or the span carries no mark of
+a name (`is_generic`): on the validation papers the rule on top of the model gave entity F1 0.596
+against 0.575 for the model alone (SciER dev mentions 0.755 against 0.760).
 """
 
 from __future__ import annotations

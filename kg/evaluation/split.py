@@ -90,5 +90,5 @@ def ner_training_data(scier_train: Path, scier_dev: Path, gold_path: Path, corpu
         raise DataNotFound(f"gold file {gold_path} not found")
     records = json.loads(gold_path.read_text(encoding="utf-8"))
     fit, validation = validation_carve(select(records, "train"))
-    return TrainingData(scier_train, scier_dev, fit, validation, guide_path=gold_path, corpus=corpus,
-                        corpus_exclude={record["arxiv_id"] for record in records})
+    return TrainingData(scier_train, scier_dev, fit, validation, corpus,
+                        corpus_exclude={record["arxiv_id"] for record in records}, guide_path=gold_path)
