@@ -232,13 +232,14 @@ class SourceMarker:
     def mark_scier(self, sentence: Sentence) -> Sentence:
         doc = self.doc(sentence)
         models = {(span.start_char, span.end_char) for span in doc.spans["models"]}
+        gazetteer = {(span.start, span.end) for span in doc.spans["gazetteer"]}
         mentions = []
         for start, end, label in sentence.mentions:
             span = doc.char_span(start, end)
             known = self.lexicon.get(name_key(sentence.text[start:end]))
             if (start, end) in models or known == "Model":
                 label = "Model"
-            elif not known and span is not None and is_generic(span, doc.spans["gazetteer"], self.generic_words):
+            elif not known and span is not None and is_generic(span, gazetteer, self.generic_words):
                 label = generic_label(label)
             mentions.append((start, end, label))
         for _, first, last in self.metrics(doc):
@@ -457,7 +458,7 @@ def _write_provenance(output_dir: Path, data: TrainingData, seed: int, overrides
 
 A spaCy {spacy.__version__} CNN pipeline (tok2vec + ner) trained on CPU by the project:
 
-    OMP_NUM_THREADS=1 kg train-ner --seed {seed}
+    OMP_NUM_THREADS=1 kg train-ner --seed {seed} --in-place
 
 (`extractors.ner_training.train_ner`; config: `extractors/ner_training.cfg`, overrides {json.dumps(shown)}).
 Tokenizer: `spacy.blank("en")`, the product's. Deterministic for a seed on CPU with one BLAS thread
