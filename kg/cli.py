@@ -387,22 +387,33 @@ def train_ner(train: Annotated[Path | None, typer.Option(
               dev: Annotated[Path | None, typer.Option(
                   metavar="FILE",
                   help="SciER dev sentences for model selection (default: ../shared/data/scier/dev.jsonl).")] = None,
+              gold: Annotated[Path | None, typer.Option(
+                  metavar="FILE", help="Guide-annotated arXiv gold; only its train split is read "
+                                       "(default: ../shared/data/gold/arxiv2025_gold.json).")] = None,
+              corpus: Annotated[Path | None, typer.Option(
+                  metavar="FILE", help="Unlabelled abstracts JSONL(.gz) for the static vectors "
+                                       "(default: ../shared/data/corpora/arxiv_cs_2025.jsonl.gz).")] = None,
               output: Annotated[Path | None, typer.Option(
                   "--output", "-o", metavar="DIR",
                   help="Pipeline directory to write (new, empty or an earlier output).")] = None,
               in_place: InPlace = False,
               seed: Annotated[int, typer.Option(help="Random seed of the training.")] = 7) -> None:
-    """Train the scientific NER (Method, Dataset, Task) on SciER; print dev P/R/F1 by type."""
+    """Train the scientific NER (five types, named or generic) on SciER train and the arXiv gold's
+    train split, with static vectors from unlabelled abstracts; print the selection scores by label."""
     from extractors.ner_training import NER_MODEL_DIR, format_scores
     from extractors.ner_training import train_ner as train_model
+    from kg.evaluation.split import ner_training_data
     from kg.outputs import check_claimable, mark_directory
     from kg.paths import shared_data
 
     target = _retraining_output(output, in_place, NER_MODEL_DIR)
-    train_path, dev_path = train or shared_data("scier", "train.jsonl"), dev or shared_data("scier", "dev.jsonl")
+    data = ner_training_data(train or shared_data("scier", "train.jsonl"),
+                             dev or shared_data("scier", "dev.jsonl"),
+                             gold or shared_data("gold", "arxiv2025_gold.json"),
+                             corpus or shared_data("corpora", "arxiv_cs_2025.jsonl.gz"))
     if not in_place:
         check_claimable(target)  # before the training, not after it: a foreign directory is refused
-    scores = train_model(train_path, dev_path, target, seed)
+    scores = train_model(data, target, seed)
     if not in_place:
         mark_directory(target)  # the trained pipeline replaced the directory whole
     stdout.print(format_scores(scores), markup=False, highlight=False)

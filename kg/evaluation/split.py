@@ -8,8 +8,15 @@ area, decided by a hash of the arXiv id, so it depends on no file order and no r
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Iterable
-from typing import Literal
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from kg.core.errors import DataNotFound
+
+if TYPE_CHECKING:
+    from extractors.ner_training import TrainingData
 
 Split = Literal["train", "dev"]
 DEV_SIZE = 100
@@ -59,3 +66,29 @@ def select(records: list[dict], which: Split) -> list[dict]:
     """The records of one side of the split, in file order."""
     split = split_of(records)
     return [record for record in records if split[record["id"]] == which]
+
+
+VALIDATION_SIZE = 60
+
+
+def validation_carve(train_records: list[dict], size: int = VALIDATION_SIZE) -> tuple[list[dict], list[dict]]:
+    """The train split as (fit, validation): `size` papers, chosen by area and hash as the split
+    is (the next ones in each area's order), held back to select the NER's checkpoint; dev stays
+    untouched."""
+    split = split_of(train_records, size)
+    return ([record for record in train_records if split[record["id"]] == "train"],
+            [record for record in train_records if split[record["id"]] == "dev"])
+
+
+def ner_training_data(scier_train: Path, scier_dev: Path, gold_path: Path, corpus: Path) -> TrainingData:
+    """What `kg train-ner` learns from: SciER train and the gold's train split less the validation
+    carve; SciER dev and the carve select the checkpoint. The gold's dev papers are dropped here,
+    and every annotated paper is left out of the unlabelled `corpus` the static vectors come from."""
+    from extractors.ner_training import TrainingData
+
+    if not gold_path.is_file():
+        raise DataNotFound(f"gold file {gold_path} not found")
+    records = json.loads(gold_path.read_text(encoding="utf-8"))
+    fit, validation = validation_carve(select(records, "train"))
+    return TrainingData(scier_train, scier_dev, fit, validation, corpus,
+                        corpus_exclude={record["arxiv_id"] for record in records}, guide_path=gold_path)

@@ -1,4 +1,4 @@
-"""The trained NER: SciER conversion (detokenisation, offsets), the shipped weights, the component."""
+"""The trained NER: the shipped weights and the component (its training data: test_ner_training.py)."""
 
 from __future__ import annotations
 
@@ -8,57 +8,17 @@ import pytest
 import spacy
 
 from extractors.components.ner import is_generic, load_ner_model
-from extractors.ner_training import NER_MODEL_DIR, convert_record, detokenise, read_scier, to_docbin
+from extractors.ner_training import NER_MODEL_DIR, VECTOR_BUCKETS, VECTOR_WIDTH
 from extractors.pipeline import default_pipeline, extract_papers
 from kg.core.records import Paper
-
-
-def test_detokenise_follows_the_scorer_rules():
-    tokens = "The state - of - the - art ( SOTA ) [ 1 2 ] reaches 4 2 . 2 % on encoder / decoder , it ' s".split()
-    text, offsets = detokenise(tokens)
-    assert text == "The state-of-the-art (SOTA) [1 2] reaches 4 2. 2% on encoder/decoder, it' s"
-    assert [text[start:end] for start, end in offsets] == tokens
-
-
-def test_fixture_sentences_become_text_with_char_offsets(fixtures):
-    sentences = list(read_scier(fixtures / "scier_sample.jsonl"))
-    first, second, empty = sentences
-    assert first.text == ("We evaluate ResNet-5 0 (He et al., 2 0 1 6) on ImageNet for image "
-                          "classification, reaching 7 6. 1% top-1 accuracy.")
-    # Metric is not a NER label: "top-1 accuracy" stays with the rules.
-    assert [(first.text[s:e], label) for s, e, label in first.mentions] == [
-        ("ResNet-5 0", "Method"), ("ImageNet", "Dataset"), ("image classification", "Task")]
-    # "BERT" inside "BERT large" yields to the longer mention; the standalone "BERT" stays.
-    assert [(second.text[s:e], label) for s, e, label in second.mentions] == [
-        ("BERT", "Method"), ("BERT large", "Method"), ("encoder/decoder", "Method"),
-        ("question answering", "Task"), ("SQuAD", "Dataset")]
-    assert empty.text == "No entity here!" and empty.mentions == []
-
-
-def test_a_span_listed_with_two_labels_keeps_the_first_in_any_process():
-    """The choice once depended on string hashing (PYTHONHASHSEED), so trainings differed."""
-    for labels in (("Method", "Task"), ("Task", "Method")):
-        record = {"sentence": "We study program synthesis .",
-                  "ner": [["program synthesis", labels[0]], ["program synthesis", labels[1]]]}
-        assert [label for _, _, label in convert_record(record).mentions] == [labels[0]]
-
-
-def test_docbin_uses_the_product_tokenizer_and_counts_misaligned_mentions(fixtures):
-    nlp = spacy.blank("en")
-    glued = convert_record({"sentence": "a baseline better than I 3 D .",
-                            "ner": [["I 3 D", "Method"], ["baseline", "Method"]]})
-    conversion = to_docbin(nlp, [*read_scier(fixtures / "scier_sample.jsonl"), glued])
-    docs = list(conversion.docs.get_docs(nlp.vocab))
-    # The product tokenizer keeps "D." as one token: "I 3 D" cannot be a span of it.
-    assert conversion.mentions == 10 and conversion.misaligned == 1
-    assert [(e.text, e.label_) for e in docs[1].ents][-1] == ("SQuAD", "Dataset")
-    assert [(e.text, e.label_) for e in docs[-1].ents] == [("baseline", "Method")]
 
 
 def test_shipped_weights_load_from_the_package_with_licence_and_provenance():
     trained = load_ner_model(spacy.blank("en"))
     assert trained.pipe_names == ["tok2vec", "ner"]
-    assert set(trained.get_pipe("ner").labels) == {"Method", "Dataset", "Task"}
+    assert set(trained.get_pipe("ner").labels) == {
+        "Method", "Dataset", "Task", "Metric", "Model", "Method_generic", "Task_generic", "Dataset_generic"}
+    assert trained.vocab.vectors.shape == (VECTOR_BUCKETS, VECTOR_WIDTH)  # floret, shipped inside
     assert trained.meta["spacy_version"] == ">=3.8,<3.9"  # the pin of pyproject.toml
     assert "GNU GENERAL PUBLIC LICENSE" in (NER_MODEL_DIR / "LICENSE").read_text()
     training = (NER_MODEL_DIR / "TRAINING.md").read_text()
@@ -92,8 +52,16 @@ def test_ner_finds_names_no_gazetteer_knows(nlp):
     spans = ner_spans(nlp, "We propose ZorbNet, a novel graph network for molecule retrieval, and "
                            "evaluate it on the QuarkBench dataset.")
     found = {(span.text, span.label_, span._.generic) for span in spans}
-    assert {("ZorbNet", "Method", False), ("QuarkBench", "Dataset", False),
-            ("graph network", "Method", True)} <= found
+    assert {("ZorbNet", "Method", False), ("QuarkBench", "Dataset", False)} <= found
+
+
+def test_ner_tags_the_guide_types_and_generic_mentions(nlp):
+    spans = ner_spans(nlp, "Large language models such as GPT-4o reach 85.3% accuracy on GSM8K with "
+                           "chain-of-thought prompting, while attention and convolutional layers remain generic.")
+    found = {(span.text, span.label_, span._.generic) for span in spans}
+    assert {("GPT-4o", "Model", False), ("accuracy", "Metric", False), ("GSM8K", "Dataset", False),
+            ("chain-of-thought prompting", "Method", False),
+            ("convolutional layers", "Method", True)} <= found
 
 
 def test_ner_mentions_reach_the_extraction_with_offsets(nlp):

@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from kg.evaluation.split import area_of, dev_quota, select, split_of
+from kg.evaluation.split import area_of, dev_quota, select, split_of, validation_carve
 from tests.conftest import shared_data_path
 
 # sha256 of the sorted dev ids joined by spaces, when the split was fixed.
@@ -40,3 +40,22 @@ def test_arxiv_gold_split_is_fixed():
     assert Counter(area_of(r["category"]) for r in dev) == {"cs.CL": 41, "cs.CV": 26, "cs.LG/AI": 24, "other": 9}
     digest = hashlib.sha256(" ".join(sorted(r["id"] for r in dev)).encode()).hexdigest()
     assert digest == DEV_IDS_SHA256
+
+
+def test_validation_carve_is_a_fixed_stratified_part_of_train():
+    records = [{"id": f"p{i}", "arxiv_id": f"2501.{i:05d}", "category": "cs.CL" if i % 3 else "cs.CV"}
+               for i in range(90)]
+    fit, validation = validation_carve(records, 15)
+    assert (len(fit), len(validation)) == (75, 15)
+    assert {r["id"] for r in fit}.isdisjoint(r["id"] for r in validation)
+    assert Counter(r["category"] for r in validation) == {"cs.CL": 10, "cs.CV": 5}
+    assert validation_carve(list(reversed(records)), 15)[1] == list(reversed(validation))
+
+
+@pytest.mark.shared_data
+def test_ner_validation_papers_come_from_train_only():
+    records = json.loads(shared_data_path("gold", "arxiv2025_gold.json").read_text(encoding="utf-8"))
+    fit, validation = validation_carve(select(records, "train"))
+    dev_ids = {r["id"] for r in select(records, "dev")}
+    assert (len(fit), len(validation)) == (320, 60)
+    assert dev_ids.isdisjoint(r["id"] for r in fit + validation)
