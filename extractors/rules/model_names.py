@@ -73,18 +73,6 @@ def family_of_unlisted(name: str) -> str | None:
     return stem if len(stem) > 1 else None
 
 
-# A model name the families do not list keeps its leading word as its family, without version,
-# size or variant: "AgenTracer-8B" -> AgenTracer, "Wan-2.1" -> Wan, "ResNet50" -> ResNet,
-# "XTTSv2" -> XTTS, "DI-Star" -> DI-Star.
-_LEADING_NAME = re.compile(r"[A-Za-z]+?(?=v?\d|[-_ ]|$)(?:-[A-Z][a-z]+(?=[-_ ]|$))?")
-
-
-def family_of_unlisted(name: str) -> str | None:
-    """The family of a model name no family record knows (the NER's Models): its leading word."""
-    found = _LEADING_NAME.match(name)
-    return found.group() if found and len(found.group()) > 1 else None
-
-
 def _size_text(spelled: str) -> str:
     """Canonical parameter count: unit letter upper-cased ("7b" -> "7B", "8x7b" -> "8x7B")."""
     return spelled[:-1] + spelled[-1].upper()

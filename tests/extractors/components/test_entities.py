@@ -143,19 +143,3 @@ def test_a_model_only_the_ner_finds_is_a_family_of_its_own():
     merged = default_pipeline().get_pipe("paperkg_entities")(doc)
     families = {s.text: (s._.model or {}).get("family") for s in merged.spans[ENTITIES_KEY]}
     assert families == {"Mantis": "Mantis", "GPT-4o": "GPT"}
-
-
-def test_a_model_only_the_ner_found_gets_its_leading_word_as_family():
-    text = "We compare AgenTracer-8B with Llama-3.1-8B on agent traces."
-    doc = annotate(text)
-    ner = []
-    for surface in ("AgenTracer-8B", "Llama-3.1-8B"):
-        start = text.index(surface)
-        span = doc.char_span(start, start + len(surface), label="Model")
-        span._.source, span._.score = "ner", 0.8
-        ner.append(span)
-    doc.spans["ner"] = ner
-    merged = default_pipeline().get_pipe("paperkg_entities")(doc)
-    found = {s.text: (s._.source, (s._.model or {}).get("family")) for s in merged.spans[ENTITIES_KEY]}
-    assert found["AgenTracer-8B"] == ("ner", "AgenTracer")
-    assert found["Llama-3.1-8B"] == ("pattern", "Llama")  # the grammar's span and family win
