@@ -219,7 +219,8 @@ class SourceMarker:
     def _phrases(self, texts: Iterable[str]) -> PhraseMatcher:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         patterns = sorted({text.lower() for text in texts if text.strip()})
-        matcher.add("phrase", list(self.nlp.tokenizer.pipe(patterns)))
+        docs = self.nlp.tokenizer.pipe(patterns)  # type: ignore[union-attr]  # (spaCy types it a callable)
+        matcher.add("phrase", list(docs))
         return matcher
 
     def doc(self, sentence: Sentence) -> Doc:
@@ -282,22 +283,30 @@ def to_docbin(nlp: Language, sentences: Iterable[Sentence], repeat: int = 1) -> 
     conversion = Conversion(DocBin(store_user_data=False))
     for sentence in sentences:
         doc = nlp.make_doc(sentence.text)
-        spans, missing = [], []
+        spans: list[Span] = []
+        missing: list[Span] = []
         for start, end, label in sentence.mentions:
             conversion.mentions += 1
             span = doc.char_span(start, end, label=label)
             if span is None:
                 conversion.misaligned += 1
-                span = doc.char_span(start, end, alignment_mode="expand")
-                missing.append(span)
+                missing.append(_covering_span(doc, start, end))
             else:
                 spans.append(span)
-        missing += [doc.char_span(start, end, alignment_mode="expand") for start, end in sentence.unknown]
+        missing += [_covering_span(doc, start, end) for start, end in sentence.unknown]
         missing = [m for m in missing if not any(m.start < s.end and s.start < m.end for s in spans)]
         doc.set_ents(spans, missing=_token_union(doc, missing))
         for _ in range(repeat):
             conversion.docs.add(doc)
     return conversion
+
+
+def _covering_span(doc: Doc, start: int, end: int) -> Span:
+    """The tokens that cover chars `start`..`end`, which lie inside the text (a Sentence's offsets
+    are those of matches in its text), so the expanded span always exists."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    assert span is not None, "a Sentence's offsets lie inside its text"
+    return span
 
 
 def _token_union(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -332,7 +341,7 @@ def train_vectors(corpus: Path, exclude: set[str], work: Path) -> Path:
         records = (json.loads(line) for line in lines if line.strip())
         texts = (" ".join(f"{r.get('title') or ''} {r.get('abstract') or ''}".split())
                  for r in records if r.get("id") not in exclude)
-        for doc in nlp.tokenizer.pipe(texts, batch_size=1000):
+        for doc in nlp.tokenizer.pipe(texts, batch_size=1000):  # type: ignore[union-attr]  # (spaCy types it a callable)
             out.write(" ".join(token.lower_ for token in doc) + "\n")
     model = floret.train_unsupervised(
         str(text_path), model="cbow", mode="floret", hashCount=2, bucket=VECTOR_BUCKETS, minn=3,
@@ -454,7 +463,8 @@ def _write_provenance(output_dir: Path, data: TrainingData, seed: int, overrides
                f"floats, learnt by the same command from {data.corpus.name} (lower-cased product "
                f"tokens), the {len(data.corpus_exclude)} annotated arXiv papers left out.\n\n")
     hashes = "\n".join(f"| {path.name} | {sha256(path)} |" for path in files)
-    (output_dir / "TRAINING.md").write_text(f"""# PaperKG scientific NER (Method, Dataset, Task, Metric, Model; named or generic)
+    title = "PaperKG scientific NER (Method, Dataset, Task, Metric, Model; named or generic)"
+    (output_dir / "TRAINING.md").write_text(f"""# {title}
 
 A spaCy {spacy.__version__} CNN pipeline (tok2vec + ner) trained on CPU by the project:
 

@@ -81,7 +81,7 @@ def long_forms_agree(a: str, b: str) -> bool:
         return True
     words_a, words_b = _stems(a), _stems(b)
     return (bool(words_a) and len(words_a) == len(words_b)
-            and all(_same_word(x, y) for x, y in zip(words_a, words_b)))
+            and all(_same_word(x, y) for x, y in zip(words_a, words_b, strict=True)))
 
 
 class Resolver:
@@ -222,13 +222,13 @@ class Resolver:
                 targets[(plain, label)] = _follow(moved, roots[key])
         long_forms: dict[Key, list[str]] | None = None
         for name, counts in sorted(votes.items()):
-            label = self._type_vote(counts, +trusted[name])
-            if label is None:
+            voted = self._type_vote(counts, +trusted[name])
+            if voted is None:
                 continue
-            target = targets[(name, label)]
+            target = targets[(name, voted)]
             for other in counts:
                 source = targets.get((name, other))
-                if other == label or source is None or source == target:
+                if other == voted or source is None or source == target:
                     continue
                 if long_forms is None:
                     long_forms = self._long_forms_by_root(roots)

@@ -72,7 +72,7 @@ class MentionIndex:
         """Whether a mention of `canonical` starts in the abstract before `start`."""
         starts = self._body_starts.get(canonical)
         self.lookups += 1
-        return bool(starts) and starts[0] < start
+        return bool(starts and starts[0] < start)
 
     def first_with_key(self, key: str) -> Span | None:
         spans = self._by_key.get(key)

@@ -34,9 +34,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.attributes import ENTITIES_KEY, text_of
+from extractors.components.mention_index import MentionIndex
 from extractors.rules.acronyms import is_short_form
 from extractors.rules.data import data_path
-from extractors.components.mention_index import MentionIndex
 from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase, phrase_regex
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
@@ -170,8 +170,9 @@ class ProposalFinder:
         self.appositives = [(r["id"], re.compile(r"\s*,\s*" + phrase_regex(r["phrases"]), re.IGNORECASE))
                             for r in by_kind.get("appositive", ())]
         self.described = [(r["id"], self._described_regex(r)) for r in by_kind.get("described", ())]
-        self.head_appositives = [(r["id"], self._head_appositive_regex(r), re.compile(_words_regex(r["self"]), re.IGNORECASE))
-                                 for r in by_kind.get("head appositive", ())]
+        self.head_appositives = [
+            (r["id"], self._head_appositive_regex(r), re.compile(_words_regex(r["self"]), re.IGNORECASE))
+            for r in by_kind.get("head appositive", ())]
         self.descriptions = [(r["id"], re.compile(r"\s*" + phrase_regex(r["phrases"]), re.IGNORECASE))
                              for r in by_kind.get("description", ())]
         self.possessives = [(r["id"], re.compile(phrase_regex(r["phrases"]), re.IGNORECASE))
@@ -214,8 +215,8 @@ class ProposalFinder:
     def _head_appositive_regex(self, record: dict) -> re.Pattern:
         """ "a[n] <up to max_words words> <head noun>, X": "a diagnostic dataset, NumerSense, ..."."""
         heads = phrase_regex(self.heads.by_head)
-        return re.compile(rf"{_words_regex(record['articles'])}\s+(?:[\w-]+\s+){{0,{record['max_words']}}}?{heads}\s*,\s*",
-                          re.IGNORECASE)
+        words = rf"(?:[\w-]+\s+){{0,{record['max_words']}}}?"
+        return re.compile(rf"{_words_regex(record['articles'])}\s+{words}{heads}\s*,\s*", re.IGNORECASE)
 
     def _described_regex(self, record: dict) -> re.Pattern:
         """ ", a[n] <up to max_words words> <head noun>": "X, an extensible benchmark for ..."."""
@@ -390,7 +391,7 @@ class ProposalFinder:
         """A name right before a plain noun modifies it ("a custom CUDA kernel", "group-aware SSM
         elastification"); a head noun ("the QueST framework") or a clause break may follow a name."""
         word = re.match(r" ([a-z][\w-]*)", after)
-        return bool(word) and word.group(1) not in self.breaks and word.group(1) not in GLUE \
+        return word is not None and word.group(1) not in self.breaks and word.group(1) not in GLUE \
             and not self.modified_head.match(after) and word.group(1) not in self.verbish
 
     def _modified_concept(self, text: str, position: int, start: int, end: int) -> bool:
@@ -633,7 +634,9 @@ class ProposalFinder:
         if start < doc._.title_end or not title:
             return end
         best = end
-        for token in doc[doc.char_span(start, end, alignment_mode="expand").end:][:6]:
+        name = doc.char_span(start, end, alignment_mode="expand")
+        assert name is not None, "expand aligns any offsets inside the text; these are a token's and its run's"
+        for token in doc[name.end:][:6]:
             if token.is_punct and token.text != "-" or token.is_sent_start:
                 break
             longer = text[start:token.idx + len(token)].lower()
@@ -709,7 +712,8 @@ class ProposalFinder:
             entity = containing[0]
             if entities.mentioned_before(entity.id_, start) and not candidate.in_title:
                 return None
-            known = entity._.source == "gazetteer" or (entity.label_ == "Model" and (entity._.model or {}).get("listed"))
+            known = entity._.source == "gazetteer" or (
+                entity.label_ == "Model" and (entity._.model or {}).get("listed"))
             if known and (candidate.strict or self.modified_head.match(candidate.after)):
                 return None  # a known name modifying the new thing: "we develop an RL approach", "a GPT-4 baseline"
             if entity._.source in ("ner", "acronym"):  # the paper names it: typed by its head noun

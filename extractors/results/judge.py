@@ -32,7 +32,8 @@ _FILLER_ONLY = re.compile(  # a clause holding nothing but the number's lead-in:
     r"^\s*(?:(?:from|of|at|by|to|is|was|=|:|<|>|≤|≥|~|≈|about|around|approximately|nearly|up\s+to|only|over|under)\s*)*$",
     re.IGNORECASE)
 _PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
-_ACRONYM_RIGHT = re.compile(r"^\s*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?![\w-])(?!\s+(?:model|dataset|benchmark|GPU)s?\b)")
+_ACRONYM_RIGHT = re.compile(r"^\s*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?![\w-])"
+                            r"(?!\s+(?:model|dataset|benchmark|GPU)s?\b)")
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
 
 
@@ -46,9 +47,9 @@ class ResultJudge:
         self.ends_by = re.compile(r"\bby\s+(?:a\s+factor\s+of\s+|(?:a\s+)?(?:\w+\s+)?margin\s+of\s+)?(?:"
                                   + hedges + r"\s*)*$", re.IGNORECASE)
         self.ends_cue_of = {
-            kind: re.compile(
-                "(?:" + cues[kind].pattern + r")\s+(?:(?:in|on|for|of)\s+(?:\S+\s+){0,3})?(?:(?:was|were|is|are)\s+)?(?:"
-                + by_or_of + "|(?:" + hedges + r"\s*)*$)", re.IGNORECASE)  # "the AUC increase was 2.00%"
+            kind: re.compile(  # "the AUC increase was 2.00%"
+                "(?:" + cues[kind].pattern + r")\s+(?:(?:in|on|for|of)\s+(?:\S+\s+){0,3})?(?:(?:was|were|is|are)\s+)?"
+                "(?:" + by_or_of + "|(?:" + hedges + r"\s*)*$)", re.IGNORECASE)
             for kind in ("improvement", "reduction")
         }
         metric = cues["metric"].pattern
@@ -60,9 +61,9 @@ class ResultJudge:
         self.measure_left = re.compile(
             "(?:" + metric + "|" + cues["measure_heads"].pattern + r")(?:\s*\([^()]{1,20}\))?" + score_filler,
             re.IGNORECASE)
-        self.metric_left = re.compile(
+        self.metric_left = re.compile(  # "Dice similarity coefficients of", "MAE (MAE) of"
             "(?:" + metric + r")(?:\s+(?:similarity|coefficients?|correlations?|scores?|rates?|values?|metrics?)){0,2}"
-            r"(?:\s*\([^()]{1,20}\))?" + score_filler, re.IGNORECASE)  # "Dice similarity coefficients of", "MAE (MAE) of"
+            r"(?:\s*\([^()]{1,20}\))?" + score_filler, re.IGNORECASE)
         self.metric_right = re.compile(r"^\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro)\s+)?"
                                        "(?:" + metric + r")(?:-\d+|@\d+)?(?![\w-])", re.IGNORECASE)
         self.measure_right = re.compile(  # "16.1 driving score", "6.75 ms inference latency", "1.86 dB in PSNR"
@@ -83,8 +84,8 @@ class ResultJudge:
                                        re.IGNORECASE)
         self.scoring_left = re.compile(r"\bscor(?:es|ed|ing)\s+(?:between\s+|of\s+)?(?:" + hedges + r"\s*)*$",
                                        re.IGNORECASE)  # "DeepSeek-R1 scoring 71.46", "scoring between 39.16 and 50"
-        self.spread_left = re.compile(r"\b(?:std\.?|s\.d\.|sd|standard\s+deviation|variance)\s*(?:dev\.?\s*)?(?:of|=|:)?\s*$",
-                                      re.IGNORECASE)
+        self.spread_left = re.compile(
+            r"\b(?:std\.?|s\.d\.|sd|standard\s+deviation|variance)\s*(?:dev\.?\s*)?(?:of|=|:)?\s*$", re.IGNORECASE)
         self.share_right = re.compile(  # "94% of the performance of X", "85% of FlashAttention3 MFU": a share
             r"^\s*of\s+(?:the\s+|its\s+|their\s+|total\s+)?(?:[\w'.-]+\s+){0,3}?(?:"
             + cues["share_nouns"].pattern + "|" + metric + ")", re.IGNORECASE)
@@ -106,7 +107,8 @@ class ResultJudge:
         self.design_before = re.compile("(?:" + cues["design_fraction"].pattern + r")\s*\(\s*(?:"
                                         + hedges + r"\s*)*$", re.IGNORECASE)  # "a sparse set of heads (3%)"
         self.data_right = re.compile(owner + "(?:" + cues["data_fraction"].pattern + ")", re.IGNORECASE)
-        self.data_adjacent = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:" + cues["data_fraction"].pattern + ")", re.IGNORECASE)
+        self.data_adjacent = re.compile(r"^\s*(?:of\s+)?(?:the\s+)?(?:" + cues["data_fraction"].pattern + ")",
+                                        re.IGNORECASE)
         self.setting_left = re.compile(  # "with only 1% labeled data", "trained on 10% of the data"
             r"\b(?:(?:with|using|on)\s+(?:only|just|a\s+mere)|trained\s+(?:with|on)(?:\s+only)?)\s+$", re.IGNORECASE)
         self.scale_right = re.compile(r"^\s*(?:absolute\s+)?(?:" + cues["scale_nouns"].pattern + ")",
@@ -248,19 +250,20 @@ class ResultJudge:
             return False  # "at IoU 0.9", "Precision at 5", "(IoU 0.2 / FPPI 2)": settings, not outcomes
         if re.search(r"=\s*$", left) and not (self.metric_left.search(left) or self.correlation_left.search(left)):
             return False
-        if self.spread_left.search(left):
+        if spread := self.spread_left.search(left):
             group.kind = "other"
-            group.hits.append((group.start - len(left) + self.spread_left.search(left).start(), group.start))
+            group.hits.append((group.start - len(left) + spread.start(), group.start))
             return True
-        if self.correlation_left.search(left):
+        if correlation := self.correlation_left.search(left):
             group.kind = "other"
-            group.hits.append((group.start - len(left) + self.correlation_left.search(left).start(), group.start))
+            group.hits.append((group.start - len(left) + correlation.start(), group.start))
             return True
-        if self.metric_right.search(right):
-            group.hits.append((group.end, group.end + self.metric_right.search(right).end()))
+        if metric_after := self.metric_right.search(right):
+            group.hits.append((group.end, group.end + metric_after.end()))
             return True
         for entity in entities:
-            if entity.label == "Metric" and entity.end <= first.start and self.filler.match(text[entity.end: first.start]):
+            if entity.label == "Metric" and entity.end <= first.start \
+                    and self.filler.match(text[entity.end: first.start]):
                 group.hits.append((entity.start, first.start))
                 return True
             if entity.label == "Metric" and entity.start >= group.end and not text[group.end: entity.start].strip():

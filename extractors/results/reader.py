@@ -10,7 +10,7 @@ from extractors.results.cues import Cues
 from extractors.results.judge import ResultJudge, evidence
 from extractors.results.scan import NumberScanner
 from extractors.results.tie import Tie, Tying, respectively_end
-from extractors.results.types import Entity, Group, PaperContext
+from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, PaperContext
 
 _NEAR = 200  # characters around a group where the judge looks for the entities that decide it
 
@@ -24,7 +24,7 @@ class ResultReader:
         self.judge = ResultJudge(cues)
         self.tying = Tying(cues)
 
-    def read(self, text: str, entities: Sequence[Entity], paper: PaperContext = PaperContext()) -> list[dict]:
+    def read(self, text: str, entities: Sequence[Entity], paper: PaperContext = NO_PAPER_CONTEXT) -> list[dict]:
         """All results of the sentence `text`; `entities` are its mentions (sentence offsets),
         `paper` what the rest of the paper says (its proposed systems and datasets)."""
         groups, numbers = self.scanner.scan(text)
@@ -51,7 +51,7 @@ class ResultReader:
             results.extend(
                 {"value": member.value, "unit": member.unit, "kind": group.kind, "metric": tie.metric,
                  "dataset": tie.dataset, "subject": tie.subject, "start": start, "end": end}
-                for member, tie in zip(group.members, ties))
+                for member, tie in zip(group.members, ties, strict=True))
             previous = (group, ties)
         return results
 

@@ -87,11 +87,11 @@ def read_number(text: str, match: re.Match) -> Number | None:
     unit_match = _UNIT.match(text, spread.end() if spread else end)
     unit, unit_end = None, spread.end() if spread else end
     if unit_match:
+        assert unit_match.lastgroup is not None, "each alternative of _UNIT is one named group"
         unit, unit_end = _UNIT_OF[unit_match.lastgroup], unit_match.end()
         late = _SPREAD_AFTER.match(text, unit_end)  # "62.53% (± 1.59)"
         unit_end = late.end() if late else unit_end
-    elif _PHYSICAL.match(text, unit_end):  # "31s", "3.2 mm", "0.6 kbps", "3.40 +- 2.75 mm"
-        physical = _PHYSICAL.match(text, unit_end)
+    elif physical := _PHYSICAL.match(text, unit_end):  # "31s", "3.2 mm", "0.6 kbps", "3.40 +- 2.75 mm"
         return Number(start, end, float(match.group("num").replace(",", "")), None, physical.end(),
                       signed=bool(match.group("sign")), physical=True)
     elif end < len(text) and (text[end].isalpha() or text[end] in "$"):
@@ -196,7 +196,8 @@ class NumberScanner:
             return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
         if previous.unit is None and number.unit and previous.value.is_integer() and 1900 <= previous.value <= 2100:
             return None  # "PASCAL VOC 2012 and 80.3%": a year never takes the unit of the number after it
-        if previous.unit is None and number.unit and _NAME_BEFORE.search(text, max(0, previous.start - 30), previous.start):
+        if previous.unit is None and number.unit \
+                and _NAME_BEFORE.search(text, max(0, previous.start - 30), previous.start):
             return None  # "by 2.6% on AIME 24, 0.6% on AIME 25": "24" is part of a name
         if _CONFIDENCE_AFTER.match(text, number.unit_end):
             return None  # "AUROC: 0.977, 95% CI": the confidence level is no member of the list

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from extractors.results.cues import Cues, plurals
 from extractors.results.scan import clause_end, clause_start
-from extractors.results.types import Entity, Group, Number, PaperContext
+from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, Number, PaperContext
 
 _ADJECTIVES = r"(?-i:(?:(?!(?:of|and|or|the)\b)[a-z][\w-]*\s+){0,2})"  # "on the neuromorphic EvDET200K dataset"
 _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?" + _ADJECTIVES + "$", re.IGNORECASE)
@@ -111,6 +111,11 @@ def _singular(word: str) -> str:
     return word
 
 
+def _singular_head(words: list[str]) -> list[str]:
+    """A phrase's words with its head (the last word) in the singular."""
+    return [*words[:-1], _singular(words[-1])]
+
+
 class Tying:
     """The tying rules; metric names, dataset heads, markers and "our" phrases come from the cues."""
 
@@ -139,8 +144,8 @@ class Tying:
         self.right_filler = re.compile(
             r"\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro|higher|lower|better|worse|"
             r"faster|slower|greater|smaller|more|less|fewer|improved|reduced|increased|decreased|"
-            r"(?:(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern + r")\s+)?(?:in|of|for))\s+){0,2}",
-            re.IGNORECASE)
+            r"(?:(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern
+            + r")\s+)?(?:in|of|for))\s+){0,2}", re.IGNORECASE)
         self.change_verb = re.compile(
             "(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern + r")\s+$", re.IGNORECASE)
         self.slot_end = re.compile(
@@ -156,7 +161,7 @@ class Tying:
         self.generic_subject = re.compile(r"(?<![\w-])(?:" + cues["generic_subjects"].pattern + ")", re.IGNORECASE)
         self.owned = re.compile(r"\b(?:our|proposed|this|these|same)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 
-    def read(self, text: str, entities: Sequence[Entity], paper: PaperContext = PaperContext(),
+    def read(self, text: str, entities: Sequence[Entity], paper: PaperContext = NO_PAPER_CONTEXT,
              numbers: Sequence[Number] = ()) -> SentenceTies:
         """The sentence `text` with its (non-generic) entity mentions and its numbers (a name
         beyond another number belongs to that one), read once for tying."""
@@ -186,7 +191,7 @@ class Tying:
             start = self._modifiers_start(text, match.start(), nearby)
             if self.known_metric.fullmatch(head) and not _GENERIC_HEAD.fullmatch(head):
                 starts = [s_ for s_ in self._word_starts(text, start, match.start())
-                          if self.metric_name(text[s_: match.end()], known_only=True)]
+                          if self.known_metric_name(text[s_: match.end()])]
                 start = starts[0] if starts else match.start()
             found.append(_Name(start, match.end(), self.metric_name(text[start: match.end()]), "metric"))
         headed = self._metric_headed(text, entities)
@@ -247,17 +252,21 @@ class Tying:
         return any(self.cues[name].fullmatch(token)
                    for name in ("improvement", "reduction", "hedges", "achieve", "subject_verbs"))
 
-    def metric_name(self, surface: str, known_only: bool = False) -> str | None:
+    def metric_name(self, surface: str) -> str:
         """The canonical name of a metric phrase: the gazetteer's, else the words as written with
         the head in the singular and lower-case words capitalised ("attack success rates" ->
-        "Attack Success Rate"); with `known_only`, the gazetteer's or None."""
-        words = surface.split()
-        key = " ".join(words).lower()
-        singular = [*words[:-1], _singular(words[-1])]
-        known = self.cues.metric_names.get(key) or self.cues.metric_names.get(" ".join(singular).lower())
-        if known or known_only:
+        "Attack Success Rate")."""
+        known = self.known_metric_name(surface)
+        if known:
             return known
-        return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in singular)
+        return " ".join(w[:1].upper() + w[1:] if w.islower() else w for w in _singular_head(surface.split()))
+
+    def known_metric_name(self, surface: str) -> str | None:
+        """The gazetteer's canonical name of a metric phrase, as written or with its head in the
+        singular; None when the gazetteer does not know it."""
+        words = surface.split()
+        return self.cues.metric_names.get(" ".join(words).lower()) \
+            or self.cues.metric_names.get(" ".join(_singular_head(words)).lower())
 
     def headed_datasets(self, text: str, entities: Sequence[Entity]) -> list[_Name]:
         """Names right before a dataset head ("on the WMT'14 English-German test set") that no
@@ -357,7 +366,8 @@ class SentenceTies:
             role = "other"
             name_of = entity.name
             acting = bool(self.tying.result_verb.match(text, entity.end))  # "VectorLLM outperformed ..."
-            if (entity.label == "Dataset" or headed and entity.label in ("Model", "Method")) and not (acting and not headed):
+            dataset_like = entity.label == "Dataset" or headed and entity.label in ("Model", "Method")
+            if dataset_like and not (acting and not headed):
                 strong = cues["system_markers"].search(" ".join(before.split()[-2:]))
                 role = "baseline" if (strong and not headed) else "dataset"
             elif entity.label in ("Model", "Method", "Dataset") or entity.name in self.paper.proposed:
@@ -379,7 +389,7 @@ class SentenceTies:
     def _coordinate_heads(self, names: list[_Name]) -> None:
         """'across WHU, WHU-Mix, and CrowdAI datasets': the head makes every name of the list a dataset."""
         headed = False
-        for left, right in zip(reversed(names[:-1]), reversed(names[1:])):
+        for left, right in zip(reversed(names[:-1]), reversed(names[1:]), strict=True):
             headed = right.role == "dataset" and (headed or bool(self.tying.dataset_head.match(self.text, right.end)))
             if headed and left.role in ("system", "baseline", "instrument", "dataset") \
                     and _COORDINATION.match(self.text[left.end: right.start]):
@@ -418,7 +428,8 @@ class SentenceTies:
         subjects = self.subject_ties(group, paired)
         return [Tie(metrics[i], datasets[i], subjects[i]) for i in range(len(group.members))]
 
-    def metric_ties(self, group: Group, paired: bool, continued: tuple[Group, list[Tie]] | None) -> list[str | None]:
+    def metric_ties(self, group: Group, paired: bool,
+                    continued: tuple[Group, list[Tie]] | None) -> Sequence[str | None]:
         size, text = len(group.members), self.text
         listed = self.listed_after(group)
         if listed:
@@ -507,7 +518,7 @@ class SentenceTies:
                 return name.name
         return None
 
-    def dataset_ties(self, group: Group, paired: bool) -> list[str | None]:
+    def dataset_ties(self, group: Group, paired: bool) -> Sequence[str | None]:
         size, text = len(group.members), self.text
         if paired:
             chain = self.chain_of(self.datasets, group)
@@ -579,7 +590,7 @@ class SentenceTies:
             return None  # "on LLaMA2 7b": a model of a size, not a dataset
         return _Name(at, words.end(), words.group(), "dataset")
 
-    def subject_ties(self, group: Group, paired: bool) -> list[str | None]:
+    def subject_ties(self, group: Group, paired: bool) -> Sequence[str | None]:
         size = len(group.members)
         attached = self.attached_system(group)
         if attached:
@@ -597,7 +608,8 @@ class SentenceTies:
         """'conventional CNN (58.3%)', 'ChatGPT-o3: 83.58', '84% for ChatGPT': the number's own."""
         text = self.text
         for name in self.names.ending_before(group.start, 30):
-            if name.role in ("system", "baseline", "instrument") and _ATTACHED_BEFORE.fullmatch(text[name.end: group.start]):
+            if name.role in ("system", "baseline", "instrument") \
+                    and _ATTACHED_BEFORE.fullmatch(text[name.end: group.start]):
                 return name.name
         for name in self.names.starting(group.end, group.end + 13):
             if name.role in ("system", "baseline", "instrument") and name.label == "Model" \
@@ -613,9 +625,11 @@ class SentenceTies:
         text, main = self.text, self.paper.proposed[0] if self.paper.proposed else None
         offset = max(0, group.start - _SUBJECT_REACH)
         window = text[offset: group.start]
-        candidates = [(n.start, n.end, n.name) for n in self.systems.within(offset, group.start)]
+        candidates: list[tuple[int, int, str | None]] = [
+            (n.start, n.end, n.name) for n in self.systems.within(offset, group.start)]
         if main:
-            candidates += [(offset + m.start(), offset + m.end(), main) for m in self.cues["own_system"].finditer(window)]
+            candidates += [(offset + m.start(), offset + m.end(), main)
+                           for m in self.cues["own_system"].finditer(window)]
             candidates += [(offset + m.start(), offset + m.end(), main) for m in self.tying.pronoun.finditer(window)
                            if self.tying.subject_verb.match(text, offset + m.end())]
         for match in self.tying.generic_subject.finditer(window):
@@ -626,9 +640,10 @@ class SentenceTies:
                 continue
             if self.tying.subject_verb.match(text, end) \
                     and not self.tying.owned.search(text, max(0, start - 30), start) \
-                    and not self.cues["baseline_markers"].search(" ".join(text[max(0, start - 50): start].split()[-4:])) \
-                    and not any(n.start <= end + 3 and start <= n.end + 1
-                                for n in self.names.starting(max(0, start - 200), end + 4)):  # "Wan-2.1 model", "model (X)"
+                    and not self.cues["baseline_markers"].search(
+                        " ".join(text[max(0, start - 50): start].split()[-4:])) \
+                    and not any(n.start <= end + 3 and start <= n.end + 1  # "Wan-2.1 model", "model (X)"
+                                for n in self.names.starting(max(0, start - 200), end + 4)):
                 candidates.append((start, end, None))
         candidates.sort(key=lambda c: c[:2])
         for _, end, name in reversed(candidates):

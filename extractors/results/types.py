@@ -56,3 +56,7 @@ class PaperContext:
 
     proposed: tuple[str, ...] = ()
     datasets: tuple[str, ...] = ()
+
+
+# A sentence read without its paper: nothing proposed, no datasets (frozen, so one shared default).
+NO_PAPER_CONTEXT = PaperContext()

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import cast
 
 _SIZE = r"\d+x\d+(?:\.\d+)?[bB]|\d+(?:\.\d+)?[bBmM]"
 _SIZE_AT = re.compile(rf"(?P<sep>[-_ :]?)(?P<size>{_SIZE})(?!\w|\.\d)")
@@ -158,6 +157,14 @@ def _alias_regex(alias: str, ignore_case: bool, digit_after: bool = False) -> st
     return body + r"(?=\d)" if digit_after else body
 
 
+def _alias_key(match: re.Match[str]) -> str:
+    """The entry key of the alias an alternation matched: each alias is a group named by its key
+    and holds no group of its own, so it is the last group to close."""
+    key = match.lastgroup
+    assert key is not None, "every alternative of the alternation is a named group"
+    return key
+
+
 class ModelGrammar:
     """Finds model names in text; families and name parts come from JSONL records."""
 
@@ -186,7 +193,7 @@ class ModelGrammar:
             self._add_entry(record, family, ignore_case, record.get("unversioned", family), parts)
             if record.get("prefixable"):
                 prefix = "domain" if record.get("prefix", "word") == "word" else "domain or letter"
-                for (regex, key, _, _), alias in zip(self.alias_patterns[first:], record["aliases"]):
+                for (regex, key, _, _), alias in zip(self.alias_patterns[first:], record["aliases"], strict=True):
                     self.prefixed_patterns.append((prefix, regex, key))
                     self.glued_needles.add(alias.lower() if ignore_case else alias)
             for member in record.get("members", ()):
@@ -254,9 +261,9 @@ class ModelGrammar:
         # Not inside another word, nor glued after one by a hyphen ("DV-LLaMA" names another model).
         self.start = re.compile(rf"(?<![\w.])(?<!\w-)(?:{'|'.join(starts)})") if starts else None
         if self.prefixed_patterns:
-            ordered = sorted(self.prefixed_patterns, key=lambda item: self.alias_lengths[item[2]],
-                             reverse=True)
-            alternatives = "|".join(f"(?P<{key}>{regex})" for _, regex, key in ordered)
+            longest_first = sorted(self.prefixed_patterns, key=lambda item: self.alias_lengths[item[2]],
+                                   reverse=True)
+            alternatives = "|".join(f"(?P<{key}>{regex})" for _, regex, key in longest_first)
             words = "|".join(re.escape(w) for w in sorted(self.domain_prefixes, key=len, reverse=True))
             words = words or "(?!)"
             kinds = {"domain": rf"(?:{words})", "domain or letter": rf"(?:{words}|[A-Z])"}
@@ -279,7 +286,7 @@ class ModelGrammar:
             if match is None:
                 position = start.end()
                 continue
-            name = self._parse(text, match, self.entries[match.lastgroup])
+            name = self._parse(text, match, self.entries[_alias_key(match)])
             if name is not None and name.valid:
                 position = name.end
                 yield name
@@ -321,10 +328,10 @@ class ModelGrammar:
             match = self.prefixed.match(text, start)
             if match is None:
                 continue
-            prefix = match.group("prefix")
-            if not self._prefix_of[match.lastgroup].match(prefix) or self._names_a_model(prefix):
+            prefix, key = match.group("prefix"), _alias_key(match)
+            if not self._prefix_of[key].match(prefix) or self._names_a_model(prefix):
                 continue  # "QwenCLIP" is a new model of its own, not a CLIP
-            entry = self.entries[match.lastgroup].prefixed(prefix)
+            entry = self.entries[key].prefixed(prefix)
             name = self._parse(text, match, entry)
             if name is not None and name.valid:
                 yield name

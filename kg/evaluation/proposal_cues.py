@@ -18,7 +18,7 @@ import argparse
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +29,7 @@ from spacy.tokens import Doc
 
 from extractors.attributes import ENTITIES_KEY
 from extractors.cleaning import PaperText
-from extractors.components.proposed import Decision
+from extractors.components.proposed import Decision, ProposalFinder
 from extractors.pipeline import default_pipeline, make_doc
 from extractors.rules.data import data_path
 from kg.evaluation.gold import load_gold, names_of
@@ -138,8 +138,9 @@ def cue_counts(papers: list[dict[str, Any]], nlp: Language | None = None) -> dic
     """Run the pipeline over `papers` and count each cue's right and wrong proposals."""
     nlp = nlp or default_pipeline()
     finder = nlp.get_pipe(PROPOSED)
+    assert isinstance(finder, ProposalFinder), f"{PROPOSED} is the proposal finder"
     counts: dict[str, CueCount] = defaultdict(CueCount)
-    for paper, doc in zip(papers, docs_before_proposals(nlp, papers)):
+    for paper, doc in zip(papers, docs_before_proposals(nlp, papers), strict=True):
         tally(finder.find(doc), doc, gold_proposal_names(paper), counts)
     return counts
 
@@ -173,8 +174,9 @@ def main(argv: list[str]) -> None:
     args = parser.parse_args(argv)
     papers = load_gold(shared_data(*GOLD_FILE), "train")
     discovery = context_counts(papers)
-    print(table({k: c for k, c in discovery.items() if c.precision >= 0.5}, "Discovery: words next to gold "
-                "entities' first mentions (right = the entity is proposed), precision >= 0.5", args.minimum, lost=False))
+    print(table({k: c for k, c in discovery.items() if c.precision >= 0.5},
+                "Discovery: words next to gold entities' first mentions (right = the entity is proposed), "
+                "precision >= 0.5", args.minimum, lost=False))
     counts = cue_counts(papers)
     print()
     print(table(counts, f"Audit: the cues of {CUES_FILE} on {len(papers)} train papers"))

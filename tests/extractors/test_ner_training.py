@@ -9,8 +9,8 @@ import pytest
 import spacy
 
 from extractors.ner_training import (
-    SourceMarker,
     Sentence,
+    SourceMarker,
     convert_record,
     detokenise,
     entity_forms,

@@ -94,7 +94,8 @@ def test_from_x_to_y_gives_two_absolutes(nlp):
     text = ("Sonata demonstrates exceptional parameter and data efficiency, tripling linear probing "
             "accuracy (from 21.8% to 72.5%) on ScanNet and nearly doubling performance with only 1% of "
             "the data compared to previous approaches.")
-    assert found(nlp, text) == [(21.8, "%", "absolute"), (72.5, "%", "absolute")]  # "with only 1% of the data": a setting
+    # "with only 1% of the data": a setting
+    assert found(nlp, text) == [(21.8, "%", "absolute"), (72.5, "%", "absolute")]
     # arXiv 2503.14960 (LaTeX percent) and seed s100 (arrow written out by the dump)
     text = ("Experiments on large-scale benchmarks demonstrate that BHaRNet achieves SOTA accuracies -- "
             "improving from 86.4\\% to 93.0\\% in hand-intensive actions -- while maintaining fewer GFLOPs.")
@@ -349,7 +350,8 @@ def test_a_respectively_list_of_perplexities(nlp):
 
 def test_bits_per_character_and_bleu_on_a_test_set_no_entity_names(nlp):
     text = "On enwik8, Transformer-XL reaches 1.27 bits per character."
-    results = run_with_entities(nlp, text, [("enwik8", "Dataset", "enwik8"), ("Transformer-XL", "Method", "Transformer-XL")])
+    results = run_with_entities(nlp, text, [("enwik8", "Dataset", "enwik8"),
+                                            ("Transformer-XL", "Method", "Transformer-XL")])
     assert [(r["value"], r["unit"], r["metric"], r["dataset"], r["subject"]) for r in results] == [
         (1.27, None, "BPC", "enwik8", "Transformer-XL")]
     text = "The big Transformer reaches 35 BLEU on the WMT'14 English-German test set."
@@ -372,4 +374,5 @@ def test_a_year_is_never_a_value(nlp):
                    ("Cityscapes", "Dataset", "Cityscapes")]):
         results = run_with_entities(nlp, text, spans)
         assert [(r["value"], r["unit"], r["metric"], r["dataset"], r["subject"]) for r in results] == [
-            (86.2, "%", "Mean IoU", "PASCAL VOC 2012", "DeepLabv3+"), (80.3, "%", "Mean IoU", "Cityscapes", "DeepLabv3+")]
+            (86.2, "%", "Mean IoU", "PASCAL VOC 2012", "DeepLabv3+"),
+            (80.3, "%", "Mean IoU", "Cityscapes", "DeepLabv3+")]

@@ -22,6 +22,7 @@ def retyped(text: str, ner: list[tuple[str, str]]) -> dict[str, tuple[str, str |
     for surface, label in ner:
         start = text.index(surface)
         span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, f"{surface!r} is not on token edges"
         span._.source, span._.score = "ner", 0.8
         spans.append(span)
     doc.spans["ner"] = spans

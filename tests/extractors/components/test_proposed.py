@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.components.proposed import ProposalFinder
 from extractors.pipeline import default_pipeline
 from tests.extractors.pipeline_cases import annotate, extract, mentions, the_mention
 
@@ -122,7 +123,9 @@ def _proposal_lookups(abstract: str, title: str) -> tuple[list[str], int, set[st
     """Proposed names, the entity lookups the finder made, and the roles of FooBar's mentions."""
     doc = annotate(abstract, title=title)
     roles = {span._.role for span in doc.spans["entities"] if span.text == "FooBar"}
-    return doc._.proposed, default_pipeline().get_pipe("paperkg_proposed").last_lookups, roles
+    finder = default_pipeline().get_pipe("paperkg_proposed")
+    assert isinstance(finder, ProposalFinder)
+    return doc._.proposed, finder.last_lookups, roles
 
 
 def test_proposal_finding_is_linear_in_abstract_length():

@@ -6,7 +6,7 @@ import pytest
 
 from extractors.results.scan import NumberScanner
 from extractors.results.tie import Tie, Tying, respectively_end
-from extractors.results.types import Entity, PaperContext
+from extractors.results.types import NO_PAPER_CONTEXT, Entity, PaperContext
 
 
 @pytest.fixture(scope="module")
@@ -91,7 +91,7 @@ def test_respectively_ends_the_evidence_of_a_list_only(scanner):
 
 # --- the structure of the sentence (arXiv 2025 train papers unless said otherwise) -------------------
 
-def tied(scanner, tying, text: str, found: list[Entity], paper: PaperContext = PaperContext()) -> list[Tie]:
+def tied(scanner, tying, text: str, found: list[Entity], paper: PaperContext = NO_PAPER_CONTEXT) -> list[Tie]:
     """Every group's ties in order, each tied after the one before (as the reader does)."""
     groups, numbers = scanner.scan(text)
     sentence = tying.read(text, found, paper, numbers)

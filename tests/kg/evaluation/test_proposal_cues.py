@@ -10,7 +10,13 @@ import pytest
 from extractors.rules.data import data_path
 from kg.evaluation.gold import load_gold
 from kg.evaluation.proposal_cues import (
-    CUES_FILE, GOLD_FILE, CueCount, context_counts, cue_counts, gold_proposal_names, write_counts,
+    CUES_FILE,
+    GOLD_FILE,
+    CueCount,
+    context_counts,
+    cue_counts,
+    gold_proposal_names,
+    write_counts,
 )
 from tests.conftest import shared_data_path
 
