@@ -59,7 +59,7 @@ _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+$")
 _GENERIC_HEAD = re.compile(r"(?:score|value|rate|rating)s?", re.IGNORECASE)  # "harmful score": kept with its modifier
 _CONTINUES = re.compile(  # how a number continues the one before it in the sentence
     r"^[\s)]*(?:[A-Za-z][\w-]*\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:and\s+|or\s+)?"  # "86-92% analysis, 84-94%"
-    r"(?:(?:on|in|for|with)\s+[^,;()]{1,60}?(?:,\s*(?:and\s+)?|\s+and\s+))?(?:from\s+)?$"
+    r"(?:(?:on|in|for|with)\s+[^,;()]{1,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+(?=from\s)))?(?:from\s+)?$"
     r"|^\s*\(\s*$"  # "0.78 (0.74-0.79)", "72.8% (+15.0%)"
     r"|^[\s)]*(?:,\s*)?(?:and|or)\s+[^,;()]{1,40}\(\s*$"  # "CNN (58.3%) and MLP (49.6%)"
     r"|^[^;()]{0,80}?,\s*(?:\w+ly\s+)?(?:outperforming|surpassing|exceeding|beating|compared\s+(?:to|with)|"
@@ -424,7 +424,7 @@ class SentenceTies:
         paired = respectively_end(self.text, group) is not None
         continued = previous if previous and _CONTINUES.match(self.text[previous[0].end: group.start]) else None
         metrics = self.metric_ties(group, paired, continued)
-        datasets = self.dataset_ties(group, paired)
+        datasets = self.dataset_ties(group, paired, continued)
         subjects = self.subject_ties(group, paired)
         return [Tie(metrics[i], datasets[i], subjects[i]) for i in range(len(group.members))]
 
@@ -518,7 +518,8 @@ class SentenceTies:
                 return name.name
         return None
 
-    def dataset_ties(self, group: Group, paired: bool) -> Sequence[str | None]:
+    def dataset_ties(self, group: Group, paired: bool,
+                     continued: tuple[Group, list[Tie]] | None = None) -> Sequence[str | None]:
         size, text = len(group.members), self.text
         if paired:
             chain = self.chain_of(self.datasets, group)
@@ -528,6 +529,8 @@ class SentenceTies:
         if named:
             names = [n.name for n in named]
             return names * size if len(names) == 1 else names if len(names) == size else [None] * size
+        if continued and continued[1][-1].dataset:
+            return [continued[1][-1].dataset] * size  # "a gain of 8.6% on GSM8K from 57.54% to 66.19%"
         opening = _ON_FORWARD.match(text, group.end)
         if opening and _CAPITALISED.match(text, opening.end()):
             return [None] * size  # "91.6% on LLaMA2 7b", not a dataset: nor is the dataset before it
