@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -110,19 +111,11 @@ class TokenRows:
 
     def __init__(self, doc: Doc, generic: set[str]):
         self.doc = doc
-        self.text: list[str] = []
-        self.lower: list[str] = []
-        self.idx: list[int] = []
-        self.space: list[bool] = []
-        self.sent_start: list[bool] = []
-        self.digit: list[bool] = []
-        for token in doc:
-            self.text.append(token.text)
-            self.lower.append(token.lower_)
-            self.idx.append(token.idx)
-            self.space.append(bool(token.whitespace_))
-            self.sent_start.append(bool(token.is_sent_start))
-            self.digit.append(token.is_digit)
+        self.text = [token.text for token in doc]
+        rows = doc.to_array([IDX, SPACY, SENT_START]).tolist()
+        self.idx: list[int] = [row[0] for row in rows]
+        self.space = [row[1] == 1 for row in rows]
+        self.sent_start = [row[2] == 1 for row in rows]
         strong = [bool(_STRONG_NAME.search(text)) for text in self.text]
         self.name_word = [shaped or bool(_CAPITALISED.match(text))
                           for shaped, text in zip(strong, self.text, strict=True)]
@@ -725,10 +718,10 @@ class ProposalFinder:
                 continue
             if word in "()[],;:.\"“”" or word.startswith("'"):
                 break
-            if rows.lower[i] == "of" and i + 1 < sentence.end and rows.name_word[i + 1] \
+            if word.lower() == "of" and i + 1 < sentence.end and rows.name_word[i + 1] \
                     and not rows.sent_start[i]:
                 continue  # "Mixture of Adapters": the next word decides
-            if not (joined or rows.name_word[i] or _VERSION.fullmatch(word) or rows.digit[i]):
+            if not (joined or rows.name_word[i] or _VERSION.fullmatch(word) or word.isdigit()):
                 break
             end = rows.idx[i] + len(word)
         while text[end - 1] in "-." and end - 1 > first:
