@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import count
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
 from kg.core.names import name_key
@@ -22,7 +23,8 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, spans: Iterable[Span]):
         self.doc = doc
-        self.token_starts = [token.idx for token in doc]
+        self.title_end = doc._.title_end  # read once: each `doc._` access builds an object
+        self.token_starts: list[int] = doc.to_array(IDX).tolist()  # no Token object per token
         self.lookups = 0
         self._order = count()
         self._seq: dict[int, int] = {}  # id(span) -> insertion number: the order of a plain list
@@ -38,7 +40,7 @@ class MentionIndex:
         self._seq[id(span)], self._spans[seq] = seq, span
         for token in range(span.start, span.end):
             self._by_token[token].append(seq)
-        if span.start_char > self.doc._.title_end:
+        if span.start_char > self.title_end:
             insort(self._body_starts[span.id_], span.start_char)
         self._by_key[name_key(span.text)][seq] = span
 
@@ -47,7 +49,7 @@ class MentionIndex:
         del self._spans[seq]
         for token in range(span.start, span.end):
             self._by_token[token].remove(seq)
-        if span.start_char > self.doc._.title_end:
+        if span.start_char > self.title_end:
             starts = self._body_starts[span.id_]
             del starts[bisect_left(starts, span.start_char)]
         del self._by_key[name_key(span.text)][seq]

@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -50,6 +51,7 @@ AFTER_WINDOW = 200  # characters after a name read for its appositive and head n
 GLUE = {",", "and", "(", ")", "as", "well", "namely", ":"}
 # Mixed case, two capitals, or letters with digits: "LoFiT", "URIAL", "T5", "Llama2".
 _STRONG_NAME = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
+_ONE_CAPITAL = re.compile(r"[A-Z]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")
 # A single capitalised word after a cue is a name only when the phrase ends there ("we introduce
@@ -100,8 +102,47 @@ def make_proposed(nlp: Language, name: str, cues_path: str, generic_words_path: 
     return ProposalFinder(cues_path, generic_words_path, heads_path)
 
 
-def is_name_token(token: Token) -> bool:
-    return bool(_STRONG_NAME.search(token.text) or _CAPITALISED.match(token.text))
+class TokenRows:
+    """A doc's token attributes as plain lists, read in one pass, and where a name may start:
+    a strong start is mixed-case, two capitals or letters with digits, a weak one may also be a
+    capitalised word (`ProposalFinder._starts_name`). The proposal rules look at each token many
+    times, and every `doc[i]` or span iteration builds a new Token (737k of them per 300 papers,
+    a third of the component's time)."""
+
+    def __init__(self, doc: Doc, generic: set[str]):
+        self.doc = doc
+        self.text = [token.text for token in doc]
+        rows = doc.to_array([IDX, SPACY, SENT_START]).tolist()
+        self.idx: list[int] = [row[0] for row in rows]
+        self.space = [row[1] == 1 for row in rows]
+        self.sent_start = [row[2] == 1 for row in rows]
+        strong = [bool(_STRONG_NAME.search(text)) for text in self.text]
+        self.name_word = [shaped or bool(_CAPITALISED.match(text))
+                          for shaped, text in zip(strong, self.text, strict=True)]
+        self.strong_start = [False] * len(self.text)
+        self.weak_start = [False] * len(self.text)
+        for i in range(len(self.text)):
+            capital = self._capital_before_hyphen(i)
+            if (self.name_word[i] or capital) and self._may_start(i, generic):
+                self.weak_start[i] = True
+                self.strong_start[i] = strong[i] or capital
+
+    def _capital_before_hyphen(self, i: int) -> bool:
+        """A single capital joined to a hyphen is name-shaped: "X-Ray-CoT"."""
+        return bool(_ONE_CAPITAL.fullmatch(self.text[i])) and i + 1 < len(self.text) and not self.space[i] \
+            and self.text[i + 1] == "-"
+
+    def _may_start(self, i: int, generic: set[str]) -> bool:
+        """Whether a name-shaped token `i` may start a name: not a generic word (unless a name goes
+        on after it), and at the start of a word ("LongQA" in "Time-LongQA" is not)."""
+        if name_key(self.text[i]) in generic and not self._continues_name(i):
+            return False
+        return i == 0 or self.space[i - 1] or self.text[i - 1] in _WORD_OPENERS
+
+    def _continues_name(self, i: int) -> bool:
+        """A generic word starts a name only when a capitalised word follows ("Natural Language
+        Feedback", "Neural Acoustic Transfer"), not on its own ("Transformers")."""
+        return i + 1 < len(self.text) and self.space[i] and self.name_word[i + 1] and not self.sent_start[i]
 
 
 def _in_running_text(cue: re.Match, sentence: Span) -> bool:
@@ -141,6 +182,7 @@ class ProposalFinder:
         self.generic: set[str] = set()
         self.heads = HeadTypes(())
         self.last_lookups = 0  # the index lookups of the last doc (bench/proposal_scaling.py)
+        self._rows: TokenRows | None = None  # the token rows of the doc being read (holds that doc)
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
@@ -233,6 +275,7 @@ class ProposalFinder:
         """Set doc._.proposed, the proposed entities' roles and the new entities; return what
         became of each candidate (kg.evaluation.proposal_cues counts them per cue)."""
         entities = MentionIndex(doc, doc.spans.get(ENTITIES_KEY, []))
+        self._rows = TokenRows(doc, self.generic)
         proposed: dict[str, None] = {}  # an ordered set
         named: dict[str, str] = {}  # canonical -> type of its NER/acronym mentions, set at the end
         text = text_of(doc)
@@ -285,9 +328,10 @@ class ProposalFinder:
                         continue
                     yield from self._names_after(doc, text, sentence, cue.end(), entities.token_from(cue.end()),
                                                  acronym_ends, cue_id, " ".join(cue.group(0).lower().split()))
-            for token in sentence:
-                if token.i == sentence.start or self._starts_name(token, strong=True):
-                    yield from self._appositive(text, sentence, token)
+            strong_start = self._rows_of(doc).strong_start
+            for index in range(sentence.start, sentence.end):
+                if index == sentence.start or strong_start[index]:
+                    yield from self._appositive(text, sentence, doc[index])
             yield from self._possessive(doc, text, sentence, entities)
             yield from self._head_appositive(doc, text, sentence, entities)
             yield from self._passive(doc, text, sentence, entities, acronym_ends)
@@ -647,46 +691,40 @@ class ProposalFinder:
         return best
 
     def _starts_name(self, token: Token, strong: bool) -> bool:
-        """Whether a name may start at `token`: name-shaped, not a generic word, and at the start
-        of a word ("LongQA" in "Time-LongQA" is not)."""
-        shaped = _STRONG_NAME.search(token.text) if strong else is_name_token(token)
-        if re.fullmatch(r"[A-Z]", token.text) and token.i + 1 < len(token.doc) and not token.whitespace_ \
-                and token.nbor().text == "-":
-            shaped = True  # "X-Ray-CoT"
-        if not shaped or (name_key(token.text) in self.generic and not self._continues_name(token)):
-            return False
-        previous = token.nbor(-1) if token.i > 0 else None
-        return previous is None or bool(previous.whitespace_) or previous.text in _WORD_OPENERS
+        """Whether a name may start at `token` (see `TokenRows._starts_name`)."""
+        rows = self._rows_of(token.doc)
+        return (rows.strong_start if strong else rows.weak_start)[token.i]
 
-    @staticmethod
-    def _continues_name(token: Token) -> bool:
-        """A generic word starts a name only when a capitalised word follows ("Natural Language
-        Feedback", "Neural Acoustic Transfer"), not on its own ("Transformers")."""
-        return token.i + 1 < len(token.doc) and bool(token.whitespace_) and is_name_token(token.nbor()) \
-            and not token.is_sent_start
+    def _rows_of(self, doc: Doc) -> TokenRows:
+        """The doc's token rows, made once per doc (`find` makes them for its doc)."""
+        if self._rows is None or self._rows.doc is not doc:
+            self._rows = TokenRows(doc, self.generic)
+        return self._rows
 
     def _name_run_end(self, text: str, sentence: Span, index: int) -> int:
         """End offset of a run of name-shaped words from `index`: hyphen compounds, title-case
         words, a version or number ("P-Tuning v2", "CASTLE 2024"); brackets, commas, "'s" end it."""
-        doc = sentence.doc
-        end = doc[index].idx + len(doc[index])
-        for token in doc[index + 1: min(sentence.end, index + MAX_NAME_TOKENS)]:
+        rows = self._rows_of(sentence.doc)
+        first = rows.idx[index]
+        end = first + len(rows.text[index])
+        for i in range(index + 1, min(sentence.end, index + MAX_NAME_TOKENS)):
+            word = rows.text[i]
             if text[end - 1] == ".":
                 break  # "Commonsense-T2I. Given ..." where the tokenizer kept the full stop
-            joined = token.idx == end
-            run = text[doc[index].idx:end]
-            if token.text == ")" and joined and run.count("(") > run.count(")"):
-                end = token.idx + 1  # "RefCOCO(+/g)"
+            joined = rows.idx[i] == end
+            run = text[first:end]
+            if word == ")" and joined and run.count("(") > run.count(")"):
+                end = rows.idx[i] + 1  # "RefCOCO(+/g)"
                 continue
-            if token.text in "()[],;:.\"“”" or token.text.startswith("'"):
+            if word in "()[],;:.\"“”" or word.startswith("'"):
                 break
-            if token.lower_ == "of" and token.i + 1 < sentence.end and is_name_token(doc[token.i + 1]) \
-                    and not token.is_sent_start:
+            if word.lower() == "of" and i + 1 < sentence.end and rows.name_word[i + 1] \
+                    and not rows.sent_start[i]:
                 continue  # "Mixture of Adapters": the next word decides
-            if not (joined or is_name_token(token) or _VERSION.fullmatch(token.text) or token.is_digit):
+            if not (joined or rows.name_word[i] or _VERSION.fullmatch(word) or word.isdigit()):
                 break
-            end = token.idx + len(token)
-        while text[end - 1] in "-." and end - 1 > doc[index].idx:
+            end = rows.idx[i] + len(word)
+        while text[end - 1] in "-." and end - 1 > first:
             end -= 1
         return end
 

@@ -45,10 +45,13 @@ class HeadTypes:
     def of_name(self, name: str) -> str | None:
         """The type named by the last word(s) of `name` ("Political Compass Test" -> Dataset)."""
         lowered = name.lower()
-        for head, label in sorted(self.by_head.items(), key=lambda item: -len(item[0])):
-            before = lowered[:-len(head)]
-            if lowered.endswith(head) and (not before or not before[-1].isalnum()):
-                return label
+        # The longest head is the longest suffix that starts a word: try those, longest first (a
+        # dict lookup each, where a scan of every head per name cost 1 s per 300 papers).
+        for start in range(len(lowered)):
+            if start == 0 or not lowered[start - 1].isalnum():
+                label = self.by_head.get(lowered[start:])
+                if label is not None:
+                    return label
         return None
 
     def first_in(self, text: str, allowed: Iterable[str] | None = None) -> str | None:
