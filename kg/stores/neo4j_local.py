@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shlex
 import shutil
 import signal
 import subprocess
@@ -21,6 +22,7 @@ from kg.stores.falkordb_local import free_port
 SERVER_DIR = REPO_ROOT / "tools" / "neo4j-server"
 BUILT_MARKER = SERVER_DIR / "target" / ".built"
 MAIN_CLASS = "org.paperkg.neo4jserver.Neo4jServer"
+ADMIN_CLASS = "org.neo4j.cli.AdminTool"  # what the distribution's bin/neo4j-admin finally runs
 READY_LINE = "PAPERKG NEO4J READY"
 USER = "neo4j"
 STARTUP_SECONDS = 300.0  # a cold JVM on a busy 2-core machine has taken over a minute
@@ -50,6 +52,16 @@ def java_command(*arguments: str, heap: str = "1g", main: str = MAIN_CLASS,
                                  str(SERVER_DIR / "target" / "lib" / "*")])
     return ["java", f"-Xms{heap}", f"-Xmx{heap}", f"@{SERVER_DIR / 'jvm.options'}", *jvm_flags,
             "-cp", classpath, main, *arguments]
+
+
+def write_neo4j_admin(directory: Path) -> Path:
+    """An executable `neo4j-admin` in `directory` that runs Neo4j's own admin tool from the same
+    jars (`neo4j-admin database import full ...`); it needs NEO4J_HOME set to an existing directory."""
+    command = " ".join(shlex.quote(part) for part in java_command(main=ADMIN_CLASS))
+    script = Path(directory) / "neo4j-admin"
+    script.write_text(f'#!/bin/sh\nexec {command} "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    return script
 
 
 class LocalNeo4j:

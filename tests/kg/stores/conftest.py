@@ -70,14 +70,19 @@ def falkordb_store(falkordb_server):
 
 
 @pytest.fixture(scope="session")
-def neo4j_server():
-    """Neo4j 5.26 Community in its own JVM: Bolt and HTTP (Browser) on free loopback ports, a
-    temporary directory, a random password handed over in the environment, a JVM tuned to start
-    fast. Without Java or the jars (`make neo4j-server`) the tests that need it skip, and fail
-    under CI=true."""
+def neo4j_jars() -> None:
+    """Java and the Neo4j jars (`make neo4j-server`): without them the tests that need a Neo4j
+    skip with the reason, and fail under CI=true."""
     problem = missing_requirement()
     if problem:
         unavailable("a Neo4j server", problem)
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(neo4j_jars):
+    """Neo4j 5.26 Community in its own JVM: Bolt and HTTP (Browser) on free loopback ports, a
+    temporary directory, a random password handed over in the environment, a JVM tuned to start
+    fast."""
     with LocalNeo4j(fast_start=True) as server:
         yield server
 
