@@ -85,7 +85,7 @@ report-assets:
 	npm ci --prefix $(ASSETS) --no-audit --no-fund --loglevel=error
 	node $(ASSETS)/vendor.mjs
 
-## A Neo4j 5.26 Community server for the tests and benchmarks (kg/stores/neo4j_local.py starts it) and
+## A Neo4j 5.26 Community server for the tests and benchmarks (tests/kg/stores/neo4j_local.py starts it) and
 ## cypher-shell: Maven fetches the thin jars from Maven Central once (cached in ~/.m2) into
 ## $(NEO4J_SERVER)/target (git-ignored) and compiles the launcher. Without Java or Maven the Neo4j
 ## tests skip (and fail under CI=true).

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.stores.neo4j_local import SERVER_DIR
+from tests.kg.stores.neo4j_local import SERVER_DIR
 from kg.stores.saved_queries import QUERIES_DIR, SavedQuery, parameter_values
 from tests.browser import run_browser_script
 from tests.conftest import ROOT

@@ -11,10 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.export import read_graph
+from kg.exports.node_link import read_graph
 from kg.stores import neo4j_store
-from kg.stores.falkordb_local import free_port
-from kg.stores.neo4j_local import USER
+from tests.kg.stores.falkordb_local import free_port
+from tests.kg.stores.neo4j_local import USER
 from tests.kg.stores.conftest import connect_neo4j, snapshot
 from tests.kg.stores.test_load_cli import kg
 

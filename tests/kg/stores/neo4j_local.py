@@ -1,7 +1,8 @@
 """A throw-away Neo4j 5.26 Community server from the Maven Central jars of tools/neo4j-server
 (`make neo4j-server` fetches and builds them once): its own JVM, Bolt and HTTP (Neo4j Browser at
 /browser/) on free loopback ports, a temporary directory, authentication on with a random password
-handed over in the environment. For the tests and the benchmarks; needs a checkout, Java 17+.
+handed over in the environment. For the tests and bench/load_neo4j.py (users run their own server
+and name it by NEO4J_URI); needs Java 17+.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg.paths import REPO_ROOT
-from kg.stores.falkordb_local import free_port
+from tests.conftest import ROOT
+from tests.kg.stores.falkordb_local import free_port
 
-SERVER_DIR = REPO_ROOT / "tools" / "neo4j-server"
+SERVER_DIR = ROOT / "tools" / "neo4j-server"
 BUILT_MARKER = SERVER_DIR / "target" / ".built"
 MAIN_CLASS = "org.paperkg.neo4jserver.Neo4jServer"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"  # what the distribution's bin/neo4j-admin finally runs
