@@ -9,11 +9,14 @@ a store, so a header is checked by the database's own parser, not by a Python re
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kg.core.errors import BadDataFile
 from kg.paths import REPO_ROOT
+from kg.stores.base import Row
 
 QUERIES_DIR = REPO_ROOT / "cypher" / "queries"
 _PARAM_COMMAND = re.compile(r"^//\s*:param\b")
@@ -71,7 +74,7 @@ def saved_queries(directory: Path = QUERIES_DIR) -> list[SavedQuery]:
     return [SavedQuery.read(path) for path in sorted(Path(directory).glob("*.cypher"))]
 
 
-def parameter_values(query: SavedQuery, run) -> dict:
+def parameter_values(query: SavedQuery, run: Callable[[str], list[Row]]) -> dict[str, Any]:
     """The header's parameters evaluated by a server; `run(statement)` returns its records."""
     statement = query.parameter_statement()
     return dict(run(statement)[0]) if statement else {}

@@ -15,10 +15,10 @@ import pytest
 from kg.exports.node_link import read_graph
 from kg.stores.falkordb_local import LocalFalkorDB
 from kg.stores.falkordb_store import FalkorDBStore
-from tests.kg.stores.neo4j_local import USER, LocalNeo4j, missing_requirement
 from kg.stores.neo4j_store import Neo4jStore
 from kg.stores.networkx_store import NetworkXStore
 from tests.conftest import EXAMPLES, FIXTURES, ROOT, unavailable
+from tests.kg.stores.neo4j_local import USER, LocalNeo4j, missing_requirement
 
 GRAPHS = FIXTURES / "stores"
 FALKORDB_PASSWORD = "test-only-secret"

@@ -17,8 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kg.stores.falkordb_local import free_port
 from tests.conftest import ROOT
-from tests.kg.stores.falkordb_local import free_port
 
 SERVER_DIR = ROOT / "tools" / "neo4j-server"
 BUILT_MARKER = SERVER_DIR / "target" / ".built"
@@ -122,17 +122,17 @@ class LocalNeo4j:
             self.process = subprocess.Popen(command, stdout=out, stderr=err, cwd=SERVER_DIR,
                                             env={**os.environ, "NEO4J_PASSWORD": self.password},
                                             start_new_session=True)
-        self._wait_until_ready(stdout)
+        self._wait_until_ready(self.process, stdout)
         return self
 
-    def _wait_until_ready(self, stdout: Path) -> None:
+    def _wait_until_ready(self, process: subprocess.Popen, stdout: Path) -> None:
         deadline = time.monotonic() + STARTUP_SECONDS
         while time.monotonic() < deadline:
             if READY_LINE in stdout.read_text():
                 return
-            if self.process.poll() is not None:
+            if process.poll() is not None:
                 error = (self.directory / "server.err").read_text().strip().splitlines()
-                raise RuntimeError(f"Neo4j exited at start (code {self.process.returncode}): "
+                raise RuntimeError(f"Neo4j exited at start (code {process.returncode}): "
                                    f"{error[0] if error else 'no output'}")
             time.sleep(0.2)
         self.stop(remove=False)

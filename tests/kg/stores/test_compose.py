@@ -20,7 +20,8 @@ def test_pinned_neo4j_5_lts_image():
 
 def pom_properties(path) -> dict[str, str]:
     properties = ElementTree.parse(path).getroot().find("{http://maven.apache.org/POM/4.0.0}properties")
-    return {child.tag.split("}")[1]: child.text for child in properties}
+    assert properties is not None
+    return {child.tag.split("}")[1]: child.text or "" for child in properties}
 
 
 def test_the_test_server_is_the_image_release():

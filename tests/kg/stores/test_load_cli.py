@@ -95,7 +95,7 @@ def test_seeds_graph_loads_twice_with_the_graphml_counts(server, seeds_dir):
     arguments, environment, store = server
     expected = graphml_counts(seeds_dir)
     assert sum(expected[1].values()) > 1000
-    for attempt in range(2):
+    for _ in range(2):
         run = kg("load", *arguments, "--from", str(seeds_dir), "--quiet", **environment)
         assert run.returncode == 0, run.stderr
         nodes, edges = (Counter({row[0]: row[1] for row in map(tuple, (r.values() for r in store.query(q)))})

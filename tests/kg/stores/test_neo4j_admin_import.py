@@ -10,9 +10,9 @@ import subprocess
 from collections import Counter
 
 from kg.exports.node_link import read_graph
-from tests.kg.stores.neo4j_local import USER, LocalNeo4j, write_neo4j_admin
 from kg.stores.neo4j_store import Neo4jStore
 from tests.kg.stores.conftest import snapshot
+from tests.kg.stores.neo4j_local import USER, LocalNeo4j, write_neo4j_admin
 from tests.kg.stores.test_load_cli import COUNTS, graphml_counts, kg
 
 

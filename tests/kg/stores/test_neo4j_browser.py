@@ -2,7 +2,8 @@
 against the test server: its load command run by bash with a .env made from .env.example; Neo4j
 Browser in headless Chromium (Debian's chromium driven by playwright-core): log in, run the
 README's `:param` line, paste the saved query, read the result table; its cypher-shell line. The
-Browser screenshot is kept at tests/artifacts/neo4j-browser-leaderboard.png (git-ignored)."""
+Browser screenshot is kept at test-artifacts/neo4j/browser-leaderboard.png (or under $PAPERKG_ARTIFACTS;
+git-ignored)."""
 
 from __future__ import annotations
 
@@ -14,16 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.kg.stores.neo4j_local import SERVER_DIR
 from kg.stores.saved_queries import QUERIES_DIR, SavedQuery, parameter_values
 from tests.browser import run_browser_script
-from tests.conftest import ROOT
+from tests.conftest import ARTIFACTS, ROOT
 from tests.kg.stores.conftest import connect_neo4j
+from tests.kg.stores.neo4j_local import SERVER_DIR
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-SECTION = README[README.index("## The graph in Neo4j Browser"):README.index("\n## ", README.index("## The graph in Neo4j Browser") + 1)]
-ARTIFACTS = ROOT / "tests" / "artifacts"
-SCREENSHOT = ARTIFACTS / "neo4j-browser-leaderboard.png"
+SECTION_START = README.index("## The graph in Neo4j Browser")
+SECTION = README[SECTION_START:README.index("\n## ", SECTION_START + 1)]
+SCREENSHOT = ARTIFACTS / "neo4j" / "browser-leaderboard.png"
 BROWSER_SCRIPT = Path(__file__).with_name("neo4j_browser.mjs")
 
 
@@ -79,7 +80,7 @@ def test_browser_runs_a_saved_query_with_its_param_line(loaded_as_the_readme_say
     param_line = readme_line(r"^:param ")
     query = SavedQuery.read(QUERIES_DIR / "leaderboard.cypher")
     assert f"// {param_line}" in (QUERIES_DIR / "leaderboard.cypher").read_text()  # README = file header
-    ARTIFACTS.mkdir(exist_ok=True)
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
     SCREENSHOT.unlink(missing_ok=True)
     browser = run_browser_script(BROWSER_SCRIPT, neo4j_server.http_url + "/", str(QUERIES_DIR / "leaderboard.cypher"),
                                  str(SCREENSHOT), param_line, timeout=600,
@@ -121,4 +122,4 @@ def test_the_readme_cypher_shell_line(loaded_as_the_readme_says, neo4j_server, t
     store.close()
     lines = run.stdout.splitlines()
     assert lines[0] == ", ".join(expected[0]) and len(lines) == 1 + len(expected)
-    assert all(f'"{record["paper"]}"' in line for record, line in zip(expected, lines[1:]))
+    assert all(f'"{record["paper"]}"' in line for record, line in zip(expected, lines[1:], strict=True))

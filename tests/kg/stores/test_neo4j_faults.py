@@ -13,9 +13,9 @@ from typer.testing import CliRunner
 from kg.cli import app
 from kg.exports.node_link import read_graph
 from kg.stores import neo4j_store
-from tests.kg.stores.falkordb_local import free_port
-from tests.kg.stores.neo4j_local import USER
+from kg.stores.falkordb_local import free_port
 from tests.kg.stores.conftest import connect_neo4j, snapshot
+from tests.kg.stores.neo4j_local import USER
 from tests.kg.stores.test_load_cli import kg
 
 UNRESOLVABLE = "bolt://paperkg-test.invalid:7687"  # .invalid never resolves (RFC 6761)

@@ -47,7 +47,7 @@ def test_neo4j_refuses_a_duplicate_id(neo4j_store, original):
 def test_falkordb_indexes_are_created_once(falkordb_store, original):
     falkordb_store.write(original)
     indexes = {(row["label"], tuple(row["properties"])) for row in falkordb_store.query("CALL db.indexes()")}
-    assert indexes == {(label, ("id", "name") if label in NAMED_LABELS else ("id", "year") if label == "Paper" else ("id",))
-                       for label in NODE_LABELS}
+    assert indexes == {(label, ("id", "name") if label in NAMED_LABELS else ("id", "year") if label == "Paper"
+                        else ("id",)) for label in NODE_LABELS}
     falkordb_store.write(original)
     assert {(row["label"], tuple(row["properties"])) for row in falkordb_store.query("CALL db.indexes()")} == indexes
