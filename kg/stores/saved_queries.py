@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from kg.core.errors import BadDataFile
-from kg.paths import REPO_ROOT
 from kg.stores.base import Row
 
-QUERIES_DIR = REPO_ROOT / "cypher" / "queries"
+# cypher/queries, shipped inside the package through the link kg/saved_queries (a wheel holds files)
+QUERIES_DIR = Path(__file__).resolve().parent.parent / "saved_queries"
 _PARAM_COMMAND = re.compile(r"^//\s*:param\b")
 _PARAM_LINE = re.compile(r"^//\s*:param\s+([A-Za-z_][A-Za-z0-9_]*)\s*=>\s*(\S.*?)\s*;?\s*$")
 _PARAMETER_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -58,9 +58,9 @@ class SavedQuery:
         statement = "\n".join(lines[header_length:]).strip().removesuffix(";").strip()
         return cls(Path(path).stem, description, declared_parameters(text, str(path)), statement)
 
-    def used_parameters(self) -> set[str]:
-        """The `$name`s of the statement (outside string literals)."""
-        return set(_PARAMETER_USE.findall(_STRING_LITERAL.sub("''", self.statement)))
+    def used_parameters(self) -> list[str]:
+        """The `$name`s of the statement (outside string literals), in order of first use."""
+        return list(dict.fromkeys(_PARAMETER_USE.findall(_STRING_LITERAL.sub("''", self.statement))))
 
     def parameter_statement(self) -> str | None:
         """One `RETURN expression AS name, ...`: what Browser runs for the `:param` lines."""

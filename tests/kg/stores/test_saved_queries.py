@@ -25,7 +25,7 @@ NEO4J_ONLY = {"search_papers"}  # Neo4j's full-text index procedure
 def test_every_header_declares_exactly_the_parameters_the_query_uses():
     assert len(QUERIES) >= 17
     for query in QUERIES.values():
-        assert set(query.parameters) == query.used_parameters(), query.name
+        assert set(query.parameters) == set(query.used_parameters()), query.name
         assert len(query.description) > 20 and query.statement, query.name
 
 
