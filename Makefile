@@ -6,10 +6,11 @@ OUT    ?= kg-out
 LINTER := tools/cypher-lint
 ASSETS := tools/report-assets
 BROWSER := tools/browser
+NEO4J_SERVER := tools/neo4j-server
 CHROMIUM ?= /usr/bin/chromium
 GEPHI  := tools/gephi-import
 
-.PHONY: demo test lint install install-dev browser report-assets clean
+.PHONY: demo test lint install install-dev browser report-assets neo4j-server clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +34,8 @@ demo: install
 	$(BIN)/kg build examples -o $(OUT)
 	$(BIN)/kg report --from $(OUT) -o $(OUT)/report
 
-## Install the test dependencies, start what the tests need (the tests start FalkorDB themselves), run everything.
-test: lint $(LINTER)/node_modules/.package-lock.json $(ASSETS)/node_modules/.package-lock.json browser $(GEPHI)/target/gephi-import.jar
+## Install the test dependencies, start what the tests need (the tests start FalkorDB and Neo4j themselves), run everything.
+test: lint $(LINTER)/node_modules/.package-lock.json $(ASSETS)/node_modules/.package-lock.json browser $(GEPHI)/target/gephi-import.jar neo4j-server
 	$(BIN)/python -m pytest
 
 ## The static checks, first in `make test`: ruff (style, likely bugs, import order) and mypy (types;
@@ -84,5 +85,17 @@ report-assets:
 	npm ci --prefix $(ASSETS) --no-audit --no-fund --loglevel=error
 	node $(ASSETS)/vendor.mjs
 
+## A Neo4j 5.26 Community server for the tests and benchmarks (tests/kg/stores/neo4j_local.py starts it) and
+## cypher-shell: Maven fetches the thin jars from Maven Central once (cached in ~/.m2) into
+## $(NEO4J_SERVER)/target (git-ignored) and compiles the launcher. Without Java or Maven the Neo4j
+## tests skip (and fail under CI=true).
+neo4j-server: $(NEO4J_SERVER)/target/.built
+
+$(NEO4J_SERVER)/target/.built: $(NEO4J_SERVER)/pom.xml $(NEO4J_SERVER)/cypher-shell/pom.xml $(wildcard $(NEO4J_SERVER)/src/main/java/org/paperkg/neo4jserver/*.java)
+	@if command -v mvn >/dev/null && command -v java >/dev/null; then \
+	  mvn -q -B -Dstyle.color=never -f $(NEO4J_SERVER)/pom.xml clean package && \
+	  mvn -q -B -Dstyle.color=never -f $(NEO4J_SERVER)/cypher-shell/pom.xml package && touch $@; \
+	else echo "Java or Maven not found: the Neo4j tests will skip (and fail under CI=true)"; fi
+
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache $(GEPHI)/target
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache $(GEPHI)/target $(NEO4J_SERVER)/target

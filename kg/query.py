@@ -20,7 +20,6 @@ import hashlib
 import io
 import json
 import os
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,13 +30,10 @@ from rich.text import Text
 
 from kg.core.errors import BadOption, KGError, StoreUnavailable
 from kg.progress import stdout
+from kg.stores.saved_queries import QUERIES_DIR, SavedQuery, saved_queries
 
-# cypher/queries, shipped inside the package through the link kg/saved_queries (a wheel holds files)
-QUERIES_DIR = Path(__file__).resolve().parent / "saved_queries"
 GRAPH_NAME = "paperkg"
 CACHE_FOLDER = ".kg-query"  # in the graph's folder: FalkorDB dumps of loaded graphs
-_PARAM_LINE = re.compile(r"^//\s*:param\s+(\w+)\s*=>\s*(.+?)\s*$")
-_PARAMETER_USE = re.compile(r"\$(\w+)")
 # What the engine cannot run, and why (one line each): Neo4j-only procedures.
 UNSUPPORTED = {
     "db.index.fulltext.queryNodes": "it calls Neo4j's full-text index procedure "
@@ -56,59 +52,24 @@ class QueryFailed(KGError):
     code = "KG012"
 
 
-@dataclass(frozen=True)
-class SavedQuery:
-    name: str
-    path: Path
-    text: str
-    description: str
-    defaults: dict[str, object]
-
-    @property
-    def parameters(self) -> list[str]:
-        """Every $parameter the statement uses, in order of first use."""
-        return list(dict.fromkeys(_PARAMETER_USE.findall(self.statement)))
-
-    @property
-    def statement(self) -> str:
-        """The Cypher without the header comments or the final semicolon."""
-        lines = [line for line in self.text.splitlines() if not line.lstrip().startswith("//")]
-        return "\n".join(lines).strip().rstrip(";").strip()
-
-    @property
-    def unsupported(self) -> str | None:
-        """Why the engine cannot answer this query, or None."""
-        return next((why for feature, why in UNSUPPORTED.items() if feature in self.statement), None)
+def defaults(query: SavedQuery) -> dict[str, object]:
+    """The values of the header's `:param` lines, read as literals (`kg query` runs no Browser)."""
+    return {name: _literal(expression) for name, expression in query.parameters.items()}
 
 
-def parse_query(path: Path) -> SavedQuery:
-    text = path.read_text(encoding="utf-8")
-    header = []
-    for line in text.splitlines():
-        if not line.lstrip().startswith("//"):
-            break
-        header.append(line.strip())
-    description = header[0].lstrip("/ ").strip() if header else ""
-    defaults = {}
-    for line in header:
-        match = _PARAM_LINE.match(line)
-        if match:
-            defaults[match.group(1)] = _literal(match.group(2))
-    return SavedQuery(path.stem, path, text, description, defaults)
-
-
-def saved_queries(directory: Path = QUERIES_DIR) -> list[SavedQuery]:
-    return [parse_query(path) for path in sorted(directory.glob("*.cypher"))]
+def unsupported(query: SavedQuery) -> str | None:
+    """Why the engine cannot answer this query, or None."""
+    return next((why for feature, why in UNSUPPORTED.items() if feature in query.statement), None)
 
 
 def find_query(name_or_file: str, directory: Path = QUERIES_DIR) -> SavedQuery:
     """A saved query by name (file name without .cypher), or any Cypher file by path."""
     path = Path(name_or_file)
     if path.is_file():
-        return parse_query(path)
+        return SavedQuery.read(path)
     saved = directory / f"{name_or_file}.cypher"
     if "/" not in name_or_file and saved.is_file():
-        return parse_query(saved)
+        return SavedQuery.read(saved)
     names = ", ".join(q.name for q in saved_queries(directory))
     raise QueryNotFound(f"no saved query or file named {name_or_file!r} (saved: {names}; `kg query --list`)")
 
@@ -124,24 +85,25 @@ def _literal(text: str):
 def bind_parameters(query: SavedQuery, given: list[str]) -> dict[str, object]:
     """The header's defaults, overridden by `name=value` pairs (a value takes the type of the
     default: `limit=5` is an int); every parameter the statement uses must end up set."""
-    values = dict(query.defaults)
+    declared, used = defaults(query), query.used_parameters()
+    values = dict(declared)
     for item in given:
         name, sep, raw = item.partition("=")
         if not sep or not name.strip():
             raise BadOption(f"--param takes name=value, got {item!r}")
         name = name.strip()
-        if name not in query.parameters:
+        if name not in used:
             raise BadOption(f"{query.name} has no parameter {name!r} "
-                            f"(parameters: {', '.join(query.parameters) or 'none'})")
-        default = query.defaults.get(name)
+                            f"(parameters: {', '.join(used) or 'none'})")
+        default = declared.get(name)
         value = raw if isinstance(default, str) else _literal(raw)
         if _is_number(default) and not _is_number(value):
             raise BadOption(f"--param {name} takes a number (default {default!r}), got {raw!r}")
         values[name] = value
-    missing = [p for p in query.parameters if p not in values]
+    missing = [p for p in used if p not in values]
     if missing:
         raise BadOption(f"{query.name} needs --param {'=... --param '.join(missing)}=...")
-    return {name: values[name] for name in query.parameters}
+    return {name: values[name] for name in used}
 
 
 def _is_number(value) -> bool:
@@ -158,8 +120,9 @@ def run_query(source: Path, query: SavedQuery, parameters: dict[str, object]) ->
     """Run `query` on the graph built in `source`, in a throw-away FalkorDB. The loaded graph is
     kept as a FalkorDB dump in DIR/.kg-query/ (when DIR is writable), so later queries on the same
     graph.json start from it instead of loading it again."""
-    if query.unsupported:
-        raise QueryFailed(f"{query.name} cannot run without Neo4j: {query.unsupported}")
+    why = unsupported(query)
+    if why:
+        raise QueryFailed(f"{query.name} cannot run without Neo4j: {why}")
     dump = _dump_path(Path(source))
     if dump is not None and dump.is_file():
         try:
@@ -327,10 +290,11 @@ def queries_table(queries: list[SavedQuery]) -> Table:
     for column in ("name", "what it answers", "parameters (defaults)"):
         table.add_column(column, overflow="fold")
     for query in queries:
-        params = ", ".join(f"{p}={query.defaults[p]!r}" if p in query.defaults else p
-                           for p in query.parameters) or "-"
+        declared, why = defaults(query), unsupported(query)
+        params = ", ".join(f"{p}={declared[p]!r}" if p in declared else p
+                           for p in query.used_parameters()) or "-"
         about = Text(query.description)
-        if query.unsupported:
-            about.append(f" (kg query cannot run it: {query.unsupported})", style="dim")
+        if why:
+            about.append(f" (kg query cannot run it: {why})", style="dim")
         table.add_row(query.name, about, params)
     return table

@@ -17,6 +17,8 @@ from kg.paths import shared_data
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 EXAMPLES = ROOT / "examples"
+# What tests keep for a person to look at (screenshots); git-ignored, CI may point it elsewhere.
+ARTIFACTS = Path(os.environ.get("PAPERKG_ARTIFACTS") or ROOT / "test-artifacts")
 
 # Property tests are bounded: a fixed number of examples, each with a deadline that a hang exceeds.
 settings.register_profile("bounded", max_examples=150, deadline=timedelta(seconds=10),

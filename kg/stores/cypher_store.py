@@ -51,12 +51,16 @@ class CypherStore(PlanWriter, ABC):
     def delete_orphans(self, label: str, keep: list[str]) -> Changes:
         return self._run(cypher.delete_orphans(label), {"keep": keep})[1]
 
+    def query(self, statement: str, parameters: dict[str, Any] | None = None) -> list[Row]:
+        """The records of one statement (saved queries, checks): column name -> value."""
+        return self._run(statement, parameters or {})[0]
+
     def read(self) -> nx.MultiDiGraph[str]:
         graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
-        for record in self._run(cypher.READ_NODES, {})[0]:
+        for record in self.query(cypher.READ_NODES):
             props = dict(record["props"])
             graph.add_node(props["id"], **props, type=record["label"])
-        for record in self._run(cypher.READ_RELATIONSHIPS, {})[0]:
+        for record in self.query(cypher.READ_RELATIONSHIPS):
             graph.add_edge(record["source"], record["target"], key=record["type"],
                            **dict(record["props"]), type=record["type"])
         return graph

@@ -76,13 +76,23 @@ class Neo4jStore(CypherStore):
         if missing or uri is None or user is None or password is None:  # (the Nones are in `missing`)
             raise MissingCredentials(f"set {', '.join(missing)} to load into Neo4j "
                                      f"(e.g. NEO4J_URI=neo4j://localhost:7687)")
+        return cls.connect(uri, user, password, database)
+
+    @classmethod
+    def connect(cls, uri: ServerURI | str, user: str, password: str, database: str | None = None, *,
+                max_retry_seconds: float | None = None) -> Neo4jStore:
+        """A store on a new driver; a transaction that fails on a lost connection or a server
+        restart is retried for `max_retry_seconds` (default MAX_RETRY_SECONDS)."""
         from neo4j import GraphDatabase
         from neo4j.exceptions import ConfigurationError
 
+        if isinstance(uri, str):
+            uri = parse_uri(uri, "NEO4J_URI", SCHEMES, DEFAULT_PORT)
         secrets = _secrets(uri, password)
         try:
             driver = GraphDatabase.driver(uri.url(credentials=False), auth=(user, password),
-                                          max_transaction_retry_time=MAX_RETRY_SECONDS)
+                                          max_transaction_retry_time=MAX_RETRY_SECONDS
+                                          if max_retry_seconds is None else max_retry_seconds)
         except (ConfigurationError, ValueError) as exc:
             raise MalformedSetting(f"NEO4J_URI cannot be used: {_reason(exc, secrets)} "
                                    f"(it is {str(uri)!r})") from None

@@ -6,7 +6,6 @@ opens the paper. Screenshots are kept in test-artifacts/report/ (or $PAPERKG_ART
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -15,10 +14,11 @@ from kg.build import build_graph
 from kg.core.names import name_key
 from kg.report.site import write_report
 from tests.browser import run_browser_script
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import ARTIFACTS as TEST_ARTIFACTS
+from tests.conftest import FIXTURES
 
 SCRIPT = Path(__file__).with_name("check_report.mjs")
-ARTIFACTS = Path(os.environ.get("PAPERKG_ARTIFACTS") or ROOT / "test-artifacts") / "report"
+ARTIFACTS = TEST_ARTIFACTS / "report"
 SPELLINGS = ["GSM-8K", "gsm 8k", "Transformers", "loss", "R&D", "Llama 3.1", ".NET.", "LLMs",
              "BERTs", "ResNet-50", "Ünïcode Ñame", "C++", "pass@1", "  Chain-of-Thought  "]
 

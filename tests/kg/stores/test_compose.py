@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ElementTree
 
 import yaml
 
@@ -15,6 +16,20 @@ NEO4J = COMPOSE["services"]["neo4j"]
 
 def test_pinned_neo4j_5_lts_image():
     assert re.fullmatch(r"neo4j:5\.26\.\d+(-community)?", NEO4J["image"])
+
+
+def pom_properties(path) -> dict[str, str]:
+    properties = ElementTree.parse(path).getroot().find("{http://maven.apache.org/POM/4.0.0}properties")
+    assert properties is not None
+    return {child.tag.split("}")[1]: child.text or "" for child in properties}
+
+
+def test_the_test_server_is_the_image_release():
+    """The tests' Neo4j (tools/neo4j-server), its APOC and cypher-shell are the image's 5.26 patch."""
+    release = NEO4J["image"].split(":")[1].removesuffix("-community")
+    server = pom_properties(ROOT / "tools" / "neo4j-server" / "pom.xml")
+    shell = pom_properties(ROOT / "tools" / "neo4j-server" / "cypher-shell" / "pom.xml")
+    assert server["neo4j.version"] == server["apoc.version"] == shell["neo4j.version"] == release
 
 
 def test_ports_volumes_and_apoc():

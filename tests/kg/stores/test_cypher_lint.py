@@ -12,6 +12,7 @@ import pytest
 
 from kg.core.schema import NODE_LABELS, REL_TYPES
 from kg.stores import cypher
+from kg.stores.saved_queries import declared_parameters
 from tests.conftest import ROOT, unavailable
 
 LINTER = ROOT / "tools" / "cypher-lint"
@@ -49,11 +50,13 @@ CANARIES: list[dict[str, Any]] = [
 
 @pytest.fixture(scope="module")
 def diagnostics() -> dict[str, list[dict]]:
-    """Everything linted in one go: canaries, writer statements, files."""
+    """Everything linted in one go: canaries, writer statements, files (with the parameters their
+    `// :param` headers declare, as Browser and cypher-shell would have them set)."""
     items: list[dict[str, Any]] = [*CANARIES,
              *({"name": statement, "statement": statement, "parameters": list(parameters)}
                for statement, parameters in cypher.writer_statements()),
-             *({"name": str(path), "statement": path.read_text(encoding="utf-8")}
+             *({"name": str(path), "statement": path.read_text(encoding="utf-8"),
+                "parameters": list(declared_parameters(path.read_text(encoding="utf-8"), str(path)))}
                for path in CYPHER_FILES)]
     return lint(items)
 
