@@ -135,7 +135,10 @@
                  scales: { x: { type: "linear", min: first - pad, max: end + pad,
                                 ticks: { callback: function (v) { return dateOf(v).slice(0, short ? 7 : 10); } } } },
                  onClick: function (event, elements) {
-                   var hit = elements.length && datasets[elements[0].datasetIndex].data[elements[0].index].point;
+                   /* the first element under the pointer that is a score: the step line's end
+                      (held until the last date) shares its x with the last scores */
+                   var hits = elements.map(function (e) { return datasets[e.datasetIndex].data[e.index].point; });
+                   var hit = hits.filter(function (p) { return p; })[0];
                    if (hit) go(hit.link);
                  },
                  plugins: { legend: { display: false }, tooltip: {

@@ -80,6 +80,7 @@ try {
   out.pageRequests = [...out.requests];
   const target = await page.evaluate(() => {
     const canvas = document.querySelector('canvas[data-chart]');
+    canvas.scrollIntoView({ block: 'center' });  // sorting the table scrolled the page down to it
     const meta = canvas.chart.getDatasetMeta(0).data[0];
     const box = canvas.getBoundingClientRect();
     const x = meta.base !== undefined ? (meta.base + meta.x) / 2 : meta.x;  // a bar: its middle
