@@ -67,6 +67,7 @@ _CONTINUES = re.compile(  # how a number continues the one before it in the sent
     re.IGNORECASE)
 _ATTACHED_BEFORE = re.compile(  # "CNN (58.3%)", "ChatGPT-o3: 83.58", "a RoBERTa-CRF baseline (F1=0.67)"
     r"\s*(?:(?:baseline|model|method|approach|system)\s*)?(?:\(\s*(?:[\w@-]+\s*[=:]\s*)?|:\s*)")
+_FROM_END = re.compile(r"\bfrom\s+$")  # the text before a change's old value: "... on GSM8K from "
 _FOR_AFTER = re.compile(r"^\s*(?:for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHOT = r"(?:(?:zero|one|few|\d+)[\s-]shot\s+)?"
 
@@ -424,7 +425,8 @@ class SentenceTies:
         paired = respectively_end(self.text, group) is not None
         continued = previous if previous and _CONTINUES.match(self.text[previous[0].end: group.start]) else None
         metrics = self.metric_ties(group, paired, continued)
-        datasets = self.dataset_ties(group, paired, continued)
+        changed_from = continued if continued and _FROM_END.search(self.text, continued[0].end, group.start) else None
+        datasets = self.dataset_ties(group, paired, changed_from)
         subjects = self.subject_ties(group, paired)
         return [Tie(metrics[i], datasets[i], subjects[i]) for i in range(len(group.members))]
 
@@ -519,7 +521,9 @@ class SentenceTies:
         return None
 
     def dataset_ties(self, group: Group, paired: bool,
-                     continued: tuple[Group, list[Tie]] | None = None) -> Sequence[str | None]:
+                     changed_from: tuple[Group, list[Tie]] | None = None) -> Sequence[str | None]:
+        """`changed_from`: the group this one's change continues ("8.6% on GSM8K from 57.54% to
+        66.19%"), whose place it shares; a coordinated number ("..., and 27.6% ... for MathQA") does not."""
         size, text = len(group.members), self.text
         if paired:
             chain = self.chain_of(self.datasets, group)
@@ -529,8 +533,8 @@ class SentenceTies:
         if named:
             names = [n.name for n in named]
             return names * size if len(names) == 1 else names if len(names) == size else [None] * size
-        if continued and continued[1][-1].dataset:
-            return [continued[1][-1].dataset] * size  # "a gain of 8.6% on GSM8K from 57.54% to 66.19%"
+        if changed_from and changed_from[1][-1].dataset:
+            return [changed_from[1][-1].dataset] * size
         opening = _ON_FORWARD.match(text, group.end)
         if opening and _CAPITALISED.match(text, opening.end()):
             return [None] * size  # "91.6% on LLaMA2 7b", not a dataset: nor is the dataset before it

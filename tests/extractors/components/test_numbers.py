@@ -376,3 +376,15 @@ def test_a_year_is_never_a_value(nlp):
         assert [(r["value"], r["unit"], r["metric"], r["dataset"], r["subject"]) for r in results] == [
             (86.2, "%", "Mean IoU", "PASCAL VOC 2012", "DeepLabv3+"),
             (80.3, "%", "Mean IoU", "Cityscapes", "DeepLabv3+")]
+
+
+def test_a_change_shares_the_place_of_the_gain_it_follows_a_coordinated_one_does_not(nlp):
+    """'from A to B' right after a gain on D is measured on D; '..., and A to B ... for E' is not
+    (seed example papers)."""
+    gain = "SLOT achieves an accuracy gain of 8.6% on GSM8K from 57.54% to 66.19%."
+    results = run_with_entities(nlp, gain, [("SLOT", "Method", "SLOT"), ("GSM8K", "Dataset", "GSM8K")])
+    assert [(r["value"], r["dataset"]) for r in results] == [(8.6, "GSM8K"), (57.54, "GSM8K"), (66.19, "GSM8K")]
+    coordinated = "We improve PASS@100 from 35.5% to 44.5% for GSM8K, and 27.6% to 36.2% PASS@80 for MathQA."
+    results = run_with_entities(nlp, coordinated, [("GSM8K", "Dataset", "GSM8K"), ("MathQA", "Dataset", "MathQA")])
+    assert [(r["value"], r["dataset"]) for r in results] == [
+        (35.5, "GSM8K"), (44.5, "GSM8K"), (27.6, "MathQA"), (36.2, "MathQA")]
