@@ -10,6 +10,8 @@ precision for its label (a calibrated constant per label: the greedy transition 
 per-span probability) and `_.generic` when the model's label says so or the span carries no mark of
 a name (`is_generic`): on the validation papers the rule on top of the model gave entity F1 0.596
 against 0.575 for the model alone (SciER dev mentions 0.755 against 0.760).
+A named Method or Task span whose last words are a catalogue's Task ("Autoregressive Image
+Generation", "Long Video Retrieval") is a named Task (`narrows_a_task`).
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ _NOT_A_NAME = re.compile(r"^[\d.,]+\s*[KMBTkmbt]?$|=")
 _ADDRESS = re.compile(r"://|^www\.|@\w+\.\w|\.(?:com|org|io|net)(?:/|$)")
 # A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%") is a result, not part of a name.
 _TRAILING_SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
+TASK = "Task"
+TASK_HEADED_LABELS = ("Method", TASK)  # model labels a catalogue Task at the end turns into a Task
 
 
 @Language.factory(
@@ -101,6 +105,26 @@ def is_generic(span: Span, gazetteer_bounds: Collection[tuple[int, int]] = froze
     return True
 
 
+def task_starts(gazetteer: Iterable[Span]) -> dict[int, int]:
+    """End token -> the latest start token of the gazetteer's Task spans ending there."""
+    starts: dict[int, int] = {}
+    for span in gazetteer:
+        if span.label_ == TASK:
+            starts[span.end] = max(span.start, starts.get(span.end, span.start))
+    return starts
+
+
+def narrows_a_task(span: Span, label: str, tasks: dict[int, int]) -> bool:
+    """Whether a named Method or Task span of the model ends in a catalogue's Task and adds words
+    before it ("Autoregressive Image Generation", "Long Video Retrieval", "Synthetic Dialogue
+    Generation"): the guide annotates the task the paper works on with its modifiers, lower case
+    as tasks mostly are, so the span is a named Task (`is_generic` finds no capital to go by) and
+    replaces the catalogue's shorter one. On the 60 validation papers with the Task retyping of
+    proposals (paperkg_proposed) entity F1 went 0.632 -> 0.642 (Task 0.491 -> 0.505); SciER dev
+    0.745 -> 0.750."""
+    return label in TASK_HEADED_LABELS and tasks.get(span.end, -1) > span.start
+
+
 class ScientificNER:
     """Runs the trained tok2vec + ner on the pipeline's docs, leaving `doc.ents` as it was."""
 
@@ -142,6 +166,7 @@ class ScientificNER:
     def _collect(self, doc: Doc) -> None:
         gazetteer = doc.spans[self.gazetteer_key] if self.gazetteer_key in doc.spans else ()
         gazetteer_bounds = {(span.start, span.end) for span in gazetteer}
+        tasks = task_starts(gazetteer)
         spans = []
         for ent in doc.ents:
             if not any(char.isalpha() for char in ent.text):
@@ -153,9 +178,12 @@ class ScientificNER:
                 end -= 1
             label, generic = split_label(ent.label_)
             span = Span(doc, ent.start, end, label=label)
+            task = not generic and narrows_a_task(span, label, tasks)
+            if task:
+                span.label_ = TASK
             span._.source = NER_KEY
             span._.score = self.label_score.get(ent.label_, 0.5)
-            span._.generic = self.generic(span, generic, gazetteer_bounds)
+            span._.generic = not task and self.generic(span, generic, gazetteer_bounds)
             spans.append(span)
         doc.spans[self.spans_key] = spans
 

@@ -11,6 +11,7 @@ from extractors.components.ner import is_generic, load_ner_model
 from extractors.ner_training import NER_MODEL_DIR, VECTOR_BUCKETS, VECTOR_WIDTH
 from extractors.pipeline import default_pipeline, extract_papers
 from kg.core.records import Paper
+from tests.extractors.pipeline_cases import extract, the_mention
 
 
 def test_shipped_weights_load_from_the_package_with_licence_and_provenance():
@@ -122,3 +123,20 @@ def test_code_addresses_are_not_mentions(nlp):
     ner = nlp.get_pipe("paperkg_ner")
     ner._collect(doc)
     assert [span.text for span in doc.spans["ner"]] == ["CornerNet"]
+
+
+@pytest.mark.parametrize(("title", "abstract", "task", "catalogue_task"), [
+    # Train papers ax0477 and ax0392: the guide's Task is the whole phrase, modifiers included.
+    ("Post Persona Alignment for Multi-Session Dialogue Generation",
+     "Multi-session persona-based dialogue generation presents challenges in maintaining long-term "
+     "consistency and generating diverse, personalized responses.",
+     "Multi-Session Dialogue Generation", "Dialogue Generation"),
+    ("CtrlVDiff: Controllable Video Generation via Unified Multimodal Video Diffusion",
+     "We tackle the dual challenges of video understanding and controllable video generation within a "
+     "unified diffusion framework.", "Controllable Video Generation", "Video Generation"),
+])
+def test_a_named_span_ending_in_a_catalogue_task_is_the_narrower_task(title, abstract, task, catalogue_task):
+    found = extract(abstract, title=title)
+    mention = the_mention(found, task)
+    assert (mention.type, mention.source, mention.generic) == ("Task", "ner", False)
+    assert not [m for m in found.entities if m.field == "title" and m.text == catalogue_task]

@@ -285,3 +285,19 @@ def test_every_mention_of_a_proposal_proposes():
                     title="Anchor Rewriting: Repairing Retrieval")
     assert found.proposed == ["Anchor Rewriting"]
     assert [m.role for m in mentions(found, "Anchor Rewriting")] == ["proposes"] * 4
+
+
+def test_a_proposal_typed_task_is_a_method():
+    # Train papers ax0130 and ax0442: the acronym's long form ends in a task-like head ("Segmentation",
+    # "rule" under a catalogue Task); what a paper introduces is a method in the guide's terms.
+    found = extract("We propose a novel AutoRegressive Generation-based paradigm for image Segmentation "
+                    "(ARGenSeg), achieving multimodal understanding and pixel-level perception within a "
+                    "unified framework.",
+                    title="ARGenSeg: Image Segmentation with Autoregressive Image Generation Model")
+    assert found.proposed == ["ARGenSeg"]
+    assert {m.type for m in mentions(found, "ARGenSeg")} == {"Method"}
+    assert the_mention(found, "Image Segmentation").type == "Task"  # a task it only mentions stays one
+    found = extract("Our paper designs the Aligned Scoring rule (ASR) for text by optimizing and minimizing "
+                    "the mean squared error between a proper scoring rule and a reference score.")
+    assert found.proposed == ["ASR"]
+    assert {m.type for m in found.entities if m.canonical == "ASR"} == {"Method"}
