@@ -20,13 +20,18 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRecognizer, Tok2Vec
 from spacy.tokens import Doc, Span
+from spacy.vectors import Mode
 from thinc.api import use_ops
 
 import extractors.attributes  # noqa: F401  (registers Span._.source / _.score / _.generic)
+from extractors.components.floret_memo import MemoFloretVectors
+from extractors.components.greedy_ner import BatchNERDecoder
 from extractors.rules.data import data_path
 from extractors.rules.phrases import generic_word_keys
 from kg.core.errors import PipelineError
@@ -65,9 +70,12 @@ def load_ner_model(nlp: Language, model: str | None = None) -> Language:
         # NumPy's BLAS for the layers' matrix products: thinc's default (BLIS) ran the tok2vec
         # 20% slower on the AVX-512 machines measured (docs/performance.md).
         with as_file(resource) as path, use_ops("numpy", use_blis=False):
-            return spacy.load(path, vocab=nlp.vocab, exclude=["tokenizer"])
+            trained = spacy.load(path, vocab=nlp.vocab, exclude=["tokenizer"])
     except (OSError, ValueError) as exc:
         raise PipelineError(f"cannot load the trained NER from {resource}: {exc}") from exc
+    if trained.vocab.vectors.mode == Mode.floret and not isinstance(trained.vocab.vectors, MemoFloretVectors):
+        trained.vocab.vectors = MemoFloretVectors(trained.vocab.vectors)
+    return trained
 
 
 def split_label(label: str) -> tuple[str, bool]:
@@ -126,7 +134,9 @@ def narrows_a_task(span: Span, label: str, tasks: dict[int, int]) -> bool:
 
 
 class ScientificNER:
-    """Runs the trained tok2vec + ner on the pipeline's docs, leaving `doc.ents` as it was."""
+    """Runs the trained tok2vec + ner on the pipeline's docs through the batch decoder
+    (greedy_ner.py: spaCy's decisions, without its per-action GIL round trips), leaving `doc.ents`
+    as it was."""
 
     def __init__(self, nlp: Language, name: str, model: str | None, spans_key: str,
                  gazetteer_key: str, batch_size: int, generic_words_path: str):
@@ -134,9 +144,10 @@ class ScientificNER:
         self.spans_key = spans_key
         self.gazetteer_key = gazetteer_key
         self.batch_size = batch_size
-        trained = load_ner_model(nlp, model)
-        self.pipes = [pipe for _, pipe in trained.pipeline]
-        per_type = trained.meta.get("performance", {}).get("ents_per_type", {})
+        self.trained = load_ner_model(nlp, model)
+        self.decoder = BatchNERDecoder(cast(Tok2Vec, self.trained.get_pipe("tok2vec")),
+                                       cast(EntityRecognizer, self.trained.get_pipe("ner")))
+        per_type = self.trained.meta.get("performance", {}).get("ents_per_type", {})
         self.label_score = {label: round(float(s["p"]), 4) for label, s in per_type.items()}
         self.generic_words_path = data_path(generic_words_path)
         self.generic_words: set[str] = set()
@@ -152,37 +163,30 @@ class ScientificNER:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
         for batch in batched(docs, batch_size or self.batch_size):
-            kept_ents = [doc.ents for doc in batch]
-            for doc in batch:
-                doc.ents = []
-            for pipe in self.pipes:
-                # spaCy types pipeline entries as plain callables; the trained tok2vec and ner are Pipes
-                batch = list(pipe.pipe(batch, batch_size=len(batch)))  # type: ignore[attr-defined]
-            for doc, ents in zip(batch, kept_ents, strict=True):
-                self._collect(doc)
-                doc.ents = ents
+            for doc, found in zip(batch, self.decoder.decode(batch), strict=True):
+                self._collect(doc, found)
                 yield doc
 
-    def _collect(self, doc: Doc) -> None:
+    def _collect(self, doc: Doc, found: Iterable[tuple[int, int, str]]) -> None:
         gazetteer = doc.spans[self.gazetteer_key] if self.gazetteer_key in doc.spans else ()
         gazetteer_bounds = {(span.start, span.end) for span in gazetteer}
         tasks = task_starts(gazetteer)
         spans = []
-        for ent in doc.ents:
-            if not any(char.isalpha() for char in ent.text):
+        for start, end, model_label in found:
+            text = doc[start:end].text
+            if not any(char.isalpha() for char in text):
                 continue  # numbers ("+3.2") are never mentions: the results component reads them
-            if _ADDRESS.search(ent.text):
+            if _ADDRESS.search(text):
                 continue  # a code or project URL names no entity
-            end = ent.end
-            while end - 1 > ent.start and _TRAILING_SCORE.match(doc[end - 1].text):
+            while end - 1 > start and _TRAILING_SCORE.match(doc[end - 1].text):
                 end -= 1
-            label, generic = split_label(ent.label_)
-            span = Span(doc, ent.start, end, label=label)
+            label, generic = split_label(model_label)
+            span = Span(doc, start, end, label=label)
             task = not generic and narrows_a_task(span, label, tasks)
             if task:
                 span.label_ = TASK
             span._.source = NER_KEY
-            span._.score = self.label_score.get(ent.label_, 0.5)
+            span._.score = self.label_score.get(model_label, 0.5)
             span._.generic = not task and self.generic(span, generic, gazetteer_bounds)
             spans.append(span)
         doc.spans[self.spans_key] = spans

@@ -49,9 +49,9 @@ def test_initializing_reads_the_rule_data_but_keeps_the_trained_ner_weights():
     nlp = load_pipeline()
     shipped = [pipe.model.to_bytes() for _, pipe in load_ner_model(nlp).pipeline]
     ner = nlp.get_pipe("paperkg_ner")
-    assert [pipe.model.to_bytes() for pipe in ner.pipes] == shipped
+    assert [pipe.model.to_bytes() for _, pipe in ner.trained.pipeline] == shipped
     nlp.initialize()  # again: idempotent, and still the trained weights
-    assert [pipe.model.to_bytes() for pipe in ner.pipes] == shipped
+    assert [pipe.model.to_bytes() for _, pipe in ner.trained.pipeline] == shipped
     [extraction] = extract_papers([PAPER], nlp)
     assert extraction.to_dict() == next(extract_papers([PAPER])).to_dict()
 

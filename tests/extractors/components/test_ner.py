@@ -117,11 +117,9 @@ def test_code_addresses_are_not_mentions(nlp):
     # an address never becomes a mention.
     text = "Code is available at https://github.com/TergelMunkhbat/concise-reasoning for CornerNet."
     doc = nlp.make_doc(text)
-    url = doc.text.index("https")
-    doc.ents = [doc.char_span(url, text.index(" for"), label="Method"),
-                doc.char_span(text.index("CornerNet"), len(text) - 1, label="Method")]
-    ner = nlp.get_pipe("paperkg_ner")
-    ner._collect(doc)
+    found = [doc.char_span(text.index("https"), text.index(" for"), label="Method"),
+             doc.char_span(text.index("CornerNet"), len(text) - 1, label="Method")]
+    nlp.get_pipe("paperkg_ner")._collect(doc, [(span.start, span.end, span.label_) for span in found])
     assert [span.text for span in doc.spans["ner"]] == ["CornerNet"]
 
 
