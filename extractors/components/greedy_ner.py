@@ -98,14 +98,24 @@ class BatchNERDecoder:
             token = offsets[active] + t
             first = np.where(is_open, offsets[active] + open_start[active] + 1, 0)
             previous = np.where(is_open, token, 0)
-            hidden = table[token + 1, 0] + table[first, 1] + table[previous, 2] + self.lower_b
-            scores = hidden.max(axis=-1) @ self.upper_w + self.upper_b
+            pieces = table[token + 1, 0] + table[first, 1] + table[previous, 2] + self.lower_b
+            scores = self._maxout(pieces) @ self.upper_w + self.upper_b
             if self.unseen.size:
                 scores[:, self.unseen] = scores.min()
             scores[~self._valid(t, active, label, is_open, lengths, sent_start, space)] = -np.inf
             best = scores.argmax(axis=1)
             self._advance(t, active, best, open_label, open_start, spans, live)
         return spans
+
+    @staticmethod
+    def _maxout(pieces: np.ndarray) -> np.ndarray:
+        """The largest piece of each hidden unit: (states, hidden, pieces) -> (states, hidden).
+        Pairwise maxima over the few pieces, which NumPy does 10x faster than a reduction over a
+        short last axis."""
+        hidden = pieces[..., 0]
+        for piece in range(1, pieces.shape[-1]):
+            hidden = np.maximum(hidden, pieces[..., piece])
+        return hidden
 
     def _valid(self, t: int, active: np.ndarray, label: np.ndarray, is_open: np.ndarray,
                lengths: np.ndarray, sent_start: np.ndarray, space: np.ndarray) -> np.ndarray:
