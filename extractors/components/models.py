@@ -13,6 +13,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -30,7 +31,7 @@ def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
     boundaries and the span groups written so far (rebuilt on the same character offsets; span
     attributes are keyed by offsets, so they survive)."""
     inside: dict[int, list[int]] = {}
-    starts = [token.idx for token in doc]
+    starts = doc.to_array(IDX).tolist()
     for offset in offsets:
         token = _token_around(doc, starts, offset)
         if token is not None:

@@ -33,7 +33,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import IDX, SENT_START, SPACY
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -114,18 +114,19 @@ class TokenRows:
 
     def __init__(self, doc: Doc, generic: set[str]):
         self.doc = doc
-        self.text = [token.text for token in doc]
-        rows = doc.to_array([IDX, SPACY, SENT_START]).tolist()
+        rows = doc.to_array([IDX, LENGTH, SPACY, SENT_START]).tolist()
+        text = text_of(doc)
         self.idx: list[int] = [row[0] for row in rows]
-        self.space = [row[1] == 1 for row in rows]
-        self.sent_start = [row[2] == 1 for row in rows]
+        self.text = [text[start:start + length] for start, length, _, _ in rows]  # no Token objects built
+        self.space = [row[2] == 1 for row in rows]
+        self.sent_start = [row[3] == 1 for row in rows]
         strong = [bool(_STRONG_NAME.search(text)) for text in self.text]
         self.name_word = [shaped or bool(_CAPITALISED.match(text))
                           for shaped, text in zip(strong, self.text, strict=True)]
         self.strong_start = [False] * len(self.text)
         self.weak_start = [False] * len(self.text)
-        for i in range(len(self.text)):
-            capital = self._capital_before_hyphen(i)
+        for i, text in enumerate(self.text):
+            capital = len(text) == 1 and self._capital_before_hyphen(i)
             if (self.name_word[i] or capital) and self._may_start(i, generic):
                 self.weak_start[i] = True
                 self.strong_start[i] = strong[i] or capital

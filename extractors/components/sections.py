@@ -10,10 +10,11 @@ window, else at the cap.
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import extractors.attributes  # noqa: F401  (registers doc._.title_end)
+from extractors.attributes import text_of  # (importing it registers doc._.title_end)
 
 MAX_SENTENCE_TOKENS = 256
 _CLAUSE_ENDS = {",", ";"}
@@ -28,9 +29,9 @@ class SectionSplitter:
     def __call__(self, doc: Doc) -> Doc:
         title_end = doc._.title_end
         if title_end:
-            for token in doc:
-                if token.idx > title_end and not token.is_space:
-                    token.is_sent_start = True
+            for i, (idx, space) in enumerate(doc.to_array([IDX, IS_SPACE]).tolist()):
+                if idx > title_end and not space:
+                    doc[i].is_sent_start = True
                     break
         self._cap_sentences(doc)
         return doc
@@ -38,13 +39,14 @@ class SectionSplitter:
     @staticmethod
     def _cap_sentences(doc: Doc) -> None:
         start, clause_cut = 0, None
-        for token in doc:
-            if token.is_sent_start:
-                start, clause_cut = token.i, None
-            elif token.i - start >= MAX_SENTENCE_TOKENS:
+        text = text_of(doc)
+        for i, (sent_start, idx, length) in enumerate(doc.to_array([SENT_START, IDX, LENGTH]).tolist()):
+            if sent_start == 1:
+                start, clause_cut = i, None
+            elif i - start >= MAX_SENTENCE_TOKENS:
                 cut = clause_cut if clause_cut is not None and clause_cut > start + MAX_SENTENCE_TOKENS // 2 \
-                    else token.i
+                    else i
                 doc[cut].is_sent_start = True
                 start, clause_cut = cut, None
-            if token.text in _CLAUSE_ENDS and token.i + 1 < len(doc):
-                clause_cut = token.i + 1
+            if text[idx:idx + length] in _CLAUSE_ENDS and i + 1 < len(doc):
+                clause_cut = i + 1
