@@ -334,19 +334,20 @@ def train_vectors(corpus: Path, exclude: set[str], work: Path) -> Path:
 
     if not corpus.is_file():
         raise DataNotFound(f"corpus not found: {corpus}")
-    nlp = spacy.blank("en")
+    tokenizer = spacy.blank("en").tokenizer  # its vocab takes the corpus's 200k strings, not the model's
     text_path = work / "corpus.txt"
     with (gzip.open if corpus.suffix == ".gz" else open)(corpus, "rt", encoding="utf-8") as lines, \
             text_path.open("w", encoding="utf-8") as out:
         records = (json.loads(line) for line in lines if line.strip())
         texts = (" ".join(f"{r.get('title') or ''} {r.get('abstract') or ''}".split())
                  for r in records if r.get("id") not in exclude)
-        for doc in nlp.tokenizer.pipe(texts, batch_size=1000):  # type: ignore[union-attr]  # (spaCy types it a callable)
+        for doc in tokenizer.pipe(texts, batch_size=1000):  # type: ignore[union-attr]  # (spaCy types it a callable)
             out.write(" ".join(token.lower_ for token in doc) + "\n")
     model = floret.train_unsupervised(
         str(text_path), model="cbow", mode="floret", hashCount=2, bucket=VECTOR_BUCKETS, minn=3,
         maxn=5, dim=VECTOR_WIDTH, epoch=5, minCount=5, thread=1, verbose=0)
     model.save_floret_vectors(str(work / "vectors.floret"))
+    nlp = spacy.blank("en")
     convert_vectors(nlp, work / "vectors.floret", truncate=0, prune=-1, mode="floret", attr="LOWER")
     nlp.to_disk(work / "vectors")
     return work / "vectors"
