@@ -8,7 +8,7 @@ the map, so `text == original[start:end]` holds for the string exactly as given 
 from __future__ import annotations
 
 import re
-from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from kg.core.schema import Field
@@ -45,18 +45,33 @@ _NEEDS_CLEANING = re.compile(r"[\n\\$*_`\[~{}]")
 
 @dataclass(slots=True)
 class CleanText:
-    """A cleaned copy of `original`; `source_span` maps a span of `text` back into `original`."""
+    """A cleaned copy of `original`; `source_span` maps a span of `text` back into `original`.
+
+    The map is a list of segments, one per piece of `text`: a copied run of `original` maps char by
+    char, a synthesised piece (" " for a line break, '"' for ``) maps every char to the whole source
+    run it replaced. No per-char table is built: most texts are cleaned (arXiv line breaks) and
+    only their mentions are looked up."""
 
     original: str
     text: str
-    _starts: array | None = None  # source start offset of each cleaned char (None: identity)
-    _ends: array | None = None  # source end offset of each cleaned char
+    _segment_starts: list[int] | None = None  # where each segment starts in `text` (None: identity)
+    _segments: list[tuple[int, int, bool]] | None = None  # (source lo, source hi, copied)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of `original` that produced `text[start:end]` (end > start)."""
-        if self._starts is None or self._ends is None:
+        if self._segment_starts is None or self._segments is None:
             return start, end
-        return self._starts[start], self._ends[end - 1]
+        return self._source_of(start)[0], self._source_of(end - 1)[1]
+
+    def _source_of(self, index: int) -> tuple[int, int]:
+        """The source span of the cleaned char at `index`."""
+        assert self._segment_starts is not None and self._segments is not None
+        segment = bisect_right(self._segment_starts, index) - 1
+        lo, hi, copied = self._segments[segment]
+        if copied:
+            at = lo + index - self._segment_starts[segment]
+            return at, at + 1
+        return lo, hi
 
 
 def clean(original: str) -> CleanText:
@@ -64,17 +79,23 @@ def clean(original: str) -> CleanText:
     if not _NEEDS_CLEANING.search(original):
         return CleanText(original, original)
     pieces: list[str] = []
-    starts, ends = array("l"), array("l")
+    segment_starts: list[int] = []
+    segments: list[tuple[int, int, bool]] = []
+    length = 0
+
+    def add(text: str, lo: int, hi: int, copied: bool) -> None:
+        nonlocal length
+        if text:
+            pieces.append(text)
+            segment_starts.append(length)
+            segments.append((lo, hi, copied))
+            length += len(text)
 
     def copy(lo: int, hi: int) -> None:
-        pieces.append(original[lo:hi])
-        starts.extend(range(lo, hi))
-        ends.extend(range(lo + 1, hi + 1))
+        add(original[lo:hi], lo, hi, True)
 
     def synth(text: str, lo: int, hi: int) -> None:
-        pieces.append(text)
-        starts.extend([lo] * len(text))
-        ends.extend([hi] * len(text))
+        add(text, lo, hi, False)
 
     pos = 0
     for match in _PATTERN.finditer(original):
@@ -96,7 +117,7 @@ def clean(original: str) -> CleanText:
             synth(" ", lo, hi)
         # mathsign, brace and \cite-like commands are dropped
     copy(pos, len(original))
-    return CleanText(original, "".join(pieces), starts, ends)
+    return CleanText(original, "".join(pieces), segment_starts, segments)
 
 
 @dataclass(slots=True)

@@ -78,34 +78,40 @@ class BatchNERDecoder:
         if not live:
             return spans
         batch = [docs[i] for i in live]
-        lengths = np.array([len(doc) for doc in batch])
-        offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         # precomputed lower layer: row 0 is the padding, token k of the batch is row k + 1
         table = self.lower.predict(self.project.predict(self.tok2vec.ops.flatten(self.tok2vec.predict(batch))))
-        n_docs, width = len(batch), int(lengths.max())
+        lengths = np.array([len(doc) for doc in batch])
+        rows = np.concatenate(([1], np.cumsum(lengths)[:-1] + 1))  # each doc's first token's row
+        # States advance longest doc first, so the docs still going at step t are a prefix.
+        order = np.argsort(-lengths, kind="stable")
+        lengths, rows = lengths[order], rows[order]
+        owner = [live[i] for i in order]
+        n_docs, width = len(batch), int(lengths[0])
         sent_start = np.zeros((n_docs, width + 1), dtype=bool)  # a sentence starts at token t
         space = np.zeros((n_docs, width), dtype=bool)
-        for row, doc in enumerate(batch):
+        for row, i in enumerate(order):
+            doc = batch[i]
             attrs = doc.to_array([SENT_START, IS_SPACE])
             sent_start[row, :len(doc)] = attrs[:, 0] == 1
             space[row, :len(doc)] = attrs[:, 1] != 0
+        going = np.searchsorted(-lengths, -np.arange(width + 1), side="left")  # docs longer than t
         open_label = np.full(n_docs, -1)  # label index of the open entity, -1 when none is open
         open_start = np.zeros(n_docs, dtype=int)
-        rows = np.arange(n_docs)
         for t in range(width):
-            active = rows[lengths > t]
-            label = open_label[active]
+            n = going[t]
+            label = open_label[:n]
             is_open = label >= 0
-            token = offsets[active] + t
-            first = np.where(is_open, offsets[active] + open_start[active] + 1, 0)
-            previous = np.where(is_open, token, 0)
-            pieces = table[token + 1, 0] + table[first, 1] + table[previous, 2] + self.lower_b
+            token = rows[:n] + t
+            first = np.where(is_open, rows[:n] + open_start[:n], 0)
+            previous = np.where(is_open, token - 1, 0)
+            pieces = table[token, 0] + table[first, 1] + table[previous, 2] + self.lower_b
             scores = self._maxout(pieces) @ self.upper_w + self.upper_b
             if self.unseen.size:
                 scores[:, self.unseen] = scores.min()
-            scores[~self._valid(t, active, label, is_open, lengths, sent_start, space)] = -np.inf
+            continues = (np.arange(n) < going[t + 1]) & ~sent_start[:n, t + 1]  # an entity may go on
+            scores[~self._valid(label, is_open, continues, ~is_open & ~space[:n, t])] = -np.inf
             best = scores.argmax(axis=1)
-            self._advance(t, active, best, open_label, open_start, spans, live)
+            self._advance(t, best, open_label, open_start, spans, owner)
         return spans
 
     @staticmethod
@@ -118,12 +124,11 @@ class BatchNERDecoder:
             hidden = np.maximum(hidden, pieces[..., piece])
         return hidden
 
-    def _valid(self, t: int, active: np.ndarray, label: np.ndarray, is_open: np.ndarray,
-               lengths: np.ndarray, sent_start: np.ndarray, space: np.ndarray) -> np.ndarray:
-        """(docs, classes) mask of the moves ner.pyx allows at token t."""
-        continues = (lengths[active] > t + 1) & ~sent_start[active, t + 1]  # an entity may go on
-        starts = ~is_open & ~space[active, t]
-        valid = np.zeros((len(active), len(self.move)), dtype=bool)
+    def _valid(self, label: np.ndarray, is_open: np.ndarray, continues: np.ndarray,
+               starts: np.ndarray) -> np.ndarray:
+        """(docs, classes) mask of the moves ner.pyx allows: `continues`, an entity may go on past
+        this token; `starts`, one may start on it."""
+        valid = np.zeros((len(label), len(self.move)), dtype=bool)
         valid[:, self.begin] = (starts & continues)[:, None]
         valid[:, self.unit] = starts[:, None]
         valid[:, self.out] = ~is_open
@@ -133,16 +138,16 @@ class BatchNERDecoder:
         valid[going_on, self.inside[label[going_on]]] = True
         return valid
 
-    def _advance(self, t: int, active: np.ndarray, best: np.ndarray, open_label: np.ndarray,
-                 open_start: np.ndarray, spans: list[list[tuple[int, int, str]]], live: list[int]) -> None:
+    def _advance(self, t: int, best: np.ndarray, open_label: np.ndarray, open_start: np.ndarray,
+                 spans: list[list[tuple[int, int, str]]], owner: list[int]) -> None:
         moves = self.move[best]
         labels = self.label_of[best]
-        for i in np.flatnonzero(moves != OUT):
-            row, move = active[i], moves[i]
+        for row in np.flatnonzero(moves != OUT).tolist():
+            move = moves[row]
             if move == BEGIN:
-                open_label[row], open_start[row] = labels[i], t
+                open_label[row], open_start[row] = labels[row], t
             elif move == LAST:
-                spans[live[row]].append((int(open_start[row]), t + 1, self.labels[labels[i]]))
+                spans[owner[row]].append((int(open_start[row]), t + 1, self.labels[labels[row]]))
                 open_label[row] = -1
             elif move == UNIT:
-                spans[live[row]].append((t, t + 1, self.labels[labels[i]]))
+                spans[owner[row]].append((t, t + 1, self.labels[labels[row]]))
