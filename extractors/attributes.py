@@ -34,3 +34,8 @@ def text_of(doc: Doc) -> str:
     if doc._.text is None:
         doc._.text = doc.text
     return doc._.text
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, sliced from the doc's text: spaCy joins it from a new Token per token."""
+    return text_of(span.doc)[span.start_char:span.end_char]

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.attributes import ENTITIES_KEY, text_of
+from extractors.attributes import ENTITIES_KEY, span_text, text_of
 from extractors.rules.data import data_path
 from extractors.rules.model_names import family_of_unlisted
 from extractors.rules.phrases import generic_word_keys, is_generic_phrase
@@ -85,13 +85,13 @@ class EntityMerger:
         lists) gets the family its name's stem names ("Mantis", "Kuwain-1.5B" -> Kuwain)."""
         if key == "models":
             return dict(span._.model) if span._.model else None
-        if key == "ner" and span.label_ == "Model" and (family := family_of_unlisted(span.text)):
+        if key == "ner" and span.label_ == "Model" and (family := family_of_unlisted(span_text(span))):
             return {"family": family, "listed": False}
         return None
 
     def is_generic(self, key: str, span: Span) -> bool:
         """Only NER finds generic mentions; a span of generic words only ("LLMs") is one too."""
-        return key == "ner" and (bool(span._.generic) or is_generic_phrase(span.text, self.generic_words))
+        return key == "ner" and (bool(span._.generic) or is_generic_phrase(span_text(span), self.generic_words))
 
     def select(self, doc: Doc) -> list[tuple[str, Span]]:
         """Non-overlapping (group key, span) pairs by precedence, then length.
@@ -135,7 +135,7 @@ def assign_canonicals(doc: Doc, entities: list[Span], trusted: list[bool]) -> No
             known.setdefault((span.start_char, span.end_char), span.id_)
     by_key: dict[str, list[int]] = {}
     for i, entity in enumerate(entities):
-        by_key.setdefault(name_key(entity.text), []).append(i)
+        by_key.setdefault(name_key(span_text(entity)), []).append(i)
     text = text_of(doc)
     for long_start, long_end, short_start, short_end in doc._.acronyms or ():
         long_text, short_text = text[long_start:long_end], text[short_start:short_end]
@@ -154,6 +154,6 @@ def assign_canonicals(doc: Doc, entities: list[Span], trusted: list[bool]) -> No
             entities[i].label_ = label
             entities[i]._.model = {**(entities[i]._.model or {}), "aliases": [other]}
     for group in by_key.values():
-        canonical = next((decided[i] for i in group if i in decided), entities[group[0]].text)
+        canonical = next((decided[i] for i in group if i in decided), span_text(entities[group[0]]))
         for i in group:
             entities[i].id_ = decided.get(i, canonical)

@@ -10,6 +10,7 @@ from itertools import count
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Span
 
+from extractors.attributes import span_text
 from kg.core.names import name_key
 
 
@@ -42,7 +43,7 @@ class MentionIndex:
             self._by_token[token].append(seq)
         if span.start_char > self.title_end:
             insort(self._body_starts[span.id_], span.start_char)
-        self._by_key[name_key(span.text)][seq] = span
+        self._by_key[name_key(span_text(span))][seq] = span
 
     def remove(self, span: Span) -> None:
         seq = self._seq.pop(id(span))
@@ -52,7 +53,7 @@ class MentionIndex:
         if span.start_char > self.title_end:
             starts = self._body_starts[span.id_]
             del starts[bisect_left(starts, span.start_char)]
-        del self._by_key[name_key(span.text)][seq]
+        del self._by_key[name_key(span_text(span))][seq]
 
     def token_at(self, char: int) -> int:
         """The index of the token holding character `char` (or the last token before it)."""

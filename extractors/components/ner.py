@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.vectors import Mode
 from thinc.api import use_ops
 
-import extractors.attributes  # noqa: F401  (registers Span._.source / _.score / _.generic)
+from extractors.attributes import span_text  # (importing it registers Span._.source / _.score / _.generic)
 from extractors.components.floret_memo import MemoFloretVectors
 from extractors.components.greedy_ner import BatchNERDecoder
 from extractors.rules.data import data_path
@@ -99,7 +99,7 @@ def is_generic(span: Span, gazetteer_bounds: Collection[tuple[int, int]] = froze
     """
     if (span.start, span.end) in gazetteer_bounds:
         return False
-    if _NOT_A_NAME.search(span.text):
+    if _NOT_A_NAME.search(span_text(span)):
         return True
     in_title = span.start_char < span.doc._.title_end
     for token in span:
@@ -173,7 +173,7 @@ class ScientificNER:
         tasks = task_starts(gazetteer)
         spans = []
         for start, end, model_label in found:
-            text = doc[start:end].text
+            text = span_text(doc[start:end])
             if not any(char.isalpha() for char in text):
                 continue  # numbers ("+3.2") are never mentions: the results component reads them
             if _ADDRESS.search(text):

@@ -23,7 +23,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.attributes import text_of
+from extractors.attributes import span_text, text_of
 from extractors.components.gazetteer import read_patterns
 from extractors.gazetteers import LABEL_FILES
 from extractors.rules.data import DATA_DIR, data_path
@@ -127,7 +127,7 @@ class TypePriors:
                 sentence = span.sent
                 before = text[max(sentence.start_char, span.start_char - CONTEXT_CHARS):span.start_char]
                 after = text[span.end_char:min(sentence.end_char, span.end_char + CONTEXT_CHARS)]
-                label = self.type_of(span.text, span.label_, before, after)
+                label = self.type_of(span_text(span), span.label_, before, after)
                 if label != span.label_:  # attributes are keyed by offsets: they stay
                     span = Span(doc, span.start, span.end, label=label, kb_id=span.kb_id,
                                 span_id=span.id)
