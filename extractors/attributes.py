@@ -13,6 +13,7 @@ Span-level (spans of `doc.spans["entities"]`, label = entity type, `id_` = canon
 
 from __future__ import annotations
 
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
 ENTITIES_KEY = "entities"
@@ -39,3 +40,17 @@ def text_of(doc: Doc) -> str:
 def span_text(span: Span) -> str:
     """`span.text`, sliced from the doc's text: spaCy joins it from a new Token per token."""
     return text_of(span.doc)[span.start_char:span.end_char]
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """(start_char, end_char) of each of `doc.sents`, read from token arrays: iterating doc.sents
+    builds a Token per token to find the starts."""
+    rows = doc.to_array([SENT_START, IDX, LENGTH]).tolist()
+    bounds, start = [], 0
+    for i in range(1, len(rows)):
+        if rows[i][0] == 1:
+            bounds.append((rows[start][1], rows[i - 1][1] + rows[i - 1][2]))
+            start = i
+    if start != len(rows):
+        bounds.append((rows[start][1], rows[-1][1] + rows[-1][2]))
+    return bounds

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.attributes import ENTITIES_KEY, text_of
+from extractors.attributes import ENTITIES_KEY, sentence_bounds, text_of
 from extractors.results.cues import Cues
 from extractors.results.reader import ResultReader
 from extractors.results.types import Entity
@@ -48,6 +48,6 @@ class NumberExtractor:
             Entity(s.start_char, s.end_char, s.label_, s.id_ or s.text)
             for s in doc.spans[ENTITIES_KEY] if not s._.generic
         ] if ENTITIES_KEY in doc.spans else []
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        sentences = sentence_bounds(doc)
         doc._.results = self.reader.read_paper(text_of(doc), sentences, entities, list(doc._.proposed or ()))
         return doc
