@@ -17,14 +17,17 @@ import sys
 import time
 from itertools import islice
 from pathlib import Path
+from typing import cast
 
 from rich.console import Console
 from rich.table import Table
+from spacy.pipeline import EntityRecognizer, Tok2Vec
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from extractors.cleaning import PaperText
 from extractors.components.floret_memo import MemoFloretVectors
+from extractors.components.ner import ScientificNER
 from extractors.pipeline import load_pipeline, make_doc
 from kg.paths import shared_data
 
@@ -41,8 +44,9 @@ def main() -> None:
     parser.add_argument("--batch", type=int, default=64)
     args = parser.parse_args()
     nlp = load_pipeline()
-    component = nlp.get_pipe("paperkg_ner")
-    tok2vec, ner = component.trained.get_pipe("tok2vec"), component.trained.get_pipe("ner")
+    component = cast(ScientificNER, nlp.get_pipe("paperkg_ner"))
+    tok2vec = cast(Tok2Vec, component.trained.get_pipe("tok2vec"))
+    ner = cast(EntityRecognizer, component.trained.get_pipe("ner"))
     texts = corpus_texts(args.papers)
     upstream = nlp.pipe_names[:nlp.pipe_names.index("paperkg_ner")]
     with nlp.select_pipes(enable=upstream):
