@@ -1,7 +1,7 @@
 """floret vectors that remember each word's vector across batches.
 
 spaCy's `Vectors.get_batch` in floret mode rebuilds every distinct word of a batch from its
-character n-grams, hashing them in Python: 0.6 of the NER's 3.7 ms per abstract
+character n-grams, hashing them in Python: 0.7 of the NER's 3.1 ms per abstract
 (bench/ner_decoding.py). A word's floret vector depends on the word alone, so this table
 keeps the vectors it has built, up to `capacity` words per process (word frequencies are Zipfian:
 the first words seen are the common ones), and builds only the new words of each batch, with
