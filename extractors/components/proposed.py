@@ -325,16 +325,12 @@ class ProposalFinder:
         acronym_ends = {long_start: long_end for long_start, long_end, _, _ in doc._.acronyms or ()}
         long_starts = sorted(acronym_ends)
         listing = False  # the last sentence listed parts: "(2) B ..." may follow as a sentence
-        # each cue scans the text once (no cue phrase spans two sentences); its matches are then
-        # taken sentence by sentence, in the order a scan of each sentence would give them
-        cue_matches = [(cue_id, list(pattern.finditer(text))) for cue_id, pattern in self.object_cues]
-        cue_starts = [[match.start() for match in matches] for _, matches in cue_matches]
         for sentence in doc.sents:
             if sentence.end_char <= doc._.title_end:
                 continue
-            for (cue_id, matches), starts in zip(cue_matches, cue_starts, strict=True):
-                for cue in matches[bisect_left(starts, sentence.start_char):bisect_left(starts, sentence.end_char)]:
-                    if cue.end() > sentence.end_char or not _in_running_text(cue, sentence):
+            for cue_id, pattern in self.object_cues:
+                for cue in pattern.finditer(text, sentence.start_char, sentence.end_char):
+                    if not _in_running_text(cue, sentence):
                         continue
                     yield from self._names_after(doc, text, sentence, cue.end(), entities.token_from(cue.end()),
                                                  acronym_ends, cue_id, " ".join(cue.group(0).lower().split()))
