@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import json
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.timing import best_seconds
 from extractors.cleaning import PaperText
 from extractors.ner_training import detokenise
 from extractors.pipeline import extract_papers, load_pipeline
@@ -35,15 +36,6 @@ def scier_sentences() -> list[Paper]:
 
 def seed_abstracts() -> list[Paper]:
     return [record for record in read_records([EXAMPLES]) if isinstance(record, Paper)]
-
-
-def best_seconds(run: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def main(argv: list[str]) -> None:

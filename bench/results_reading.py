@@ -26,6 +26,7 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.timing import best_seconds
 from extractors.results.cues import Cues
 from extractors.results.reader import ResultReader
 from extractors.results.types import Entity
@@ -49,15 +50,6 @@ def long_sentence(repeats: int) -> tuple[str, list[Entity]]:
     return CLAUSE * repeats, entities
 
 
-def best_cpu(run, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        run()
-        times.append(time.process_time() - start)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
@@ -71,7 +63,7 @@ def main() -> None:
     for repeats in (8, 16, 32, 64, 128):
         text, entities = long_sentence(repeats)
         found = reader.read(text, entities)
-        seconds = best_cpu(partial(reader.read, text, entities), args.repeat)
+        seconds = best_seconds(partial(reader.read, text, entities), args.repeat, time.process_time)
         table.add_row(f"one sentence x{repeats}", f"{len(text):,}", f"{len(found):,}", f"{seconds * 1e3:.1f}",
                       f"{seconds * 1e6 / len(text):.1f}")
     sentences = []
@@ -82,7 +74,7 @@ def main() -> None:
             abstract = json.loads(line).get("abstract") or ""
             sentences += re.split(r"(?<=[.!?])\s+(?=[A-Z])", " ".join(abstract.split()))
     count = sum(len(reader.read(s, [])) for s in sentences)
-    seconds = best_cpu(lambda: [reader.read(s, []) for s in sentences], args.repeat)
+    seconds = best_seconds(lambda: [reader.read(s, []) for s in sentences], args.repeat, time.process_time)
     characters = sum(len(s) for s in sentences)
     table.add_row(f"{args.papers:,} abstracts", f"{characters:,}", f"{count:,}", f"{seconds * 1e3:.1f}",
                   f"{seconds * 1e6 / characters:.2f}")
