@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kg.core.schema import Field
 
@@ -54,18 +54,17 @@ class CleanText:
 
     original: str
     text: str
-    _segment_starts: list[int] | None = None  # where each segment starts in `text` (None: identity)
-    _segments: list[tuple[int, int, bool]] | None = None  # (source lo, source hi, copied)
+    _segment_starts: list[int] = field(default_factory=list)  # where each segment starts in `text` (none: identity)
+    _segments: list[tuple[int, int, bool]] = field(default_factory=list)  # (source lo, source hi, copied)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of `original` that produced `text[start:end]` (end > start)."""
-        if self._segment_starts is None or self._segments is None:
+        if not self._segments:
             return start, end
         return self._source_of(start)[0], self._source_of(end - 1)[1]
 
     def _source_of(self, index: int) -> tuple[int, int]:
         """The source span of the cleaned char at `index`."""
-        assert self._segment_starts is not None and self._segments is not None
         segment = bisect_right(self._segment_starts, index) - 1
         lo, hi, copied = self._segments[segment]
         if copied:
