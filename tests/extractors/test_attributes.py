@@ -1,0 +1,36 @@
+"""The shared attribute helpers read the same values as spaCy's own accessors."""
+
+from __future__ import annotations
+
+import spacy
+
+from extractors.attributes import sentence_bounds, span_text, text_of
+
+TEXT = "We propose LoRA-X for tuning. It beats LoRA by 2.1 points on the benchmark.  Code is public."
+
+
+def _doc():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp(TEXT)
+
+
+def test_text_of_is_the_doc_text_and_what_doc_underscore_text_holds():
+    doc = _doc()
+    assert doc._.text is None
+    assert text_of(doc) == doc.text == TEXT
+    assert doc._.text == TEXT  # stored where the extension attribute reads it
+
+
+def test_text_of_returns_a_text_set_through_the_extension():
+    doc = _doc()
+    doc._.text = TEXT  # as make_doc sets it from the cleaned paper text
+    assert text_of(doc) is doc._.text
+
+
+def test_span_text_and_sentence_bounds_match_spacy():
+    doc = _doc()
+    assert [span_text(doc[i:j]) for i, j in [(0, 1), (2, 5), (6, 12)]] == \
+        [doc[i:j].text for i, j in [(0, 1), (2, 5), (6, 12)]]
+    assert sentence_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]
+    assert len(sentence_bounds(doc)) == 3
