@@ -105,6 +105,30 @@ def make_proposed(nlp: Language, name: str, cues_path: str, generic_words_path: 
     return ProposalFinder(cues_path, generic_words_path, heads_path)
 
 
+class WordShapes:
+    """Whether a word is name-shaped (`_STRONG_NAME`) and whether it is a name word (that or
+    capitalised), remembered per word: most of a paper's words were seen in earlier papers, and
+    the two regexes per token were a third of `TokenRows`' time."""
+
+    MAX_WORDS = 200_000  # forgotten all at once past this, so a long run's memory stays bounded
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[bool, bool]] = {}
+
+    def of(self, words: list[str]) -> tuple[list[bool], list[bool]]:
+        """(strong, name word) for each of `words`."""
+        if len(self._known) > self.MAX_WORDS:
+            self._known.clear()
+        known = self._known
+        shapes = [known.get(word) or self._learn(word) for word in words]
+        return [shape[0] for shape in shapes], [shape[1] for shape in shapes]
+
+    def _learn(self, word: str) -> tuple[bool, bool]:
+        strong = bool(_STRONG_NAME.search(word))
+        shape = self._known[word] = (strong, strong or bool(_CAPITALISED.match(word)))
+        return shape
+
+
 class TokenRows:
     """A doc's token attributes as plain lists, read in one pass, and where a name may start:
     a strong start is mixed-case, two capitals or letters with digits, a weak one may also be a
@@ -112,7 +136,7 @@ class TokenRows:
     times, and every `doc[i]` or span iteration builds a new Token (737k of them per 300 papers,
     a third of the component's time)."""
 
-    def __init__(self, doc: Doc, generic: set[str]):
+    def __init__(self, doc: Doc, generic: set[str], shapes: WordShapes):
         self.doc = doc
         rows = doc.to_array([IDX, LENGTH, SPACY, SENT_START]).tolist()
         text = text_of(doc)
@@ -120,9 +144,7 @@ class TokenRows:
         self.text = [text[start:start + length] for start, length, _, _ in rows]  # no Token objects built
         self.space = [row[2] == 1 for row in rows]
         self.sent_start = [row[3] == 1 for row in rows]
-        strong = [bool(_STRONG_NAME.search(text)) for text in self.text]
-        self.name_word = [shaped or bool(_CAPITALISED.match(text))
-                          for shaped, text in zip(strong, self.text, strict=True)]
+        strong, self.name_word = shapes.of(self.text)
         self.strong_start = [False] * len(self.text)
         self.weak_start = [False] * len(self.text)
         for i, text in enumerate(self.text):
@@ -187,6 +209,7 @@ class ProposalFinder:
         self.heads = HeadTypes(())
         self.last_lookups = 0  # the index lookups of the last doc (bench/proposal_scaling.py)
         self._rows: TokenRows | None = None  # the token rows of the doc being read (holds that doc)
+        self.shapes = WordShapes()
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
@@ -279,7 +302,7 @@ class ProposalFinder:
         """Set doc._.proposed, the proposed entities' roles and the new entities; return what
         became of each candidate (kg.evaluation.proposal_cues counts them per cue)."""
         entities = MentionIndex(doc, doc.spans.get(ENTITIES_KEY, []))
-        self._rows = TokenRows(doc, self.generic)
+        self._rows = TokenRows(doc, self.generic, self.shapes)
         proposed: dict[str, None] = {}  # an ordered set
         named: dict[str, str] = {}  # canonical -> type of its NER/acronym mentions, set at the end
         text = text_of(doc)
@@ -704,7 +727,7 @@ class ProposalFinder:
     def _rows_of(self, doc: Doc) -> TokenRows:
         """The doc's token rows, made once per doc (`find` makes them for its doc)."""
         if self._rows is None or self._rows.doc is not doc:
-            self._rows = TokenRows(doc, self.generic)
+            self._rows = TokenRows(doc, self.generic, self.shapes)
         return self._rows
 
     def _name_run_end(self, text: str, sentence: Span, index: int) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.components.proposed import ProposalFinder
+from extractors.components.proposed import _CAPITALISED, _STRONG_NAME, ProposalFinder, WordShapes
 from extractors.pipeline import default_pipeline
 from tests.extractors.pipeline_cases import annotate, extract, mentions, the_mention
 
@@ -301,3 +301,17 @@ def test_a_proposal_typed_task_is_a_method():
                     "the mean squared error between a proper scoring rule and a reference score.")
     assert found.proposed == ["ASR"]
     assert {m.type for m in found.entities if m.canonical == "ASR"} == {"Method"}
+
+
+def test_word_shapes_remember_what_the_regexes_say(monkeypatch):
+    words = ["LoFiT", "URIAL", "T5", "Llama2", "Okapi", "model", "the", "3D", "X", "-", "Okapi"]
+    expected = ([bool(_STRONG_NAME.search(w)) for w in words],
+                [bool(_STRONG_NAME.search(w) or _CAPITALISED.match(w)) for w in words])
+    shapes = WordShapes()
+    assert shapes.of(words) == expected
+    assert shapes.of(words) == expected  # from memory this time
+    assert expected == ([True, True, True, True, False, False, False, True, False, False, False],
+                        [True, True, True, True, True, False, False, True, False, False, True])
+    monkeypatch.setattr(WordShapes, "MAX_WORDS", 3)
+    assert shapes.of(["model", "BERT"]) == ([False, True], [False, True])  # past the bound: forgotten, relearnt
+    assert len(shapes._known) == 2
