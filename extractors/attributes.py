@@ -13,6 +13,8 @@ Span-level (spans of `doc.spans["entities"]`, label = entity type, `id_` = canon
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 
@@ -37,9 +39,10 @@ def text_of(doc: Doc) -> str:
     cost the rule components 10% of the pipeline's time. Splitting or merging tokens keeps it.
     Read from `doc.user_data` directly: `doc._` builds an Underscore object per access, and this
     runs about 160 times per paper."""
-    text = doc.user_data.get(_TEXT_KEY)
+    user_data: dict[Any, Any] = doc.user_data  # (spaCy types its keys str; Underscore uses tuples)
+    text = user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = user_data[_TEXT_KEY] = doc.text
     return text
 
 

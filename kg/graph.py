@@ -14,7 +14,7 @@ import networkx as nx
 
 from kg.core.records import Mention, Paper, PaperExtraction
 from kg.core.schema import ENTITY_LABELS, ROLE_STRENGTH, node_id, relationship_for
-from kg.evidence import sentence_at
+from kg.evidence import Sentences
 from kg.resolve import Resolver
 
 _ENTITY_LABEL_OF_PREFIX = {label.lower(): label for label in ENTITY_LABELS}  # node_id's prefix
@@ -62,6 +62,7 @@ class GraphAssembler:
             self._authors.setdefault(aid, name)
             self._authored.append((aid, pid))
         fields = {"title": paper.title, "abstract": paper.abstract}
+        sentences: dict[str, Sentences] = {}  # of each field, found when a mention there needs them
         paper_keys: dict[tuple[str, str], tuple[str, str]] = {}  # (label, canonical) -> key
         for mention in extraction.entities:
             if mention.generic and not self.keep_generic:
@@ -76,7 +77,9 @@ class GraphAssembler:
             rank = (ROLE_STRENGTH.get(mention.role, 0), mention.score, -mention.start)
             if link.best is None or rank > link.best_rank:
                 link.best, link.best_rank = mention, rank
-                link.evidence = sentence_at(fields[mention.field], mention.start, mention.end)
+                if mention.field not in sentences:
+                    sentences[mention.field] = Sentences(fields[mention.field])
+                link.evidence = sentences[mention.field].around(mention.start, mention.end)
         for result in extraction.results:
             ties: dict[str, tuple[str, str]] = {}
             for rel, tied_name in (("ON_DATASET", result.dataset), ("MEASURED_BY", result.metric),

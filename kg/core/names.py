@@ -13,6 +13,7 @@ from functools import lru_cache
 _NON_KEY = re.compile(r"[^a-z0-9.+]")
 _PLURAL = re.compile(r"(?<=[a-z]{3})(?<!s)s$")  # "transformers" -> "transformer"; not "loss"
 _NON_WORD = re.compile(r"[\W_]+")
+_NON_SLUG = re.compile(r"[^a-z0-9.+]+")
 
 
 @lru_cache(maxsize=1 << 16)  # a corpus repeats a few thousand names: one regex pass per distinct name
@@ -25,7 +26,7 @@ def name_key(name: str) -> str:
 def slug(name: str) -> str:
     """Lower-case ASCII slug used inside ids: 'Llama-3.1-8B-Instruct' -> 'llama-3.1-8b-instruct'."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    text = re.sub(r"[^a-z0-9.+]+", "-", text.lower()).strip("-.")
+    text = _NON_SLUG.sub("-", text.lower()).strip("-.")
     return text or "x"
 
 
