@@ -8,6 +8,7 @@ display name (what Gephi/Cytoscape show); every node has its stable `id` as the 
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -17,6 +18,7 @@ from kg.core.schema import ENTITY_LABELS, ROLE_STRENGTH, node_id, relationship_f
 from kg.evidence import Sentences
 from kg.resolve import Resolver
 
+_MARKUP = re.compile(r"[\\{}$]")  # LaTeX in a mention's text as written
 _ENTITY_LABEL_OF_PREFIX = {label.lower(): label for label in ENTITY_LABELS}  # node_id's prefix
 # A result's tie -> the labels its target may have (SCHEMA_RELATIONSHIPS), in lookup order.
 RESULT_TIE_LABELS: dict[str, tuple[str, ...]] = {
@@ -30,6 +32,18 @@ def paper_node_id(paper: Paper) -> str:
     if paper.doi:
         return f"paper:doi:{paper.doi.lower()}"
     return f"paper:{paper.id}"
+
+
+def surface_alias(mention: Mention) -> str | None:
+    """The mention's text as its node keeps it among the aliases: as written, less a full stop
+    the tokenizer left on it ("SUNRGB-D." at a sentence end), and none where the text is LaTeX
+    source ("I}mage \\textbf{R}estoration"): the cleaned form is the canonical, kept anyway."""
+    text = mention.text
+    if _MARKUP.search(text):
+        return None
+    if text.endswith(".") and not mention.canonical.endswith("."):
+        return text[:-1]
+    return text
 
 
 @dataclass(slots=True)
@@ -70,7 +84,7 @@ class GraphAssembler:
             facets = {"family": mention.family, "params": mention.params,
                       "version": mention.version, "variant": mention.variant}
             key = self.resolver.add(mention.type, mention.canonical, mention.source,
-                                    tuple(mention.aliases), facets, surface=mention.text)
+                                    tuple(mention.aliases), facets, surface=surface_alias(mention))
             paper_keys.setdefault((mention.type, mention.canonical), key)
             link = self._links.setdefault((pid, key), _Link())
             link.count += 1

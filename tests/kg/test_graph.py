@@ -161,3 +161,20 @@ def test_graphml_replaces_characters_xml_cannot_hold(tmp_path):
     assert node["title"] == "Form\ufffdfeed and NUL\ufffd in a title"
     assert node["authors"] == "A\ufffdB"
     assert graph.nodes["paper:arxiv:2406.01234"]["title"].startswith("Form\f")  # JSON keeps it
+
+
+def test_aliases_keep_surface_forms_without_a_glued_full_stop_or_latex():
+    abstract = "We restore images with \\textbf{I}mage \\textbf{R}estoration. Results on SUNRGB-D. Fine."
+    latex = abstract.index("I}mage")
+    glued = abstract.index("SUNRGB-D.")
+    extraction = PaperExtraction(id="p1", entities=[
+        Mention(text=abstract[latex:abstract.index(". Results")], type="Task", field="abstract",
+                start=latex, end=abstract.index(". Results"), canonical="Image Restoration"),
+        Mention(text="SUNRGB-D.", type="Dataset", field="abstract", start=glued, end=glued + 9,
+                canonical="SUNRGB-D"),
+        Mention(text="SUN RGB-D", type="Dataset", field="abstract", start=glued, end=glued + 8,
+                canonical="SUNRGB-D"),
+    ])
+    graph = assemble([(_paper(id="p1", arxiv_id=None, abstract=abstract), extraction)])
+    names = {d["name"]: d.get("aliases", []) for _, d in graph.nodes(data=True) if d["type"] in ("Task", "Dataset")}
+    assert names == {"Image Restoration": [], "SUNRGB-D": ["SUN RGB-D"]}
