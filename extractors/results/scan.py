@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.results.cues import Cues
+from extractors.results.cues import AnyCase, Cues
 from extractors.results.types import Group, Number
 
 _NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
@@ -127,9 +127,9 @@ class NumberScanner:
             r"|(?<![\w-])(?:twice|thrice)(?=\s+as\s)", re.IGNORECASE)
         self.count_words = (*cues.number_words, "twice", "thrice")  # where `worded` and `wins` start
         count = r"(?:\d+|" + number_word + ")"
-        self.wins = re.compile(
+        self.wins = AnyCase(
             r"(?<![\w.-])(?P<n>" + count + r")\s+(?:out\s+of|of|/)\s+(?:the\s+|all\s+)?" + count
-            + r"\s+(?:[\w-]+\s+){0,3}?(?:" + cues["win_units"].pattern + ")", re.IGNORECASE)
+            + r"\s+(?:[\w-]+\s+){0,3}?(?:" + cues["win_units"].pattern + ")")
 
     def scan(self, text: str) -> tuple[list[Group], list[Number]]:
         """The groups of `text` (win counts first, then the others in text order) and the numbers

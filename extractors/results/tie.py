@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.results.cues import Cues, plurals
+from extractors.results.cues import AnyCase, Cues, plurals
 from extractors.results.scan import clause_end, clause_start
 from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, Number, PaperContext
 
@@ -123,10 +123,10 @@ class Tying:
     def __init__(self, cues: Cues):
         self.cues = cues
         words = [*cues.lists["metric"], *cues.lists["measure_heads"]]
-        heads = sorted(set(words) | set(plurals(words)), key=len, reverse=True)
-        self.metric_head = re.compile(
+        heads = sorted({h.lower() if h.isascii() else h for h in [*words, *plurals(words)]}, key=len, reverse=True)
+        self.metric_head = AnyCase(
             r"(?<![\w@.-])(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
-            + r")(?:@\d+)?(?![\w-])", re.IGNORECASE)
+            + r")(?:@\d+)?(?![\w-])")
         self.metric_like = re.compile(_SHOT + r"(?:" + self.metric_head.pattern + r")", re.IGNORECASE)
         self.known_metric = re.compile(r"(?:" + cues["metric"].pattern + r")(?:e?s)?(?:@\d+)?", re.IGNORECASE)
         self.metric_noun = re.compile(r"\s+metrics?\b", re.IGNORECASE)  # "LLM-as-Judge and RAGAS metrics"
@@ -180,7 +180,7 @@ class Tying:
         other_starts = [start for start, _ in others]
         found: list[_Name] = []
         for match in self.metric_head.finditer(text):
-            head = match.group()
+            head = text[match.start(): match.end()]
             if len(head) <= 3 and head.islower() and not any(c.isdigit() for c in head):
                 continue  # "map", "em", "ter": English words unless written as metric names
             nearby = others[bisect_left(other_starts, match.start() - 200): bisect_left(other_starts, match.end())]
