@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 import extractors.components  # noqa: F401  (registers the factories)
 from extractors.attributes import ENTITIES_KEY, span_text
 from extractors.cleaning import PaperText
+from extractors.span_values import span_value
 from kg.core.errors import PipelineError
 from kg.core.iteration import batched
 from kg.core.records import Mention, Paper, PaperExtraction, Result
@@ -95,13 +95,13 @@ def doc_to_extraction(doc: Doc, paper_id: str, paper_text: PaperText) -> PaperEx
         if where is None:
             continue
         field, start, end = where
-        model = _span_value(doc, span, "model") or {}
+        model = span_value(doc, span, "model") or {}
         mentions.append(Mention(
             text=paper_text.original(field)[start:end], type=span.label_, field=field,
             start=start, end=end, canonical=span.id_ or span_text(span),
-            role=_span_value(doc, span, "role") or "mentions", source=_span_value(doc, span, "source") or "pattern",
-            score=round(float(_span_value(doc, span, "score") or 1.0), 4),
-            family=model.get("family"), generic=bool(_span_value(doc, span, "generic")),
+            role=span_value(doc, span, "role") or "mentions", source=span_value(doc, span, "source") or "pattern",
+            score=round(float(span_value(doc, span, "score") or 1.0), 4),
+            family=model.get("family"), generic=bool(span_value(doc, span, "generic")),
             params=model.get("params"), version=model.get("version"), variant=model.get("variant"),
             aliases=list(model.get("aliases", ())),
         ))
@@ -119,11 +119,3 @@ def doc_to_extraction(doc: Doc, paper_id: str, paper_text: PaperText) -> PaperEx
     return PaperExtraction(
         id=paper_id, entities=mentions, proposed=list(doc._.proposed or ()), results=results
     )
-
-
-def _span_value(doc: Doc, span: Span, name: str) -> Any:
-    """`span._.<name>` read from `doc.user_data`, where spaCy keeps it (None when unset: every span
-    attribute's default is falsy): `span._` builds an Underscore object on each of 5 reads a mention,
-    which took a third of this function's time."""
-    values: dict[Any, Any] = doc.user_data  # spaCy's stub says str keys; Underscore's are tuples
-    return values.get(("._.", name, span.start_char, span.end_char))

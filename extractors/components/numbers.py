@@ -18,6 +18,7 @@ from extractors.results.cues import Cues
 from extractors.results.reader import ResultReader
 from extractors.results.types import Entity
 from extractors.rules.data import data_path
+from extractors.span_values import span_value
 from kg.core.errors import PipelineError
 from kg.core.iteration import read_jsonl
 
@@ -46,7 +47,7 @@ class NumberExtractor:
             raise PipelineError("paperkg_numbers has no cue words: call nlp.initialize() first")
         entities = [
             Entity(s.start_char, s.end_char, s.label_, s.id_ or s.text)
-            for s in doc.spans[ENTITIES_KEY] if not s._.generic
+            for s in doc.spans[ENTITIES_KEY] if not span_value(doc, s, "generic")
         ] if ENTITIES_KEY in doc.spans else []
         sentences = sentence_bounds(doc)
         doc._.results = self.reader.read_paper(text_of(doc), sentences, entities, list(doc._.proposed or ()))
