@@ -129,3 +129,17 @@ def test_physical_units_and_ranks(scanner):
     assert [(g.link, [(m.value, m.unit, m.physical) for m in g.members]) for g in groups] == [
         ("wins", [(8.0, None, False)]), ("change", [(31.0, None, True), (18.0, None, True)])]  # "out of 12": a total
     assert scanned(scanner, "A model of 7B parameters at 3D resolution.") == []  # sizes stay out
+
+
+@pytest.mark.parametrize("text", [
+    "It runs Three Times faster and wins on FOUR of FIVE Tasks.",  # no digit: the number words are scanned
+    "It wins on four of five tasks — a “strong” result, three times faster.",  # not ASCII: scanned whole
+])
+def test_number_words_are_scanned_in_any_case_and_beyond_ascii(scanner, text):
+    groups, _ = scanner.scan(text)
+    assert [(g.link, [(m.value, m.unit) for m in g.members]) for g in groups] == [
+        ("wins", [(4.0, None)]), ("single", [(3.0, "x")])]
+
+
+def test_a_sentence_without_digits_or_number_words_has_no_numbers(scanner):
+    assert scanner.scan("A strong baseline with no numbers at all.") == ([], [])
