@@ -46,6 +46,14 @@ def text_of(doc: Doc) -> str:
     return text
 
 
+def span_value(doc: Doc, span: Span, name: str) -> Any:
+    """`span._.<name>`, or None when it was never set (every span attribute's default is falsy).
+    Read where spaCy's Underscore keeps it: `span._` builds an Underscore object on every access,
+    and the output step reads five a mention (half its time)."""
+    user_data: dict[Any, Any] = doc.user_data  # (as in text_of)
+    return user_data.get(("._.", name, span.start_char, span.end_char))
+
+
 def span_text(span: Span) -> str:
     """`span.text`, sliced from the doc's text: spaCy joins it from a new Token per token."""
     return text_of(span.doc)[span.start_char:span.end_char]

@@ -11,9 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 import extractors.components  # noqa: F401  (registers the factories)
-from extractors.attributes import ENTITIES_KEY, span_text
+from extractors.attributes import ENTITIES_KEY, span_text, span_value
 from extractors.cleaning import PaperText
-from extractors.span_values import span_value
 from kg.core.errors import PipelineError
 from kg.core.iteration import batched
 from kg.core.records import Mention, Paper, PaperExtraction, Result

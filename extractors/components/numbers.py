@@ -13,12 +13,11 @@ from collections.abc import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.attributes import ENTITIES_KEY, sentence_bounds, text_of
+from extractors.attributes import ENTITIES_KEY, sentence_bounds, span_value, text_of
 from extractors.results.cues import Cues
 from extractors.results.reader import ResultReader
 from extractors.results.types import Entity
 from extractors.rules.data import data_path
-from extractors.span_values import span_value
 from kg.core.errors import PipelineError
 from kg.core.iteration import read_jsonl
 

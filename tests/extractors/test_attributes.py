@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from extractors.attributes import sentence_bounds, span_text, text_of
+from extractors.attributes import sentence_bounds, span_text, span_value, text_of
 
 TEXT = "We propose LoRA-X for tuning. It beats LoRA by 2.1 points on the benchmark.  Code is public."
 
@@ -34,3 +34,21 @@ def test_span_text_and_sentence_bounds_match_spacy():
         [doc[i:j].text for i, j in [(0, 1), (2, 5), (6, 12)]]
     assert sentence_bounds(doc) == [(s.start_char, s.end_char) for s in doc.sents]
     assert len(sentence_bounds(doc)) == 3
+
+
+def test_span_value_reads_what_the_underscore_attribute_holds():
+    doc = spacy.blank("en")("LoRA beats full fine-tuning on GLUE")
+    lora = doc[0:1]
+    lora._.role, lora._.score, lora._.generic = "proposes", 0.75, True
+    lora._.model = {"family": "LoRA"}
+    for name in ("role", "score", "generic", "model"):
+        assert span_value(doc, lora, name) == getattr(lora._, name)
+    assert span_value(doc, doc[0:1], "role") == "proposes"  # another Span object over the same characters
+
+
+def test_span_value_is_none_where_the_attribute_was_never_set_and_the_default_is_falsy():
+    doc = spacy.blank("en")("LoRA beats full fine-tuning on GLUE")
+    glue = doc[6:7]
+    for name in ("source", "score", "role", "generic", "model"):
+        assert span_value(doc, glue, name) is None
+        assert not getattr(glue._, name)
