@@ -148,9 +148,11 @@ class NumberScanner:
                      and not _LABELLED.search(text[max(0, n.start - 24): n.start])]
         worded = self.worded.finditer(text) if may_hold(text, _RATIO_WORDS) else ()
         for m in worded:  # "two-fold", "three times", "twice as fast": always a ratio
+            value = self.cues.number_words.get(m.group().lower())
+            if value is None:
+                continue  # matched by Unicode case folding only: "ſix" (a long s) is no number word
             unit_match = _UNIT.match(text, m.end())
-            found.append(Number(m.start(), m.end(), self.cues.number_words[m.group().lower()],
-                                "x", unit_match.end() if unit_match else m.end()))
+            found.append(Number(m.start(), m.end(), value, "x", unit_match.end() if unit_match else m.end()))
         return sorted(found, key=lambda n: n.start)
 
     def win_counts(self, text: str, numbers: list[Number]) -> list[Group]:

@@ -143,3 +143,8 @@ def test_number_words_are_scanned_in_any_case_and_beyond_ascii(scanner, text):
 
 def test_a_sentence_without_digits_or_number_words_has_no_numbers(scanner):
     assert scanner.scan("A strong baseline with no numbers at all.") == ([], [])
+
+
+def test_a_word_that_only_unicode_case_folding_makes_a_number_word_is_no_number(scanner):
+    groups, _ = scanner.scan("It is ſix times faster, and twice as fast as vLLM.")  # a long s: not "six"
+    assert [(g.link, [(m.value, m.unit) for m in g.members]) for g in groups] == [("single", [(2.0, "x")])]
