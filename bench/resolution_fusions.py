@@ -10,7 +10,8 @@ form; two names share a word when one of these (by `name_key`: case, hyphens and
 or one of their parts between hyphens is in both ("Feed-Forward Networks" and "Feedforward
 Network", "Chain-of-Thought prompting" and "chain of thought"). Issue 10 counted words between spaces and
 hyphens, which also counts every hyphenated acronym beside its own long form ("MC-NEST" with
-"Monte Carlo Nash Equilibrium Self-Refine Tree"); that count is printed too, for comparison.
+"Monte Carlo Nash Equilibrium Self-Refine Tree"); that count is printed too, for comparison, and
+with the nodes whose every such pair is a one-word acronym beside a long form it spells left out.
 Counted over all entity nodes (Method, Dataset, Task, Metric, Model) and over the most connected
 ones (by degree), with the top offenders listed; also the names held by entity nodes of more than
 one type (PSNR as Method and Metric), compared by `name_key`.
@@ -60,6 +61,23 @@ def words(name: str) -> tuple[int, frozenset[str]]:
 def issue10_words(name: str) -> tuple[int, frozenset[str]]:
     found = hyphen_split_words(name)
     return len(found), found
+
+
+def _in_order(letters: str, source: str) -> bool:
+    rest = iter(source)
+    return all(letter in rest for letter in letters)
+
+
+def spells(short: str, long: str) -> bool:
+    """Whether `short`, one word with two or more capitals ("MC-NEST", "ViT-S"), is an acronym of
+    `long`: its first three letters are, in order, among the initials or the capitals of `long`'s
+    words ("mcn" in "Monte Carlo Nash Equilibrium ...")."""
+    if " " in short.strip() or sum(c.isupper() for c in short) < 2:
+        return False
+    letters = re.sub(r"[^a-z]", "", short.lower())[:3]
+    initials = "".join(word[0] for word in _HYPHEN_WORD_BREAK.split(long.replace("/", " ")) if word)
+    capitals = "".join(c for c in long if c.isupper())
+    return any(_in_order(letters, source.lower()) for source in (initials, capitals))
 
 
 def unrelated_long_forms(names: list[str], split=words) -> list[tuple[str, str]]:
@@ -124,6 +142,10 @@ def report(graph: nx.MultiDiGraph, top: int, show: int, source: str) -> None:
     summary.add_row("  words split at hyphens too (issue 10's count)", f"{len(hyphen_split):,}")
     summary.add_row(f"    of them among the {top} most connected",
                     f"{sum(f.node in connected for f in hyphen_split)}")
+    beyond_acronyms = [f for f in hyphen_split if not all(spells(a, b) or spells(b, a) for a, b in f.pairs)]
+    summary.add_row("    less those that only pair an acronym with its long form", f"{len(beyond_acronyms):,}")
+    summary.add_row(f"      of them among the {top} most connected",
+                    f"{sum(f.node in connected for f in beyond_acronyms)}")
     summary.add_row("names held by entity nodes of 2+ types", f"{len(several):,}")
     console.print(summary)
     offenders = Table(title=f"Top offenders (most connected first; {show} shown)", header_style="bold")
