@@ -18,11 +18,12 @@ GRAPH_GRAPHML = "graph.graphml"
 LIST_SEPARATOR = ";"
 # Control characters (other than tab, newline, carriage return), surrogates and U+FFFE/U+FFFF are
 # not allowed in XML 1.0 documents; inputs do carry them (form feeds, stray NULs).
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_ILLEGAL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_XML_ILLEGAL = re.compile(f"[{_ILLEGAL_CHARS}]")
 # Values with none of these are written as they are: most names and numbers (the escaping functions
 # were half of the writer's time on a 3,000-paper graph).
-_TEXT_AS_IS = re.compile("[^&<>\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*")
-_ATTR_AS_IS = re.compile("[^&<>\"\t\n\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]*")
+_TEXT_AS_IS = re.compile(f"[^&<>\r{_ILLEGAL_CHARS}]*")
+_ATTR_AS_IS = re.compile(f"[^&<>\"\t\n\r{_ILLEGAL_CHARS}]*")
 
 
 def write_graphml(graph: nx.MultiDiGraph, path: Path) -> Path:
