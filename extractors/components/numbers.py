@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractors.attributes import ENTITIES_KEY, sentence_bounds, span_value, text_of
+from extractors.attributes import ENTITIES_KEY, sentence_bounds, span_text, span_value, text_of
 from extractors.results.cues import Cues
 from extractors.results.reader import ResultReader
 from extractors.results.types import Entity
@@ -45,7 +45,7 @@ class NumberExtractor:
         if self.reader is None:
             raise PipelineError("paperkg_numbers has no cue words: call nlp.initialize() first")
         entities = [
-            Entity(s.start_char, s.end_char, s.label_, s.id_ or s.text)
+            Entity(s.start_char, s.end_char, s.label_, s.id_ or span_text(s))
             for s in doc.spans[ENTITIES_KEY] if not span_value(doc, s, "generic")
         ] if ENTITIES_KEY in doc.spans else []
         sentences = sentence_bounds(doc)
