@@ -407,12 +407,12 @@ def train_ner(train: Annotated[Path | None, typer.Option(
     from kg.paths import shared_data
 
     target = _retraining_output(output, in_place, NER_MODEL_DIR)
+    if not in_place:
+        check_claimable(target)  # before reading the data and training: a foreign directory is refused
     data = ner_training_data(train or shared_data("scier", "train.jsonl"),
                              dev or shared_data("scier", "dev.jsonl"),
                              gold or shared_data("gold", "arxiv2025_gold.json"),
                              corpus or shared_data("corpora", "arxiv_cs_2025.jsonl.gz"))
-    if not in_place:
-        check_claimable(target)  # before the training, not after it: a foreign directory is refused
     scores = train_model(data, target, seed)
     if not in_place:
         mark_directory(target)  # the trained pipeline replaced the directory whole

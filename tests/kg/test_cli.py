@@ -153,7 +153,9 @@ def test_eval_without_an_unknown_component_is_a_usage_error():
 
 def test_train_ner_with_missing_data_is_a_usage_error(tmp_path):
     result = runner.invoke(app, ["train-ner", "--train", str(tmp_path / "missing.jsonl"),
-                                 "--dev", str(tmp_path / "missing-dev.jsonl"), "-o", str(tmp_path / "m")])
+                                 "--dev", str(tmp_path / "missing-dev.jsonl"),
+                                 "--gold", str(FIXTURES / "guide_sample.json"),
+                                 "--corpus", str(FIXTURES / "scale_papers.jsonl"), "-o", str(tmp_path / "m")])
     assert result.exit_code == 1, result.output
     assert "missing.jsonl" in result.output and not (tmp_path / "m").exists()
 
