@@ -12,6 +12,9 @@ from functools import lru_cache
 
 _NON_KEY = re.compile(r"[^a-z0-9.+]")
 _PLURAL = re.compile(r"(?<=[a-z]{3})(?<!s)s$")  # "transformers" -> "transformer"; not "loss"
+# A plural "s" is written in lower case right after a letter ("LLMs", "Transformers"); "ViT-S" (a
+# size) and "VITS" (a model) end in another letter "S", and must not key as "ViT".
+_WRITTEN_PLURAL = re.compile(r"[A-Za-z]s\.?\s*$")
 _NON_WORD = re.compile(r"[\W_]+")
 _NON_SLUG = re.compile(r"[^a-z0-9.+]+")
 
@@ -20,7 +23,7 @@ _NON_SLUG = re.compile(r"[^a-z0-9.+]+")
 def name_key(name: str) -> str:
     """The form two names must share to be one entity: lower case, no separators, no plural 's'."""
     key = _NON_KEY.sub("", name.lower().replace("&", "and")).strip(".")
-    return _PLURAL.sub("", key)
+    return _PLURAL.sub("", key) if _WRITTEN_PLURAL.search(name) else key
 
 
 def slug(name: str) -> str:

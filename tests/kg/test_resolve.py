@@ -10,6 +10,8 @@ def test_name_key_folds_case_separators_and_plural():
     assert name_key("GPT-4") == name_key("GPT4")
     assert name_key("Focal Loss") != name_key("Focal Los")  # "loss" keeps its s
     assert name_key("GPT-4") != name_key("GPT-4o")
+    assert name_key("ViTs") == name_key("ViT")  # a plural is a lower-case s after a letter
+    assert name_key("ViT-S") != name_key("ViT") != name_key("VITS")  # a size; another model
 
 
 def test_variants_resolve_to_one_node_with_the_trusted_name():
