@@ -143,3 +143,18 @@ def test_a_model_only_the_ner_finds_is_a_family_of_its_own():
     merged = default_pipeline().get_pipe("paperkg_entities")(doc)
     families = {s.text: (s._.model or {}).get("family") for s in merged.spans[ENTITIES_KEY]}
     assert families == {"Mantis": "Mantis", "GPT-4o": "GPT"}
+
+
+def test_a_size_suffix_is_not_a_plural():
+    """"ViT-S" is ViT-Small, not the plural "ViTs" (Vision Transformers) defined beside it."""
+    found = extract("Vision Transformers (ViTs) are widely used. We evaluate ViT-Small (ViT-S) and "
+                    "ViT-Base (ViT-B) configurations.")
+    assert the_mention(found, "ViTs").canonical == "Vision Transformer"
+    assert the_mention(found, "ViT-S").canonical == the_mention(found, "ViT-Small").canonical
+    assert the_mention(found, "ViT-S").canonical != "Vision Transformer"
+
+
+def test_macro_f1_is_its_own_metric():
+    found = extract("We report macro F1, micro-F1 and F1-score.")
+    assert [(m.text, m.canonical) for m in found.entities] == [
+        ("macro F1", "Macro-F1"), ("micro-F1", "Micro-F1"), ("F1-score", "F1")]
