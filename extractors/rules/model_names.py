@@ -43,8 +43,10 @@ _GENERIC_CONTINUATION = re.compile(r"[\s-]+(?:language|vision-language|multimoda
 _UNREAD_CONTINUATION = re.compile(r"[-_/]?[A-Z0-9]|[A-Za-z0-9]")
 # A capitalised name glued to a parameter count in billions ("Kuwain-1.5B", "AgenTracer-8B") is a
 # model even when its family is unknown (a count in millions names a dataset: "InsViE-1M").
+# A tuning suffix after the count belongs to the name ("Sailor-7B-Chat").
 _SIZED_NAME = re.compile(
-    r"(?<![\w.\-/])(?P<name>[A-Z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*?)-(?P<size>\d+(?:\.\d+)?[bB])(?!\w|\.\d|-[A-Z0-9])")
+    r"(?<![\w.\-/])(?P<name>[A-Z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*?)-(?P<size>\d+(?:\.\d+)?[bB])"
+    r"(?:-(?P<tuning>Chat|Instruct|Base|it|Preview)(?!\w|\.\d|-))?(?!\w|\.\d|-[A-Z0-9])")
 _SIZE_IN_BILLIONS = re.compile(r"\d[bB](?!\w)")  # the cheap test that comes first
 _GLUED_VERSION = re.compile(r"(?<=[A-Za-z]{3})v?\d+(?:\.\d+)*$")  # "XTTSv2", "Quamba2"
 
@@ -300,8 +302,9 @@ class ModelGrammar:
         if _SIZE_IN_BILLIONS.search(text) is None:
             return
         for match in _SIZED_NAME.finditer(text):
-            name, size = match.group("name"), _size_text(match.group("size"))
-            yield match.start(), match.end(), f"{name}-{size}", family_stem(name), size
+            name, size, tuning = match.group("name"), _size_text(match.group("size")), match.group("tuning")
+            canonical = f"{name}-{size}-{tuning}" if tuning else f"{name}-{size}"
+            yield match.start(), match.end(), canonical, family_stem(name), size
 
     def _glued_word_starts(self, text: str) -> list[int]:
         """Where the words that hold a prefixable family name after a prefix start ("PubMedBERT"):
