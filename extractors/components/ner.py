@@ -49,6 +49,9 @@ _NOT_A_NAME = re.compile(r"^[\d.,]+\s*[KMBTkmbt]?$|=")
 _ADDRESS = re.compile(r"://|^www\.|@\w+\.\w|\.(?:com|org|io|net)(?:/|$)")
 # A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%") is a result, not part of a name.
 _TRAILING_SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
+# A split the model runs into ("the WMT'14 English-German test set") is no part of the name.
+_SPLIT_WORDS = frozenset({"test", "validation", "dev", "development", "train", "training", "val", "eval"})
+_SPLIT_HEADS = frozenset({"set", "sets", "split", "splits", "subset", "subsets"})
 TASK = "Task"
 TASK_HEADED_LABELS = ("Method", TASK)  # model labels a catalogue Task at the end turns into a Task
 
@@ -179,6 +182,9 @@ class ScientificNER:
             if _ADDRESS.search(text):
                 continue  # a code or project URL names no entity
             while end - 1 > start and _TRAILING_SCORE.match(doc[end - 1].text):
+                end -= 1
+            if end - 1 > start and end < len(doc) and doc[end - 1].text in _SPLIT_WORDS \
+                    and doc[end].lower_ in _SPLIT_HEADS:
                 end -= 1
             label, generic = split_label(model_label)
             span = Span(doc, start, end, label=label)

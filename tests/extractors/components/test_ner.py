@@ -112,6 +112,14 @@ def test_a_score_the_model_runs_into_is_trimmed(nlp):
     assert all(not span.text.endswith("74.68") for span in spans)
 
 
+def test_a_split_the_model_runs_into_is_trimmed(nlp):
+    # The model tags "WMT'14 English-German test"; the dataset is WMT'14 English-German, and the
+    # result reader then ties the score to it (before, " set" read as the verb of "sets a record").
+    text = "Our Transformer achieves 35.2 BLEU on the WMT'14 English-German test set."
+    assert "WMT'14 English-German" in {span.text for span in ner_spans(nlp, text)}
+    assert [(r.value, r.dataset) for r in extract(text).results] == [(35.2, "WMT'14 English-German")]
+
+
 def test_code_addresses_are_not_mentions(nlp):
     # An earlier model tagged repository URLs of seed abstracts as Methods; whatever the model says,
     # an address never becomes a mention.
