@@ -36,7 +36,8 @@ from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, Number, Pa
 _ADJECTIVES = r"(?-i:(?:(?!(?:of|and|or|the)\b)[a-z][\w-]*\s+){0,2})"  # "on the neuromorphic EvDET200K dataset"
 _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?" + _ADJECTIVES + "$", re.IGNORECASE)
 _ON_FORWARD = re.compile(  # used with match(text, pos): no ^
-    r"[^\d;,()]{0,50}?\b(?P<prep>on|in|for|across)\s+(?:the\s+)?" + _ADJECTIVES, re.IGNORECASE)
+    r"[^\d;,()]{0,50}?\b(?P<prep>on|in|for|across)\s+(?:the\s+)?(?P<adjectives>" + _ADJECTIVES + ")", re.IGNORECASE)
+_WORD = re.compile(r"\S+")
 _MODEL_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BbMm]\b|-\d+(?:\.\d+)?[BbMm]\b")
 _NAME_WORD = r"[\w'+-]*(?:\.[\w'+-]+)*"  # "WMT'14", "GPT-3.5"; not a sentence's full stop
 _CAPITALISED = re.compile(r"[A-Z]" + _NAME_WORD + r"(?:\s[A-Z0-9]" + _NAME_WORD + "){0,3}")
@@ -571,17 +572,19 @@ class SentenceTies:
         if not opening:
             return []
         loose = opening.group("prep").lower() in ("on", "across")
+        # the lower-case words after the preposition are adjectives ("on the neuromorphic EvDET200K
+        # dataset") unless a dataset mention starts there ("on enwik8 and text8")
+        lo = opening.start("adjectives")
+        starts = [lo + word.start() for word in _WORD.finditer(opening.group("adjectives"))]
+        name = next(filter(None, (self.dataset_at(at, loose and at == opening.end())
+                                  for at in [*starts, opening.end()])), None)
         chain: list[_Name] = []
-        at = opening.end()
-        while True:
-            name = self.dataset_at(at, loose)
-            if name is None:
-                break
+        while name is not None:
             chain.append(name)
             joined = _COORDINATION_AFTER.match(self.text, name.end)
             if not joined:
                 break
-            at = joined.end()
+            name = self.dataset_at(joined.end(), loose)
         return chain
 
     def dataset_at(self, at: int, loose: bool) -> _Name | None:

@@ -69,6 +69,13 @@ def test_an_unrecognised_name_after_on_is_the_dataset_not_the_one_before(scanner
     assert [[t.dataset for t in group] for group in ties(scanner, tying, text, found)] == [[None]]  # a model
 
 
+def test_a_lower_case_dataset_after_on_is_no_adjective(scanner, tying):
+    text = "The model reaches 1.2% error on enwik8 and 4.5% on the neuromorphic text8 dataset."
+    found = entities(text, ("enwik8", "Dataset", "enwik8"), ("text8", "Dataset", "text8"))
+    assert [[t.dataset for t in group] for group in ties(scanner, tying, text, found)] == [
+        ["enwik8"], ["text8"]]
+
+
 def test_our_method_is_the_papers_proposed_system(scanner, tying):
     text = "Our method achieves competitive results on WebShop, requiring 50% less data."
     assert ties(scanner, tying, text, [], proposed=["EDGE"]) == [[Tie(None, None, "EDGE")]]
