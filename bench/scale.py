@@ -100,15 +100,14 @@ def subset(corpus: Path, size: int, path: Path) -> int:
 
 
 def tokenizer_rate(path: Path) -> tuple[float, float]:
-    """Papers per second (wall, and per CPU second) of spacy.blank("en")'s tokenizer over title +
+    """Papers per second (wall, and per CPU second) of the product's tokenizer over title +
     abstract (texts in memory); the best of three passes, so a noisy neighbour cannot lower the floor."""
-    import spacy
-
+    from extractors.tokenizer import blank
     from kg.core.records import Paper
     from kg.readers import read_records
 
     texts = [f"{r.title}\n\n{r.abstract}" for r in read_records([path]) if isinstance(r, Paper)]
-    tokenizer = spacy.blank("en").tokenizer
+    tokenizer = blank().tokenizer
     best, best_cpu = float("inf"), float("inf")
     for _ in range(3):
         started, cpu = time.perf_counter(), time.process_time()

@@ -24,11 +24,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import spacy
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from extractors.rules.data import DATA_DIR
 from extractors.rules.model_names import ModelGrammar
+from extractors.tokenizer import blank
 from kg.core.errors import DataNotFound
 from kg.core.iteration import read_jsonl
 
@@ -141,7 +141,7 @@ def build_gazetteers(
     candidates = [*curated_candidates(curated), *pwc_candidates(pwc_dir)]
     patterns = select_patterns(candidates, stats, blocked_phrases)
     out_dir.mkdir(parents=True, exist_ok=True)
-    tokenizer = spacy.blank("en").tokenizer  # the pipeline's (extractors/config.cfg)
+    tokenizer = blank().tokenizer  # the pipeline's (extractors/config.cfg)
     written: dict[str, int] = {}
     for label, filename in LABEL_FILES.items():
         rows = sorted((p for p in patterns if p["label"] == label),

@@ -12,7 +12,7 @@ Two sources teach it, each for what it knows:
   the guide types it; guide metric names in SciER sentences, which SciER does not annotate, are
   taught as Metric.
 
-Texts are made by the product's own tokenizer (`spacy.blank("en")`); SciER sentences are
+Texts are made by the product's own tokenizer (`extractors.tokenizer.blank()`); SciER sentences are
 detokenised with exactly the held-out scorer's rules first.
 """
 
@@ -39,6 +39,7 @@ from extractors.cleaning import PaperText
 from extractors.components.ner import GENERIC_SUFFIX, is_generic
 from extractors.rules.data import data_path
 from extractors.rules.phrases import generic_word_keys
+from extractors.tokenizer import blank
 from kg.core.errors import DataNotFound
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
@@ -198,7 +199,7 @@ class SourceMarker:
 
         # The rule components as the shipped pipeline configures them (its data files included).
         components = spacy.util.load_config(CONFIG_PATH)["components"]
-        self.nlp = spacy.blank("en")
+        self.nlp = blank()
         for name in ("sentencizer", "paperkg_gazetteer", "paperkg_models"):
             settings = dict(components[name])
             self.nlp.add_pipe(settings.pop("factory"), name=name, config=settings)
@@ -334,7 +335,7 @@ def train_vectors(corpus: Path, exclude: set[str], work: Path) -> Path:
 
     if not corpus.is_file():
         raise DataNotFound(f"corpus not found: {corpus}")
-    tokenizer = spacy.blank("en").tokenizer  # its vocab takes the corpus's 200k strings, not the model's
+    tokenizer = blank().tokenizer  # its vocab takes the corpus's 200k strings, not the model's
     text_path = work / "corpus.txt"
     with (gzip.open if corpus.suffix == ".gz" else open)(corpus, "rt", encoding="utf-8") as lines, \
             text_path.open("w", encoding="utf-8") as out:
@@ -369,7 +370,7 @@ class TrainingData:
 
 def prepare(data: TrainingData, work: Path) -> dict[str, int]:
     """Write train.spacy and dev.spacy into `work`; return counts for the log."""
-    nlp = spacy.blank("en")
+    nlp = blank()
     scier_train = list(read_scier(data.scier_train))
     scier_dev = list(read_scier(data.scier_dev))
     marker = SourceMarker(data.guide_train, scier_train)
@@ -472,7 +473,7 @@ A spaCy {spacy.__version__} CNN pipeline (tok2vec + ner) trained on CPU by the p
     OMP_NUM_THREADS=1 kg train-ner --seed {seed} --in-place
 
 (`extractors.ner_training.train_ner`; config: `extractors/ner_training.cfg`, overrides {json.dumps(shown)}).
-Tokenizer: `spacy.blank("en")`, the product's. Deterministic for a seed on CPU with one BLAS thread
+Tokenizer: the product's (`extractors.tokenizer`). Deterministic for a seed on CPU with one BLAS thread
 (`OMP_NUM_THREADS=1`), which is how these were made.
 
 Training data: SciER train and the train split of the project's arXiv 2025 gold

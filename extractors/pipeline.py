@@ -10,7 +10,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-import extractors.components  # noqa: F401  (registers the factories)
+import extractors.components
+import extractors.tokenizer  # noqa: F401  (registers the tokenizer)
 from extractors.attributes import ENTITIES_KEY, span_text, span_value
 from extractors.cleaning import PaperText
 from kg.core.errors import PipelineError

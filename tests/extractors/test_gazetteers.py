@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-import spacy
 from typer.testing import CliRunner
 
 from extractors.gazetteers import build_gazetteers, split_acronym
+from extractors.tokenizer import blank
 from kg.cli import app
 from kg.core.errors import DataNotFound
 from tests.conftest import FIXTURES
@@ -30,7 +30,7 @@ def read_patterns(out_dir: Path) -> dict[str, dict]:
 
 def test_patterns_carry_the_tokenizers_split(built):
     _, _, out_dir = built
-    tokenizer = spacy.blank("en").tokenizer
+    tokenizer = blank().tokenizer
     entries = [json.loads(line) for path in sorted(out_dir.glob("*.jsonl"))
                for line in path.read_text(encoding="utf-8").splitlines()]
     assert entries

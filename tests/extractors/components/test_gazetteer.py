@@ -13,7 +13,7 @@ import spacy
 
 from extractors.components.gazetteer import GAZETTEER_KEY, read_patterns
 from extractors.gazetteers import LABEL_FILES
-from extractors.pipeline import CONFIG_PATH
+from extractors.pipeline import CONFIG_PATH, default_pipeline
 from extractors.rules.data import DATA_DIR
 from kg.core.errors import BadDataFile, PipelineError
 from tests.conftest import EXAMPLES
@@ -145,7 +145,7 @@ def test_missing_pattern_file_is_a_pipeline_error(tmp_path):
 def test_shipped_patterns_carry_the_pipelines_tokens():
     """The stored split must be the pipeline tokenizer's, or a pattern would silently never match
     (a spaCy upgrade that changes tokenization fails here: rerun `kg gazetteers`)."""
-    tokenizer = spacy.blank(spacy.util.load_config(CONFIG_PATH)["nlp"]["lang"]).tokenizer
+    tokenizer = default_pipeline().tokenizer
     patterns = read_patterns(tuple(DATA_DIR / name for name in LABEL_FILES.values()))
     assert len(patterns) > 20000
     stale = [p["pattern"] for p in patterns

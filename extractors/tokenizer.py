@@ -1,0 +1,33 @@
+"""The product's tokenizer: spaCy's English rules, plus a full stop split off a name that ends in a
+digit and a capital ("on GSM8K.", "ImageNet-1K.", "Llama-3-8B.").
+
+spaCy splits a final full stop after a lower-case letter, a digit or two capitals, and keeps it after
+one capital ("U.S.") so abbreviations stay whole; "GSM8K." fell in that gap, so the name and the end
+of its sentence were one token: the gazetteer missed the name, and the sentence ran on into the next.
+The pipeline (config.cfg), the NER's training texts and the gazetteer's pattern tokens all use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import spacy
+from spacy.language import Language
+from spacy.util import compile_suffix_regex, registry
+
+TOKENIZER = "paperkg.Tokenizer.v1"
+NAME_FULL_STOP = r"(?<=[0-9][A-Z])\."
+
+
+@registry.tokenizers(TOKENIZER)
+def create_tokenizer() -> Callable[[Language], Callable]:
+    def make(nlp: Language) -> Callable:  # a spacy.tokenizer.Tokenizer (a Cython class mypy cannot see)
+        tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
+        tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), NAME_FULL_STOP]).search
+        return tokenizer
+    return make
+
+
+def blank() -> Language:
+    """A blank English pipeline with the product's tokenizer."""
+    return spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
