@@ -41,6 +41,11 @@ _GENERIC_CONTINUATION = re.compile(r"[\s-]+(?:language|vision-language|multimoda
 # A name continued by "-Upper" or "-digit" that the grammar cannot read ("CLIP-T", "LLaMA-Adapter")
 # is a different name: no model is reported for it.
 _UNREAD_CONTINUATION = re.compile(r"[-_/]?[A-Z0-9]|[A-Za-z0-9]")
+# A model's name followed by "score" or "similarity" names a metric computed with the model ("CLIP
+# score", "DINO similarity"), unless "scores" is the verb of a result ("GPT-4 scores 85%").
+_METRIC_CONTINUATION = re.compile(
+    r"[\s-]+(?:score|similarity)s?\b(?!\s+(?:\d|above|below|higher|lower|better|worse|well|poorly|highest|lowest))",
+    re.IGNORECASE)
 # A capitalised name glued to a parameter count in billions ("Kuwain-1.5B", "AgenTracer-8B") is a
 # model even when its family is unknown (a count in millions names a dataset: "InsViE-1M").
 # A tuning suffix after the count belongs to the name ("Sailor-7B-Chat").
@@ -357,7 +362,7 @@ class ModelGrammar:
         while (piece := self._piece_at(text, position, name)) is not None:
             name.pieces.append(piece)
             position = piece[2]
-        if _UNREAD_CONTINUATION.match(text, position):
+        if _UNREAD_CONTINUATION.match(text, position) or _METRIC_CONTINUATION.match(text, position):
             return None
         return name
 

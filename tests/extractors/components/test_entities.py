@@ -158,3 +158,14 @@ def test_macro_f1_is_its_own_metric():
     found = extract("We report macro F1, micro-F1 and F1-score.")
     assert [(m.text, m.canonical) for m in found.entities] == [
         ("macro F1", "Macro-F1"), ("micro-F1", "Micro-F1"), ("F1-score", "F1")]
+
+
+def test_a_model_name_before_score_is_a_metric():
+    """"CLIP score" and "DINO score" are metrics computed with the models; "GPT-4 scores 85%" is GPT-4."""
+    found = extract("FooGen reaches a CLIP score of 0.31, a CLIP-I of 0.80 and a DINO score of 0.71. "
+                    "GPT-4 scores 85% on MMLU.")
+    assert [(m.text, m.type, m.canonical) for m in found.entities if m.text != "FooGen"] == [
+        ("CLIP score", "Metric", "CLIPScore"), ("CLIP-I", "Metric", "CLIP-I"),
+        ("DINO score", "Metric", "DINO Score"), ("GPT-4", "Model", "GPT-4"), ("MMLU", "Dataset", "MMLU")]
+    assert [(r.value, r.metric) for r in found.results][:3] == [
+        (0.31, "CLIPScore"), (0.8, "CLIP-I"), (0.71, "DINO Score")]
