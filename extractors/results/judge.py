@@ -80,6 +80,9 @@ class ResultJudge:
         self.correlation_left = re.compile(
             "(?:" + cues["correlation"].pattern + r")\s*(?:=|of|:)\s*$", re.IGNORECASE)
         self.filler = re.compile("^" + score_filler, re.IGNORECASE)
+        self.placed_filler = re.compile(  # "improves the mAP on COCO to 45.2": a named place between
+            r"^\s+(?:on|in|for)\s+(?:the\s+)?(?-i:[A-Z])[^,;()]{0,40}?\s+(?:to|of|=|:|at|reaching|reached)\s*(?:"
+            + hedges + r"\s*)*$", re.IGNORECASE)
         self.achieve_left = re.compile("(?:" + cues["achieve"].pattern + r")\s+(?:" + hedges + r"\s*)*$",
                                        re.IGNORECASE)
         self.scoring_left = re.compile(r"\bscor(?:es|ed|ing)\s+(?:between\s+|of\s+)?(?:" + hedges + r"\s*)*$",
@@ -263,7 +266,8 @@ class ResultJudge:
             return True
         for entity in entities:
             if entity.label == "Metric" and entity.end <= first.start \
-                    and self.filler.match(text[entity.end: first.start]):
+                    and (self.filler.match(text[entity.end: first.start])
+                         or self.placed_filler.match(text[entity.end: first.start])):
                 group.hits.append((entity.start, first.start))
                 return True
             if entity.label == "Metric" and entity.start >= group.end and not text[group.end: entity.start].strip():

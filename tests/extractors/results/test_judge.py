@@ -167,3 +167,10 @@ def test_shares_gaps_and_spreads(steps):
 ])
 def test_settings_and_counts_are_no_results(steps, text):
     assert judged(steps, text) == []
+
+
+def test_a_metric_named_before_its_place_and_value(steps):
+    text = "Our detector improves the mAP on COCO to 45.2, for up to 5 models."
+    found = [Entity(text.index("mAP"), text.index("mAP") + 3, "Metric", "mAP"),
+             Entity(text.index("COCO"), text.index("COCO") + 4, "Dataset", "COCO")]
+    assert [(v, u, k) for v, u, k, _ in judged(steps, text, found)] == [([45.2], None, "absolute")]
