@@ -4,8 +4,10 @@
 (the pairing is extractors/rules/acronyms.py); doc._.acronyms lists (long_start, long_end,
 short_start, short_end). doc.spans["acronym"] holds the long form and every mention of the short
 form in the paper, typed like the long form (from a models/gazetteer/NER span on it, else from its
-head noun, else Method), so that "DPO" alone in a later sentence is an entity. Definitions of
-generic concepts ("large language models (LLMs)") are recorded in doc._.acronyms but make no spans.
+head noun), so that "DPO" alone in a later sentence is an entity. Definitions of generic concepts
+("large language models (LLMs)") and of terms nothing types ("Mild Cognitive Impairment (MCI)",
+"Electronic Health Record (EHR)": none of the five types; on the arXiv train papers all 51 such
+acronyms the rule used to call Methods were wrong) are recorded in doc._.acronyms but make no spans.
 A model-name match defined as the acronym of a task, dataset or metric ("multi-person tracking
 (MPT)") leaves doc.spans["models"].
 """
@@ -34,7 +36,6 @@ from kg.core.names import name_key
 
 ACRONYM_KEY = "acronym"
 MAX_PAREN_TOKENS = 8
-DEFAULT_TYPE = "Method"
 
 
 @Language.factory(
@@ -144,6 +145,8 @@ class AcronymSpans:
             if is_generic_phrase(long_text, self.generic_words):
                 continue
             label = self._type_of(typed, guessed, definition, long_text, short_text)
+            if label is None:
+                continue
             if label != "Model":
                 self._drop_models_named(doc, short_text)
             for start, end in mentions(text, long_text, short_text):
@@ -164,12 +167,12 @@ class AcronymSpans:
             doc.spans[MODELS_KEY] = [s for s in doc.spans[MODELS_KEY] if s.text != short_text]
 
     def _type_of(self, typed: list[Span], guessed: list[Span], definition: Definition,
-                 long_text: str, short_text: str) -> str:
+                 long_text: str, short_text: str) -> str | None:
         """The first of: a trusted type on the long form (a span ending with it), its head noun,
         the catalogue's type of the short form when the catalogue means this long form by it
         ("Peak Signal-to-noise Ratio (PSNR)": Metric, though the NER calls the long form a
         Method), a guessed (NER) type on the long form, one on the short form (a bare acronym is
-        ambiguous), Method."""
+        ambiguous); None when none of these says."""
         def on_long_form(spans: list[Span]) -> str | None:
             return next((s.label_ for s in spans if s.end_char == definition.long_end
                          and s.start_char >= definition.long_start), None)
@@ -182,4 +185,4 @@ class AcronymSpans:
                            and name_key(s.id_) in (name_key(short_text), name_key(long_text))), None)
         guessed_short = next((s.label_ for s in on_short_form(typed + guessed)), None)
         return (on_long_form(typed) or self.heads.of_name(long_text) or catalogued
-                or on_long_form(guessed) or guessed_short or DEFAULT_TYPE)
+                or on_long_form(guessed) or guessed_short)

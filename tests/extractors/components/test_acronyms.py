@@ -68,6 +68,13 @@ def test_generic_definitions_make_no_entities():
     assert list(doc.spans["acronym"]) == []
 
 
+def test_a_definition_nothing_types_makes_no_entities():
+    """A term of the paper's domain ("Mild Cognitive Impairment (MCI)") is none of the five types."""
+    doc = annotate("We study patients with Mild Cognitive Impairment (MCI). MCI often precedes dementia.")
+    assert pairs(doc) == [("Mild Cognitive Impairment", "MCI")]
+    assert list(doc.spans["acronym"]) == []
+
+
 def test_classes_of_models_are_generic_like_llms():
     """GUIDE.md: "LLMs", "vision-language models" name no model; neither do their kin."""
     found = extract("Large reasoning models (LRMs) overthink. Large vision-language models (LVLMs) "
