@@ -168,7 +168,8 @@ class AcronymSpans:
 
     def _type_of(self, typed: list[Span], guessed: list[Span], definition: Definition,
                  long_text: str, short_text: str) -> str | None:
-        """The first of: a trusted type on the long form (a span ending with it), its head noun,
+        """The first of: a trusted type on the long form (a span ending with it), its head noun
+        (Method for "model": the guide's Models are named checkpoints, which the grammar reads),
         the catalogue's type of the short form when the catalogue means this long form by it
         ("Peak Signal-to-noise Ratio (PSNR)": Metric, though the NER calls the long form a
         Method), a guessed (NER) type on the long form, one on the short form (a bare acronym is
@@ -184,5 +185,7 @@ class AcronymSpans:
         catalogued = next((s.label_ for s in on_short_form(typed) if s.label_ != "Model"
                            and name_key(s.id_) in (name_key(short_text), name_key(long_text))), None)
         guessed_short = next((s.label_ for s in on_short_form(typed + guessed)), None)
-        return (on_long_form(typed) or self.heads.of_name(long_text) or catalogued
-                or on_long_form(guessed) or guessed_short)
+        head = self.heads.of_name(long_text)
+        if head == "Model":
+            head = "Method"  # "Skinned Multi-Person Linear Model (SMPL)": named models are the grammar's
+        return (on_long_form(typed) or head or catalogued or on_long_form(guessed) or guessed_short)

@@ -91,6 +91,13 @@ def test_an_acronym_defined_as_a_task_is_not_a_model_name():
         ("multi-person tracking", "Task", "MPT"), ("MPT", "Task", "MPT")}
 
 
+def test_a_long_form_ending_in_model_is_a_method():
+    """The guide's Models are named checkpoints ("Llama-2-7B"); "... Linear Model (SMPL)" is a method."""
+    found = extract("We fit the Skinned Multi-Person Linear Model (SMPL) to each frame.")
+    assert {(m.text, m.type) for m in found.entities} == {
+        ("Skinned Multi-Person Linear Model", "Method"), ("SMPL", "Method")}
+
+
 def test_a_model_acronym_keeps_its_model_type():
     found = extract("We combine high-level content in VGG and CLIP (contrastive language-image pretraining) "
                     "features.")
