@@ -5,14 +5,23 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from extractors.results.cues import Cues
 from extractors.results.judge import ResultJudge, evidence
 from extractors.results.scan import NumberScanner
-from extractors.results.tie import Tie, Tying, respectively_end
+from extractors.results.tie import Tie, Tying, _Name, respectively_end
 from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, PaperContext
 
 _NEAR = 200  # characters around a group where the judge looks for the entities that decide it
+
+
+class MetricPhrase(NamedTuple):
+    """A metric phrase a result is tied to, with its canonical name."""
+
+    start: int
+    end: int
+    name: str
 
 
 class ResultReader:
@@ -23,13 +32,21 @@ class ResultReader:
         self.scanner = NumberScanner(cues)
         self.judge = ResultJudge(cues)
         self.tying = Tying(cues)
+        self.bare_measures = frozenset(word.lower() for word in cues.lists["bare_measures"])
 
     def read(self, text: str, entities: Sequence[Entity], paper: PaperContext = NO_PAPER_CONTEXT) -> list[dict]:
         """All results of the sentence `text`; `entities` are its mentions (sentence offsets),
         `paper` what the rest of the paper says (its proposed systems and datasets)."""
+        return self.read_sentence(text, entities, paper)[0]
+
+    def read_sentence(self, text: str, entities: Sequence[Entity], paper: PaperContext = NO_PAPER_CONTEXT,
+                      ) -> tuple[list[dict], list[MetricPhrase]]:
+        """`read`, and the metric phrases its results are tied to that no mention covers ("reduces
+        attack success rates by 22%", "92.5% sensitivity") or only a shorter Metric mention does
+        ("attack success"): the entity layer missed those metrics or their ends."""
         groups, numbers = self.scanner.scan(text)
         if not groups:
-            return []
+            return [], []
         sentence = self.tying.read(text, entities, paper, numbers)
         ordered = sorted(entities, key=lambda e: e.start)
         starts = [e.start for e in ordered]
@@ -53,15 +70,22 @@ class ResultReader:
                  "dataset": tie.dataset, "subject": tie.subject, "start": start, "end": end}
                 for member, tie in zip(group.members, ties, strict=True))
             previous = (group, ties)
-        return results
+        tied = {found["metric"] for found in results if found["metric"]}
+        phrases = [MetricPhrase(name.start, name.end, name.name) for name in sentence.metrics
+                   if name.name in tied and text[name.start: name.end].lower() not in self.bare_measures
+                   and not any(e.start < name.end and name.start < e.end and not _inside_metric(e, name)
+                               for e in entities)]
+        return results, phrases
 
     def read_paper(self, text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Entity],
-                   proposed: Sequence[str]) -> list[dict]:
-        """The results of a whole text: `sentences` are (start, end) offsets, `entities` the named
-        mentions with text offsets, `proposed` the paper's proposed names; records carry text offsets."""
+                   proposed: Sequence[str]) -> tuple[list[dict], list[MetricPhrase]]:
+        """The results of a whole text and their untagged metric phrases (`read_sentence`):
+        `sentences` are (start, end) offsets, `entities` the named mentions with text offsets,
+        `proposed` the paper's proposed names; records and phrases carry text offsets."""
         paper = paper_context(text, entities, proposed)
         ordered = sorted(entities, key=lambda e: e.start)
         results: list[dict] = []
+        phrases: list[MetricPhrase] = []
         first = 0
         for start, end in sentences:
             while first < len(ordered) and ordered[first].start < start:
@@ -72,11 +96,19 @@ class ResultReader:
                     break
                 if entity.end <= end:
                     local.append(Entity(entity.start - start, entity.end - start, entity.label, entity.name))
-            for found in self.read(text[start:end], local, paper):
+            found_results, found_phrases = self.read_sentence(text[start:end], local, paper)
+            for found in found_results:
                 found["start"] += start
                 found["end"] += start
                 results.append(found)
-        return results
+            phrases.extend(MetricPhrase(p.start + start, p.end + start, p.name) for p in found_phrases)
+        return results, phrases
+
+
+def _inside_metric(entity: Entity, phrase: _Name) -> bool:
+    """A Metric mention the phrase holds and goes beyond ("attack success" in "attack success rates")."""
+    return (entity.label == "Metric" and phrase.start <= entity.start and entity.end <= phrase.end
+            and entity.end - entity.start < phrase.end - phrase.start)
 
 
 _DATASET_USE = re.compile(r"\b(?:on|across|using)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)

@@ -388,3 +388,16 @@ def test_a_change_shares_the_place_of_the_gain_it_follows_a_coordinated_one_does
     results = run_with_entities(nlp, coordinated, [("GSM8K", "Dataset", "GSM8K"), ("MathQA", "Dataset", "MathQA")])
     assert [(r["value"], r["dataset"]) for r in results] == [
         (35.5, "GSM8K"), (44.5, "GSM8K"), (27.6, "MathQA"), (36.2, "MathQA")]
+
+
+def test_a_metric_phrase_a_result_is_tied_to_is_a_metric_mention(nlp):
+    """No catalogue lists "attack success rates"; the result that reports it says it is a metric
+    (the model tags only "attack success"). A bare measure word ("time") is none."""
+    text = ("Evo-MARL reduces attack success rates by up to 22%. It achieves 92.5% sensitivity and "
+            "cuts time by 15%.")
+    [extraction] = extract_papers([Paper(id="t", title="", abstract=text)], nlp)
+    metrics = [(m.text, m.canonical, m.source) for m in extraction.entities if m.type == "Metric"]
+    assert metrics == [("attack success rates", "Attack Success Rate", "pattern"),
+                       ("sensitivity", "Sensitivity", "pattern")]
+    assert [(r.value, r.metric) for r in extraction.results] == [
+        (22.0, "Attack Success Rate"), (92.5, "Sensitivity"), (15.0, "Time")]
