@@ -71,11 +71,19 @@ class ResultReader:
                 for member, tie in zip(group.members, ties, strict=True))
             previous = (group, ties)
         tied = {found["metric"] for found in results if found["metric"]}
-        phrases = [MetricPhrase(name.start, name.end, name.name) for name in sentence.metrics
+        phrases = [MetricPhrase(name.start, self._name_end(text, name), name.name) for name in sentence.metrics
                    if name.name in tied and text[name.start: name.end].lower() not in self.bare_measures
                    and not any(e.start < name.end and name.start < e.end and not _inside_metric(e, name)
                                for e in entities)]
         return results, phrases
+
+    def _name_end(self, text: str, phrase: _Name) -> int:
+        """Where a metric's name ends: "IoU scores" names IoU (a known metric and a score word);
+        "harmful score" is the name whole."""
+        trailing = _TRAILING_SCORE_WORD.search(text, phrase.start, phrase.end)
+        if trailing and self.tying.known_metric_name(text[phrase.start: trailing.start()]):
+            return trailing.start()
+        return phrase.end
 
     def read_paper(self, text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Entity],
                    proposed: Sequence[str]) -> tuple[list[dict], list[MetricPhrase]]:
@@ -103,6 +111,9 @@ class ResultReader:
                 results.append(found)
             phrases.extend(MetricPhrase(p.start + start, p.end + start, p.name) for p in found_phrases)
         return results, phrases
+
+
+_TRAILING_SCORE_WORD = re.compile(r"(?<=\S)[\s-]+(?:scores?|values?)$", re.IGNORECASE)
 
 
 def _inside_metric(entity: Entity, phrase: _Name) -> bool:

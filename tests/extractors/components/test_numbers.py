@@ -401,3 +401,12 @@ def test_a_metric_phrase_a_result_is_tied_to_is_a_metric_mention(nlp):
                        ("sensitivity", "Sensitivity", "pattern")]
     assert [(r.value, r.metric) for r in extraction.results] == [
         (22.0, "Attack Success Rate"), (92.5, "Sensitivity"), (15.0, "Time")]
+
+
+def test_a_tied_metric_phrase_keeps_a_known_metrics_name_without_its_score_word(nlp):
+    """ "IoU scores" and "f1-scores" name IoU and F1 (their surface forms become node aliases);
+    "harmful score" is a name whole."""
+    text = "It improves IoU scores by 3.1 points, f1-scores by 2% and reaches a harmful score of 1.2."
+    [extraction] = extract_papers([Paper(id="t", title="", abstract=text)], nlp)
+    assert [(m.text, m.canonical) for m in extraction.entities if m.type == "Metric"
+            and m.source != "ner"] == [("IoU", "IoU"), ("harmful score", "Harmful Score")]
