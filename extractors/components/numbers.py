@@ -26,6 +26,7 @@ from kg.core.errors import PipelineError
 from kg.core.iteration import read_jsonl
 
 TIED_METRIC_SCORE = 0.5  # the share of such phrases that were gold Metrics on the arXiv train papers
+METRIC_LIST_REACH = 40  # characters between the metrics of a list ("precision, recall, and F1-score")
 
 
 @Language.factory("paperkg_numbers",
@@ -41,11 +42,14 @@ class NumberExtractor:
         self.cues_path = data_path(cues_path)
         self.metrics_path = data_path(metrics_path)
         self.reader: ResultReader | None = None
+        self.metric_senses: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
         """Read the cue words and the gazetteer's metric names (config: cues_path, metrics_path)."""
-        self.reader = ResultReader(Cues.from_records(read_jsonl(self.cues_path), read_jsonl(self.metrics_path)))
+        cues = Cues.from_records(read_jsonl(self.cues_path), read_jsonl(self.metrics_path))
+        self.reader = ResultReader(cues)
+        self.metric_senses = frozenset(cues.lists["metric_senses"])
 
     def __call__(self, doc: Doc) -> Doc:
         if self.reader is None:
@@ -59,7 +63,23 @@ class NumberExtractor:
                                                         list(doc._.proposed or ()))
         if phrases:
             add_metric_mentions(doc, phrases)
+        self.demote_ordinary_senses(doc)
         return doc
+
+    def demote_ordinary_senses(self, doc: Doc) -> None:
+        """A lower-case metric word that is an ordinary noun too ("high precision") is a generic
+        mention unless a result is tied to it or another metric stands within `METRIC_LIST_REACH`
+        characters ("precision, recall and F1")."""
+        if ENTITIES_KEY not in doc.spans:
+            return
+        metrics = [s for s in doc.spans[ENTITIES_KEY] if s.label_ == "Metric"]
+        tied = {found["metric"] for found in doc._.results}
+        for span in metrics:
+            if span.text not in self.metric_senses or span.id_ in tied:
+                continue
+            if not any(other is not span and other.start_char - METRIC_LIST_REACH < span.end_char
+                       and span.start_char < other.end_char + METRIC_LIST_REACH for other in metrics):
+                span._.generic = True
 
 
 def add_metric_mentions(doc: Doc, phrases: list[MetricPhrase]) -> None:

@@ -410,3 +410,14 @@ def test_a_tied_metric_phrase_keeps_a_known_metrics_name_without_its_score_word(
     [extraction] = extract_papers([Paper(id="t", title="", abstract=text)], nlp)
     assert [(m.text, m.canonical) for m in extraction.entities if m.type == "Metric"
             and m.source != "ner"] == [("IoU", "IoU"), ("harmful score", "Harmful Score")]
+
+
+def test_precision_as_an_ordinary_noun_is_a_generic_mention(nlp):
+    def metrics(text: str) -> list[tuple[str, bool]]:
+        [extraction] = extract_papers([Paper(id="t", title="", abstract=text)], nlp)
+        return [(m.text, m.generic) for m in extraction.entities if m.type == "Metric"]
+
+    assert metrics("The method offers high precision at minimal cost.") == [("precision", True)]
+    assert metrics("It reaches 85% precision on our benchmark.") == [("precision", False)]
+    assert metrics("We report precision, recall and F1.") == [
+        ("precision", False), ("recall", False), ("F1", False)]
