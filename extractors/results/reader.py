@@ -10,7 +10,7 @@ from typing import NamedTuple
 from extractors.results.cues import Cues
 from extractors.results.judge import ResultJudge, evidence
 from extractors.results.scan import NumberScanner
-from extractors.results.tie import Tie, Tying, _Name, respectively_end
+from extractors.results.tie import Tie, Tying, respectively_end
 from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, PaperContext
 
 _NEAR = 200  # characters around a group where the judge looks for the entities that decide it
@@ -71,19 +71,20 @@ class ResultReader:
                 for member, tie in zip(group.members, ties, strict=True))
             previous = (group, ties)
         tied = {found["metric"] for found in results if found["metric"]}
-        phrases = [MetricPhrase(name.start, self._name_end(text, name), name.name) for name in sentence.metrics
+        phrases = [MetricPhrase(name.start, self._name_end(text, name.start, name.end), name.name)
+                   for name in sentence.metrics
                    if name.name in tied and text[name.start: name.end].lower() not in self.bare_measures
-                   and not any(e.start < name.end and name.start < e.end and not _inside_metric(e, name)
-                               for e in entities)]
+                   and not any(e.start < name.end and name.start < e.end
+                               and not _inside_metric(e, name.start, name.end) for e in entities)]
         return results, phrases
 
-    def _name_end(self, text: str, phrase: _Name) -> int:
-        """Where a metric's name ends: "IoU scores" names IoU (a known metric and a score word);
-        "harmful score" is the name whole."""
-        trailing = _TRAILING_SCORE_WORD.search(text, phrase.start, phrase.end)
-        if trailing and self.tying.known_metric_name(text[phrase.start: trailing.start()]):
+    def _name_end(self, text: str, start: int, end: int) -> int:
+        """Where the name of the metric phrase text[start:end] ends: "IoU scores" names IoU (a known
+        metric and a score word); "harmful score" is the name whole."""
+        trailing = _TRAILING_SCORE_WORD.search(text, start, end)
+        if trailing and self.tying.known_metric_name(text[start: trailing.start()]):
             return trailing.start()
-        return phrase.end
+        return end
 
     def read_paper(self, text: str, sentences: Sequence[tuple[int, int]], entities: Sequence[Entity],
                    proposed: Sequence[str]) -> tuple[list[dict], list[MetricPhrase]]:
@@ -116,10 +117,11 @@ class ResultReader:
 _TRAILING_SCORE_WORD = re.compile(r"(?<=\S)[\s-]+(?:scores?|values?)$", re.IGNORECASE)
 
 
-def _inside_metric(entity: Entity, phrase: _Name) -> bool:
-    """A Metric mention the phrase holds and goes beyond ("attack success" in "attack success rates")."""
-    return (entity.label == "Metric" and phrase.start <= entity.start and entity.end <= phrase.end
-            and entity.end - entity.start < phrase.end - phrase.start)
+def _inside_metric(entity: Entity, start: int, end: int) -> bool:
+    """A Metric mention the phrase text[start:end] holds and goes beyond ("attack success" in
+    "attack success rates")."""
+    return entity.label == "Metric" and start <= entity.start and entity.end <= end \
+        and entity.end - entity.start < end - start
 
 
 _DATASET_USE = re.compile(r"\b(?:on|across|using)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)
