@@ -55,7 +55,7 @@ class ResultJudge:
         metric = cues["metric"].pattern
         score_filler = (r"(?:-\d+|@\d+)?\s*(?:scores?|values?|rates?)?\s*"
                         r"(?:(?:drops?|gains?|improvements?|reductions?|increases?|decreases?|boosts?)\s+)?"
-                        r"(?:of|=|:|is|was|reaching|reached|at|by|between|to|"
+                        r"(?:of|=|:|is|was|reaches|reaching|reached|at|by|between|to|"
                         r"(?:rose|rises|increased|improved|decreased|dropped|fell|went)(?:\s+from|\s+to)?)?"
                         r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "BLEU-4 rose from"
         self.measure_left = re.compile(

@@ -38,6 +38,7 @@ _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?
 _ON_FORWARD = re.compile(  # used with match(text, pos): no ^
     r"[^\d;,()]{0,50}?\b(?P<prep>on|in|for|across)\s+(?:the\s+)?(?P<adjectives>" + _ADJECTIVES + ")", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+_NUMBER_NEXT = re.compile(r"\s+(?:about\s+|around\s+|~\s*)?[+-]?\d")
 _MODEL_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BbMm]\b|-\d+(?:\.\d+)?[BbMm]\b")
 _NAME_WORD = r"[\w'+-]*(?:\.[\w'+-]+)*"  # "WMT'14", "GPT-3.5"; not a sentence's full stop
 _CAPITALISED = re.compile(r"[A-Z]" + _NAME_WORD + r"(?:\s[A-Z0-9]" + _NAME_WORD + "){0,3}")
@@ -184,6 +185,8 @@ class Tying:
             head = text[match.start(): match.end()]
             if len(head) <= 3 and head.islower() and not any(c.isdigit() for c in head):
                 continue  # "map", "em", "ter": English words unless written as metric names
+            if head in ("scores", "scored") and _NUMBER_NEXT.match(text, match.end()):
+                continue  # "our model scores 71.2%": the verb
             nearby = others[bisect_left(other_starts, match.start() - 200): bisect_left(other_starts, match.end())]
             if any(s < match.end() and match.start() < e for s, e in nearby):
                 continue

@@ -174,3 +174,9 @@ def test_a_metric_named_before_its_place_and_value(steps):
     found = [Entity(text.index("mAP"), text.index("mAP") + 3, "Metric", "mAP"),
              Entity(text.index("COCO"), text.index("COCO") + 4, "Dataset", "COCO")]
     assert [(v, u, k) for v, u, k, _ in judged(steps, text, found)] == [([45.2], None, "absolute")]
+
+
+def test_a_metric_that_reaches_a_value(steps):
+    text = "In the zero-shot setting on NoCaps, CIDEr reaches 121.3."
+    found = [Entity(text.index("CIDEr"), text.index("CIDEr") + 5, "Metric", "CIDEr")]
+    assert [(v, k) for v, _, k, _ in judged(steps, text, found)] == [([121.3], "absolute")]

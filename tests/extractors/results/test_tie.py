@@ -254,3 +254,9 @@ def test_a_continued_number_keeps_the_metric_before_it(scanner, tying):
     assert tied(scanner, tying, text, found) == [
         Tie("Counting Error", "REC-8K", "W2-Net"), Tie("Counting Error", "REC-8K", "W2-Net"),
         Tie("F1", "REC-8K", "W2-Net"), Tie("F1", "REC-8K", "W2-Net")]
+
+
+def test_scores_as_a_verb_names_no_metric(scanner, tying):
+    text = "On the MMLU benchmark, our model scores 71.2%."
+    found = entities(text, ("MMLU", "Dataset", "MMLU"))
+    assert ties(scanner, tying, text, found) == [[Tie(None, "MMLU", None)]]
