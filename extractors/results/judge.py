@@ -288,8 +288,8 @@ class ResultJudge:
         if achieved and _ACRONYM_RIGHT.match(right):
             return True  # "achieves 45.0 PDMS": a score named by an acronym no cue list knows
         on_dataset = re.match(r"^\s*(?:on|in)\s+(?:the\s+)?", right)
-        if achieved and on_dataset:
-            at = group.end + on_dataset.end()
+        if on_dataset and (achieved or "." in text[first.start: group.end]):
+            at = group.end + on_dataset.end()  # "achieves 71.2 on MMLU", "e.g., 88.1 on MMLU"
             return any(e.label == "Dataset" and e.start == at for e in entities)
         return False
 

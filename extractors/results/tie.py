@@ -599,8 +599,8 @@ class SentenceTies:
             return None
         words = _CAPITALISED.match(self.text, at)
         if not words or words.group().split()[0].lower() in self.tying.name_stop \
-                or _MODEL_SIZE.search(words.group()):
-            return None  # "on LLaMA2 7b": a model of a size, not a dataset
+                or _MODEL_SIZE.search(words.group()) or self.cues["hardware"].match(words.group()):
+            return None  # "on LLaMA2 7b": a model of a size; "on an RTX 3090": a device
         return _Name(at, words.end(), words.group(), "dataset")
 
     def subject_ties(self, group: Group, paired: bool) -> Sequence[str | None]:

@@ -180,3 +180,9 @@ def test_a_metric_that_reaches_a_value(steps):
     text = "In the zero-shot setting on NoCaps, CIDEr reaches 121.3."
     found = [Entity(text.index("CIDEr"), text.index("CIDEr") + 5, "Metric", "CIDEr")]
     assert [(v, k) for v, _, k, _ in judged(steps, text, found)] == [([121.3], "absolute")]
+
+
+def test_a_decimal_score_on_a_named_dataset(steps):
+    text = "FooLM attains state-of-the-art performance, e.g., 88.1 on MMLU, after 3 epochs on MMLU."
+    found = [Entity(m, m + 4, "Dataset", "MMLU") for m in (text.index("MMLU"), text.rindex("MMLU"))]
+    assert [(v, k) for v, _, k, _ in judged(steps, text, found)] == [([88.1], "absolute")]

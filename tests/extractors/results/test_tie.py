@@ -260,3 +260,8 @@ def test_scores_as_a_verb_names_no_metric(scanner, tying):
     text = "On the MMLU benchmark, our model scores 71.2%."
     found = entities(text, ("MMLU", "Dataset", "MMLU"))
     assert ties(scanner, tying, text, found) == [[Tie(None, "MMLU", None)]]
+
+
+def test_a_device_after_on_is_no_dataset(scanner, tying):
+    text = "The detector runs 35% faster on an RTX 3090."
+    assert [[t.dataset for t in group] for group in ties(scanner, tying, text, [])] == [[None]]
