@@ -421,3 +421,10 @@ def test_precision_as_an_ordinary_noun_is_a_generic_mention(nlp):
     assert metrics("It reaches 85% precision on our benchmark.") == [("precision", False)]
     assert metrics("We report precision, recall and F1.") == [
         ("precision", False), ("recall", False), ("F1", False)]
+
+
+def test_a_tied_metric_mention_leaves_out_judgements_and_units(nlp):
+    text = "FooGen trains with 120 MB GPU memory and comparable rendering quality of 31.2, and cuts overhead by 20%."
+    [extraction] = extract_papers([Paper(id="t", title="", abstract=text)], nlp)
+    assert [m.text for m in extraction.entities if m.type == "Metric" and m.source == "pattern"] == [
+        "GPU memory", "rendering quality"]
