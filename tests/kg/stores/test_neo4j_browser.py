@@ -102,11 +102,14 @@ def test_browser_runs_a_saved_query_with_its_param_line(loaded_as_the_readme_say
 def test_the_readme_cypher_shell_line(loaded_as_the_readme_says, neo4j_server, tmp_path):
     """The README's cypher-shell command, run by bash with cypher-shell 5.26 from Maven Central
     (`make neo4j-server`) in place of the container's (no Docker engine here): the part after
-    `docker compose exec -T neo4j` word for word, the server's address in NEO4J_URI."""
+    `docker compose exec -T -e NEO4J_PASSWORD neo4j` word for word, the server's address in
+    NEO4J_URI and its password in NEO4J_PASSWORD, as `-e` passes it into the container."""
     command = " ".join(line.rstrip("\\").strip() for line in re.search(
         r"\n(docker compose exec[^\n]*cypher-shell[^\n]*\\\n[^\n]*)\n", SECTION)[1].splitlines())
-    prefix = "docker compose exec -T neo4j "
+    prefix = "docker compose exec -T -e NEO4J_PASSWORD neo4j "
     assert command.startswith(prefix + "cypher-shell ")
+    assert "NEO4J_PASSWORD" not in command.removeprefix(prefix)  # read from the environment: a
+    # password on the command line shows in `ps`, and one starting with "-" reads as an option
     shell = tmp_path / "cypher-shell"
     shell.write_text(f"#!/bin/sh\nexec java -cp '{SERVER_DIR / 'target' / 'cypher-shell' / '*'}' "
                      f"org.neo4j.shell.Main \"$@\"\n")
