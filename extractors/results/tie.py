@@ -185,7 +185,7 @@ class Tying:
             head = text[match.start(): match.end()]
             if len(head) <= 3 and head.islower() and not any(c.isdigit() for c in head):
                 continue  # "map", "em", "ter": English words unless written as metric names
-            if head in ("scores", "scored") and _NUMBER_NEXT.match(text, match.end()):
+            if head == "scores" and _NUMBER_NEXT.match(text, match.end()):
                 continue  # "our model scores 71.2%": the verb
             nearby = others[bisect_left(other_starts, match.start() - 200): bisect_left(other_starts, match.end())]
             if any(s < match.end() and match.start() < e for s, e in nearby):
