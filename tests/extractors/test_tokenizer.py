@@ -1,4 +1,5 @@
-"""The product's tokenizer splits the full stop off a name ending in a digit and a capital."""
+"""The product's tokenizer splits the full stop off a name ending in a digit and a capital, and the
+parentheses off the words they are glued to, so that acronym definitions stay readable."""
 
 from __future__ import annotations
 
@@ -18,6 +19,25 @@ def test_a_name_ending_in_digit_and_capital_ends_its_sentence():
     assert words(nlp, "We evaluate on ImageNet-1K. It") == ["We", "evaluate", "on", "ImageNet-1", "K", ".", "It"]
     assert words(spacy.blank("en"), "on ImageNet-1K. It") == ["on", "ImageNet-1K.", "It"]  # why it exists
     assert words(nlp, "the U.S. army, e.g. this") == ["the", "U.S.", "army", ",", "e.g.", "this"]
+
+
+def test_glued_parentheses_are_tokens_of_their_own():
+    nlp = blank()
+    assert words(nlp, "fine-tuning (PEFT)-based CL") == ["fine", "-", "tuning", "(", "PEFT", ")", "-", "based", "CL"]
+    assert words(nlp, "language models(MLLMs) and") == ["language", "models", "(", "MLLMs", ")", "and"]
+    assert words(nlp, "Alignment (DKA): By") == ["Alignment", "(", "DKA", ")", ":", "By"]
+    assert words(spacy.blank("en"), "(DKA): By")[-2] == "):"  # spaCy's emoticon, why it exists
+    # A name made with parentheses stays whole.
+    assert words(nlp, "benchmarks: O(OD)2 and") == ["benchmarks", ":", "O(OD)2", "and"]
+
+
+def test_an_acronym_defined_before_a_colon_or_a_hyphen_is_paired():
+    found = extract("We propose two innovations: (1) Dual-level Knowledge Alignment (DKA): by aligning "
+                    "features across subspaces, DKA separates them. Recently, parameter-efficient "
+                    "fine-tuning (PEFT)-based methods have drawn attention.")
+    assert {m.text: m.canonical for m in found.entities if not m.generic} == {
+        "Dual-level Knowledge Alignment": "DKA", "DKA": "DKA",
+        "parameter-efficient fine-tuning": "PEFT", "PEFT": "PEFT"}
 
 
 def test_the_pipeline_uses_it():
