@@ -80,6 +80,16 @@ def test_long_forms_and_acronyms_share_the_canonical_id(nlp):
     assert spans["DPO"] == ("Method", "DPO")
 
 
+def test_curated_methods_the_catalogue_snapshot_lacks_or_types_as_tasks(nlp):
+    """nnU-Net, vLLM and rectified flow are newer than the PwC snapshot; PwC files Kolmogorov-Arnold
+    Networks as a task (arXiv 2025 sentences)."""
+    spans = found(nlp, "Our model outperforms nnU-Net and is served with vLLM; we train it with rectified flow.")
+    assert (spans["nnU-Net"], spans["vLLM"], spans["rectified flow"]) == (
+        ("Method", "nnU-Net"), ("Method", "vLLM"), ("Method", "Rectified Flow"))
+    assert found(nlp, "Kolmogorov-Arnold Networks (KANs) replace fixed activations.")[
+        "Kolmogorov-Arnold Networks"] == ("Method", "KAN")
+
+
 def test_case_sensitive_names_do_not_match_lowercase_prose(nlp):
     spans = found(nlp, LOWERCASE_PROSE)
     assert "math" not in spans               # MATH the benchmark is matched in capitals only
