@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from extractors.results.cues import Cues
-from extractors.results.scan import FROM_BEFORE, clause_end, clause_start
+from extractors.results.scan import FROM_BEFORE, clause_end, clause_start, versus_pair
 from extractors.results.types import Entity, Group
 
 _WORD = re.compile(r"[\w@.+-]+|[^\w\s]")
@@ -77,6 +77,8 @@ class ResultJudge:
             r"^\s*,?\s*(?:and\s+)?[A-Za-z][\w@^.+-]{0,20}\s*(?:of|=|:)\s*$")
         self.gain_noun_right = re.compile(r"^\s*(?:absolute\s+|relative\s+)?(?:improvement|gain|increase|boost|"
                                           r"reduction|drop|decrease)s?\b", re.IGNORECASE)
+        self.metric_subject = re.compile(  # "the perplexities of the two models are 51.1 and 44.3"
+            "(?:" + metric + r")\b[^,;:()]{0,60}?\b(?:are|were|is|was)\s+(?:" + hedges + r"\s*)*$", re.IGNORECASE)
         self.correlation_left = re.compile(
             "(?:" + cues["correlation"].pattern + r")\s*(?:=|of|:)\s*$", re.IGNORECASE)
         self.filler = re.compile("^" + score_filler, re.IGNORECASE)
@@ -164,9 +166,10 @@ class ResultJudge:
             return False
         if group.unit == "%" and self.data_adjacent.search(right) and self.setting_left.search(left):
             return False  # "with only 1% labeled data": how much data, a setting
-        group.kind = self.kind(text, group, cue_start, text[cue_start: group.start], right)
+        group.kind = "absolute" if versus_pair(text, group) else \
+            self.kind(text, group, cue_start, text[cue_start: group.start], right)
         if group.kind == "absolute" and cue_start != clause_from and group.unit is not None \
-                and not self.named_before(text, group, entities):
+                and not self.named_before(text, group, entities) and not versus_pair(text, group):
             group.kind = self.comparative_before(text[cue_start: clause_from - 1]) or "absolute"
         if group.kind == "absolute" and previous and previous.kind in ("improvement", "reduction") \
                 and _CONTINUATION.match(text[previous.end: group.start]):
@@ -243,6 +246,8 @@ class ResultJudge:
             return True  # "a 0.02 improvement in IoU"
         if not integers and self.named_before(text, group, entities):
             return True
+        if _PARENTHESIS_BEFORE.search(left) and not right.strip() and versus_pair(text, group):
+            return True  # "outperforms GPT-4o on MathVista (63.2 vs. 60.1)": a score set beside the baseline's
         scoring = self.scoring_left.search(left)
         if scoring:
             group.hits.append((group.start - len(left) + scoring.start(), group.start))
@@ -277,6 +282,7 @@ class ResultJudge:
             None if integers or self.hyper_left.search(left) else self.measure_left.search(left))  # "Rand Index 0.52"
         if self.count_right.search(right) and not (metric and not self.count_adjacent.search(right)):
             return False  # "3 tasks"; but "MAE of 0.926 against expert scores" is a score
+        metric = metric or self.metric_subject.search(left)
         if metric:
             group.hits.append((group.start - len(left) + metric.start(), group.start))
             return True

@@ -33,6 +33,7 @@ _SPREAD = re.compile(r"\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?")
 _SPREAD_AFTER = re.compile(r"\s*\(\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?\s*\\?%?\s*\)")
 _LABELLED = re.compile(_LABELS + "|" + _PLUS_MINUS)  # "Section 3", "Task 1", "k=5", "± 0.2"
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)  # "from [the baseline's] X"
+_VERSUS = re.compile(r"\s*%?\s*(?:vs\.?|versus)\s*", re.IGNORECASE)
 _RANGE = {"-", "--", "–", "—", "~", "∼", "sim", "to", "and up to"}
 _LIST = {",", ", and", ", or", "and", "or", "&", "/", "vs", "vs.", "versus", ",and"}
 _ARROW = {"->", "→", "⟶", "rightarrow", "=>"}
@@ -237,3 +238,9 @@ class NumberScanner:
         if word in _LIST:
             return "list"
         return None
+
+
+def versus_pair(text: str, group: Group) -> bool:
+    """'(63.2 vs. 60.1)': two scores, the system's and the baseline's, both absolute."""
+    members = group.members
+    return len(members) == 2 and bool(_VERSUS.fullmatch(text[members[0].end: members[1].start]))

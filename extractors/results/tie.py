@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from extractors.results.cues import AnyCase, Cues, plurals
-from extractors.results.scan import clause_end, clause_start
+from extractors.results.scan import clause_end, clause_start, versus_pair
 from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, Number, PaperContext
 
 _ADJECTIVES = r"(?-i:(?:(?!(?:of|and|or|the)\b)[a-z][\w-]*\s+){0,2})"  # "on the neuromorphic EvDET200K dataset"
@@ -38,6 +38,10 @@ _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?
 _ON_FORWARD = re.compile(  # used with match(text, pos): no ^
     r"[^\d;,()]{0,50}?\b(?P<prep>on|in|for|across)\s+(?:the\s+)?(?P<adjectives>" + _ADJECTIVES + ")", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+_NOT_A_DURATION = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many)|\bof the)\s+$",
+                             re.IGNORECASE)
+_PARTICIPLE_END = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with|using|via|through|by)$")
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _NUMBER_NEXT = re.compile(r"\s+(?:about\s+|around\s+|~\s*)?[+-]?\d")
 _MODEL_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BbMm]\b|-\d+(?:\.\d+)?[BbMm]\b")
 _NAME_WORD = r"[\w'+-]*(?:\.[\w'+-]+)*"  # "WMT'14", "GPT-3.5"; not a sentence's full stop
@@ -187,6 +191,9 @@ class Tying:
                 continue  # "map", "em", "ter": English words unless written as metric names
             if head == "scores" and _NUMBER_NEXT.match(text, match.end()):
                 continue  # "our model scores 71.2%": the verb
+            if head.lower() in ("time", "times") \
+                    and _NOT_A_DURATION.search(text, max(0, match.start() - 15), match.start()):
+                continue  # "3.5 times faster", "70% of the time": a ratio and a frequency, not a time
             nearby = others[bisect_left(other_starts, match.start() - 200): bisect_left(other_starts, match.end())]
             if any(s < match.end() and match.start() < e for s, e in nearby):
                 continue
@@ -374,13 +381,18 @@ class SentenceTies:
             dataset_like = entity.label == "Dataset" or headed and entity.label in ("Model", "Method")
             if dataset_like and not (acting and not headed):
                 strong = cues["system_markers"].search(" ".join(before.split()[-2:]))
-                role = "baseline" if (strong and not headed) else "dataset"
+                measured = any(n.start - entity.end in (1, 2)
+                               for n in self.metrics.starting(entity.end, entity.end + 3))
+                role = "baseline" if (strong and not headed and not measured) else "dataset"  # "improves MMLU accuracy"
             elif entity.label in ("Model", "Method", "Dataset") or entity.name in self.paper.proposed:
                 if as_baseline:
                     role = "baseline"
                 elif cues["instrument_markers"].search(" ".join(before.split()[-3:])) \
-                        and not self.tying.acts.match(text, entity.end):
-                    role = "instrument"  # "trained with EIS-GRPO"; but "with DeepSeek-R1 scoring 71.46" acts
+                        and (not self.tying.acts.match(text, entity.end)
+                             or _PARTICIPLE_END.search(before) and entity.name not in self.paper.proposed):
+                    role = "instrument"  # "trained with EIS-GRPO"; but "with DeepSeek-R1 scoring 71.46" acts,
+                    # unless a participle holds it ("Qwen2.5-7B trained with GRPO reaches 85.3%") and it is
+                    # not the paper's own ("Attention U-Net paired with L1DFL achieved": L1DFL's result)
                 else:
                     role = "system"
                     if before.lower().endswith("our") and self.paper.proposed:
@@ -450,6 +462,8 @@ class SentenceTies:
         if continued and continued[1][-1].metric:
             return [continued[1][-1].metric] * size
         lo, hi = clause_start(text, group.start), clause_end(text, group.end)
+        if versus_pair(text, group) and text[lo - 1: lo] == "(":
+            lo = clause_start(text, lo - 1)  # "ITJ accuracy was higher in X (0.6476 vs. 0.5905)"
         lo, hi = max(lo, group.start - _TIE_REACH["Metric"] - 200), min(hi, group.end + _TIE_REACH["Metric"])
         near = [n for n in self.metrics.within(lo, hi) if not self.apart(n, group)]
         return _pick(group, near, _TIE_REACH["Metric"])
@@ -497,8 +511,12 @@ class SentenceTies:
         return names
 
     def metric_next_to(self, group: Group) -> str | None:
-        """'85.3% accuracy', '46% faster inference speed', 'Balanced Accuracy of 80.52%', 'F1=0.16'."""
+        """'85.3% accuracy', '46% faster inference speed', 'Balanced Accuracy of 80.52%', 'F1=0.16';
+        a unit that is a metric is the number's own ('108 FPS')."""
         text = self.text
+        own = self.metrics.within(group.members[-1].end, group.end)
+        if own:
+            return own[-1].name
         right = self.tying.right_filler.match(text, group.end)
         found = self.metric_starts.get(right.end()) if right else None
         if found:
@@ -539,6 +557,9 @@ class SentenceTies:
             return names * size if len(names) == 1 else names if len(names) == size else [None] * size
         if changed_from and changed_from[1][-1].dataset:
             return [changed_from[1][-1].dataset] * size
+        bracketing = self.datasets.ending_before(group.start, 3)
+        if bracketing and _OPEN_BRACKET.fullmatch(text[bracketing[-1].end: group.start]):
+            return [bracketing[-1].name] * size  # "on MathVista (63.2% vs 60.1%)", "nuScenes (72.1 NDS)"
         opening = _ON_FORWARD.match(text, group.end)
         if opening and _CAPITALISED.match(text, opening.end()):
             return [None] * size  # "91.6% on LLaMA2 7b", not a dataset: nor is the dataset before it
@@ -595,8 +616,8 @@ class SentenceTies:
         name = self.names.at(at)
         if name is not None:
             return name if name.role == "dataset" or loose and name.label == "Method" else None
-        if not loose or self.names.covering(at):
-            return None
+        if not loose or self.names.covering(at) or self.metrics.at(at) is not None:
+            return None  # "on COCO, and Recall@10 of 0.85": a metric starts the next clause
         words = _CAPITALISED.match(self.text, at)
         if not words or words.group().split()[0].lower() in self.tying.name_stop \
                 or _MODEL_SIZE.search(words.group()) or self.cues["hardware"].match(words.group()):
@@ -606,6 +627,12 @@ class SentenceTies:
     def subject_ties(self, group: Group, paired: bool) -> Sequence[str | None]:
         size = len(group.members)
         attached = self.attached_system(group)
+        if versus_pair(self.text, group):  # "outperforms GPT-4o (63.2 vs. 60.1)", "of GLFFNet's mIoU (83.9% vs. 84.0%)"
+            subject = attached or self.sentence_subject(group)
+            rivals = [n.name for n in self.names.ending_before(group.start, _SUBJECT_REACH)
+                      if n.role in ("system", "baseline") and n.name != subject]
+            baseline = self.baseline_before(group)
+            return [subject, baseline if baseline and baseline != subject else rivals[-1] if rivals else None]
         if attached:
             return [attached] * size
         if paired:

@@ -428,3 +428,67 @@ def test_a_tied_metric_mention_leaves_out_judgements_and_units(nlp):
     [extraction] = extract_papers([Paper(id="t", title="", abstract=text)], nlp)
     assert [m.text for m in extraction.entities if m.type == "Metric" and m.source == "pattern"] == [
         "GPU memory", "rendering quality"]
+
+
+def test_a_score_beside_the_baselines_in_brackets_is_two_results(nlp):
+    """'(0.6476 vs. 0.5905)', '(83.9% vs. 84.0%)': both absolute, the first the subject's, the
+    second the rival's; the metric is the one before the bracket (arXiv 2504.00061, 2504.10834)."""
+    itj = ("ITJ accuracy was higher in ChatGPT-4o-mini (0.6476 vs. 0.5905) but with lower consistency "
+           "(Cronbach's $\\alpha$ = 0.562), suggesting variability in classification reliability.")
+    results = run_with_entities(nlp, itj, [("accuracy", "Metric", "Accuracy"),
+                                           ("ChatGPT-4o-mini", "Model", "ChatGPT-4o-mini")])
+    assert [(r["value"], r["kind"], r["metric"], r["subject"]) for r in results] == [
+        (0.6476, "absolute", "Accuracy", "ChatGPT-4o-mini"), (0.5905, "absolute", "Accuracy", None)]
+    light = ("On the ISPRS Vaihingen benchmark, LightFormer attains 99.9% of GLFFNet's mIoU (83.9% vs. 84.0%) "
+             "while requiring only 14.7% of its FLOPs.")
+    results = run_with_entities(nlp, light, [("ISPRS Vaihingen", "Dataset", "ISPRS Vaihingen"),
+                                             ("LightFormer", "Method", "LightFormer"),
+                                             ("GLFFNet", "Method", "GLFFNet"), ("mIoU", "Metric", "mIoU")])
+    assert [(r["value"], r["kind"], r["dataset"], r["subject"]) for r in results if r["value"] > 80] == [
+        (99.9, "other", "ISPRS Vaihingen", "LightFormer"), (83.9, "absolute", "ISPRS Vaihingen", "LightFormer"),
+        (84.0, "absolute", "ISPRS Vaihingen", "GLFFNet")]
+
+
+def test_a_metric_as_the_subject_of_are_makes_its_numbers_scores(nlp):
+    """Issue 10's '51.1 and 44.3 respectively' perplexities; arXiv 2507.16002."""
+    text = "The perplexities of the two models are 51.1 and 44.3, respectively."
+    assert [(r["value"], r["metric"]) for r in run_with_entities(nlp, text, [])] == [
+        (51.1, "Perplexity"), (44.3, "Perplexity")]
+    text = "The macro F1 scores for MuRIL and XLM-R are 0.69 and 0.495, respectively, without RA."
+    results = run_with_entities(nlp, text, [("macro F1", "Metric", "Macro-F1"), ("MuRIL", "Model", "MuRIL"),
+                                            ("XLM-R", "Model", "XLM-R")])
+    assert [(r["value"], r["metric"], r["subject"]) for r in results] == [
+        (0.69, "Macro-F1", "MuRIL"), (0.495, "Macro-F1", "XLM-R")]
+    assert run_with_entities(nlp, "The number of layers is 12 and the hidden size is 768.", []) == []
+
+
+def test_a_unit_that_is_a_metric_and_times_that_are_no_duration(nlp):
+    """'41.0 FPS' is an FPS result, not the mAP before it; '8 times faster' names no Time metric
+    (arXiv 2503.13903, 2503.14494); a device after 'on' is no dataset."""
+    fps = "Particularly, our TGBFormer achieves 86.5% mAP while running at around 41.0 FPS on a single Tesla A100 GPU."
+    results = run_with_entities(nlp, fps, [("TGBFormer", "Method", "TGBFormer"), ("mAP", "Metric", "mAP"),
+                                           ("FPS", "Metric", "FPS")])
+    assert [(r["value"], r["metric"], r["dataset"]) for r in results] == [(86.5, "mAP", None), (41.0, "FPS", None)]
+    faster = "DeepFlow converges 8 times faster on ImageNet with equivalent performance and reduces FID by 2.6."
+    results = run_with_entities(nlp, faster, [("DeepFlow", "Method", "DeepFlow"), ("ImageNet", "Dataset", "ImageNet"),
+                                              ("FID", "Metric", "FID")])
+    assert [(r["value"], r["unit"], r["metric"]) for r in results] == [(8.0, "x", None), (2.6, "points", "FID")]
+
+
+def test_a_tool_held_by_a_participle_is_not_the_subject(nlp):
+    """arXiv 2505.17827: the model trained with CTS achieves the gain; the paper's own tool would."""
+    text = ("Notably, on the GPQA benchmark, Qwen2.5-14B-Instruct trained with CTS achieves a 9.1% accuracy "
+            "improvement.")
+    named = [("GPQA", "Dataset", "GPQA"), ("Qwen2.5-14B-Instruct", "Model", "Qwen2.5-14B-Instruct"),
+             ("CTS", "Method", "CTS"), ("accuracy", "Metric", "Accuracy")]
+    assert [(r["value"], r["dataset"], r["subject"]) for r in run_with_entities(nlp, text, named)] == [
+        (9.1, "GPQA", "Qwen2.5-14B-Instruct")]
+    assert [r["subject"] for r in run_with_entities(nlp, text, named, proposed=["CTS"])] == ["CTS"]
+
+
+def test_a_dataset_before_a_metric_is_the_place_not_a_baseline(nlp):
+    """arXiv 2512.14954: 'improves GSM8K accuracy by more than 2%'."""
+    text = ("Applied to distillation for mathematical reasoning, our approach improves GSM8K accuracy by more "
+            "than 2% over the current state of the art.")
+    results = run_with_entities(nlp, text, [("GSM8K", "Dataset", "GSM8K"), ("accuracy", "Metric", "Accuracy")])
+    assert [(r["value"], r["metric"], r["dataset"]) for r in results] == [(2.0, "Accuracy", "GSM8K")]
