@@ -169,7 +169,8 @@ class ResultJudge:
         group.kind = "absolute" if versus_pair(text, group) else \
             self.kind(text, group, cue_start, text[cue_start: group.start], right)
         if group.kind == "absolute" and cue_start != clause_from and group.unit is not None \
-                and not self.named_before(text, group, entities) and not versus_pair(text, group):
+                and not self.named_before(text, group, entities) and not versus_pair(text, group) \
+                and not self.metric_right.search(right):  # "superior performance (84.34% accuracy)": a score
             group.kind = self.comparative_before(text[cue_start: clause_from - 1]) or "absolute"
         if group.kind == "absolute" and previous and previous.kind in ("improvement", "reduction") \
                 and _CONTINUATION.match(text[previous.end: group.start]):
@@ -246,7 +247,9 @@ class ResultJudge:
             return True  # "a 0.02 improvement in IoU"
         if not integers and self.named_before(text, group, entities):
             return True
-        if _PARENTHESIS_BEFORE.search(left) and not right.strip() and versus_pair(text, group):
+        if versus_pair(text, group) and not right.strip() and (_PARENTHESIS_BEFORE.search(left) or any(
+                e.label == "Dataset" and e.end <= group.start and not text[e.end: group.start].strip()
+                for e in entities)):  # "outperform CoTracker3 on EgoPoints 61.3 vs 54.2"
             return True  # "outperforms GPT-4o on MathVista (63.2 vs. 60.1)": a score set beside the baseline's
         scoring = self.scoring_left.search(left)
         if scoring:

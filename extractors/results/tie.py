@@ -41,6 +41,7 @@ _WORD = re.compile(r"\S+")
 _NOT_A_DURATION = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many)|\bof the)\s+$",
                              re.IGNORECASE)
 _PARTICIPLE_END = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with|using|via|through|by)$")
+_SYSTEM_HEAD = re.compile(r"\s+(?:backbones?|architectures?|encoders?|decoders?|models?|networks?)\b", re.IGNORECASE)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _NUMBER_NEXT = re.compile(r"\s+(?:about\s+|around\s+|~\s*)?[+-]?\d")
 _MODEL_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BbMm]\b|-\d+(?:\.\d+)?[BbMm]\b")
@@ -620,8 +621,9 @@ class SentenceTies:
             return None  # "on COCO, and Recall@10 of 0.85": a metric starts the next clause
         words = _CAPITALISED.match(self.text, at)
         if not words or words.group().split()[0].lower() in self.tying.name_stop \
-                or _MODEL_SIZE.search(words.group()) or self.cues["hardware"].match(words.group()):
-            return None  # "on LLaMA2 7b": a model of a size; "on an RTX 3090": a device
+                or _MODEL_SIZE.search(words.group()) or self.cues["hardware"].match(words.group()) \
+                or _SYSTEM_HEAD.match(self.text, words.end()):
+            return None  # "on LLaMA2 7b": a model of a size; "on an RTX 3090": a device; "on the Vim-B backbone"
         return _Name(at, words.end(), words.group(), "dataset")
 
     def subject_ties(self, group: Group, paired: bool) -> Sequence[str | None]:

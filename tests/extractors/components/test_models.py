@@ -85,6 +85,11 @@ CASES = [
     # unknown members of known families
     ("We fine-tune Qwen3-14B on the synthetic data.", "Qwen3-14B", "Qwen3-14B", "Qwen"),
     ("We fine-tune Llama-4-Scout on the synthetic data.", "Llama-4-Scout", "Llama-4-Scout", "Llama"),
+    # 2025 video and image generators (arXiv 2025: "leading video models (Veo-3, Sora-2, Wan-2.2)")
+    ("We benchmark leading video models (Veo-3, Sora-2, Wan-2.2) and image models.", "Sora-2", "Sora-2", "Sora"),
+    ("We compare with Seedance 1.0 and Hailuo 02 on motion quality.", "Seedance 1.0", "Seedance-1.0",
+     "Seedance"),
+    ("We compare with Seedance 1.0 and Hailuo 02 on motion quality.", "Hailuo 02", "Hailuo-02", "Hailuo"),
 ]
 
 

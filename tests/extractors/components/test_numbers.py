@@ -492,3 +492,21 @@ def test_a_dataset_before_a_metric_is_the_place_not_a_baseline(nlp):
             "than 2% over the current state of the art.")
     results = run_with_entities(nlp, text, [("GSM8K", "Dataset", "GSM8K"), ("accuracy", "Metric", "Accuracy")])
     assert [(r["value"], r["metric"], r["dataset"]) for r in results] == [(2.0, "Accuracy", "GSM8K")]
+
+
+def test_units_backbones_and_brackets_from_random_2025_abstracts(nlp):
+    """A metric inside the bracket makes a score ('superior performance (84.34% accuracy)'), a name
+    before 'backbone' is no dataset, FLOPs is a metric, and '6 times' is no part of the metric's name."""
+    superior = ("Our experiments demonstrate that image-based classifiers achieve superior performance "
+                "(84.34\\% accuracy) compared to more complex temporal models.")
+    assert [(r["value"], r["kind"], r["metric"]) for r in run_with_entities(
+        nlp, superior, [("accuracy", "Metric", "Accuracy")])] == [(84.34, "absolute", "Accuracy")]
+    backbone = ("Notably, MTR reduces FLOPs by approximately 40\\% on the Vim-B backbone, with only a 1.6\\% drop "
+                "in ImageNet performance without retraining.")
+    results = run_with_entities(nlp, backbone, [("MTR", "Method", "MTR"), ("ImageNet", "Dataset", "ImageNet")])
+    assert [(r["value"], r["kind"], r["metric"], r["dataset"]) for r in results] == [
+        (40.0, "reduction", "FLOPS", None), (1.6, "reduction", None, "ImageNet")]
+    kimi = ("Kimi Linear outperforms full MLA, while reducing KV cache usage by up to 75% and achieving up to "
+            "6 times decoding throughput for a 1M context.")
+    assert [(r["value"], r["metric"]) for r in run_with_entities(nlp, kimi, [("Kimi", "Model", "Kimi")])] == [
+        (75.0, "KV Cache Usage"), (6.0, "Decoding Throughput")]
