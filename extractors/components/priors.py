@@ -48,6 +48,12 @@ _CLOSES_APPOSITION = re.compile(r"\s*[,)]")
 # "X, a novel ... framework", "Mantis, a foundation model trained on ..."
 _SET_BESIDE_AFTER = re.compile(
     rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,5}}?(?P<noun>{CLASS_NOUNS})\b")
+# A name that achieves or outperforms is a system, not data ("PCPO consistently outperforms",
+# "DAEDCMD can consistently improve"): on the arXiv train papers every NER Dataset before such a
+# verb was a Method or Model; after "on"/"from" it is a place again ("trained on X improves").
+_ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:can\s+(?:\w+ly\s+)?)?(?:achiev|attain|obtain|outperform|surpass|beat|exceed"
+                   r"|improv|reduc|boost)\w*\b", re.IGNORECASE)
+_PLACE_BEFORE = re.compile(r"\b(?:on|from|in|of|with|using|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]s")  # "CNNs", "LLMs": a class, not a model
 CONTEXT_CHARS = 160
 
@@ -98,7 +104,7 @@ class TypePriors:
             return found
         head = self.heads.of_name(name)
         return (self.types.get(name_key(name)) or (head if head not in KEPT_LABELS else None)
-                or self.context_type(name, before, after) or found)
+                or self.context_type(name, before, after) or _acting_type(found, before, after) or found)
 
     def context_type(self, name: str, before: str, after: str) -> str | None:
         """The type of the class noun a name is listed after ("benchmarks such as X") or set
@@ -122,15 +128,30 @@ class TypePriors:
         for key in self.groups:
             if key not in doc.spans:
                 continue
-            spans = []
+            labels, acting = [], set()
             for span in doc.spans[key]:
                 sentence = span.sent
                 before = text[max(sentence.start_char, span.start_char - CONTEXT_CHARS):span.start_char]
                 after = text[span.end_char:min(sentence.end_char, span.end_char + CONTEXT_CHARS)]
                 label = self.type_of(span_text(span), span.label_, before, after)
+                if label != span.label_ and span.label_ == "Dataset" and label == "Method" \
+                        and _acting_type(span.label_, before, after):
+                    acting.add(name_key(span_text(span)))
+                labels.append(label)
+            spans = []
+            for span, label in zip(doc.spans[key], labels, strict=True):
+                if label == "Dataset" and span.label_ == "Dataset" and name_key(span_text(span)) in acting:
+                    label = "Method"  # one name, one type: the mention that acts says what it is
                 if label != span.label_:  # attributes are keyed by offsets: they stay
                     span = Span(doc, span.start, span.end, label=label, kb_id=span.kb_id,
                                 span_id=span.id)
                 spans.append(span)
             doc.spans[key] = spans
         return doc
+
+
+def _acting_type(found: str, before: str, after: str) -> str | None:
+    """Method for a name the NER called a Dataset that acts on a result ("X outperforms")."""
+    if found == "Dataset" and _ACTS.match(after) and not _PLACE_BEFORE.search(before):
+        return "Method"
+    return None
