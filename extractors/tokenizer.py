@@ -1,10 +1,11 @@
 """The product's tokenizer: spaCy's English rules, plus a full stop split off a name that ends in a
-digit and a capital ("on GSM8K.", "ImageNet-1K.", "Llama-3-8B."), parentheses split off the words
-they are glued to, and no emoticons.
+digit or a lower-case letter and a capital ("on GSM8K.", "ImageNet-1K.", "with ViT.", "CoT.",
+"MoE."), parentheses split off the words they are glued to, and no emoticons.
 
 spaCy splits a final full stop after a lower-case letter, a digit or two capitals, and keeps it after
-one capital ("U.S.") so abbreviations stay whole; "GSM8K." fell in that gap, so the name and the end
-of its sentence were one token: the gazetteer missed the name, and the sentence ran on into the next.
+one capital ("U.S.") so abbreviations stay whole; "GSM8K." and "ViT." fell in that gap, so the name
+and the end of its sentence were one token: the gazetteer missed the name, and the sentence ran on
+into the next.
 Acronym definitions need their parentheses as tokens: "(GAN)-based" and "models(MLLMs)" were one
 token with the bracket, and spaCy's emoticon "):" swallowed the close of "Dual-level Knowledge
 Alignment (DKA): ...", so none of these defined its acronym (about 3 in 100 arXiv abstracts have
@@ -22,7 +23,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
 TOKENIZER = "paperkg.Tokenizer.v1"
-NAME_FULL_STOP = r"(?<=[0-9][A-Z])\."
+NAME_FULL_STOP = r"(?<=[0-9a-z][A-Z])\."  # "GSM8K.", "ViT.", "CoT.", "MoE."
 GLUED_PARENTHESES = (
     r"\)(?=-[A-Za-z])",  # "(GAN)-based"
     r"(?<=\))-(?=[A-Za-z])",  # ... and the hyphen after it

@@ -19,6 +19,10 @@ def test_a_name_ending_in_digit_and_capital_ends_its_sentence():
     assert words(nlp, "We evaluate on ImageNet-1K. It") == ["We", "evaluate", "on", "ImageNet-1", "K", ".", "It"]
     assert words(spacy.blank("en"), "on ImageNet-1K. It") == ["on", "ImageNet-1K.", "It"]  # why it exists
     assert words(nlp, "the U.S. army, e.g. this") == ["the", "U.S.", "army", ",", "e.g.", "this"]
+    assert words(nlp, "backbones such as ViT. It uses CoT.") == ["backbones", "such", "as", "ViT", ".", "It",
+                                                             "uses", "CoT", "."]
+    assert words(spacy.blank("en"), "as ViT. It")[1] == "ViT."
+    assert words(nlp, "a Ph.D. in") == ["a", "Ph.D.", "in"]
 
 
 def test_glued_parentheses_are_tokens_of_their_own():
