@@ -46,7 +46,8 @@ _INNER_NAME_MARK = re.compile(r"[0-9]|\w[A-Z+#&]")
 _WORD_PIECES = re.compile(r"[\s\-/]+")
 # Sizes, counts and settings the model sometimes tags ("137B", "k=4") are no names.
 _NOT_A_NAME = re.compile(r"^[\d.,]+\s*[KMBTkmbt]?$|=")
-_ADDRESS = re.compile(r"://|^www\.|@\w+\.\w|\.(?:com|org|io|net)(?:/|$)")
+# An address, or the "this https URL" arXiv puts in place of one.
+_ADDRESS = re.compile(r"://|^www\.|@\w+\.\w|\.(?:com|org|io|net)(?:/|$)|^(?:https?\s+)?URL$")
 # A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%") is a result, not part of a name.
 _TRAILING_SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
 # A split the model runs into ("the WMT'14 English-German test set") is no part of the name.

@@ -30,6 +30,9 @@ _DOTTED_VERSION_AT = re.compile(rf"(?P<sep>\.)(?P<version>{_VERSION})(?!\w|\.\d)
 _SPACED_VERSION_AT = re.compile(r"(?P<sep> )(?P<version>v?\d{1,2}(?:\.\d{1,2})?)(?!\w|\.\d|\s*%)")
 _WORD_AT = re.compile(r"(?P<sep>[-_ ])(?P<word>[A-Za-z]+)(?!\w|\.\d)")
 _CHECKPOINT_VERSION_AT = re.compile(r"(?P<sep>[-_]|\s(?=V))(?P<version>[vV]\d+(?:\.\d+)*)(?!\w|\.\d)")
+_ACTIVE_SIZE_AT = re.compile(r"-(?P<active>A\d+(?:\.\d+)?[bB])(?!\w|\.\d)")  # "Qwen3-30B-A3B": active parameters
+_DATE_AT = re.compile(  # a release date: "Kimi-VL-A3B-Thinking-2506", "GPT-4o-2024-08-06"
+    r"-(?P<date>20\d{2}-\d{2}-\d{2}|20\d{6}|2[3-9](?:0[1-9]|1[0-2]))(?!\w|\.\d|-\d)")
 _PATCH_AT = re.compile(r"/(?P<patch>\d{1,2})(?!\w|\.\d)")  # "ViT-B/16"
 # An unknown capitalised sub-name, read when a parameter count follows within two more parts.
 _SUBNAME_AT = re.compile(
@@ -381,6 +384,10 @@ class ModelGrammar:
                 return ("size", _size_text(size.group("size")), size.end())
         if checkpoint := _CHECKPOINT_VERSION_AT.match(text, position):
             return ("revision", checkpoint.group("version"), checkpoint.end())
+        if active := _ACTIVE_SIZE_AT.match(text, position):
+            return ("variant", active.group("active").upper(), active.end())
+        if name.pieces and (date := _DATE_AT.match(text, position)):
+            return ("revision", date.group("date"), date.end())
         if name.pieces and name.pieces[-1][0] == "variant":
             if patch := _PATCH_AT.match(text, position):
                 return ("patch", patch.group("patch"), patch.end())

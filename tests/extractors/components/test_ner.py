@@ -129,6 +129,12 @@ def test_code_addresses_are_not_mentions(nlp):
              doc.char_span(text.index("CornerNet"), len(text) - 1, label="Method")]
     nlp.get_pipe("paperkg_ner")._collect(doc, [(span.start, span.end, span.label_) for span in found])
     assert [span.text for span in doc.spans["ner"]] == ["CornerNet"]
+    # arXiv replaces links in its abstracts with "this https URL", which the model tags as a Method
+    text = "Code and Data are available at this https URL."
+    doc = nlp.make_doc(text)
+    url = doc.char_span(text.index("URL"), text.index("URL") + 3, label="Method")
+    nlp.get_pipe("paperkg_ner")._collect(doc, [(url.start, url.end, url.label_)])
+    assert list(doc.spans["ner"]) == []
 
 
 @pytest.mark.parametrize(("title", "abstract", "task", "catalogue_task"), [
