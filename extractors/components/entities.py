@@ -19,6 +19,7 @@ kg.core.names.name_key).
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 
 from spacy.language import Language
@@ -157,3 +158,26 @@ def assign_canonicals(doc: Doc, entities: list[Span], trusted: list[bool]) -> No
         canonical = next((decided[i] for i in group if i in decided), span_text(entities[group[0]]))
         for i in group:
             entities[i].id_ = decided.get(i, canonical)
+    one_type_per_name(entities, trusted)
+
+
+def one_type_per_name(entities: list[Span], trusted: list[bool]) -> None:
+    """The NER and acronym mentions of one canonical name take one type: the trusted sources' when
+    they agree on one, else the most frequent among the mentions, the first one's on a tie (the NER
+    typed "ShapeNet-v2" Dataset in one sentence and Method in the next)."""
+    by_name: dict[str, list[int]] = {}
+    for i, entity in enumerate(entities):
+        if not entity._.generic:
+            by_name.setdefault(entity.id_, []).append(i)
+    for group in by_name.values():
+        labels = [entities[i].label_ for i in group]
+        if len(set(labels)) < 2:
+            continue
+        sure = {entities[i].label_ for i in group if trusted[i]}
+        if len(sure) > 1:
+            continue  # "CLIP" the model and the metric the catalogue knows: both stay
+        counts = Counter(labels)
+        label = next(iter(sure)) if sure else max(labels, key=lambda lab: (counts[lab], -labels.index(lab)))
+        for i in group:
+            if not trusted[i]:
+                entities[i].label_ = label

@@ -228,7 +228,8 @@ class ProposalFinder:
             by_kind.setdefault(record["kind"], []).append(record)
         self.object_cues = [(record["id"], self._object_regex(record)) for record in by_kind.get("object", ())]
         self.breaks = set(records["clause break"]["phrases"])
-        self.break_pattern = re.compile(phrase_regex(self.breaks), re.IGNORECASE)
+        self.break_pattern = re.compile(phrase_regex(self.breaks, not_after=r"[\w-]"),  # not "web-based"
+                                        re.IGNORECASE)
         self.examples = re.compile(r"\s*" + phrase_regex(records["example list"]["phrases"]), re.IGNORECASE)
         self.use_words = set(records["use context"]["phrases"])
         self.modified_head = re.compile(r"\s*(?:" + phrase_regex([*self.heads.by_head, "baseline", "baselines"]) + ")",
@@ -321,7 +322,7 @@ class ProposalFinder:
         spans = entities.spans()
         same |= self._one_name(proposed)
         for span in spans:
-            if span.id_ in named and span._.source in ("ner", "acronym"):
+            if span.id_ in named and span._.source in ("ner", "acronym", "pattern"):
                 span._.generic, span.label_ = False, named[span.id_]
             span.id_ = same.get(span.id_, span.id_)
             if span.id_ in proposed:
@@ -777,6 +778,9 @@ class ProposalFinder:
             return self._entity_for(doc, text, entities, candidate, named)
         if containing:
             entity = containing[0]
+            if entity._.source == "pattern" and entity.label_ == "Method" \
+                    and (label := self._type_of(candidate)) != "Method":
+                named[entity.id_] = label  # a later head says more than the default ("X, the first benchmark")
             if entities.mentioned_before(entity.id_, start) and not candidate.in_title:
                 return None
             known = entity._.source == "gazetteer" or (
@@ -798,6 +802,8 @@ class ProposalFinder:
             entities.remove(e)
         same_name = entities.first_with_key(name_key(span.text))  # "Co-Spy" after "CO-SPY": one canonical
         canonical = same_name.id_ if same_name is not None else span.text
+        if same_name is not None and same_name._.source == "pattern" and label != same_name.label_:
+            label = named[canonical] = label if label != "Method" else same_name.label_  # one name, one type
         created = None
         for match in re.finditer(rf"(?<![\w-]){re.escape(span.text)}(?![\w-])", text):
             if entities.overlapping(match.start(), match.end()):

@@ -169,3 +169,19 @@ def test_a_model_name_before_score_is_a_metric():
         ("DINO score", "Metric", "DINO Score"), ("GPT-4", "Model", "GPT-4"), ("MMLU", "Dataset", "MMLU")]
     assert [(r.value, r.metric) for r in found.results][:3] == [
         (0.31, "CLIPScore"), (0.8, "CLIP-I"), (0.71, "DINO Score")]
+
+
+def test_the_ner_mentions_of_one_name_take_one_type():
+    """An arXiv 2025 abstract where the model typed ShapeNet-v2 Dataset twice and Method once: the
+    majority wins, so the paper holds one ShapeNet-v2 entity."""
+    text = ("We train on ShapeNet-v2 chairs. ShapeNet-v2 provides meshes, and ShapeNet-v2 is split by category.")
+    doc = annotate(text)
+    ner = []
+    for start, label in zip([i for i in range(len(text)) if text.startswith("ShapeNet-v2", i)],
+                            ("Dataset", "Method", "Dataset"), strict=True):
+        span = doc.char_span(start, start + len("ShapeNet-v2"), label=label)
+        span._.source, span._.score, span._.generic = "ner", 0.8, False
+        ner.append(span)
+    doc.spans["ner"] = ner
+    merged = default_pipeline().get_pipe("paperkg_entities")(doc)
+    assert [(s.text, s.label_) for s in merged.spans[ENTITIES_KEY]] == [("ShapeNet-v2", "Dataset")] * 3

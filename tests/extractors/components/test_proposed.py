@@ -67,6 +67,18 @@ def test_head_noun_types_a_proposed_dataset():
         ("title", "Dataset", "proposes"), ("abstract", "Dataset", "proposes")}
 
 
+def test_the_abstracts_head_noun_types_a_proposal_its_title_left_a_method():
+    """arXiv 2025: the title calls it a platform, the abstract "the first web-based benchmark"
+    (the hyphen of "web-based" is no clause break); title and abstract mentions take one type."""
+    found = extract("To address this gap, we introduce Open CaptchaWorld, the first web-based benchmark and "
+                    "platform specifically designed to evaluate the visual reasoning of MLLM-powered agents.",
+                    title="Open CaptchaWorld: A Comprehensive Web-based Platform for Testing and Benchmarking "
+                          "Multimodal LLM Agents")
+    assert found.proposed == ["Open CaptchaWorld"]
+    assert {(m.field, m.type) for m in mentions(found, "Open CaptchaWorld")} == {
+        ("title", "Dataset"), ("abstract", "Dataset")}
+
+
 def test_head_noun_types_a_proposed_metric():
     found = extract("In response to the ineffective evaluation of CLIP-T metrics, we introduce BLIP2-T metric, "
                     "a more equitable and effective evaluation metric for this particular task.")
