@@ -28,6 +28,7 @@ GLUED_PARENTHESES = (
     r"\)(?=-[A-Za-z])",  # "(GAN)-based"
     r"(?<=\))-(?=[A-Za-z])",  # ... and the hyphen after it
     r"(?<=[a-z]{2})\((?=[A-Za-z])",  # "models(MLLMs)", not the names "O(OD)2", "S(hou)t(s)"
+    r"(?<=[A-Za-z0-9]{2})\)(?=[a-z]{2})",  # "Knowledge distillation (KD)transfers", "CUB200)and"
 )
 
 

@@ -48,6 +48,10 @@ _WORD_PIECES = re.compile(r"[\s\-/]+")
 _NOT_A_NAME = re.compile(r"^[\d.,]+\s*[KMBTkmbt]?$|=")
 # An address, or the "this https URL" arXiv puts in place of one.
 _ADDRESS = re.compile(r"://|^www\.|@\w+\.\w|\.(?:com|org|io|net)(?:/|$)|^(?:https?\s+)?URL$")
+# An adjective made from a name ("Gaussian-distributed", "LLM-based") names nothing: the guide's
+# gold holds one such entity in 2,279.
+_ADJECTIVE_END = re.compile(r"-(?:based|driven|distributed|aware|guided|like|specific|free|oriented|powered|enhanced"
+                            r"|inspired|centric|style|level|wise|agnostic|conditioned|grounded)$", re.IGNORECASE)
 # A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%") is a result, not part of a name.
 _TRAILING_SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
 # A split the model runs into ("the WMT'14 English-German test set") is no part of the name.
@@ -180,8 +184,8 @@ class ScientificNER:
             text = span_text(doc[start:end])
             if not any(char.isalpha() for char in text):
                 continue  # numbers ("+3.2") are never mentions: the results component reads them
-            if _ADDRESS.search(text):
-                continue  # a code or project URL names no entity
+            if _ADDRESS.search(text) or _ADJECTIVE_END.search(text):
+                continue  # a code or project URL, an adjective: no entity
             while end - 1 > start and _TRAILING_SCORE.match(doc[end - 1].text):
                 end -= 1
             if end - 1 > start and end < len(doc) and doc[end - 1].text in _SPLIT_WORDS \

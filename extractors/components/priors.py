@@ -54,6 +54,10 @@ _SET_BESIDE_AFTER = re.compile(
 _ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:can\s+(?:\w+ly\s+)?)?(?:achiev|attain|obtain|outperform|surpass|beat|exceed"
                    r"|improv|reduc|boost)\w*\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:on|from|in|of|with|using|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
+# "evaluated on the MARIOEval benchmark": a name-shaped Method right before a dataset noun is that
+# dataset (a task before it is not: "the video generation benchmark").
+_DATASET_NOUN_AFTER = re.compile(r"\s+(?:benchmarks?|datasets?|corpus|corpora)\b", re.IGNORECASE)
+_NAME_SHAPED = re.compile(r"\w[A-Z0-9]")
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]s")  # "CNNs", "LLMs": a class, not a model
 CONTEXT_CHARS = 160
 
@@ -104,7 +108,8 @@ class TypePriors:
             return found
         head = self.heads.of_name(name)
         return (self.types.get(name_key(name)) or (head if head not in KEPT_LABELS else None)
-                or self.context_type(name, before, after) or _acting_type(found, before, after) or found)
+                or self.context_type(name, before, after) or _acting_type(found, before, after)
+                or _benchmark_type(name, found, after) or found)
 
     def context_type(self, name: str, before: str, after: str) -> str | None:
         """The type of the class noun a name is listed after ("benchmarks such as X") or set
@@ -154,4 +159,11 @@ def _acting_type(found: str, before: str, after: str) -> str | None:
     """Method for a name the NER called a Dataset that acts on a result ("X outperforms")."""
     if found == "Dataset" and _ACTS.match(after) and not _PLACE_BEFORE.search(before):
         return "Method"
+    return None
+
+
+def _benchmark_type(name: str, found: str, after: str) -> str | None:
+    """Dataset for a name-shaped Method the NER found right before "benchmark" or "dataset"."""
+    if found == "Method" and _NAME_SHAPED.search(name) and _DATASET_NOUN_AFTER.match(after):
+        return "Dataset"
     return None

@@ -29,6 +29,7 @@ def test_glued_parentheses_are_tokens_of_their_own():
     nlp = blank()
     assert words(nlp, "fine-tuning (PEFT)-based CL") == ["fine", "-", "tuning", "(", "PEFT", ")", "-", "based", "CL"]
     assert words(nlp, "language models(MLLMs) and") == ["language", "models", "(", "MLLMs", ")", "and"]
+    assert words(nlp, "distillation (KD)transfers the") == ["distillation", "(", "KD", ")", "transfers", "the"]
     assert words(nlp, "Alignment (DKA): By") == ["Alignment", "(", "DKA", ")", ":", "By"]
     assert words(spacy.blank("en"), "(DKA): By")[-2] == "):"  # spaCy's emoticon, why it exists
     # A name made with parentheses stays whole.

@@ -137,6 +137,15 @@ def test_code_addresses_are_not_mentions(nlp):
     assert list(doc.spans["ner"]) == []
 
 
+def test_an_adjective_made_from_a_name_is_no_mention(nlp):
+    # arXiv 2505.20473: "sampling with Gaussian-distributed offsets", tagged Method by the model
+    text = "The approach is evaluated in-expectation by sampling with Gaussian-distributed offsets."
+    doc = nlp.make_doc(text)
+    adjective = doc.char_span(text.index("Gaussian"), text.index(" offsets"), label="Method")
+    nlp.get_pipe("paperkg_ner")._collect(doc, [(adjective.start, adjective.end, adjective.label_)])
+    assert list(doc.spans["ner"]) == []
+
+
 @pytest.mark.parametrize(("title", "abstract", "task", "catalogue_task"), [
     # Train papers ax0477 and ax0392: the guide's Task is the whole phrase, modifiers included.
     ("Post Persona Alignment for Multi-Session Dialogue Generation",

@@ -91,6 +91,9 @@ def test_a_name_with_two_catalogue_types_keeps_the_ner_type():
     # a named foundation model a paper introduces is a Model (as the arXiv gold annotates them)
     ("We introduce Mantis, a foundation model trained entirely on mechanistic simulations.",
      [("Mantis", "Method")], "Model"),
+    # a name-shaped Method before "benchmark" (arXiv 2505.19291)
+    ("Our approach has been evaluated on the MARIOEval benchmark, achieving OCR and CLIPScore metrics close "
+     "to state-of-the-art models.", [("MARIOEval", "Method")], "Dataset"),
 ])
 def test_a_class_noun_types_the_names_listed_after_or_set_beside_it(text, ner, expected):
     assert retyped(text, ner)[ner[0][0]] == (expected, "ner")
