@@ -241,8 +241,37 @@ def dataset_candidates(pwc_dir: Path) -> Iterator[Candidate]:
         name = record["name"]
         versions = [v for v in [*record.get("variants", []), *benchmarks.get(name, [])]
                     if _is_version_of(v, name)]
-        names = [name, record.get("full_name"), *record.get("aliases", []), *versions]
-        yield from _record_candidates("Dataset", names, record.get("num_papers") or 0)
+        popularity = record.get("num_papers") or 0
+        distinct = [v for v in versions if DISTINCT_VERSION.fullmatch(v[len(name):])]
+        names = [name, record.get("full_name"), *record.get("aliases", []),
+                 *(v for v in versions if v not in distinct)]
+        yield from _record_candidates("Dataset", names, popularity)
+        for spellings in version_spellings(distinct).values():
+            yield from _record_candidates("Dataset", spellings, popularity)
+
+
+# What a version adds to its dataset's name when it is another benchmark: a number, year or size
+# ("AIME 2025", "ActivityNet-1.3", "ImageNet-100", "MultiWOZ 2.4") or a one- or two-letter suffix
+# ("ImageNet-R", "ImageNet-A"). "3DMatch Benchmark" or "AFHQ Cat" stay the dataset itself.
+DISTINCT_VERSION = re.compile(r"[\s\-_]?(?:v?\d[\d.]*[kKmM]?|[A-Z]{1,2})")
+_SHORT_YEAR = re.compile(r"(?<=[A-Za-z])[\s\-_]?(2\d)$")
+
+
+def version_spellings(versions: list[str]) -> dict[str, list[str]]:
+    """The spellings of each version, grouped: "ActivityNet-1.3" and "ActivityNet1.3" are one,
+    and a two-digit year is its four-digit one when both occur ("AIME24", "AIME 2024")."""
+    def key(version: str) -> str:
+        return re.sub(r"[\s\-_]", "", version.lower())
+
+    keys = {key(v) for v in versions}
+    groups: dict[str, list[str]] = {}
+    for version in versions:
+        grouped = key(version)
+        year = _SHORT_YEAR.search(version)
+        if year and key(version[:year.start()] + "20" + year.group(1)) in keys:
+            grouped = key(version[:year.start()] + "20" + year.group(1))
+        groups.setdefault(grouped, []).append(version)
+    return groups
 
 
 def _is_version_of(variant: str, name: str) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractors.gazetteers import build_gazetteers, split_acronym
+from extractors.gazetteers import DISTINCT_VERSION, build_gazetteers, split_acronym, version_spellings
 from extractors.tokenizer import blank
 from kg.cli import app
 from kg.core.errors import DataNotFound
@@ -66,9 +66,21 @@ def test_spelling_variants_share_the_id(built):
     for surface in ("In-Context Learning", "In Context Learning"):
         assert patterns[surface]["id"] == "In-Context Learning"
     for surface in ("ImageNet-1K", "ImageNet 1K", "ImageNet-1k"):  # variant and leaderboard name
-        assert patterns[surface] == {"label": "Dataset", "pattern": surface, "id": "ImageNet",
+        assert patterns[surface] == {"label": "Dataset", "pattern": surface, "id": "ImageNet-1K",
                                      "attr": "ORTH"}
+    assert patterns["ImageNet"]["id"] == "ImageNet"
     assert patterns["GANs"]["id"] == "GAN"
+
+
+def test_a_numbered_or_lettered_version_is_a_benchmark_of_its_own():
+    """ "AIME 2025" is not AIME 2024, nor "ImageNet-R" ImageNet; "AIME24" is "AIME 2024"; a version
+    that only adds a word ("3DMatch Benchmark") is the dataset itself."""
+    assert version_spellings(["AIME 2024", "AIME24", "AIME-2024", "AIME 2025", "AIME25"]) == {
+        "aime2024": ["AIME 2024", "AIME24", "AIME-2024"], "aime2025": ["AIME 2025", "AIME25"]}
+    versions = [("ImageNet", "ImageNet-R"), ("ImageNet", "ImageNet-100"), ("ActivityNet", "ActivityNet 1.3"),
+                ("3DMatch", "3DMatch Benchmark"), ("AFHQ", "AFHQ Cat")]
+    assert [v for name, v in versions if DISTINCT_VERSION.fullmatch(v[len(name):])] == [
+        "ImageNet-R", "ImageNet-100", "ActivityNet 1.3"]
 
 
 def test_junk_and_flagged_entries_are_dropped(built):
