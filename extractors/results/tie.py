@@ -42,6 +42,7 @@ _NOT_A_DURATION = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|ni
                              re.IGNORECASE)
 _PARTICIPLE_END = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with|using|via|through|by)$")
 _SYSTEM_HEAD = re.compile(r"\s+(?:backbones?|architectures?|encoders?|decoders?|models?|networks?)\b", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against)\s+$", re.IGNORECASE)
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _NUMBER_NEXT = re.compile(r"\s+(?:about\s+|around\s+|~\s*)?[+-]?\d")
 _MODEL_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BbMm]\b|-\d+(?:\.\d+)?[BbMm]\b")
@@ -562,8 +563,10 @@ class SentenceTies:
         if bracketing and _OPEN_BRACKET.fullmatch(text[bracketing[-1].end: group.start]):
             return [bracketing[-1].name] * size  # "on MathVista (63.2% vs 60.1%)", "nuScenes (72.1 NDS)"
         opening = _ON_FORWARD.match(text, group.end)
-        if opening and _CAPITALISED.match(text, opening.end()):
+        if opening and _CAPITALISED.match(text, opening.end()) and not (
+                opening.group("prep").lower() == "for" and self.attached_system(group)):
             return [None] * size  # "91.6% on LLaMA2 7b", not a dataset: nor is the dataset before it
+            # ("99.14% for CAT-Net" names the system: the sentence's dataset may still hold)
         if len(self.dataset_names) == 1:
             return self.dataset_names * size  # the sentence's one dataset: "On GSM8K, ...", "Experiments on D show"
         shared = self.shared_after(group)
@@ -653,10 +656,11 @@ class SentenceTies:
             if name.role in ("system", "baseline", "instrument") \
                     and _ATTACHED_BEFORE.fullmatch(text[name.end: group.start]):
                 return name.name
+        compared = _COMPARED_BEFORE.search(text, max(0, group.start - 30), group.start)
         for name in self.names.starting(group.end, group.end + 13):
-            if name.role in ("system", "baseline", "instrument") and name.label == "Model" \
+            if name.role in ("system", "baseline", "instrument") and (name.label == "Model" or compared) \
                     and _FOR_AFTER.match(text[group.end: name.start]):
-                return name.name
+                return name.name  # "84% for ChatGPT"; "compared to 99.14% for CAT-Net"
         return None
 
     def sentence_subject(self, group: Group) -> str | None:

@@ -88,6 +88,11 @@ def test_curated_methods_the_catalogue_snapshot_lacks_or_types_as_tasks(nlp):
         ("Method", "nnU-Net"), ("Method", "vLLM"), ("Method", "Rectified Flow"))
     assert found(nlp, "Kolmogorov-Arnold Networks (KANs) replace fixed activations.")[
         "Kolmogorov-Arnold Networks"] == ("Method", "KAN")
+    # classic algorithms the deep-learning catalogue lacks, which the guide's gold annotates
+    spans = found(nlp, "We compare a random forest, k-means and a genetic algorithm with gradient boosting.")
+    assert [spans[s] for s in ("random forest", "k-means", "genetic algorithm", "gradient boosting")] == [
+        ("Method", "Random Forest"), ("Method", "k-Means"), ("Method", "Genetic Algorithm"),
+        ("Method", "Gradient Boosting")]
 
 
 def test_case_sensitive_names_do_not_match_lowercase_prose(nlp):

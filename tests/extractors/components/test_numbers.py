@@ -510,3 +510,15 @@ def test_units_backbones_and_brackets_from_random_2025_abstracts(nlp):
             "6 times decoding throughput for a 1M context.")
     assert [(r["value"], r["metric"]) for r in run_with_entities(nlp, kimi, [("Kimi", "Model", "Kimi")])] == [
         (75.0, "KV Cache Usage"), (6.0, "Decoding Throughput")]
+
+
+def test_a_score_compared_for_a_method_is_that_methods(nlp):
+    """arXiv 2504.03703: '99.14% for CAT-Net' after 'compared to' is CAT-Net's, on the sentence's
+    dataset."""
+    text = ("For the MIT-BIH dataset, our adapted HAN achieves 98.55% test accuracy compared to 99.14% for "
+            "CAT-Net, while reducing the number of model parameters by a factor of 15.6.")
+    named = [("MIT-BIH", "Dataset", "MIT-BIH"), ("HAN", "Method", "HAN"), ("test accuracy", "Metric", "Accuracy"),
+             ("CAT-Net", "Method", "CAT-Net")]
+    results = run_with_entities(nlp, text, named, proposed=["HAN"])
+    assert [(r["value"], r["dataset"], r["subject"]) for r in results][:2] == [
+        (98.55, "MIT-BIH", "HAN"), (99.14, "MIT-BIH", "CAT-Net")]
