@@ -41,6 +41,12 @@ _PATTERN = re.compile(
     rf"|(?P<tilde>(?<!\\)~)"                                # TeX non-breaking space
 )
 _NEEDS_CLEANING = re.compile(r"[\n\\$*_`\[~{}]")
+_GROUP_OPENING = re.compile(r"\$?(?:\\[A-Za-z]+)?\{$")  # right before a span: "$\textbf{"
+_GROUP_CLOSING = re.compile(r"\}+\$?")  # right after it
+
+
+def _cuts_a_group(source: str) -> bool:
+    return source.count("{") != source.count("}") or source.count("$") % 2 == 1
 
 
 @dataclass(slots=True)
@@ -58,10 +64,18 @@ class CleanText:
     _segments: list[tuple[int, int, bool]] = field(default_factory=list)  # (source lo, source hi, copied)
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
-        """The span of `original` that produced `text[start:end]` (end > start)."""
+        """The span of `original` that produced `text[start:end]` (end > start); a span that would
+        cut a TeX group widens to take it whole ("$\\textbf{A}$daptive", not "A}$daptive")."""
         if not self._segments:
             return start, end
-        return self._source_of(start)[0], self._source_of(end - 1)[1]
+        lo, hi = self._source_of(start)[0], self._source_of(end - 1)[1]
+        if _cuts_a_group(self.original[lo:hi]):
+            opening = _GROUP_OPENING.search(self.original, 0, lo)
+            lo = opening.start() if opening else lo
+            closing = _GROUP_CLOSING.match(self.original, hi)
+            if _cuts_a_group(self.original[lo:hi]) and closing:
+                hi = closing.end()
+        return lo, hi
 
     def _source_of(self, index: int) -> tuple[int, int]:
         """The source span of the cleaned char at `index`."""

@@ -41,6 +41,19 @@ def test_spans_map_back_to_the_input():
     assert ARXIV_ABSTRACT[s:e] == "2\\times"
 
 
+def test_a_span_that_would_cut_a_tex_group_takes_it_whole():
+    """arXiv 2025 abstracts spell acronyms out with bold initials; the mention of the long form
+    must not start inside "$\\textbf{A}$" (it read "A}$daptive ...")."""
+    original = "we propose $\\textbf{A}$daptive $\\textbf{D}$ata $\\textbf{R}$efinement and TCSF$_{IDMS}$ here"
+    cleaned = clean(original)
+    assert cleaned.text == "we propose Adaptive Data Refinement and TCSF_IDMS here"
+    for name, source in (("Adaptive Data Refinement", "$\\textbf{A}$daptive $\\textbf{D}$ata $\\textbf{R}$efinement"),
+                         ("TCSF_IDMS", "TCSF$_{IDMS}$"), ("Data", "$\\textbf{D}$ata")):
+        start = cleaned.text.index(name)
+        s, e = cleaned.source_span(start, start + len(name))
+        assert original[s:e] == source
+
+
 def test_paper_text_locates_fields():
     text = PaperText.of("LoFiT: Localized Fine-tuning", "We propose LoFiT.\nIt works.")
     assert text.text == "LoFiT: Localized Fine-tuning\n\nWe propose LoFiT. It works."
