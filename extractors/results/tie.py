@@ -74,7 +74,7 @@ _CONTINUES = re.compile(  # how a number continues the one before it in the sent
     r"an?\s+(?:improvement|gain|increase)\s+of)\b[^;]{0,80}$",  # "87.0% accuracy, outperforming CNN (58.3%)"
     re.IGNORECASE)
 _ATTACHED_BEFORE = re.compile(  # "CNN (58.3%)", "ChatGPT-o3: 83.58", "a RoBERTa-CRF baseline (F1=0.67)"
-    r"\s*(?:(?:baseline|model|method|approach|system)\s*)?(?:\(\s*(?:[\w@-]+\s*[=:]\s*)?|:\s*)")
+    r"\s*(?:(?:baseline|model|method|approach|system)\s*)?(?:\(\s*(?:(?:[\w@-]+\s+){0,2}[\w@-]+\s*[=:]\s*)?|:\s*)")
 _FROM_END = re.compile(r"\bfrom\s+$")  # the text before a change's old value: "... on GSM8K from "
 _FOR_AFTER = re.compile(r"^\s*(?:for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHOT = r"(?:(?:zero|one|few|\d+)[\s-]shot\s+)?"
@@ -471,6 +471,11 @@ class SentenceTies:
         return _pick(group, near, _TIE_REACH["Metric"])
 
     def chain_of(self, names: _Index, group: Group) -> list[str] | None:
+        """The names of `nearest_chain`."""
+        chain = self.nearest_chain(names, group)
+        return [n.name for n in chain] if chain else None
+
+    def nearest_chain(self, names: _Index, group: Group) -> list[_Name] | None:
         """For a 'respectively' list: the names listed together ("ChatGPT and Llama 2-Chat", "on
         HotpotQA and WebShop") as many as the numbers, the list nearest the numbers."""
         size = len(group.members)
@@ -486,8 +491,7 @@ class SentenceTies:
         fitting = [c for c in chains if len(c) == size and len({n.name for n in c}) == size]
         if not fitting:
             return None
-        nearest = min(fitting, key=lambda c: abs(c[0].start - group.start))
-        return [n.name for n in nearest]
+        return min(fitting, key=lambda c: abs(c[0].start - group.start))
 
     def listed_after(self, group: Group) -> list[str | None] | None:
         """'16.1%, 18.3%, 17.8%, and 24.2% in precision, recall, F1-score, and IoU': in order."""
@@ -519,6 +523,10 @@ class SentenceTies:
         own = self.metrics.within(group.members[-1].end, group.end)
         if own:
             return own[-1].name
+        bracket = _OPEN_BRACKET.match(text, group.end)
+        named = self.metric_starts.get(bracket.end()) if bracket else None
+        if named and re.match(r"\s*\)", text[named.end:]):
+            return named.name  # "+19.01% (ARI), +16.85% (NMI)"
         right = self.tying.right_filler.match(text, group.end)
         found = self.metric_starts.get(right.end()) if right else None
         if found:
@@ -557,6 +565,8 @@ class SentenceTies:
         if named:
             names = [n.name for n in named]
             return names * size if len(names) == 1 else names if len(names) == size else [None] * size
+        if size > 1 and (listed := self.listed_before(group)):
+            return listed  # "on MATH-500, AIME and GPQA-Diamond it shows 2.08%, 2.23% and 3.99%"
         if changed_from and changed_from[1][-1].dataset:
             return [changed_from[1][-1].dataset] * size
         bracketing = self.datasets.ending_before(group.start, 3)
@@ -580,6 +590,11 @@ class SentenceTies:
         if len({d.name for d in free}) == 1:
             return [free[0].name] * size
         return _pick(group, free, _TIE_REACH["Dataset"])
+
+    def listed_before(self, group: Group) -> list[str | None] | None:
+        """The datasets listed earlier in the sentence, as many as the numbers: paired in order."""
+        chain = self.nearest_chain(self.datasets, group)
+        return [n.name for n in chain] if chain and chain[-1].end <= group.start else None
 
     def shared_after(self, group: Group) -> str | None:
         """'improves accuracy by 8.7% and reduces training time by 2.8% on PHOENIX14T': the dataset

@@ -522,3 +522,24 @@ def test_a_score_compared_for_a_method_is_that_methods(nlp):
     results = run_with_entities(nlp, text, named, proposed=["HAN"])
     assert [(r["value"], r["dataset"], r["subject"]) for r in results][:2] == [
         (98.55, "MIT-BIH", "HAN"), (99.14, "MIT-BIH", "CAT-Net")]
+
+
+def test_a_metric_in_brackets_and_datasets_listed_before_the_numbers(nlp):
+    """Random 2025 abstract sentences: '+19.01% (ARI), +16.85% (NMI)' name their metrics in
+    brackets; 'on MATH-500, AIME and GPQA-Diamond it shows 2.08%, 2.23% and 3.99%' pairs in order
+    without 'respectively'; 'GPT-4 (F1 score: 29.08)' is GPT-4's."""
+    text = ("Cluster consistency is improved by +19.01% (ARI), +16.85% (NMI), and +12.39% (Dice) compared to "
+            "the entangled representation.")
+    named = [(m, "Metric", m) for m in ("ARI", "NMI", "Dice")]
+    assert [(r["value"], r["metric"]) for r in run_with_entities(nlp, text, named)] == [
+        (19.01, "ARI"), (16.85, "NMI"), (12.39, "Dice")]
+    text = ("In particular, on MATH-500, AIME and GPQA-Diamond it shows 2.08%, 2.23% and 3.99% improvements over "
+            "the vanilla-GRPO baseline.")
+    named = [(d, "Dataset", d) for d in ("MATH-500", "AIME", "GPQA-Diamond")]
+    assert [(r["value"], r["dataset"]) for r in run_with_entities(nlp, text, named)] == [
+        (2.08, "MATH-500"), (2.23, "AIME"), (3.99, "GPQA-Diamond")]
+    text = ("Recent results from the Corr2Cause dataset benchmark reveal that state-of-the-art LLMs -- such as "
+            "GPT-4 (F1 score: 29.08) -- only marginally outperform random baselines.")
+    named = [("Corr2Cause", "Dataset", "Corr2Cause"), ("GPT-4", "Model", "GPT-4"), ("F1 score", "Metric", "F1")]
+    assert [(r["value"], r["metric"], r["dataset"], r["subject"]) for r in run_with_entities(nlp, text, named)] == [
+        (29.08, "F1", "Corr2Cause", "GPT-4")]
