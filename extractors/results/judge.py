@@ -34,6 +34,8 @@ _FILLER_ONLY = re.compile(  # a clause holding nothing but the number's lead-in:
 _PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
 _ACRONYM_RIGHT = re.compile(r"^\s*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?![\w-])"
                             r"(?!\s+(?:model|dataset|benchmark|GPU)s?\b)")
+_SYSTEM_NOUN_END = re.compile(r"\b(?:baselines?|models?|methods?|approaches|approach|systems?)\s*$", re.IGNORECASE)
+_SCALE_WORD = re.compile(r"^\s*(?:thousand|million|billion|[kKMB])\b")  # "1.22 million parameters": a count
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
 
 
@@ -79,6 +81,8 @@ class ResultJudge:
                                           r"reduction|drop|decrease)s?\b", re.IGNORECASE)
         self.metric_subject = re.compile(  # "the perplexities of the two models are 51.1 and 44.3"
             "(?:" + metric + r")\b[^,;:()]{0,60}?\b(?:are|were|is|was)\s+(?:" + hedges + r"\s*)*$", re.IGNORECASE)
+        self.metric_at = re.compile(  # a metric, then "at": what follows is its setting
+            "(?:" + metric + r")(?:@\d+)?(?:\s+\w+)?\s+at\s*$", re.IGNORECASE)
         self.correlation_left = re.compile(
             "(?:" + cues["correlation"].pattern + r")\s*(?:=|of|:)\s*$", re.IGNORECASE)
         self.filler = re.compile("^" + score_filler, re.IGNORECASE)
@@ -148,8 +152,10 @@ class ResultJudge:
             group.unit = "x"  # "by a factor of 100"
             for member in group.members:
                 member.unit = "x"
-        if re.search(r"\bat\s*$", left) and self.metric_right.search(right):
-            return False  # "Average Precision at 50% IoU", "accuracy at 90% recall": a setting
+        if re.search(r"\bat\s*$", left) and self.metric_right.search(right) \
+                and self.metric_at.search(left):
+            return False  # "Average Precision at 50% IoU", "accuracy at 90% recall": a setting;
+            # not "MobileNetV2 slightly ahead at 97.17% accuracy"
         if group.unit == "points" and self.scale_right.search(right):
             return False  # "5-point Likert ratings"
         if group.unit == "%" and (self.hyper_right.search(right) or self.hyper_left.search(left)
@@ -171,7 +177,9 @@ class ResultJudge:
         if group.kind == "absolute" and cue_start != clause_from and group.unit is not None \
                 and not self.named_before(text, group, entities) and not versus_pair(text, group) \
                 and not self.metric_right.search(right):  # "superior performance (84.34% accuracy)": a score
-            group.kind = self.comparative_before(text[cue_start: clause_from - 1]) or "absolute"
+            before_bracket = text[cue_start: clause_from - 1]
+            group.kind = "absolute" if _SYSTEM_NOUN_END.search(before_bracket) else \
+                self.comparative_before(before_bracket) or "absolute"  # "outperforming baselines (1.3%)": theirs
         if group.kind == "absolute" and previous and previous.kind in ("improvement", "reduction") \
                 and _CONTINUATION.match(text[previous.end: group.start]):
             group.kind = previous.kind  # "by 1.3% on DeiT-T and 2.0% on DeiT-S"
@@ -238,7 +246,8 @@ class ResultJudge:
         if any(m.physical for m in group.members):
             return self.measured(text, group, left, previous)
         between = text[previous.end: group.start] if previous is not None else ""
-        if previous is not None and previous.unit is None and previous.kind in ("absolute", "other") and (
+        if previous is not None and previous.unit is None and previous.kind in ("absolute", "other") \
+                and not self.count_adjacent.search(_SCALE_WORD.sub("", right, count=1)) and (
                 re.fullmatch(r"\s*(?:on\s+[^,;()]{1,30}?\s*)?\(\s*(?:from\s+)?", between)
                 or _CONTINUATION.match(between.lstrip(") "))
                 or self.listed_score.match(between) or self.compared_between.match(between)):

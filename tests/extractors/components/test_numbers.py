@@ -543,3 +543,20 @@ def test_a_metric_in_brackets_and_datasets_listed_before_the_numbers(nlp):
     named = [("Corr2Cause", "Dataset", "Corr2Cause"), ("GPT-4", "Model", "GPT-4"), ("F1 score", "Metric", "F1")]
     assert [(r["value"], r["metric"], r["dataset"], r["subject"]) for r in run_with_entities(nlp, text, named)] == [
         (29.08, "F1", "Corr2Cause", "GPT-4")]
+
+
+def test_a_baselines_bracketed_score_a_lead_at_a_score_and_a_count_after_a_score(nlp):
+    """Random 2025 sentences: 'outperforming transformer baselines (1.3%)' is the baselines' score,
+    not a gain; 'ahead at 97.17% accuracy' is a score (only a metric before 'at' makes a setting);
+    '1.22 million parameters' after '1.09 GFLOPs' is a count."""
+    tree = ("Experimental results demonstrate that TreeGPT achieves 96\\% accuracy, significantly outperforming "
+            "transformer baselines (1.3\\%), large-scale models like Grok-4 (15.9\\%).")
+    results = run_with_entities(nlp, tree, [("TreeGPT", "Method", "TreeGPT"), ("accuracy", "Metric", "Accuracy"),
+                                            ("Grok-4", "Model", "Grok-4")])
+    assert [(r["value"], r["kind"]) for r in results] == [(96.0, "absolute"), (1.3, "absolute"), (15.9, "absolute")]
+    ahead = "On the validation dataset, MobileNetV2 is slightly ahead at 97.17% accuracy versus ViT 96.36%."
+    assert [r["value"] for r in run_with_entities(nlp, ahead, [("accuracy", "Metric", "Accuracy")])] == [
+        97.17, 96.36]
+    count = ("Computational analysis confirmed its efficiency, with 1.09 GFLOPs, 1.22 million parameters, and an "
+             "inference speed of 41.11 FPS.")
+    assert [r["value"] for r in run_with_entities(nlp, count, [])] == [1.09, 41.11]
