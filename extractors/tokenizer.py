@@ -18,12 +18,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.lang.tokenizer_exceptions import emoticons
 from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
 TOKENIZER = "paperkg.Tokenizer.v1"
 NAME_FULL_STOP = r"(?<=[0-9a-z][A-Z])\."  # "GSM8K.", "ViT.", "CoT.", "MoE."
+# Abbreviations of paper prose whose full stop ends no sentence ("Smith et al. (2023) report",
+# "as shown in Fig. 3"): one token each, so the sentencizer does not split there.
+ABBREVIATIONS = ("al.", "Fig.", "Figs.", "fig.", "Eq.", "Eqs.", "eq.", "Eqn.", "approx.", "resp.", "cf.", "Sec.",
+                 "Tab.", "Ref.", "Refs.", "Sect.")
 GLUED_PARENTHESES = (
     r"\)(?=-[A-Za-z])",  # "(GAN)-based"
     r"(?<=\))-(?=[A-Za-z])",  # ... and the hyphen after it
@@ -40,6 +45,8 @@ def create_tokenizer() -> Callable[[Language], Callable]:
         tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()),
                                                         *GLUED_PARENTHESES]).finditer
         tokenizer.rules = {text: pieces for text, pieces in tokenizer.rules.items() if text not in emoticons}
+        for abbreviation in ABBREVIATIONS:
+            tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
         return tokenizer
     return make
 

@@ -7,7 +7,7 @@ import spacy
 
 from extractors.pipeline import default_pipeline
 from extractors.tokenizer import blank
-from tests.extractors.pipeline_cases import extract
+from tests.extractors.pipeline_cases import annotate, extract
 
 
 def words(nlp, text: str) -> list[str]:
@@ -43,6 +43,14 @@ def test_an_acronym_defined_before_a_colon_or_a_hyphen_is_paired():
     assert {m.text: m.canonical for m in found.entities if not m.generic} == {
         "Dual-level Knowledge Alignment": "DKA", "DKA": "DKA",
         "parameter-efficient fine-tuning": "PEFT", "PEFT": "PEFT"}
+
+
+def test_abbreviations_of_paper_prose_end_no_sentence():
+    assert words(blank(), "Smith et al. (2023) in Fig. 3") == [
+        "Smith", "et", "al.", "(", "2023", ")", "in", "Fig.", "3"]
+    assert words(spacy.blank("en"), "Smith et al. (2023)")[2:4] == ["al", "."]  # why it exists
+    doc = annotate("Following Smith et al. (2023), as shown in Fig. 3, our model (approx. 7B) reaches 85.3% on GSM8K.")
+    assert len(list(doc.sents)) == 1
 
 
 def test_the_pipeline_uses_it():
