@@ -95,6 +95,17 @@ def test_curated_methods_the_catalogue_snapshot_lacks_or_types_as_tasks(nlp):
         ("Method", "Gradient Boosting")]
 
 
+def test_curated_evaluation_measures(nlp):
+    """Measures the catalogue lacks that the guide's gold annotates (arXiv train: "false alarm rates",
+    "inter-rater reliability", "speaker similarity")."""
+    spans = found(nlp, "It lowers false alarm rates, keeps speaker similarity and inter-rater reliability high, "
+                       "and reaches a high intersection over union.")
+    assert [spans[s] for s in ("false alarm rates", "speaker similarity", "inter-rater reliability",
+                               "intersection over union")] == [
+        ("Metric", "False Alarm Rate"), ("Metric", "Speaker Similarity"), ("Metric", "Inter-Rater Reliability"),
+        ("Metric", "IoU")]
+
+
 def test_case_sensitive_names_do_not_match_lowercase_prose(nlp):
     spans = found(nlp, LOWERCASE_PROSE)
     assert "math" not in spans               # MATH the benchmark is matched in capitals only
