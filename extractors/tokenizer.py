@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.util import compile_infix_regex, compile_suffix_regex, registry
 
 TOKENIZER = "paperkg.Tokenizer.v1"
-NAME_FULL_STOP = r"(?<=[0-9a-z][A-Z])\."  # "GSM8K.", "ViT.", "CoT.", "MoE."
+NAME_FULL_STOP = r"(?<=[0-9a-z-][A-Z])\."  # "GSM8K.", "ViT.", "CoT.", "MoE.", "ImageNet-R."
 # Abbreviations of paper prose whose full stop ends no sentence ("Smith et al. (2023) report",
 # "as shown in Fig. 3"): one token each, so the sentencizer does not split there.
 ABBREVIATIONS = ("al.", "Fig.", "Figs.", "fig.", "Eq.", "Eqs.", "eq.", "Eqn.", "approx.", "resp.", "cf.", "Sec.",

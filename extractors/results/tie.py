@@ -43,6 +43,8 @@ _NOT_A_DURATION = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|ni
 _PARTICIPLE_END = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with|using|via|through|by)$")
 _SYSTEM_HEAD = re.compile(r"\s+(?:backbones?|architectures?|encoders?|decoders?|models?|networks?)\b", re.IGNORECASE)
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against)\s+$", re.IGNORECASE)
+_SCORE_AFTER_COLON = re.compile(r"\s*:\s*[+-]?\d")
+_OPEN_BRACKET_OR_COLON = re.compile(r"\s*[(:]\s*")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _NUMBER_NEXT = re.compile(r"\s+(?:about\s+|around\s+|~\s*)?[+-]?\d")
 _MODEL_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BbMm]\b|-\d+(?:\.\d+)?[BbMm]\b")
@@ -384,7 +386,8 @@ class SentenceTies:
             if dataset_like and not (acting and not headed):
                 strong = cues["system_markers"].search(" ".join(before.split()[-2:]))
                 measured = any(n.start - entity.end in (1, 2)
-                               for n in self.metrics.starting(entity.end, entity.end + 3))
+                               for n in self.metrics.starting(entity.end, entity.end + 3)) \
+                    or bool(_SCORE_AFTER_COLON.match(text, entity.end))  # "GSM8K: 85.3%"
                 role = "baseline" if (strong and not headed and not measured) else "dataset"  # "improves MMLU accuracy"
             elif entity.label in ("Model", "Method", "Dataset") or entity.name in self.paper.proposed:
                 if as_baseline:
@@ -432,8 +435,8 @@ class SentenceTies:
         for number in self.numbers[bisect_left(self.number_starts, lo):]:
             if number.start >= hi:
                 break
-            if number.end <= hi and number not in group.members:
-                return True
+            if number.end <= hi and number not in group.members and not self.names.covering(number.start):
+                return True  # a number of a name ("AIME 2024") stands for nothing
         return False
 
     # --- ties --------------------------------------------------------------------------------
@@ -479,16 +482,7 @@ class SentenceTies:
         """For a 'respectively' list: the names listed together ("ChatGPT and Llama 2-Chat", "on
         HotpotQA and WebShop") as many as the numbers, the list nearest the numbers."""
         size = len(group.members)
-        chains = self.chains.get(id(names))
-        if chains is None:
-            chains = []
-            for name in names:
-                if chains and _COORDINATION.match(self.text[chains[-1][-1].end: name.start]):
-                    chains[-1].append(name)
-                else:
-                    chains.append([name])
-            self.chains[id(names)] = chains
-        fitting = [c for c in chains if len(c) == size and len({n.name for n in c}) == size]
+        fitting = [c for c in self.chains_of(names) if len(c) == size and len({n.name for n in c}) == size]
         if not fitting:
             return None
         return min(fitting, key=lambda c: abs(c[0].start - group.start))
@@ -570,8 +564,12 @@ class SentenceTies:
         if changed_from and changed_from[1][-1].dataset:
             return [changed_from[1][-1].dataset] * size
         bracketing = self.datasets.ending_before(group.start, 3)
-        if bracketing and _OPEN_BRACKET.fullmatch(text[bracketing[-1].end: group.start]):
-            return [bracketing[-1].name] * size  # "on MathVista (63.2% vs 60.1%)", "nuScenes (72.1 NDS)"
+        if bracketing and _OPEN_BRACKET_OR_COLON.fullmatch(text[bracketing[-1].end: group.start]):
+            return [bracketing[-1].name] * size  # "on MathVista (63.2% vs 60.1%)", "GSM8K: 85.3%"
+        bracketed = _OPEN_BRACKET.match(text, group.end)
+        inside = self.datasets.at(bracketed.end()) if bracketed else None
+        if inside is not None and re.match(r"\s*\)", text[inside.end:]):
+            return [inside.name] * size  # "85.3% (GSM8K) and 60.1% (MATH)"
         opening = _ON_FORWARD.match(text, group.end)
         if opening and _CAPITALISED.match(text, opening.end()) and not (
                 opening.group("prep").lower() == "for" and self.attached_system(group)):
@@ -589,7 +587,25 @@ class SentenceTies:
                 if self.claimed_by[id(d)] is None and not self.apart(d, group)]
         if len({d.name for d in free}) == 1:
             return [free[0].name] * size
-        return _pick(group, free, _TIE_REACH["Dataset"])
+        picked = _pick(group, free, _TIE_REACH["Dataset"])
+        listed = next((c for c in self.chains_of(self.datasets) if len(c) > 1 and any(
+            n.name == picked[0] for n in c)), None)
+        if size == 1 and listed and listed[-1].end <= group.start:
+            return [None]  # "across three benchmarks (GSM8K, MATH and AIME 2024) ... by 4.2% on average"
+        return picked
+
+    def chains_of(self, names: _Index) -> list[list[_Name]]:
+        """The names in runs listed together ("GSM8K, MATH and AIME 2024")."""
+        chains = self.chains.get(id(names))
+        if chains is None:
+            chains = []
+            for name in names:
+                if chains and _COORDINATION.match(self.text[chains[-1][-1].end: name.start]):
+                    chains[-1].append(name)
+                else:
+                    chains.append([name])
+            self.chains[id(names)] = chains
+        return chains
 
     def listed_before(self, group: Group) -> list[str | None] | None:
         """The datasets listed earlier in the sentence, as many as the numbers: paired in order."""
@@ -612,6 +628,9 @@ class SentenceTies:
         'across' a Method-typed name or an unrecognised capitalised one is a dataset too
         ('+37.06 on Causal Judgement', 'a 17.2% improvement on ScreenSpotPro')."""
         opening = _ON_FORWARD.match(self.text, group.end)
+        measured = self.metrics.at(opening.end()) if opening else None
+        if measured is not None:  # "a 12% improvement in F1 on the CoNLL-2003 dataset"
+            opening = _ON_FORWARD.match(self.text, measured.end)
         if not opening:
             return []
         loose = opening.group("prep").lower() in ("on", "across")

@@ -22,6 +22,7 @@ def test_a_name_ending_in_digit_and_capital_ends_its_sentence():
     assert words(nlp, "backbones such as ViT. It uses CoT.") == ["backbones", "such", "as", "ViT", ".", "It",
                                                              "uses", "CoT", "."]
     assert words(spacy.blank("en"), "as ViT. It")[1] == "ViT."
+    assert words(nlp, "on ImageNet-R. It")[-3:] == ["R", ".", "It"]
     assert words(nlp, "a Ph.D. in") == ["a", "Ph.D.", "in"]
 
 

@@ -560,3 +560,26 @@ def test_a_baselines_bracketed_score_a_lead_at_a_score_and_a_count_after_a_score
     count = ("Computational analysis confirmed its efficiency, with 1.09 GFLOPs, 1.22 million parameters, and an "
              "inference speed of 41.11 FPS.")
     assert [r["value"] for r in run_with_entities(nlp, count, [])] == [1.09, 41.11]
+
+
+def test_datasets_in_brackets_after_a_metric_after_in_and_beside_a_named_year(nlp):
+    """arXiv 2507.02378, 2506.00088: '2.4% (HumanEval) and 2.3% (MBPP)'; 'improvement in AUC-ROC on
+    the True-False dataset' (the place after the metric); the year of 'AIME 2024' is no number
+    standing between the listed benchmarks and a result, which is their average, no one's."""
+    text = ("Experimental results demonstrate that using only 10K samples, our method achieves gains of 2.4% "
+            "(HumanEval) and 2.3% (MBPP) over 92K full-sampled baseline.")
+    named = [("HumanEval", "Dataset", "HumanEval"), ("MBPP", "Dataset", "MBPP")]
+    assert [(r["value"], r["dataset"]) for r in run_with_entities(nlp, text, named)] == [
+        (2.4, "HumanEval"), (2.3, "MBPP")]
+    text = ("The experiments demonstrate the effectiveness of HD-NDEs, achieving over 14% improvement in AUC-ROC on "
+            "the True-False dataset compared to state-of-the-art techniques.")
+    named = [("HD-NDEs", "Method", "HD-NDEs"), ("AUC-ROC", "Metric", "AUROC")]
+    assert [(r["value"], r["metric"], r["dataset"]) for r in run_with_entities(nlp, text, named)] == [
+        (14.0, "AUROC", "True-False")]
+    text = "Across three benchmarks (GSM8K, MATH and AIME 2024), our method improves accuracy by 4.2% on average."
+    named = [(d, "Dataset", d) for d in ("GSM8K", "MATH", "AIME 2024")]
+    assert [(r["value"], r["dataset"]) for r in run_with_entities(nlp, text, named)] == [(4.2, None)]
+    text = "Our model reaches GSM8K: 85.3%, MATH: 60.1%."
+    named = [("GSM8K", "Dataset", "GSM8K"), ("MATH", "Dataset", "MATH")]
+    assert [(r["value"], r["dataset"], r["subject"]) for r in run_with_entities(nlp, text, named)] == [
+        (85.3, "GSM8K", None), (60.1, "MATH", None)]
