@@ -588,9 +588,9 @@ class SentenceTies:
         if len({d.name for d in free}) == 1:
             return [free[0].name] * size
         picked = _pick(group, free, _TIE_REACH["Dataset"])
-        listed = next((c for c in self.chains_of(self.datasets) if len(c) > 1 and any(
+        run = next((c for c in self.chains_of(self.datasets) if len(c) > 1 and any(
             n.name == picked[0] for n in c)), None)
-        if size == 1 and listed and listed[-1].end <= group.start:
+        if size == 1 and run and run[-1].end <= group.start:
             return [None]  # "across three benchmarks (GSM8K, MATH and AIME 2024) ... by 4.2% on average"
         return picked
 
