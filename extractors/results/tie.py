@@ -555,6 +555,8 @@ class SentenceTies:
             chain = self.chain_of(self.datasets, group)
             if chain:
                 return chain
+            if not self.dataset_names and len(self.paper.datasets) == size and not self.chain_of(self.systems, group):
+                return list(self.paper.datasets)  # "We evaluate on GSM8K and MATH. ... 85.3% and 60.1%, respectively"
         named = self.named_after(group)  # "85.3% on GSM8K", "+9.8%, +5.7% on A and B"
         if named:
             names = [n.name for n in named]

@@ -583,3 +583,11 @@ def test_datasets_in_brackets_after_a_metric_after_in_and_beside_a_named_year(nl
     named = [("GSM8K", "Dataset", "GSM8K"), ("MATH", "Dataset", "MATH")]
     assert [(r["value"], r["dataset"], r["subject"]) for r in run_with_entities(nlp, text, named)] == [
         (85.3, "GSM8K", None), (60.1, "MATH", None)]
+
+
+def test_respectively_pairs_with_the_papers_datasets_named_in_an_earlier_sentence(nlp):
+    """The datasets of a 'respectively' list are often named in the sentence before; when the paper
+    uses exactly as many and the sentence names no dataset or systems to pair, they pair in order."""
+    results = extract(nlp, "We evaluate on GSM8K and MATH. Our model achieves 85.3% and 60.1% accuracy, "
+                           "respectively.")
+    assert [(r.value, r.dataset) for r in results] == [(85.3, "GSM8K"), (60.1, "MATH")]
