@@ -55,7 +55,7 @@ class ResultJudge:
             for kind in ("improvement", "reduction")
         }
         metric = cues["metric"].pattern
-        score_filler = (r"(?:-\d+|@\d+)?\s*(?:scores?|values?|rates?)?\s*"
+        score_filler = (r"(?:-\d+|@\d+(?:\.\d+)?)?\s*(?:scores?|values?|rates?)?\s*"
                         r"(?:(?:drops?|gains?|improvements?|reductions?|increases?|decreases?|boosts?)\s+)?"
                         r"(?:of|=|:|is|was|reaches|reaching|reached|at|by|between|to|"
                         r"(?:rose|rises|increased|improved|decreased|dropped|fell|went)(?:\s+from|\s+to)?)?"
@@ -67,11 +67,11 @@ class ResultJudge:
             "(?:" + metric + r")(?:\s+(?:similarity|coefficients?|correlations?|scores?|rates?|values?|metrics?)){0,2}"
             r"(?:\s*\([^()]{1,20}\))?" + score_filler, re.IGNORECASE)
         self.metric_right = re.compile(r"^\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro)\s+)?"
-                                       "(?:" + metric + r")(?:-\d+|@\d+)?(?![\w-])", re.IGNORECASE)
+                                       "(?:" + metric + r")(?:-\d+|@\d+(?:\.\d+)?)?(?![\w-])", re.IGNORECASE)
         self.measure_right = re.compile(  # "16.1 driving score", "6.75 ms inference latency", "1.86 dB in PSNR"
             r"^\s*(?:in\s+|of\s+)?(?:(?:average|avg\.?|overall|mean)\s+)?"
             r"(?:(?!(?:and|or|an?|the|of|in|on|for|with|to|by|at|than|while|which|that)\b)[a-z][\w-]*\s+){0,2}?(?:"
-            + metric + "|" + cues["measure_heads"].pattern + r")(?:-\d+|@\d+)?(?![\w-])", re.IGNORECASE)
+            + metric + "|" + cues["measure_heads"].pattern + r")(?:-\d+|@\d+(?:\.\d+)?)?(?![\w-])", re.IGNORECASE)
         self.compared_between = re.compile(  # "a score of 0.5268, outperforming the provided baseline of 0.5227"
             r"^[^;]{0,80}\b(?:compared\s+(?:to|with)|than|versus|vs\.?|baselines?|outperform\w*|surpass\w*)\b"
             r"[^;]{0,60}$", re.IGNORECASE)
@@ -82,7 +82,7 @@ class ResultJudge:
         self.metric_subject = re.compile(  # "the perplexities of the two models are 51.1 and 44.3"
             "(?:" + metric + r")\b[^,;:()]{0,60}?\b(?:are|were|is|was)\s+(?:" + hedges + r"\s*)*$", re.IGNORECASE)
         self.metric_at = re.compile(  # a metric, then "at": what follows is its setting
-            "(?:" + metric + r")(?:@\d+)?(?:\s+\w+)?\s+at\s*$", re.IGNORECASE)
+            "(?:" + metric + r")(?:@\d+(?:\.\d+)?)?(?:\s+\w+)?\s+at\s*$", re.IGNORECASE)
         self.correlation_left = re.compile(
             "(?:" + cues["correlation"].pattern + r")\s*(?:=|of|:)\s*$", re.IGNORECASE)
         self.filler = re.compile("^" + score_filler, re.IGNORECASE)
@@ -103,7 +103,7 @@ class ResultJudge:
         self.count_right = re.compile(r"^\s*(?:[A-Za-z][\w-]*\s+){0,2}?(?:" + cues["count_nouns"].pattern + ")",
                                       re.IGNORECASE)
         self.count_adjacent = re.compile(r"^\s*(?:" + cues["count_nouns"].pattern + ")", re.IGNORECASE)
-        self.hyper_right = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:threshold|cutoff|cut-off)\b|^\s*(?:"
+        self.hyper_right = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?(?:threshold|cutoff|cut-off|budget)\b|^\s*(?:"
                                       + cues["hyperparameter"].pattern + ")", re.IGNORECASE)
         self.hyper_left = re.compile(
             "(?:" + cues["hyperparameter"].pattern + r")\s*(?:rates?|ratios?|levels?|of|=|:|at|is|set\s+to|\s)*$",
@@ -165,6 +165,9 @@ class ResultJudge:
             return False
         if group.unit == "x" and not self.ratio_context(left, right):
             return False
+        if group.unit == "points" and all(m.value.is_integer() for m in group.members) \
+                and not self.ratio_context(left, right):
+            return False  # "inputs with as few as 300 points": points of a cloud, not score points
         if group.unit in ("%", "x") and self.size_right.search(right):
             return False
         if group.unit is None and not (first.signed or self.bare_score(text, group, text[cue_start: group.start],

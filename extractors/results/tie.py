@@ -136,9 +136,9 @@ class Tying:
         heads = sorted({h.lower() if h.isascii() else h for h in [*words, *plurals(words)]}, key=len, reverse=True)
         self.metric_head = AnyCase(
             r"(?<![\w@.-])(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
-            + r")(?:@\d+)?(?![\w-])")
+            + r")(?:@\d+(?:\.\d+)?)?(?![\w-])")
         self.metric_like = re.compile(_SHOT + r"(?:" + self.metric_head.pattern + r")", re.IGNORECASE)
-        self.known_metric = re.compile(r"(?:" + cues["metric"].pattern + r")(?:e?s)?(?:@\d+)?", re.IGNORECASE)
+        self.known_metric = re.compile(r"(?:" + cues["metric"].pattern + r")(?:e?s)?(?:@\d+(?:\.\d+)?)?", re.IGNORECASE)
         self.metric_noun = re.compile(r"\s+metrics?\b", re.IGNORECASE)  # "LLM-as-Judge and RAGAS metrics"
         self.modifier_stop = {w.lower() for w in cues.lists["metric_stop"]}
         self.dataset_head = re.compile(r"\s+(?:" + cues["dataset_heads"].pattern + ")", re.IGNORECASE)

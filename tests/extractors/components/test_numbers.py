@@ -591,3 +591,12 @@ def test_respectively_pairs_with_the_papers_datasets_named_in_an_earlier_sentenc
     results = extract(nlp, "We evaluate on GSM8K and MATH. Our model achieves 85.3% and 60.1% accuracy, "
                            "respectively.")
     assert [(r.value, r.dataset) for r in results] == [(85.3, "GSM8K"), (60.1, "MATH")]
+
+
+def test_points_of_a_cloud_and_a_metric_at_a_decimal_threshold(nlp):
+    """Random 2025 sentences: 'inputs with as few as 300 points' counts points, not score points;
+    'a best mAP@0.50 of 0.559' is a score of the metric with its threshold."""
+    text = "LiteGE remains robust on sparse point clouds, supporting inputs with as few as 300 points."
+    assert run_with_entities(nlp, text, [("LiteGE", "Method", "LiteGE")]) == []
+    text = "Overall detection quality is strong, with a best mAP@0.50 of 0.559."
+    assert [(r["value"], r["metric"]) for r in run_with_entities(nlp, text, [])] == [(0.559, "mAP@0.50")]
