@@ -30,6 +30,7 @@ _PATTERN = re.compile(
     rf"(?P<ws>\s*\n\s*)"                                   # hard line break -> one space
     rf"|\\(?:{_KEEP_ARG})(?=\{{)"                          # \textbf{X} -> X (braces dropped below)
     rf"|\\(?:{_DROP_ARG})\{{[^{{}}]*\}}"                    # \cite{...} -> ''
+    rf"|\\href\{{[^{{}}]*\}}\{{(?P<href>[^{{}}]*)\}}"          # \href{url}{text} -> text
     rf"|\\(?P<sym>{_SYMBOL_NAMES})(?![A-Za-z])"             # \% -> %, \times -> x
     rf"|(?P<mathsign>\$)"                                   # $ math delimiters -> ''
     rf"|(?P<brace>(?<!\\)[{{}}])"                           # bare TeX grouping braces -> ''
@@ -118,7 +119,7 @@ def clean(original: str) -> CleanText:
         kind = match.lastgroup
         if kind == "ws":
             synth(" ", lo, hi)
-        elif kind in ("bold", "ubold", "ital", "code", "link"):
+        elif kind in ("bold", "ubold", "ital", "code", "link", "href"):
             copy(*match.span(kind))
         elif kind == "tq":
             synth('"', lo, lo + 2)

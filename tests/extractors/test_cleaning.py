@@ -54,6 +54,17 @@ def test_a_span_that_would_cut_a_tex_group_takes_it_whole():
         assert original[s:e] == source
 
 
+def test_a_latex_link_keeps_its_text_only():
+    """arXiv train paper ax0001: "\\href{https://github.com/umkiyoung/CiBO}{here}" ran the address and
+    the text together ("CiBOhere", a Method)."""
+    original = "Our code is publicly available \\href{https://github.com/umkiyoung/CiBO}{here}."
+    cleaned = clean(original)
+    assert cleaned.text == "Our code is publicly available here."
+    start = cleaned.text.index("here")
+    s, e = cleaned.source_span(start, start + 4)
+    assert original[s:e] == "here"
+
+
 def test_paper_text_locates_fields():
     text = PaperText.of("LoFiT: Localized Fine-tuning", "We propose LoFiT.\nIt works.")
     assert text.text == "LoFiT: Localized Fine-tuning\n\nWe propose LoFiT. It works."
