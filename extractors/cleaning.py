@@ -15,14 +15,20 @@ from kg.core.schema import Field
 
 # Commands whose argument is kept as text; commands dropped with their argument; symbol commands.
 _KEEP_ARG = (r"textbf|textit|emph|texttt|textrm|textsc|mathrm|mathbf|mathit|mathcal|mathsf|text|underline|mbox"
-             r"|operatorname")
-_DROP_ARG = r"cite|citep|citet|ref|eqref|label|footnote|url"
+             r"|operatorname|textsuperscript|textsubscript|mathbb|boldsymbol|mathtt|textsl|textup|textnormal|textsf"
+             r"|bm")
+_SWITCHES = r"em|bf|it|tt|sf|rm|sc|bfseries|itshape|small|footnotesize|scriptsize|tiny|normalsize|large|Large|huge"
+_DROP_ARG = r"cite|citep|citet|ref|eqref|label|footnote|url|href"  # \href{url}{text}: the text stays
 _SYMBOLS = {
     "times": "x", "sim": "~", "approx": "~", "pm": "±", "le": "<=", "leq": "<=", "ge": ">=",
     "geq": ">=", "rightarrow": "->", "to": "->", "cdot": "·", "%": "%", "&": "&", "_": "_",
     "#": "#", "$": "$", "{": "{", "}": "}", "alpha": "α", "beta": "β", "gamma": "γ",
     "delta": "δ", "epsilon": "ε", "lambda": "λ", "mu": "μ", "sigma": "σ", "tau": "τ",
     "ldots": "...", "dots": "...", ",": " ", ";": " ", " ": " ", "textasciitilde": "~",
+    "Delta": "Δ", "pi": "π", "rho": "ρ", "kappa": "κ", "theta": "θ", "Theta": "Θ", "varepsilon": "ε",
+    "eta": "η", "omega": "ω", "phi": "φ", "psi": "ψ", "xi": "ξ", "ell": "ℓ", "nabla": "∇",
+    "circ": "°", "deg": "°", "infty": "∞", "uparrow": "↑", "downarrow": "↓", "log": "log", "space": " ",
+    "eg": "e.g.", "ie": "i.e.", "etal": "et al.",
 }
 _SYMBOL_NAMES = "|".join(sorted((re.escape(k) for k in _SYMBOLS), key=len, reverse=True))
 
@@ -30,8 +36,8 @@ _PATTERN = re.compile(
     rf"(?P<ws>\s*\n\s*)"                                   # hard line break -> one space
     rf"|\\(?:{_KEEP_ARG})(?=\{{)"                          # \textbf{X} -> X (braces dropped below)
     rf"|\\(?:{_DROP_ARG})\{{[^{{}}]*\}}"                    # \cite{...} -> ''
-    rf"|\\href\{{[^{{}}]*\}}\{{(?P<href>[^{{}}]*)\}}"          # \href{url}{text} -> text
     rf"|\\(?P<sym>{_SYMBOL_NAMES})(?![A-Za-z])"             # \% -> %, \times -> x
+    rf"|\\(?:{_SWITCHES})(?![A-Za-z])\s*"                     # \em, \bf: font switches -> ''
     rf"|(?P<mathsign>\$)"                                   # $ math delimiters -> ''
     rf"|(?P<brace>(?<!\\)[{{}}])"                           # bare TeX grouping braces -> ''
     rf"|``(?P<tq>[^`']*)''"                                 # ``quoted'' -> "quoted"
@@ -119,7 +125,7 @@ def clean(original: str) -> CleanText:
         kind = match.lastgroup
         if kind == "ws":
             synth(" ", lo, hi)
-        elif kind in ("bold", "ubold", "ital", "code", "link", "href"):
+        elif kind in ("bold", "ubold", "ital", "code", "link"):
             copy(*match.span(kind))
         elif kind == "tq":
             synth('"', lo, lo + 2)
@@ -129,7 +135,7 @@ def clean(original: str) -> CleanText:
             synth(_SYMBOLS[match.group("sym")], lo, hi)
         elif kind == "tilde":
             synth(" ", lo, hi)
-        # mathsign, brace and \cite-like commands are dropped
+        # mathsign, brace, font switches and \cite-like commands are dropped
     copy(pos, len(original))
     return CleanText(original, "".join(pieces), segment_starts, segments)
 

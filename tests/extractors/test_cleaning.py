@@ -65,6 +65,18 @@ def test_a_latex_link_keeps_its_text_only():
     assert original[s:e] == "here"
 
 
+def test_font_switches_greek_letters_and_prose_macros_are_cleaned():
+    """arXiv 2025 abstracts: "\\em backdoor attacks", "\\bf3 billion", "Param\\Delta",
+    "(\\eg, average pool)", "PM\\textsuperscript{4}Bench", "360\\deg rotation"."""
+    for original, text in [("susceptible to \\em backdoor attacks", "susceptible to backdoor attacks"),
+                           ("By scaling to \\bf3 billion parameters", "By scaling to 3 billion parameters"),
+                           ("introduces Param\\Delta, a method", "introduces ParamΔ, a method"),
+                           ("strategies (\\eg, average pool)", "strategies (e.g., average pool)"),
+                           ("PM\\textsuperscript{4}Bench incorporates", "PM4Bench incorporates"),
+                           ("including 360\\deg rotation", "including 360° rotation")]:
+        assert clean(original).text == text
+
+
 def test_paper_text_locates_fields():
     text = PaperText.of("LoFiT: Localized Fine-tuning", "We propose LoFiT.\nIt works.")
     assert text.text == "LoFiT: Localized Fine-tuning\n\nWe propose LoFiT. It works."
