@@ -100,10 +100,13 @@ class EntityMerger:
     def is_generic(self, key: str, span: Span) -> bool:
         """The NER finds generic mentions; a span of generic words only ("LLMs") is one too, and so
         is a generic concept ("prompt engineering") whatever found it."""
-        if key in ("gazetteer", "ner") and (name_key(span.id_) in self.generic_concepts
-                                            or name_key(span_text(span)) in self.generic_concepts):
-            return True
-        return key == "ner" and (bool(span._.generic) or is_generic_phrase(span_text(span), self.generic_words))
+        if key == "gazetteer":
+            return name_key(span.id_) in self.generic_concepts
+        if key != "ner":
+            return False
+        text = span_text(span)
+        return bool(span._.generic) or name_key(text) in self.generic_concepts \
+            or is_generic_phrase(text, self.generic_words)
 
     def select(self, doc: Doc) -> list[tuple[str, Span]]:
         """Non-overlapping (group key, span) pairs by precedence, then length.
