@@ -46,6 +46,7 @@ _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|ag
 _SCORE_AFTER_COLON = re.compile(r"\s*:\s*[+-]?\d")
 _OPEN_BRACKET_OR_COLON = re.compile(r"\s*[(:]\s*")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
 _NUMBER_NEXT = re.compile(r"\s+(?:about\s+|around\s+|~\s*)?[+-]?\d")
 _MODEL_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BbMm]\b|-\d+(?:\.\d+)?[BbMm]\b")
 _NAME_WORD = r"[\w'+-]*(?:\.[\w'+-]+)*"  # "WMT'14", "GPT-3.5"; not a sentence's full stop
@@ -519,7 +520,7 @@ class SentenceTies:
             return own[-1].name
         bracket = _OPEN_BRACKET.match(text, group.end)
         named = self.metric_starts.get(bracket.end()) if bracket else None
-        if named and re.match(r"\s*\)", text[named.end:]):
+        if named and _CLOSE_BRACKET.match(text, named.end):
             return named.name  # "+19.01% (ARI), +16.85% (NMI)"
         right = self.tying.right_filler.match(text, group.end)
         found = self.metric_starts.get(right.end()) if right else None
@@ -570,7 +571,7 @@ class SentenceTies:
             return [bracketing[-1].name] * size  # "on MathVista (63.2% vs 60.1%)", "GSM8K: 85.3%"
         bracketed = _OPEN_BRACKET.match(text, group.end)
         inside = self.datasets.at(bracketed.end()) if bracketed else None
-        if inside is not None and re.match(r"\s*\)", text[inside.end:]):
+        if inside is not None and _CLOSE_BRACKET.match(text, inside.end):
             return [inside.name] * size  # "85.3% (GSM8K) and 60.1% (MATH)"
         opening = _ON_FORWARD.match(text, group.end)
         if opening and _CAPITALISED.match(text, opening.end()) and not (
