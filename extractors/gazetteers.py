@@ -232,7 +232,8 @@ def method_candidates(pwc_dir: Path, grammar: ModelGrammar | None = None) -> Ite
 
 
 def dataset_candidates(pwc_dir: Path) -> Iterator[Candidate]:
-    """Datasets with their full names, versions ("ActivityNet-1.3") and leaderboard names."""
+    """Datasets with their full names, aliases and leaderboard names; a numbered or lettered version
+    ("ActivityNet-1.3", "ImageNet-R") is a dataset of its own with its spellings."""
     benchmarks: dict[str, list[str]] = {}
     for record in _catalogue(pwc_dir, "benchmarks"):
         if record.get("catalogue_dataset"):

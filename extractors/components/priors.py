@@ -6,8 +6,9 @@ catalogues list under one type only (any case, any spelling that shares its `nam
 for Newsroom, "IU X-ray" for IU X-Ray) takes that type; else a name ending in a head noun takes the
 head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate": Metric, from
 entity_heads.jsonl); else the type of the class noun the name is listed after or set beside
-("benchmarks such as X and Y", "a grounded image generation model, GLIGEN"); else the NER's type
-stays. A Model the NER found stays a Model (the
+("benchmarks such as X and Y", "a grounded image generation model, GLIGEN"); else a Dataset that
+achieves or outperforms is a Method (in every mention of its name) and a name-shaped Method right
+before "benchmark" a Dataset; else the NER's type stays. A Model the NER found stays a Model (the
 catalogues list many models as methods), and "model" as a head makes no Model ("a diffusion
 model" is a method). The spans of `groups` are re-typed in place, before the
 acronym component reads their types and the merger picks among them.
