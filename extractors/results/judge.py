@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from extractors.results.cues import Cues
-from extractors.results.scan import FROM_BEFORE, clause_end, clause_start, versus_pair
+from extractors.results.cues import AT_K, Cues
+from extractors.results.scan import FROM_BEFORE, clause_end, clause_start
 from extractors.results.types import Entity, Group
 
 _WORD = re.compile(r"[\w@.+-]+|[^\w\s]")
@@ -55,7 +55,7 @@ class ResultJudge:
             for kind in ("improvement", "reduction")
         }
         metric = cues["metric"].pattern
-        score_filler = (r"(?:-\d+|@\d+(?:\.\d+)?)?\s*(?:scores?|values?|rates?)?\s*"
+        score_filler = (r"(?:-\d+|" + AT_K + r")?\s*(?:scores?|values?|rates?)?\s*"
                         r"(?:(?:drops?|gains?|improvements?|reductions?|increases?|decreases?|boosts?)\s+)?"
                         r"(?:of|=|:|is|was|reaches|reaching|reached|at|by|between|to|"
                         r"(?:rose|rises|increased|improved|decreased|dropped|fell|went)(?:\s+from|\s+to)?)?"
@@ -67,11 +67,11 @@ class ResultJudge:
             "(?:" + metric + r")(?:\s+(?:similarity|coefficients?|correlations?|scores?|rates?|values?|metrics?)){0,2}"
             r"(?:\s*\([^()]{1,20}\))?" + score_filler, re.IGNORECASE)
         self.metric_right = re.compile(r"^\s*(?:(?:average|avg\.?|overall|mean|absolute|relative|macro|micro)\s+)?"
-                                       "(?:" + metric + r")(?:-\d+|@\d+(?:\.\d+)?)?(?![\w-])", re.IGNORECASE)
+                                       "(?:" + metric + r")(?:-\d+|" + AT_K + r")?(?![\w-])", re.IGNORECASE)
         self.measure_right = re.compile(  # "16.1 driving score", "6.75 ms inference latency", "1.86 dB in PSNR"
             r"^\s*(?:in\s+|of\s+)?(?:(?:average|avg\.?|overall|mean)\s+)?"
             r"(?:(?!(?:and|or|an?|the|of|in|on|for|with|to|by|at|than|while|which|that)\b)[a-z][\w-]*\s+){0,2}?(?:"
-            + metric + "|" + cues["measure_heads"].pattern + r")(?:-\d+|@\d+(?:\.\d+)?)?(?![\w-])", re.IGNORECASE)
+            + metric + "|" + cues["measure_heads"].pattern + r")(?:-\d+|" + AT_K + r")?(?![\w-])", re.IGNORECASE)
         self.compared_between = re.compile(  # "a score of 0.5268, outperforming the provided baseline of 0.5227"
             r"^[^;]{0,80}\b(?:compared\s+(?:to|with)|than|versus|vs\.?|baselines?|outperform\w*|surpass\w*)\b"
             r"[^;]{0,60}$", re.IGNORECASE)
@@ -82,7 +82,7 @@ class ResultJudge:
         self.metric_subject = re.compile(  # "the perplexities of the two models are 51.1 and 44.3"
             "(?:" + metric + r")\b[^,;:()]{0,60}?\b(?:are|were|is|was)\s+(?:" + hedges + r"\s*)*$", re.IGNORECASE)
         self.metric_at = re.compile(  # a metric, then "at": what follows is its setting
-            "(?:" + metric + r")(?:@\d+(?:\.\d+)?)?(?:\s+\w+)?\s+at\s*$", re.IGNORECASE)
+            "(?:" + metric + r")(?:" + AT_K + r")?(?:\s+\w+)?\s+at\s*$", re.IGNORECASE)
         self.correlation_left = re.compile(
             "(?:" + cues["correlation"].pattern + r")\s*(?:=|of|:)\s*$", re.IGNORECASE)
         self.filler = re.compile("^" + score_filler, re.IGNORECASE)
@@ -152,8 +152,7 @@ class ResultJudge:
             group.unit = "x"  # "by a factor of 100"
             for member in group.members:
                 member.unit = "x"
-        if re.search(r"\bat\s*$", left) and self.metric_right.search(right) \
-                and self.metric_at.search(left):
+        if self.metric_at.search(left) and self.metric_right.search(right):
             return False  # "Average Precision at 50% IoU", "accuracy at 90% recall": a setting;
             # not "MobileNetV2 slightly ahead at 97.17% accuracy"
         if group.unit == "points" and self.scale_right.search(right):
@@ -175,10 +174,10 @@ class ResultJudge:
             return False
         if group.unit == "%" and self.data_adjacent.search(right) and self.setting_left.search(left):
             return False  # "with only 1% labeled data": how much data, a setting
-        group.kind = "absolute" if versus_pair(text, group) else \
+        group.kind = "absolute" if group.versus else \
             self.kind(text, group, cue_start, text[cue_start: group.start], right)
         if group.kind == "absolute" and cue_start != clause_from and group.unit is not None \
-                and not self.named_before(text, group, entities) and not versus_pair(text, group) \
+                and not self.named_before(text, group, entities) and not group.versus \
                 and not self.metric_right.search(right):  # "superior performance (84.34% accuracy)": a score
             before_bracket = text[cue_start: clause_from - 1]
             group.kind = "absolute" if _SYSTEM_NOUN_END.search(before_bracket) else \
@@ -259,7 +258,7 @@ class ResultJudge:
             return True  # "a 0.02 improvement in IoU"
         if not integers and self.named_before(text, group, entities):
             return True
-        if versus_pair(text, group) and not right.strip() and (_PARENTHESIS_BEFORE.search(left) or any(
+        if group.versus and not right.strip() and (_PARENTHESIS_BEFORE.search(left) or any(
                 e.label == "Dataset" and e.end <= group.start and not text[e.end: group.start].strip()
                 for e in entities)):  # "outperform CoTracker3 on EgoPoints 61.3 vs 54.2"
             return True  # "outperforms GPT-4o on MathVista (63.2 vs. 60.1)": a score set beside the baseline's

@@ -33,9 +33,9 @@ _SPREAD = re.compile(r"\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?")
 _SPREAD_AFTER = re.compile(r"\s*\(\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?\s*\\?%?\s*\)")
 _LABELLED = re.compile(_LABELS + "|" + _PLUS_MINUS)  # "Section 3", "Task 1", "k=5", "± 0.2"
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)  # "from [the baseline's] X"
-_VERSUS = re.compile(r"\s*%?\s*(?:vs\.?|versus)\s*", re.IGNORECASE)
 _RANGE = {"-", "--", "–", "—", "~", "∼", "sim", "to", "and up to"}
-_LIST = {",", ", and", ", or", "and", "or", "&", "/", "vs", "vs.", "versus", ",and"}
+_LIST = {",", ", and", ", or", "and", "or", "&", "/", ",and"}
+_VERSUS = {"vs", "vs.", "versus"}
 _ARROW = {"->", "→", "⟶", "rightarrow", "=>"}
 _MAX_GAP = 14  # characters between two numbers of one list / range
 _PHYSICAL = re.compile(  # physical units; no "m" or "M" (metres or millions?), no "B"/"K" (sizes)
@@ -205,7 +205,7 @@ class NumberScanner:
 
     @staticmethod
     def link(text: str, group: Group, number: Number) -> str | None:
-        """How `number` joins the group before it (list | range | change), or None."""
+        """How `number` joins the group before it (list | versus | range | change), or None."""
         previous = group.members[-1]
         gap = text[previous.unit_end: number.start]
         if len(gap) > _MAX_GAP and not _LABELLED_TO.fullmatch(gap) \
@@ -237,10 +237,7 @@ class NumberScanner:
             return "range"
         if word in _LIST:
             return "list"
+        if word in _VERSUS:
+            return "versus"
         return None
 
-
-def versus_pair(text: str, group: Group) -> bool:
-    """'(63.2 vs. 60.1)': two scores, the system's and the baseline's, both absolute."""
-    members = group.members
-    return len(members) == 2 and bool(_VERSUS.fullmatch(text[members[0].end: members[1].start]))

@@ -29,8 +29,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from extractors.results.cues import AnyCase, Cues, plurals
-from extractors.results.scan import clause_end, clause_start, versus_pair
+from extractors.results.cues import AT_K, AnyCase, Cues, plurals
+from extractors.results.scan import clause_end, clause_start
 from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, Number, PaperContext
 
 _ADJECTIVES = r"(?-i:(?:(?!(?:of|and|or|the)\b)[a-z][\w-]*\s+){0,2})"  # "on the neuromorphic EvDET200K dataset"
@@ -137,9 +137,9 @@ class Tying:
         heads = sorted({h.lower() if h.isascii() else h for h in [*words, *plurals(words)]}, key=len, reverse=True)
         self.metric_head = AnyCase(
             r"(?<![\w@.-])(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in heads)
-            + r")(?:@\d+(?:\.\d+)?)?(?![\w-])")
+            + r")(?:" + AT_K + r")?(?![\w-])")
         self.metric_like = re.compile(_SHOT + r"(?:" + self.metric_head.pattern + r")", re.IGNORECASE)
-        self.known_metric = re.compile(r"(?:" + cues["metric"].pattern + r")(?:e?s)?(?:@\d+(?:\.\d+)?)?", re.IGNORECASE)
+        self.known_metric = re.compile(r"(?:" + cues["metric"].pattern + r")(?:e?s)?(?:" + AT_K + ")?", re.IGNORECASE)
         self.metric_noun = re.compile(r"\s+metrics?\b", re.IGNORECASE)  # "LLM-as-Judge and RAGAS metrics"
         self.modifier_stop = {w.lower() for w in cues.lists["metric_stop"]}
         self.dataset_head = re.compile(r"\s+(?:" + cues["dataset_heads"].pattern + ")", re.IGNORECASE)
@@ -468,7 +468,7 @@ class SentenceTies:
         if continued and continued[1][-1].metric:
             return [continued[1][-1].metric] * size
         lo, hi = clause_start(text, group.start), clause_end(text, group.end)
-        if versus_pair(text, group) and text[lo - 1: lo] == "(":
+        if group.versus and text[lo - 1: lo] == "(":
             lo = clause_start(text, lo - 1)  # "ITJ accuracy was higher in X (0.6476 vs. 0.5905)"
         lo, hi = max(lo, group.start - _TIE_REACH["Metric"] - 200), min(hi, group.end + _TIE_REACH["Metric"])
         near = [n for n in self.metrics.within(lo, hi) if not self.apart(n, group)]
@@ -591,10 +591,11 @@ class SentenceTies:
         if len({d.name for d in free}) == 1:
             return [free[0].name] * size
         picked = _pick(group, free, _TIE_REACH["Dataset"])
-        run = next((c for c in self.chains_of(self.datasets) if len(c) > 1 and any(
-            n.name == picked[0] for n in c)), None)
-        if size == 1 and run and run[-1].end <= group.start:
-            return [None]  # "across three benchmarks (GSM8K, MATH and AIME 2024) ... by 4.2% on average"
+        if size == 1 and picked[0] is not None:
+            run = next((c for c in self.chains_of(self.datasets)
+                        if len(c) > 1 and any(n.name == picked[0] for n in c)), None)
+            if run and run[-1].end <= group.start:
+                return [None]  # "across three benchmarks (GSM8K, MATH and AIME 2024) ... by 4.2% on average"
         return picked
 
     def chains_of(self, names: _Index) -> list[list[_Name]]:
@@ -669,7 +670,7 @@ class SentenceTies:
     def subject_ties(self, group: Group, paired: bool) -> Sequence[str | None]:
         size = len(group.members)
         attached = self.attached_system(group)
-        if versus_pair(self.text, group):  # "outperforms GPT-4o (63.2 vs. 60.1)", "of GLFFNet's mIoU (83.9% vs. 84.0%)"
+        if group.versus:  # "outperforms GPT-4o (63.2 vs. 60.1)", "of GLFFNet's mIoU (83.9% vs. 84.0%)"
             subject = attached or self.sentence_subject(group)
             rivals = [n.name for n in self.names.ending_before(group.start, _SUBJECT_REACH)
                       if n.role in ("system", "baseline") and n.name != subject]

@@ -25,7 +25,7 @@ class Group:
     """Numbers read together: a list ("60% and 75%"), a range ("5-10%") or a change ("from X to Y")."""
 
     members: list[Number]
-    link: str = "single"  # single | list | range | change | wins
+    link: str = "single"  # single | list | versus | range | change | wins
     unit: str | None = None
     kind: str = "absolute"
     hits: list[tuple[int, int]] = field(default_factory=list)  # context spans used as evidence
@@ -33,6 +33,11 @@ class Group:
     @property
     def start(self) -> int:
         return self.members[0].start
+
+    @property
+    def versus(self) -> bool:
+        """'(63.2 vs. 60.1)': a score beside its rival's, both absolute."""
+        return self.link == "versus" and len(self.members) == 2
 
     @property
     def end(self) -> int:
