@@ -46,6 +46,7 @@ LABEL_PRECEDENCE = ("Method", "Metric", "Task", "Dataset")
 # PwC files many techniques and training paradigms as tasks ("Bayesian Optimization", "Imitation
 # Learning", "Thompson Sampling"); the annotation guide calls them methods. A task name ending in
 # one of these words is a Method.
+MODEL_HEADS = {"model", "models", "network", "networks"}
 TECHNIQUE_HEADS = {
     "learning", "optimization", "optimisation", "sampling", "filtering", "decomposition",
     "reduction", "search", "distillation", "quantization", "quantisation", "pruning",
@@ -283,10 +284,14 @@ def _is_version_of(variant: str, name: str) -> bool:
 
 
 def task_candidates(pwc_dir: Path) -> Iterator[Candidate]:
-    """Tasks, except techniques PwC files as tasks ("Bayesian Optimization"): Methods."""
+    """Tasks, except techniques PwC files as tasks ("Bayesian Optimization"): Methods. A task
+    named for a kind of model ("Multimodal Large Language Model", "Explainable Models") is no
+    task, and as a method it would be a generic phrase in prose: left out."""
     for record in _catalogue(pwc_dir, "tasks"):
         names = [record["name"], *record.get("aliases", [])]
         head = _words(record["name"])[-1].lower() if _words(record["name"]) else ""
+        if head in MODEL_HEADS:
+            continue
         label = "Method" if head in TECHNIQUE_HEADS else "Task"
         yield from _record_candidates(label, names, record.get("num_datasets_2025") or 0)
 
