@@ -36,6 +36,9 @@ _ACRONYM_RIGHT = re.compile(r"^\s*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?![\w-])"
                             r"(?!\s+(?:model|dataset|benchmark|GPU)s?\b)")
 _SYSTEM_NOUN_END = re.compile(r"\b(?:baselines?|models?|methods?|approaches|approach|systems?)\s*$", re.IGNORECASE)
 _SCALE_WORD = re.compile(r"^\s*(?:thousand|million|billion|[kKMB])\b")  # "1.22 million parameters": a count
+# "a correlation between brain alignment and model size (r = 0.95)" is a finding; "concordance
+# correlation = 0.90" with the ground truth is a score (arXiv train: 3 of 3 absolute).
+_BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
 
 
@@ -277,7 +280,9 @@ class ResultJudge:
             group.hits.append((group.start - len(left) + spread.start(), group.start))
             return True
         if correlation := self.correlation_left.search(left):
-            group.kind = "other"
+            before = text[max(0, group.start - 160): group.start]
+            if _BETWEEN.search(before[before.rfind(". ") + 1:]):
+                group.kind = "other"  # a finding about two variables, not a system's score
             group.hits.append((group.start - len(left) + correlation.start(), group.start))
             return True
         if metric_after := self.metric_right.search(right):

@@ -56,12 +56,15 @@ def test_a_metric_entity_makes_a_bare_number_a_score(steps):
     assert judged(steps, text, [zorb]) == [([88.1], None, "absolute", "88.1 Zorb")]
 
 
-def test_correlations_are_other(steps):
-    # seed s019
+def test_a_correlation_between_two_variables_is_other_a_systems_correlation_a_score(steps):
     text = ("Notably, we find a strong positive correlation between brain alignment and model size "
             "(r = 0.95), as well as performance on tasks requiring world knowledge (r = 0.81).")
     assert [(v, k, e) for v, _, k, e in judged(steps, text)] == [([0.95], "other", "r = 0.95"),
                                                                 ([0.81], "other", "r = 0.81")]
+    # train ax0381: a system's agreement with the ground truth is its score (3 of 3 on train)
+    text = ("Evaluations indicated that Attention U-Net paired with L1DFL achieved the strongest "
+            "correlation with the ground truth (concordance correlation = 0.90-0.99 for SUVmax and TLA).")
+    assert [(v, k) for v, _, k, _ in judged(steps, text)] == [([0.9, 0.99], "absolute")]
 
 
 def test_a_change_is_two_absolutes_and_a_data_budget_is_a_setting(steps):
