@@ -41,6 +41,38 @@ def long_form_start(short: str, long: str) -> int | None:
     letters = re.sub(r"\d", "", short)
     if start is None and letters != short and len(letters) >= 2:
         start = _matched_start(letters, long)
+    by_initials = _initials_start(short, long)
+    if by_initials is not None and (start is None or by_initials < start):
+        return by_initials
+    return start
+
+
+_PART = re.compile(r"[^\s\-]+")
+
+
+def _initials_start(short: str, long: str) -> int | None:
+    """Where the long form starts when each capital of an all-capitals short form is the initial
+    of a word or hyphenated part, right to left, with only function words and the later parts of
+    hyphenated words between ("Probability-Consistent Preference Optimization (PCPO)", where
+    Schwartz & Hearst stop at "Preference Optimization": c and p are inside its words)."""
+    letters = [c for c in short if c.isalpha()]
+    if len(letters) < 3 or not all(c.isupper() for c in letters):
+        return None
+    parts = list(_PART.finditer(long))
+    index = len(parts) - 1
+    for letter in reversed(letters):
+        while index >= 0 and parts[index].group()[0].upper() != letter:
+            part = parts[index]
+            continuation = part.start() > 0 and long[part.start() - 1] == "-"
+            if not continuation and part.group().lower() not in _FUNCTION_WORDS:
+                return None
+            index -= 1
+        if index < 0:
+            return None
+        index -= 1
+    start = parts[index + 1].start()
+    while start > 0 and not long[start - 1].isspace():
+        start -= 1
     return start
 
 

@@ -53,6 +53,19 @@ def test_long_form_before_the_bracket(sentence, short, long):
     assert long_form(sentence, short) == long
 
 
+@pytest.mark.parametrize(("window", "short", "long"), [
+    # arXiv train ax0119: Schwartz & Hearst find c and p inside "Preference Optimization"
+    ("To overcome this, we propose Probability-Consistent Preference Optimization", "PCPO",
+     "Probability-Consistent Preference Optimization"),
+    # arXiv 2025 abstracts where the letters inside the last word made a one-word long form
+    ("We introduce Active Domain Adaptation", "ADA", "Active Domain Adaptation"),
+    ("the Generative Pre-trained Transformer", "GPT", "Generative Pre-trained Transformer"),
+    ("with Low-Rank Adaptation", "LoRA", "Low-Rank Adaptation"),  # not all capitals: as before
+])
+def test_capitals_that_are_initials_take_the_whole_name(window, short, long):
+    assert window[long_form_start(short, window):] == long
+
+
 def test_a_short_form_that_is_a_word_of_its_long_form_pairs_with_nothing():
     sentence = "We fine-tune BERT models (BERT) on the task."  # the letters are there, as BERT itself
     assert long_form_start("BERT", "We fine-tune BERT models") is not None
