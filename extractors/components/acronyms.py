@@ -142,7 +142,7 @@ class AcronymSpans:
         for definition in definitions:
             long_text = text[definition.long_start:definition.long_end]
             short_text = text[definition.short_start:definition.short_end]
-            if is_generic_phrase(long_text, self.generic_words):
+            if is_generic_phrase(long_text, self.generic_words) or is_generic_phrase(short_text, self.generic_words):
                 continue
             label = self._type_of(typed, guessed, definition, long_text, short_text)
             if label is None:

@@ -68,6 +68,15 @@ def test_generic_definitions_make_no_entities():
     assert list(doc.spans["acronym"]) == []
 
 
+def test_a_short_form_of_generic_words_makes_no_entities():
+    """arXiv train ax0302: the long form holds a word that is no generic word ("multilingual"),
+    the short form none but generic ones; modalities and fields are no entities either."""
+    for text in ("Generation capabilities and language coverage of multilingual large language models "
+                 "(mLLMs) are advancing rapidly.",
+                 "We classify arrhythmias from electrocardiogram (ECG) signals recorded by wearables."):
+        assert [m.text for m in extract(text).entities if not m.generic] == []
+
+
 def test_a_definition_nothing_types_makes_no_entities():
     """A term of the paper's domain ("Mild Cognitive Impairment (MCI)") is none of the five types."""
     doc = annotate("We study patients with Mild Cognitive Impairment (MCI). MCI often precedes dementia.")
