@@ -25,7 +25,7 @@ _RIGHT_STOP = re.compile(
 )
 _CONTINUATION = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*,?\s*(?:and\s+)?"  # "by 22.5% (validation) and 18.0% (test)"
-    r"|(?:on|in|for|with|over|than|against)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:from\s+)?"
+    r"|(?:on|in|for|with|over|than|against|across)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:from\s+)?"
     r"|[\w@.-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)"  # "by 12 BLEU and 12 COMET"
     r"|\)\s*,?\s*(?:and\s+)?[\w-]+\s*\()$")
 _FILLER_ONLY = re.compile(  # a clause holding nothing but the number's lead-in: "(from", "(<", ": "
@@ -60,7 +60,7 @@ class ResultJudge:
         metric = cues["metric"].pattern
         score_filler = (r"(?:-\d+|" + AT_K + r")?\s*(?:scores?|values?|rates?)?\s*"
                         r"(?:(?:drops?|gains?|improvements?|reductions?|increases?|decreases?|boosts?)\s+)?"
-                        r"(?:of|=|:|is|was|reaches|reaching|reached|at|by|between|to|"
+                        r"(?:of|=|:|is|was|reaches|reaching|reached|at|by|between|to|above|below|[<>]=?|[≥≤]|"
                         r"(?:rose|rises|increased|improved|decreased|dropped|fell|went)(?:\s+from|\s+to)?)?"
                         r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "BLEU-4 rose from"
         self.measure_left = re.compile(

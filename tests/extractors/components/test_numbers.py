@@ -617,3 +617,16 @@ def test_points_of_a_cloud_and_a_metric_at_a_decimal_threshold(nlp):
     assert run_with_entities(nlp, text, [("LiteGE", "Method", "LiteGE")]) == []
     text = "Overall detection quality is strong, with a best mAP@0.50 of 0.559."
     assert [(r["value"], r["metric"]) for r in run_with_entities(nlp, text, [])] == [(0.559, "mAP@0.50")]
+
+
+def test_a_score_continued_across_places_a_lower_bound_and_fid_variants(nlp):
+    """arXiv 2025 abstracts: the second AUROC was lost after "across ... and"; "SSIM values above
+    0.92" is a score; gFID (FID of generated samples) is a metric, not a method."""
+    text = ("Without any task-specific training, ReVision achieves zero-shot disease detection with an "
+            "average AUROC of 0.946 across 12 public benchmarks and 0.952 on 3 independent clinical cohorts.")
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(0.946, "AUROC"), (0.952, "AUROC")]
+    text = ("The proposed method achieved high performance with PSNR values exceeding 34 dB and SSIM values "
+            "above 0.92 for all synthesized parameter maps.")
+    assert (0.92, "absolute", "SSIM") in [(r.value, r.kind, r.metric) for r in extract(nlp, text)]
+    text = "SimFlow achieves an improved gFID of 1.91, setting a new state of the art among NFs."
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(1.91, "gFID")]
