@@ -22,7 +22,8 @@ _UNIT = re.compile(
     re.IGNORECASE,
 )
 _UNIT_OF = {"points": "points", "pct": "%", "fold": "x", "times": "x"}
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[—–]\s|\s-\s")
+# A colon or square bracket inside a range ("mAP@[0.5:0.95]") breaks no clause.
+_CLAUSE_BREAK = re.compile(r"[;()]|:(?!\d)|\[(?!\d+(?:\.\d+)?:)|(?<!\d)\]|,\s|\s[—–]\s|\s-\s")
 _LABELS = (
     r"(?:\b(?:Section|Sec\.|Sect\.|Table|Tab\.|Figure|Fig\.|Eq\.|Equation|Appendix|Chapter|Theorem|"
     r"Lemma|Algorithm|Version|version|v|Stage|stage|Phase|phase|Level|level|Part|No\.|Step|step|"
@@ -81,6 +82,9 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     return any(word in lowered for word in words)
 
 
+_THRESHOLD_RANGE = re.compile(r"@\[?(?:\d+(?:\.\d+)?:)?$")
+
+
 def read_number(text: str, match: re.Match) -> Number | None:
     """The number at `match` (of the number pattern) with its unit, or None when it is part of a
     name, size or code."""
@@ -91,6 +95,8 @@ def read_number(text: str, match: re.Match) -> Number | None:
     slashed = before == "/" and start >= 2 and text[start - 2].isdigit()
     if before.isalnum() or before in "._@^#$£€'\\" or (before == "/" and not slashed):
         return None
+    if before in "[:" and _THRESHOLD_RANGE.search(text, max(0, start - 12), start):
+        return None  # "mAP@[0.5:0.95]", "mAP@0.5:0.95": the metric's IoU range
     if before in "-–" and start >= 2:
         prior = text[start - 2]
         unit_before = prior in "x×X" and start >= 3 and text[start - 3].isdigit()

@@ -630,3 +630,13 @@ def test_a_score_continued_across_places_a_lower_bound_and_fid_variants(nlp):
     assert (0.92, "absolute", "SSIM") in [(r.value, r.kind, r.metric) for r in extract(nlp, text)]
     text = "SimFlow achieves an improved gFID of 1.91, setting a new state of the art among NFs."
     assert [(r.value, r.metric) for r in extract(nlp, text)] == [(1.91, "gFID")]
+
+
+def test_a_metric_over_an_iou_range_is_one_name(nlp):
+    """arXiv 2025: "mAP@[0.5:0.95] of 0.421" gave no result (the range's colon and bracket cut the
+    clause before the metric), and "mAP@0.5:0.95" reported its 0.95 as a score."""
+    text = ("AquaFeat achieves state-of-the-art Precision (0.877) and Recall (0.624), along with competitive "
+            "mAP scores (mAP@0.5 of 0.677 and mAP@[0.5:0.95] of 0.421).")
+    assert [(r.value, r.metric) for r in extract(nlp, text)][-1] == (0.421, "mAP@[0.5:0.95]")
+    assert [(r.value, r.metric) for r in extract(nlp, "It reaches mAP@0.5:0.95 of 0.421 on the test set.")] == [
+        (0.421, "mAP@0.5:0.95")]
