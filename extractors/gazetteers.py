@@ -424,7 +424,8 @@ def _single_word_attr(candidate: Candidate, stats: WordStats) -> str | None:
 
 def variants(surface: str, label: str) -> list[str]:
     """Spelling variants: hyphen/space ("in-context"/"in context"), joined hyphens ("finetuning"),
-    and plurals of acronyms or multiword method names ("GANs", "graph neural networks")."""
+    plurals of acronyms or multiword method names ("GANs", "graph neural networks"), and British
+    "-isation" ("domain generalisation": 600 of the 40k arXiv abstracts spell it so)."""
     found = [surface]
     if "-" in surface:
         found.append(surface.replace("-", " "))
@@ -437,7 +438,11 @@ def variants(surface: str, label: str) -> list[str]:
             (len(words) == 1 and surface.isupper() and surface.isalpha())
             or (len(words) > 1 and words[-1].lower() in PLURAL_HEADS)):
         found.append(surface + "s")
+    found += [_IZATION.sub("isation", v) for v in found if _IZATION.search(v)]  # "summarisation"
     return [v for v in dict.fromkeys(found) if rejection(v) is None]
+
+
+_IZATION = re.compile(r"ization(?=s?\b)")
 
 
 def select_patterns(

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from extractors.gazetteers import DISTINCT_VERSION, build_gazetteers, split_acronym, version_spellings
+from extractors.gazetteers import DISTINCT_VERSION, build_gazetteers, split_acronym, variants, version_spellings
 from extractors.tokenizer import blank
 from kg.cli import app
 from kg.core.errors import DataNotFound
@@ -70,6 +70,8 @@ def test_spelling_variants_share_the_id(built):
                                      "attr": "ORTH"}
     assert patterns["ImageNet"]["id"] == "ImageNet"
     assert patterns["GANs"]["id"] == "GAN"
+    assert variants("Domain Generalization", "Task") == ["Domain Generalization", "Domain-Generalization",
+                                                         "Domain Generalisation", "Domain-Generalisation"]
 
 
 def test_a_numbered_or_lettered_version_is_a_benchmark_of_its_own():
