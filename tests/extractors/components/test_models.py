@@ -99,6 +99,10 @@ CASES = [
     ("Policies such as OpenVLA and π0.5 are evaluated on LIBERO.", "π0.5", "π0.5", "π0"),
     ("We compare against NVILA and BAGEL on video understanding.", "NVILA", "NVILA", "VILA"),
     ("Open models such as Command R+ lag behind on long contexts.", "Command R+", "Command R+", "Command R"),
+    # other capitalisations of mixed-case names (arXiv 2025: "Wav2Vec" 25 times, "Resnet" 12, "Olmo" 8)
+    ("We extract features with Wav2Vec 2.0 and a Resnet-50.", "Wav2Vec 2.0", "wav2vec 2.0", "wav2vec"),
+    ("We extract features with Wav2Vec 2.0 and a Resnet-50.", "Resnet-50", "ResNet-50", "ResNet"),
+    ("We fine-tune Olmo-2 and compare with images from MidJourney.", "Olmo-2", "OLMo-2", "OLMo"),
 ]
 
 
