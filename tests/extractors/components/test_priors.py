@@ -30,7 +30,7 @@ def entities_after(text: str, ner: list[tuple[str, str]], every: bool = False) -
         for start in starts:
             span = doc.char_span(start, start + len(surface), label=label)
             assert span is not None, f"{surface!r} is not on token edges"
-            span._.source, span._.score = "ner", 0.8
+            span._.source, span._.score, span._.generic = "ner", 0.8, False  # not the full run's flag
             spans.append(span)
     doc.spans["ner"] = spans
     nlp = default_pipeline()
