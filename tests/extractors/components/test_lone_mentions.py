@@ -41,13 +41,14 @@ def lone_after(text: str, title: str = "", source: str = "ner", role: str = "men
 
 def test_the_hand_set_mention_alone_is_generic():
     assert lone_after("Prior work relies on Zorb for alignment.") == [("Zorb", True)]
+    assert lone_after("Frames are aligned using Zorb.", role="uses") == [("Zorb", True)]  # a weak role
 
 
 @pytest.mark.parametrize(("case", "kwargs"), [
     ("found twice", {"text": "Prior work relies on Zorb. Zorb aligns frames."}),
     ("in the title", {"text": "It aligns frames.", "title": "Zorb: aligned video diffusion"}),
     ("a catalogue name", {"text": "Prior work relies on Zorb.", "source": "gazetteer"}),
-    ("used by the paper", {"text": "We build on Zorb.", "role": "uses"}),
+    ("compared with", {"text": "Ours outperforms Zorb.", "role": "compares"}),
     ("a result's subject", {"text": "Zorb reaches 71.2% accuracy.",
                             "results": [{"metric": "Accuracy", "dataset": None, "subject": "Zorb"}]}),
 ])
