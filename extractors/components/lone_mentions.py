@@ -6,8 +6,8 @@ on the 60 train papers held back from its fit, 4 times in 27 ("3D convolutional"
 eviction", "Classical and Modern documents", "Cross-Disciplinary"), and on a second 60 held back
 from a second NER trained without them, 12 times in 41. Entity F1 with the rule: 0.698 -> 0.726
 on the first, 0.666 -> 0.673 on the second (Method and Task lose a little there, Dataset gains).
-Such a mention becomes generic
-(it stays in the output, out of the graph's named entities) when all of these hold:
+Such a mention becomes generic (it stays in the output, out of the graph's named entities) when
+all of these hold:
 - the NER alone found it: no catalogue, model-name grammar, acronym definition or pattern agrees;
 - its name (type and canonical) has no other named mention in the paper, and it is not in the title;
 - it has no role, or only the weak one a cue such as "using", "with" or "via" gives ("uses"): the
