@@ -99,6 +99,17 @@ def test_curated_methods_the_catalogue_snapshot_lacks_or_types_as_tasks(nlp):
     assert spans["XGBoost"] == ("Method", "XGBoost")
 
 
+def test_classic_algorithms_the_guide_annotates(nlp):
+    """Named algorithms the catalogue lacks, annotated as Methods wherever the train gold has them
+    (arXiv train ax0154)."""
+    spans = found(nlp, "Following an UMAP dimension reduction of the vectors, the network of suktas was "
+                       "formed using k-nearest neighbours. Then, community detection of topics in the "
+                       "sukta networks was performed with the Louvain, Leiden, and label propagation methods.")
+    assert [spans[s] for s in ("UMAP", "k-nearest neighbours", "Louvain", "label propagation")] == [
+        ("Method", "UMAP"), ("Method", "k-NN"), ("Method", "Louvain"), ("Method", "Label Propagation")]
+    assert "Leiden" not in spans  # alone, also a city and a university: only "Leiden algorithm"
+
+
 def test_british_spellings_match_the_catalogue_names(nlp):
     """arXiv train ax0021 (600 of the 40k arXiv abstracts write "-isation")."""
     spans = found(nlp, "Regardless of the rapid development of artificial intelligence, abstractive "
