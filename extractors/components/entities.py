@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.attributes import ENTITIES_KEY, span_text, text_of
+from extractors.components.acronyms import ACRONYM_KEY
 from extractors.rules.data import data_path
 from extractors.rules.model_names import family_of_unlisted
 from extractors.rules.phrases import generic_word_keys, is_generic_phrase
@@ -69,7 +70,9 @@ class EntityMerger:
         """Generic-word records: an NER span made only of them ("LLMs") is a generic mention.
         Generic-concept records ({"id": canonical}): catalogue names the guide's gold almost never
         annotates where they occur, measured on the arXiv train papers ("Semantic Similarity": 0 of
-        6), so any mention of them is generic."""
+        6), and hardware, formats, modalities and fields ("CPU", "JSON", "ECG", "ML"; a "why" says
+        which), none of the five types: any mention of them is generic. Unlike a generic word, one
+        makes only itself generic, not a phrase it is in ("MRI segmentation", "text-to-SQL")."""
         self.generic_words |= generic_word_keys(generic_words)
         self.generic_concepts |= generic_word_keys(generic_concepts)
 
@@ -99,8 +102,8 @@ class EntityMerger:
 
     def is_generic(self, key: str, span: Span) -> bool:
         """The NER finds generic mentions; a span of generic words only ("LLMs") is one too, and so
-        is a generic concept ("prompt engineering") whatever found it."""
-        if key == "gazetteer":
+        is a generic concept ("prompt engineering", "CPU", "ECG") whatever found it."""
+        if key in ("gazetteer", ACRONYM_KEY):
             return name_key(span.id_) in self.generic_concepts
         if key != "ner":
             return False
