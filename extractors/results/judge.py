@@ -289,10 +289,12 @@ class ResultJudge:
             group.hits.append((group.end, group.end + metric_after.end()))
             return True
         for entity in entities:
+            after = text[entity.end: first.start]
+            bracketed = after.startswith(")")  # "mean Intersection over Union (mIoU) of 0.884"
             if entity.label == "Metric" and entity.end <= first.start \
-                    and (self.filler.match(text[entity.end: first.start])
-                         or self.placed_filler.match(text[entity.end: first.start])):
-                group.hits.append((entity.start, first.start))
+                    and (self.filler.match(after[bracketed:]) or self.placed_filler.match(after[bracketed:])):
+                group.hits.append((self.long_form_start(text, entity, entities) if bracketed else entity.start,
+                                   first.start))
                 return True
             if entity.label == "Metric" and entity.start >= group.end and not text[group.end: entity.start].strip():
                 group.hits.append((group.end, entity.end))
@@ -317,6 +319,14 @@ class ResultJudge:
             at = group.end + on_dataset.end()  # "achieves 71.2 on MMLU", "e.g., 88.1 on MMLU"
             return any(e.label == "Dataset" and e.start == at for e in entities)
         return False
+
+    @staticmethod
+    def long_form_start(text: str, short: Entity, entities: list[Entity]) -> int:
+        """Where the evidence of a metric named in brackets starts: at the long form right before
+        the bracket ("Word Error Rate (WER)"), else at the bracket."""
+        opening = text.rfind("(", 0, short.start)
+        before = [e.start for e in entities if e.end <= opening and not text[e.end: opening].strip()]
+        return before[-1] if before else opening
 
     def kind(self, text: str, group: Group, left_start: int, left: str, right: str) -> str:
         """improvement | reduction | other | absolute, from the words around the group (`left`

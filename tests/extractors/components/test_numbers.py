@@ -640,3 +640,16 @@ def test_a_metric_over_an_iou_range_is_one_name(nlp):
     assert [(r.value, r.metric) for r in extract(nlp, text)][-1] == (0.421, "mAP@[0.5:0.95]")
     assert [(r.value, r.metric) for r in extract(nlp, "It reaches mAP@0.5:0.95 of 0.421 on the test set.")] == [
         (0.421, "mAP@0.5:0.95")]
+
+
+def test_a_metric_named_by_its_long_form_and_a_bracketed_acronym(nlp):
+    """arXiv 2025: "mean Intersection over Union (mIoU) of 0.884" and "Structural Similarity Index
+    Measure (SSIM) of 0.6156" gave no result; the evidence starts at the long form."""
+    text = ("Performance of trained models positively compares to state of the art with multi-class "
+            "Panoptic Quality (mPQ) of 0.569 for nucleus segmentation, macro-averaged F1 of 0.832 for "
+            "nucleus classification and mean Intersection over Union (mIoU) of 0.884 for tumor region "
+            "segmentation.")
+    assert [(r.value, r.metric) for r in extract(nlp, text)][-1] == (0.884, "mIoU")
+    text = "The model also achieved Structural Similarity Index Measure (SSIM) of 0.6156 for NDWI."
+    assert [(r.value, r.metric, r.evidence) for r in extract(nlp, text)] == [
+        (0.6156, "SSIM", "Structural Similarity Index Measure (SSIM) of 0.6156")]
