@@ -60,8 +60,9 @@ class ResultJudge:
         metric = cues["metric"].pattern
         score_filler = (r"(?:-\d+|" + AT_K + r")?\s*(?:scores?|values?|rates?)?\s*"
                         r"(?:(?:drops?|gains?|improvements?|reductions?|increases?|decreases?|boosts?)\s+)?"
-                        r"(?:of|=|:|is|was|reaches|reaching|reached|at|by|between|to|above|below|[<>]=?|[≥≤]|"
-                        r"(?:rose|rises|increased|improved|decreased|dropped|fell|went)(?:\s+from|\s+to)?)?"
+                        r"(?:(?:is|was|were|are)\s*(?:above|below|[<>]=?|[≥≤])|"  # "specificity was >= 0.978"
+                        r"of|=|:|is|was|reaches|reaching|reached|at|by|between|to|above|below|[<>]=?|[≥≤]|"
+                        r"(?:rose|rises|increased|improved|decreased|dropped|fell|went|ranged|ranging)(?:\s+from|\s+to)?)?"
                         r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "BLEU-4 rose from"
         self.measure_left = re.compile(
             "(?:" + metric + "|" + cues["measure_heads"].pattern + r")(?:\s*\([^()]{1,20}\))?" + score_filler,

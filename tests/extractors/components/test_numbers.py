@@ -653,3 +653,13 @@ def test_a_metric_named_by_its_long_form_and_a_bracketed_acronym(nlp):
     text = "The model also achieved Structural Similarity Index Measure (SSIM) of 0.6156 for NDWI."
     assert [(r.value, r.metric, r.evidence) for r in extract(nlp, text)] == [
         (0.6156, "SSIM", "Structural Similarity Index Measure (SSIM) of 0.6156")]
+
+
+def test_ranges_bounds_and_concordance(nlp):
+    """arXiv 2025: "ranged from", "was >= ", "a CCC of" gave no results."""
+    text = ("It achieved an F1-score of 0.939, sensitivity ranged from 0.917-0.992, and specificity was "
+            ">= 0.978 in identifying specific crisis categories.")
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [
+        (0.939, "F1"), (0.917, "Sensitivity"), (0.992, "Sensitivity"), (0.978, "Specificity")]
+    text = "SOC obtained a MAE of 5.12 g/kg and a CCC of 0.77."
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(5.12, "MAE"), (0.77, "CCC")]
