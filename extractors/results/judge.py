@@ -58,15 +58,17 @@ class ResultJudge:
             for kind in ("improvement", "reduction")
         }
         metric = cues["metric"].pattern
-        score_filler = (r"(?:-\d+|" + AT_K + r")?\s*(?:scores?|values?|rates?)?\s*"
+        score_filler = (r"(?:-\d+|" + AT_K + r")?[\s-]*(?:scores?|values?|rates?)?\s*"
                         r"(?:(?:drops?|gains?|improvements?|reductions?|increases?|decreases?|boosts?)\s+)?"
                         r"(?:(?:is|was|were|are)\s*(?:above|below|[<>]=?|[≥≤])|"  # "specificity was >= 0.978"
                         r"of|=|:|is|was|reaches|reaching|reached|at|by|between|to|above|below|[<>]=?|[≥≤]|"
-                        r"(?:rose|rises|increased|improved|decreased|dropped|fell|went|ranged|ranging)(?:\s+from|\s+to)?)?"
+                        r"(?:r(?:ose|ises?|ising)|increas(?:es?|ed|ing)|improv(?:es?|ed|ing)|decreas(?:es?|ed|ing)|"
+                        r"drop(?:s|ped|ping)?|f(?:ell|alls?|alling)|declin(?:es?|ed|ing)|went|rang(?:ed|ing))(?:\s+from|\s+to)?)?"
                         r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "BLEU-4 rose from"
+        bracketed = r"|\(\s*(?:" + metric + r")\s*\)"  # "peak signal-to-noise ratio (PSNR) of 28.66 dB"
         self.measure_left = re.compile(
-            "(?:" + metric + "|" + cues["measure_heads"].pattern + r")(?:\s*\([^()]{1,20}\))?" + score_filler,
-            re.IGNORECASE)
+            "(?:(?:" + metric + "|" + cues["measure_heads"].pattern + r")(?:\s*\([^()]{1,20}\))?" + bracketed + ")"
+            + score_filler, re.IGNORECASE)
         self.metric_left = re.compile(  # "Dice similarity coefficients of", "MAE (MAE) of"
             "(?:" + metric + r")(?:\s+(?:similarity|coefficients?|correlations?|scores?|rates?|values?|metrics?)){0,2}"
             r"(?:\s*\([^()]{1,20}\))?" + score_filler, re.IGNORECASE)

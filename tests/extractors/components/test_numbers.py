@@ -663,3 +663,16 @@ def test_ranges_bounds_and_concordance(nlp):
         (0.939, "F1"), (0.917, "Sensitivity"), (0.992, "Sensitivity"), (0.978, "Specificity")]
     text = "SOC obtained a MAE of 5.12 g/kg and a CCC of 0.77."
     assert [(r.value, r.metric) for r in extract(nlp, text)] == [(5.12, "MAE"), (0.77, "CCC")]
+
+
+def test_changes_in_the_present_tense_and_measures_named_in_brackets(nlp):
+    """arXiv 2025: "FID improves from 5.10 to 2.78", "kappa-scores falling from 0.54" and "(PSNR) of
+    28.66 dB" gave no results."""
+    text = ("EVODiff reduces the reconstruction error by up to 45.5% (FID improves from 5.10 to 2.78) at 10 "
+            "function evaluations on CIFAR-10.")
+    assert [(r.value, r.metric) for r in extract(nlp, text)][1:] == [(5.1, "FID"), (2.78, "FID")]
+    text = "Median Cohen's kappa-scores falling from 0.54 across all categories."
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(0.54, "Cohen's Kappa")]
+    text = ("The model achieved the lowest mean absolute error (MAE) of 74.49 HU and highest peak "
+            "signal-to-noise ratio (PSNR) of 28.66 dB within the body contour region.")
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(74.49, "MAE"), (28.66, "PSNR")]
