@@ -42,8 +42,8 @@ class Cues:
         return self.words[name]
 
 
-# a metric's cut-off, threshold or threshold range: "Recall@10", "mAP@0.50", "mAP@[0.5:0.95]"
-AT_K = r"@(?:\d+(?:\.\d+)?|\[\d+(?:\.\d+)?:\d+(?:\.\d+)?\])"
+# a metric's cut-off, threshold or threshold range: "Recall@10", "mAP@0.50", "mAP@50-95", "mAP@[0.5:0.95]"
+AT_K = r"@(?:\d+(?:\.\d+)?(?:[:-]\d+(?:\.\d+)?)?|\[\d+(?:\.\d+)?:\d+(?:\.\d+)?\])"
 _NOT_LETTERS = re.compile(r"\\.|\(\?P[<=]\w+[>)]")  # escapes and group names: no letters to match
 _CASED = re.compile(r"\\[xuUN0-9]|\(\?[-aiLmsux]")  # escapes that may stand for a letter; inline flags
 

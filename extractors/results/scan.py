@@ -82,7 +82,7 @@ def may_hold(text: str, words: tuple[str, ...]) -> bool:
     return any(word in lowered for word in words)
 
 
-_THRESHOLD_RANGE = re.compile(r"@\[?(?:\d+(?:\.\d+)?:)?$")
+_THRESHOLD_RANGE = re.compile(r"@\[?(?:\d+(?:\.\d+)?[:\-])?$")
 
 
 def read_number(text: str, match: re.Match) -> Number | None:
@@ -95,8 +95,8 @@ def read_number(text: str, match: re.Match) -> Number | None:
     slashed = before == "/" and start >= 2 and text[start - 2].isdigit()
     if before.isalnum() or before in "._@^#$£€'\\" or (before == "/" and not slashed):
         return None
-    if before in "[:" and _THRESHOLD_RANGE.search(text, max(0, start - 12), start):
-        return None  # "mAP@[0.5:0.95]", "mAP@0.5:0.95": the metric's IoU range
+    if before in "[:-" and _THRESHOLD_RANGE.search(text, max(0, start - 12), start):
+        return None  # "mAP@[0.5:0.95]", "mAP@0.5:0.95", "mAP@50-95": the metric's IoU range
     if before in "-–" and start >= 2:
         prior = text[start - 2]
         unit_before = prior in "x×X" and start >= 3 and text[start - 3].isdigit()

@@ -640,6 +640,8 @@ def test_a_metric_over_an_iou_range_is_one_name(nlp):
     assert [(r.value, r.metric) for r in extract(nlp, text)][-1] == (0.421, "mAP@[0.5:0.95]")
     assert [(r.value, r.metric) for r in extract(nlp, "It reaches mAP@0.5:0.95 of 0.421 on the test set.")] == [
         (0.421, "mAP@0.5:0.95")]
+    assert [(r.value, r.metric) for r in extract(nlp, "The detector reaches mAP@50 of 0.816 and mAP@50-95 of 0.52.")] \
+        == [(0.816, "mAP50"), (0.52, "mAP@50-95")]
 
 
 def test_a_metric_named_by_its_long_form_and_a_bracketed_acronym(nlp):
