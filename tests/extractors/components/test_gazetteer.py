@@ -110,6 +110,15 @@ def test_classic_algorithms_the_guide_annotates(nlp):
     assert "Leiden" not in spans  # alone, also a city and a university: only "Leiden algorithm"
 
 
+def test_architectures_by_their_acronyms(nlp):
+    """CNN, MLP, DiT, ViT, Mamba alone are architectures (Methods; the grammar reads the sized or
+    versioned checkpoints as Models). The train gold annotates "CNNs" 3 of 3, "DiT(s)" 4 of 4."""
+    spans = found(nlp, "We compare CNNs, an MLP and Mamba with a DiT and a ViT backbone.")
+    assert [spans[s] for s in ("CNNs", "MLP", "Mamba", "DiT", "ViT")] == [
+        ("Method", "CNN"), ("Method", "MLP"), ("Method", "Mamba"), ("Method", "Diffusion Transformer"),
+        ("Method", "Vision Transformer")]
+
+
 def test_tasks_the_catalogue_lacks_that_the_gold_annotates(nlp):
     """arXiv train ax0095 ("natural language generation" and "temporal reasoning" are not in this
     Papers with Code snapshot; the train gold annotates them in 4 of 5 occurrences)."""
