@@ -38,6 +38,9 @@ _ON_DATASET = re.compile(r"^[^\d;,()]{0,50}?\b(?:on|in|for|across)\s+(?:the\s+)?
 _ON_FORWARD = re.compile(  # used with match(text, pos): no ^
     r"[^\d;,()]{0,50}?\b(?P<prep>on|in|for|across)\s+(?:the\s+)?(?P<adjectives>" + _ADJECTIVES + ")", re.IGNORECASE)
 _WORD = re.compile(r"\S+")
+# "% accuracy and 92.47% F1-score" before " on": a score's metric, "and", the next score and its metric
+_COORDINATED_SCORE = re.compile(r"\s*%?\s*[A-Za-z][\w@-]*(?:\s[A-Za-z][\w@-]*)?\s+(?:and|with)\s+"
+                                r"[+-]?\d+(?:\.\d+)?\s*%?\s*[A-Za-z][\w@-]*(?:\s[A-Za-z][\w@-]*)?(?=\s+(?:on|in)\b)")
 _NOT_A_DURATION = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|several|many)|\bof the)\s+$",
                              re.IGNORECASE)
 _PARTICIPLE_END = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with|using|via|through|by)$")
@@ -574,9 +577,10 @@ class SentenceTies:
         if inside is not None and _CLOSE_BRACKET.match(text, inside.end):
             return [inside.name] * size  # "85.3% (GSM8K) and 60.1% (MATH)"
         opening = _ON_FORWARD.match(text, group.end)
-        if opening and _CAPITALISED.match(text, opening.end()) and not (
-                opening.group("prep").lower() == "for" and self.attached_system(group)):
-            return [None] * size  # "91.6% on LLaMA2 7b", not a dataset: nor is the dataset before it
+        if opening and _CAPITALISED.match(text, opening.end()) and opening.end() not in self.metric_starts \
+                and not (opening.group("prep").lower() == "for" and self.attached_system(group)):
+            return [None] * size  # "91.6% on LLaMA2 7b", not a dataset: nor is the dataset before it; a
+            # metric there ("13.1% in R@1 ... on the ActivityNet-VRL dataset") is no place
             # ("99.14% for CAT-Net" names the system: the sentence's dataset may still hold)
         if len(self.dataset_names) == 1:
             return self.dataset_names * size  # the sentence's one dataset: "On GSM8K, ...", "Experiments on D show"
@@ -630,8 +634,10 @@ class SentenceTies:
     def named_after(self, group: Group) -> list[_Name]:
         """The dataset list introduced right after the numbers: 'on A, B, and C'; after 'on' and
         'across' a Method-typed name or an unrecognised capitalised one is a dataset too
-        ('+37.06 on Causal Judgement', 'a 17.2% improvement on ScreenSpotPro')."""
-        opening = _ON_FORWARD.match(self.text, group.end)
+        ('+37.06 on Causal Judgement', 'a 17.2% improvement on ScreenSpotPro'). A score coordinated
+        with the next one shares its place: '92.81% accuracy and 92.47% F1-score on HAM10000'."""
+        coordinated = _COORDINATED_SCORE.match(self.text, group.end)
+        opening = _ON_FORWARD.match(self.text, coordinated.end() if coordinated else group.end)
         measured = self.metrics.at(opening.end()) if opening else None
         if measured is not None:  # "a 12% improvement in F1 on the CoNLL-2003 dataset"
             opening = _ON_FORWARD.match(self.text, measured.end)
