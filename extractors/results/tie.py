@@ -452,7 +452,7 @@ class SentenceTies:
         metrics = self.metric_ties(group, paired, continued)
         changed_from = continued if continued and _FROM_END.search(self.text, continued[0].end, group.start) else None
         datasets = self.dataset_ties(group, paired, changed_from)
-        subjects = self.subject_ties(group, paired)
+        subjects = self.subject_ties(group, paired, previous)
         return [Tie(metrics[i], datasets[i], subjects[i]) for i in range(len(group.members))]
 
     def metric_ties(self, group: Group, paired: bool,
@@ -673,9 +673,10 @@ class SentenceTies:
             return None  # "on LLaMA2 7b": a model of a size; "on an RTX 3090": a device; "on the Vim-B backbone"
         return _Name(at, words.end(), words.group(), "dataset")
 
-    def subject_ties(self, group: Group, paired: bool) -> Sequence[str | None]:
+    def subject_ties(self, group: Group, paired: bool,
+                     previous: tuple[Group, list[Tie]] | None = None) -> Sequence[str | None]:
         size = len(group.members)
-        attached = self.attached_system(group)
+        attached = self.attached_system(group) or self.attached_in_bracket(group, previous)
         if group.versus:  # "outperforms GPT-4o (63.2 vs. 60.1)", "of GLFFNet's mIoU (83.9% vs. 84.0%)"
             subject = attached or self.sentence_subject(group)
             rivals = [n.name for n in self.names.ending_before(group.start, _SUBJECT_REACH)
@@ -692,6 +693,18 @@ class SentenceTies:
         if group.link == "change":
             return [self.baseline_before(group), *[subject] * (size - 1)]
         return [subject] * size
+
+    def attached_in_bracket(self, group: Group, previous: tuple[Group, list[Tie]] | None) -> str | None:
+        """The system of the score before, when both are in the bracket after it: "gpt-5 (75.3%
+        weighted F1-score and 76.2% accuracy)"; not past a label of its own ("MI: 0.792, stroke: 0.824")."""
+        if previous is None or previous[1][-1].subject is None:
+            return None
+        before = previous[0]
+        opening = self.text.rfind("(", 0, before.start)
+        if opening < 0 or ")" in self.text[opening: group.start] or ":" in self.text[before.end: group.start] \
+                or self.attached_system(before) != previous[1][-1].subject:
+            return None
+        return previous[1][-1].subject
 
     def attached_system(self, group: Group) -> str | None:
         """'conventional CNN (58.3%)', 'ChatGPT-o3: 83.58', '84% for ChatGPT': the number's own."""

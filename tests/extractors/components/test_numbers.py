@@ -692,3 +692,11 @@ def test_a_metric_after_in_is_no_place_and_coordinated_scores_share_theirs(nlp):
             "accuracy and 97.83% F1-score on the PAD-UFES dataset, and 91.17% accuracy with 91.79% F1-score "
             "on the BCN20000 dataset.")
     assert [r.dataset for r in extract(nlp, text)] == ["HAM10000"] * 2 + ["PAD-UFES"] * 2 + ["BCN20000"] * 2
+
+
+def test_scores_in_the_bracket_after_a_system_are_all_its_own(nlp):
+    """arXiv 2025: the second score in "gpt-5 (75.3% Weighted F1-score and 76.2% accuracy)" had no
+    subject."""
+    text = ("The best-performing model was o3, followed closely by gpt-5 (75.3% Weighted F1-score and "
+            "76.2% accuracy).")
+    assert [(r.value, r.subject) for r in extract(nlp, text)] == [(75.3, "GPT-5"), (76.2, "GPT-5")]
