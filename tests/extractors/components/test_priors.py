@@ -106,7 +106,7 @@ def test_a_class_noun_types_the_names_listed_after_or_set_beside_it(text, ner, e
     ("By leveraging a large language model, D4R translates questions into Cypher queries.",
      [("D4R", "Method")]),
     # a class of models listed as models is no model
-    ("Computer vision models such as CNNs and U-Nets need labeled data.", [("CNNs", "Method")]),
+    ("Sequence models such as SSMs and U-Nets need labeled data.", [("SSMs", "Method")]),
 ])
 def test_contexts_that_type_nothing(text, ner):
     assert retyped(text, ner)[ner[0][0]] == (ner[0][1], "ner")
