@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.attributes import ENTITIES_KEY
+from extractors.attributes import ENTITIES_KEY, span_value
 from extractors.components.ner import NER_KEY
 from extractors.components.roles import DEFAULT_ROLE
 
@@ -46,15 +46,20 @@ class LoneMentions:
     def __call__(self, doc: Doc) -> Doc:
         if ENTITIES_KEY not in doc.spans:
             return doc
-        named = [span for span in doc.spans[ENTITIES_KEY] if not span._.generic]
+        named = [span for span in doc.spans[ENTITIES_KEY] if not span_value(doc, span, "generic")]
         mentions = Counter((span.label_, span.id_) for span in named)
         tied = {found[field] for found in doc._.results or () for field in TIED_FIELDS if found[field]}
+        title_end = doc._.title_end
         for span in named:
-            if self.is_lone(span, mentions, tied):
+            if span.label_ in self.labels and span.start_char >= title_end \
+                    and self.is_lone(span, mentions, tied):
                 span._.generic = True
         return doc
 
-    def is_lone(self, span: Span, mentions: Counter[tuple[str, str]], tied: set[str]) -> bool:
-        return (span.label_ in self.labels and span._.source == NER_KEY and span._.role in WEAK_ROLES
-                and mentions[(span.label_, span.id_)] == 1 and span.start_char >= span.doc._.title_end
-                and span.id_ not in tied)
+    @staticmethod
+    def is_lone(span: Span, mentions: Counter[tuple[str, str]], tied: set[str]) -> bool:
+        """The conditions past the label and the title (attributes read from the doc's user data:
+        `span._` builds an object on every access)."""
+        doc = span.doc
+        return (span_value(doc, span, "source") == NER_KEY and span_value(doc, span, "role") in WEAK_ROLES
+                and mentions[(span.label_, span.id_)] == 1 and span.id_ not in tied)
