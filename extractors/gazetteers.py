@@ -46,13 +46,14 @@ LABEL_PRECEDENCE = ("Method", "Metric", "Task", "Dataset")
 # PwC files many techniques and training paradigms as tasks ("Bayesian Optimization", "Imitation
 # Learning", "Thompson Sampling"); the annotation guide calls them methods. A task name ending in
 # one of these words is a Method.
-MODEL_HEADS = {"model", "models", "network", "networks"}
 TECHNIQUE_HEADS = {
     "learning", "optimization", "optimisation", "sampling", "filtering", "decomposition",
     "reduction", "search", "distillation", "quantization", "quantisation", "pruning",
     "augmentation", "tuning", "finetuning", "fine-tuning", "training", "regression", "clustering",
     "prompting", "decoding", "factorization", "factorisation",
 }
+# A task named for a kind of model ("Multimodal Large Language Model") is left out.
+MODEL_HEADS = {"model", "models", "network", "networks"}
 
 MAX_WORDS = 8
 MAX_CHARS = 60
