@@ -246,4 +246,3 @@ class NumberScanner:
         if word in _VERSUS:
             return "versus"
         return None
-

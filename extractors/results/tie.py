@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extractors.results.cues import AT_K, AnyCase, Cues, plurals
@@ -521,9 +521,8 @@ class SentenceTies:
         own = self.metrics.within(group.members[-1].end, group.end)
         if own:
             return own[-1].name
-        bracket = _OPEN_BRACKET.match(text, group.end)
-        named = self.metric_starts.get(bracket.end()) if bracket else None
-        if named and _CLOSE_BRACKET.match(text, named.end):
+        named = self.bracketed_after(group, self.metric_starts.get)
+        if named:
             return named.name  # "+19.01% (ARI), +16.85% (NMI)"
         right = self.tying.right_filler.match(text, group.end)
         found = self.metric_starts.get(right.end()) if right else None
@@ -572,9 +571,8 @@ class SentenceTies:
         bracketing = self.datasets.ending_before(group.start, 3)
         if bracketing and _OPEN_BRACKET_OR_COLON.fullmatch(text[bracketing[-1].end: group.start]):
             return [bracketing[-1].name] * size  # "on MathVista (63.2% vs 60.1%)", "GSM8K: 85.3%"
-        bracketed = _OPEN_BRACKET.match(text, group.end)
-        inside = self.datasets.at(bracketed.end()) if bracketed else None
-        if inside is not None and _CLOSE_BRACKET.match(text, inside.end):
+        inside = self.bracketed_after(group, self.datasets.at)
+        if inside is not None:
             return [inside.name] * size  # "85.3% (GSM8K) and 60.1% (MATH)"
         opening = _ON_FORWARD.match(text, group.end)
         if opening and _CAPITALISED.match(text, opening.end()) and opening.end() not in self.metric_starts \
@@ -601,6 +599,12 @@ class SentenceTies:
             if run and run[-1].end <= group.start:
                 return [None]  # "across three benchmarks (GSM8K, MATH and AIME 2024) ... by 4.2% on average"
         return picked
+
+    def bracketed_after(self, group: Group, name_at: Callable[[int], _Name | None]) -> _Name | None:
+        """The name (found by `name_at` at an offset) alone in a bracket right after the numbers."""
+        bracket = _OPEN_BRACKET.match(self.text, group.end)
+        name = name_at(bracket.end()) if bracket else None
+        return name if name is not None and _CLOSE_BRACKET.match(self.text, name.end) else None
 
     def chains_of(self, names: _Index) -> list[list[_Name]]:
         """The names in runs listed together ("GSM8K, MATH and AIME 2024")."""

@@ -70,10 +70,7 @@ def _initials_start(short: str, long: str) -> int | None:
         if index < 0:
             return None
         index -= 1
-    start = parts[index + 1].start()
-    while start > 0 and not long[start - 1].isspace():
-        start -= 1
-    return start
+    return _word_start(long, parts[index + 1].start())
 
 
 def _matched_start(short: str, long: str) -> int | None:
@@ -90,10 +87,14 @@ def _matched_start(short: str, long: str) -> int | None:
         if long_index < 0:
             return None
         long_index -= 1
-    start = long_index + 1  # back to the whitespace before that word (a hyphenated word is whole)
-    while start > 0 and not long[start - 1].isspace():
-        start -= 1
-    return start
+    return _word_start(long, long_index + 1)
+
+
+def _word_start(text: str, at: int) -> int:
+    """Back to the whitespace before the word holding `at` (a hyphenated word is whole)."""
+    while at > 0 and not text[at - 1].isspace():
+        at -= 1
+    return at
 
 
 def window_words(short: str) -> int:
