@@ -4,7 +4,8 @@ Names are matched on the text; where one starts or ends inside a token ("Math-7B
 end), the token is split, so a reported span is exactly the name ("Llama2-70B" in "Llama2-70B-based").
 Besides the families' names, a capitalised name glued to a parameter count in billions is a model
 of the family its first word names ("Kuwain-1.5B": Kuwain), unless the gazetteer (run before)
-knows the words as something else ("LAION-5B" is a dataset).
+knows it as a dataset ("LAION-5B") or holds it whole; a catalogue word inside it does not count
+("Perplexity" in "Perplexity-R1-1776-70B").
 """
 
 from __future__ import annotations
@@ -93,9 +94,10 @@ class ModelSpans:
         found = [(n.start, n.end, n.canonical, {"family": n.entry.family, "params": n.params,
                                                 "version": n.version, "variant": n.value("variant"), "listed": True})
                  for n in self.grammar.find(text)]
-        catalogued = [(s.start_char, s.end_char) for s in doc.spans.get(GAZETTEER_KEY, ())]
+        catalogued = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(GAZETTEER_KEY, ())]
         for start, end, canonical, family, params in self.grammar.sized_names(text):
-            if not any(a < end and start < b for a, b, *_ in found + catalogued):
+            if not any(a < end and start < b for a, b, *_ in found) \
+                    and not any(_names_otherwise(start, end, *known) for known in catalogued):
                 found.append((start, end, canonical, {"family": family, "params": params, "listed": False}))
         if found:
             split_tokens_at(doc, [offset for start, end, *_ in found for offset in (start, end)])
@@ -110,3 +112,11 @@ class ModelSpans:
             spans.append(span)
         doc.spans[MODELS_KEY] = spans
         return doc
+
+
+def _names_otherwise(start: int, end: int, known_start: int, known_end: int, label: str) -> bool:
+    """Whether a catalogue name overlapping a sized name makes it something else: a dataset
+    ("LAION-5B") or a name holding it whole. A word inside it does not ("Perplexity" in
+    "Perplexity-R1-1776-70B", "RL" in "MiMo-VL-7B-RL")."""
+    overlaps = known_start < end and start < known_end
+    return overlaps and (label == "Dataset" or (known_start <= start and end <= known_end))

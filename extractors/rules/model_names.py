@@ -31,8 +31,10 @@ _SPACED_VERSION_AT = re.compile(r"(?P<sep> )(?P<version>v?\d{1,2}(?:\.\d{1,2})?)
 _WORD_AT = re.compile(r"(?P<sep>[-_ ])(?P<word>[A-Za-z]+)(?!\w|\.\d)")
 _CHECKPOINT_VERSION_AT = re.compile(r"(?P<sep>[-_]|\s(?=V))(?P<version>[vV]\d+(?:\.\d+)*)(?!\w|\.\d)")
 _ACTIVE_SIZE_AT = re.compile(r"-(?P<active>A\d+(?:\.\d+)?[bB])(?!\w|\.\d)")  # "Qwen3-30B-A3B": active parameters
-_DATE_AT = re.compile(  # a release date: "Kimi-VL-A3B-Thinking-2506", "GPT-4o-2024-08-06"
-    r"-(?P<date>20\d{2}-\d{2}-\d{2}|20\d{6}|2[3-9](?:0[1-9]|1[0-2]))(?!\w|\.\d|-\d)")
+# A release date: "Kimi-VL-A3B-Thinking-2506", "GPT-4o-2024-08-06", "DeepSeek-R1-0528" (month, day).
+_DATE_AT = re.compile(
+    r"-(?P<date>20\d{2}-\d{2}-\d{2}|20\d{6}|2[3-9](?:0[1-9]|1[0-2])|(?:0[1-9]|1[0-2])[0-3]\d)"
+    r"(?!\w|\.\d|-\d)")
 _PATCH_AT = re.compile(r"/(?P<patch>\d{1,2})(?!\w|\.\d)")  # "ViT-B/16"
 # An unknown capitalised sub-name, read when a parameter count follows within two more parts.
 _SUBNAME_AT = re.compile(
@@ -51,28 +53,33 @@ _METRIC_CONTINUATION = re.compile(
     re.IGNORECASE)
 # A capitalised name glued to a parameter count in billions ("Kuwain-1.5B", "AgenTracer-8B") is a
 # model even when its family is unknown (a count in millions names a dataset: "InsViE-1M").
-# A tuning suffix after the count belongs to the name ("Sailor-7B-Chat").
+# What follows the count belongs to the name: a tuning suffix ("Sailor-7B-Chat"), and any
+# capitalised or numbered parts ("MiMo-VL-7B-RL", "Granite-13B-Instruct-V2", "MT3-7B-Zero"), but
+# not a lower-case word ("Kuwain-7B-based").
 _SIZED_NAME = re.compile(
     r"(?<![\w.\-/])(?P<name>[A-Z][A-Za-z0-9]*(?:[-_.][A-Za-z0-9]+)*?)-(?P<size>\d+(?:\.\d+)?[bB])"
-    r"(?:-(?P<tuning>Chat|Instruct|Base|it|Preview)(?!\w|\.\d|-))?(?!\w|\.\d|-[A-Z0-9])")
+    r"(?P<suffix>(?:-(?:[A-Z0-9][A-Za-z0-9]*(?:\.\d+)*|[vV]\d+(?:\.\d+)*|it|chat|instruct|base))*)"
+    r"(?!\w|\.\d|-[A-Z0-9])")
 _SIZE_IN_BILLIONS = re.compile(r"\d[bB](?!\w)")  # the cheap test that comes first
 _GLUED_VERSION = re.compile(r"(?<=[A-Za-z]{3})v?\d+(?:\.\d+)*$")  # "XTTSv2", "Quamba2"
 
 
 def family_stem(name: str) -> str:
     """The family of a model the grammar does not know: its first word, with a short acronym
-    prefix kept ("PIC-LM", "UI-TARS") and a glued version dropped ("Kuwain-1.5B" -> Kuwain,
-    "Compass-v3" -> Compass, "XTTSv2" -> XTTS)."""
+    prefix kept ("PIC-LM", "UI-TARS"; not before a version: "GLM-4-9B") and a glued version
+    dropped ("Kuwain-1.5B" -> Kuwain, "Compass-v3" -> Compass, "XTTSv2" -> XTTS)."""
     parts = [p for p in re.split(r"[-_\s]+", name) if p]
     if not parts:
         return name
     stem = parts[0]
-    if len(parts) > 1 and len(stem) <= 3 and stem.upper() == stem and not _SIZE_ONLY.match(parts[1]):
+    if len(parts) > 1 and len(stem) <= 3 and stem.upper() == stem \
+            and not _SIZE_ONLY.match(parts[1]) and not _VERSION_ONLY.match(parts[1]):
         stem = f"{stem}-{parts[1]}"
     return _GLUED_VERSION.sub("", stem) or stem
 
 
 _SIZE_ONLY = re.compile(rf"(?:{_SIZE})$")
+_VERSION_ONLY = re.compile(r"[vV]?\d+(?:\.\d+)*(?:/|$)")  # "GLM-4-9B", "GPT-4.5/5"
 
 
 def family_of_unlisted(name: str) -> str | None:
@@ -192,10 +199,13 @@ class ModelGrammar:
         self.prefixed: re.Pattern | None = None  # "<Prefix><family alias>" at a word start
         self.glued_needles: set[str] = set()  # prefixable aliases, lower-cased where case is free
         self.domain_prefixes: set[str] = set()  # "Clinical", "PubMed", "Tiny" ...
+        self.organisations: set[str] = set()  # one-word makers glued before a name ("OpenAI-o1")
 
     def add_families(self, records: Iterable[dict]) -> None:
         for record in records:
             family = record["id"]
+            if " " not in record.get("organisation", " "):
+                self.organisations.add(record["organisation"])
             ignore_case = record.get("ignore_case", False)
             parts = {alias.lower(): part["id"] for part in record.get("parts", ())
                      for alias in part["aliases"]}
@@ -268,8 +278,10 @@ class ModelGrammar:
                 starts.append(re.escape(char))
             else:
                 starts.append(f"{re.escape(char)}(?=[{''.join(sorted(follows))}])")
-        # Not inside another word, nor glued after one by a hyphen ("DV-LLaMA" names another model).
-        self.start = re.compile(rf"(?<![\w.])(?<!\w-)(?:{'|'.join(starts)})") if starts else None
+        # Not inside another word, nor glued after one by a hyphen ("DV-LLaMA" names another model)
+        # unless the word is a maker's name ("OpenAI-o1").
+        makers = "".join(f"|(?<=\\b{re.escape(o)}-)" for o in sorted(self.organisations))
+        self.start = re.compile(rf"(?<![\w.])(?:(?<!\w-){makers})(?:{'|'.join(starts)})") if starts else None
         if self.prefixed_patterns:
             longest_first = sorted(self.prefixed_patterns, key=lambda item: self.alias_lengths[item[2]],
                                    reverse=True)
@@ -310,8 +322,8 @@ class ModelGrammar:
         if _SIZE_IN_BILLIONS.search(text) is None:
             return
         for match in _SIZED_NAME.finditer(text):
-            name, size, tuning = match.group("name"), _size_text(match.group("size")), match.group("tuning")
-            canonical = f"{name}-{size}-{tuning}" if tuning else f"{name}-{size}"
+            name, size = match.group("name"), _size_text(match.group("size"))
+            canonical = f"{name}-{size}{match.group('suffix')}"
             yield match.start(), match.end(), canonical, family_stem(name), size
 
     def _glued_word_starts(self, text: str) -> list[int]:
@@ -353,6 +365,10 @@ class ModelGrammar:
 
     def _parse(self, text: str, match: re.Match, entry: ModelEntry) -> ModelName | None:
         name = ModelName(entry, match.start(), match.end())
+        if match.start() > 1 and text[match.start() - 1] == "-" and text[match.start() - 2].isalnum():
+            name.start -= 1  # the start pattern let only a maker's name glue on: it is the name's
+            while name.start > 0 and text[name.start - 1].isalnum():
+                name.start -= 1
         presize = _PRESIZE.search(text, max(0, match.start() - 12), match.start())
         if presize and (presize.start() == 0 or not text[presize.start() - 1].isalnum()):
             name.start, name.presize = presize.start(), _size_text(presize.group("size"))

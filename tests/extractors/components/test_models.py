@@ -154,6 +154,9 @@ def test_a_name_glued_to_a_size_in_billions_is_a_model_unless_a_catalogue_knows_
     assert {(m.text, m.type, m.family, m.params) for m in found.entities} >= {
         ("Kuwain-1.5B", "Model", "Kuwain", "1.5B"), ("Llama-2-7B", "Model", "Llama", "7B")}
     assert the_mention(found, "LAION-5B").type == "Dataset"
+    found = extract("We find that Perplexity-R1-1776-70B retains the censorship of its base model.")
+    assert (the_mention(found, "Perplexity-R1-1776-70B").type,  # "Perplexity" alone is a metric
+            the_mention(found, "Perplexity-R1-1776-70B").family) == ("Model", "Perplexity")
 
 
 def test_a_model_name_defined_as_something_else_is_that_thing():

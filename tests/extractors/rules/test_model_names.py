@@ -175,16 +175,39 @@ def test_names_glued_to_a_size_in_billions(grammar):
     assert list(grammar.sized_names(text)) == [
         (11, 22, "Kuwain-1.5B", "Kuwain", "1.5B"), (27, 40, "AgenTracer-8B", "AgenTracer", "8B"),
         (53, 61, "LAION-5B", "LAION", "5B")]
-    text = "Sailor-7B-Chat and Aquila-7B-Instruct-v2 answer; so does Sailor-7B-Chat."
-    assert list(grammar.sized_names(text)) == [  # "-v2" goes on: not read
-        (0, 14, "Sailor-7B-Chat", "Sailor", "7B"), (57, 71, "Sailor-7B-Chat", "Sailor", "7B")]
+    text = "Sailor-7B-Chat and Aquila-7B-Instruct-v2 answer; so do Kuwain-7B-based systems."
+    assert list(grammar.sized_names(text)) == [  # a lower-case word after the count is not the name's
+        (0, 14, "Sailor-7B-Chat", "Sailor", "7B"), (19, 40, "Aquila-7B-Instruct-v2", "Aquila", "7B"),
+        (55, 64, "Kuwain-7B", "Kuwain", "7B")]
+
+
+@pytest.mark.parametrize(("text", "name", "family"), [  # corpus sentences
+    ("we introduce MiMo-VL-7B-SFT and MiMo-VL-7B-RL", "MiMo-VL-7B-RL", "MiMo"),
+    ("the Granite-13B-Instruct-V2 model", "Granite-13B-Instruct-V2", "Granite"),
+    ("Extensive experiments show that Pangu-7B-Reasoner", "Pangu-7B-Reasoner", "Pangu"),
+    ("we release Apertus-8B-2509", "Apertus-8B-2509", "Apertus"),
+])
+def test_capitalised_and_numbered_parts_after_the_size_are_the_names(grammar, text, name, family):
+    assert [(n, f) for _, _, n, f, _ in grammar.sized_names(text)][-1] == (name, family)
+
+
+def test_a_release_date_of_month_and_day_ends_a_name(grammar):
+    text = "GLM-4-9B-0414 and DeepSeek-R1-0528 answer."
+    assert canon(grammar, text) == [("GLM-4-9B-0414", "GLM-4-9B-0414", "GLM"),
+                                    ("DeepSeek-R1-0528", "DeepSeek-R1-0528", "DeepSeek")]
+
+
+def test_a_makers_name_glued_before_a_model_is_part_of_it(grammar):
+    text = "reasoning models such as OpenAI-o1 and DeepSeek-R1, while DV-LLaMA is another model"
+    assert canon(grammar, text) == [("OpenAI-o1", "o1", "o-series"), ("DeepSeek-R1", "DeepSeek-R1", "DeepSeek")]
 
 
 @pytest.mark.parametrize(("name", "family"), [
     ("Monet-7B", "Monet"), ("Compass-v3", "Compass"), ("XTTSv2", "XTTS"), ("PIC-LM", "PIC-LM"),
     ("Arctic-Text2SQL-R1", "Arctic"), ("Mantis", "Mantis"), ("UI-TARS", "UI-TARS"),
     ("AgenTracer-8B", "AgenTracer"), ("Wan-2.1", "Wan"), ("ResNet50", "ResNet"), ("DI-Star", "DI-Star"),
-    ("Janus", "Janus"), ("Skywork-OR1-7B", "Skywork"),
+    ("Janus", "Janus"), ("Skywork-OR1-7B", "Skywork"), ("GLM-4-9B", "GLM"), ("GPT-4.5/5", "GPT"),
+    ("OV-3DET", "OV-3DET"),
 ])
 def test_the_family_of_an_unknown_model_is_its_stem(name, family):
     assert family_stem(name) == family
