@@ -6,7 +6,8 @@ catalogues list under one type only (any case, any spelling that shares its `nam
 for Newsroom, "IU X-ray" for IU X-Ray) takes that type; else a name ending in a head noun takes the
 head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate": Metric, from
 entity_heads.jsonl); else the type of the class noun the name is listed after or set beside
-("benchmarks such as X and Y", "a grounded image generation model, GLIGEN"); else a Dataset that
+("benchmarks such as X and Y", "a grounded image generation model, GLIGEN"; a name set beside "a
+... language model", "a foundation model" or "a series of LLMs" is a Model in all its mentions); else a Dataset that
 achieves or outperforms is a Method (in every mention of its name) and a name-shaped Method right
 before "benchmark" a Dataset; else the NER's type stays. A Model the NER found stays a Model (the
 catalogues list many models as methods), and "model" as a head makes no Model ("a diffusion
@@ -46,9 +47,14 @@ _LISTED_AFTER = re.compile(
 _SET_BESIDE_BEFORE = re.compile(
     rf"\b(?:a|an|the|our)\s+(?:[a-z][\w-]*\s+){{0,5}}?(?P<noun>{CLASS_NOUNS}),\s*$")
 _CLOSES_APPOSITION = re.compile(r"\s*[,)]")
-# "X, a novel ... framework", "Mantis, a foundation model trained on ..."
+# "X, a novel ... framework", "Mantis, a foundation model trained on ...": the class noun heads the
+# phrase: no function word comes before it ("MemOS, a memory operating system designed for LLMs")
+# and no hyphen or capitalised word after it ("TopXGen, an LLM-based approach").
+_MODIFIER = r"(?:(?!(?:for|of|with|to|in|on|by|from|and|or|that|which|the|designed|used|based)\s)[\w-]+\s+)"
+_HEAD_ENDS = r"(?![-\w]|\s*\([^()]*\)-|\s+[A-Z][a-z])"  # nor a capitalised word ("LLM Guided Ranker")
 _SET_BESIDE_AFTER = re.compile(
-    rf",\s+(?:a|an|the)\s+(?:[\w-]+\s+){{0,5}}?(?P<noun>{CLASS_NOUNS})\b")
+    rf",\s+(?:a|an|the)\s+(?:(?:new\s+)?(?:family|series|variant)\s+of\s+)?{_MODIFIER}{{0,5}}?"
+    rf"(?P<noun>{CLASS_NOUNS}){_HEAD_ENDS}")
 # A name that achieves or outperforms is a system, not data ("PCPO consistently outperforms",
 # "DAEDCMD can consistently improve"): on the arXiv train papers every NER Dataset before such a
 # verb was a Method or Model; after "on"/"from" it is a place again ("trained on X improves").
@@ -59,6 +65,15 @@ _PLACE_BEFORE = re.compile(r"\b(?:on|from|in|of|with|using|across|over)\s+(?:the
 # dataset (a task before it is not: "the video generation benchmark").
 _DATASET_NOUN_AFTER = re.compile(r"\s+(?:benchmarks?|datasets?|corpus|corpora)\b", re.IGNORECASE)
 _NAME_SHAPED = re.compile(r"\w[A-Z0-9]")
+# A name set beside "a ... language model" is a Model in every mention ("Seed-Coder, a series of
+# open-source LLMs"; the NER called its other mentions Methods). "model" alone does not say so: on
+# train "Radar2Shape, a denoising diffusion model" and "YOLO-Count, a ... counting model" are methods.
+# The noun must end the phrase ("LGAR, a zero-shot LLM Guided Abstract Ranker" is no model).
+_NAMES_A_PRETRAINED_MODEL = re.compile(
+    rf",\s+(?:a|an|the)\s+(?:(?:new\s+)?(?:family|series|variant)\s+of\s+)?{_MODIFIER}{{0,5}}?"
+    r"(?:LLMs?|(?:language|foundation)\s+models?)(?:\s*\([^()]*\))?"
+    r"(?=\s*(?:[,.;:]|$|that\b|which\b|for\b|with\b|to\b|in\b|on\b|built\b|designed\b|trained\b"
+    r"|tailored\b|developed\b|specifically\b|capable\b|featuring\b|acting\b|comprising\b|ranging\b))")
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]s")  # "CNNs", "LLMs": a class, not a model
 CONTEXT_CHARS = 160
 
@@ -134,20 +149,26 @@ class TypePriors:
         for key in self.groups:
             if key not in doc.spans:
                 continue
-            labels, acting = [], set()
+            labels, acting, pretrained = [], set(), set()
             for span in doc.spans[key]:
                 sentence = span.sent
                 before = text[max(sentence.start_char, span.start_char - CONTEXT_CHARS):span.start_char]
                 after = text[span.end_char:min(sentence.end_char, span.end_char + CONTEXT_CHARS)]
-                label = self.type_of(span_text(span), span.label_, before, after)
+                name = span_text(span)
+                label = self.type_of(name, span.label_, before, after)
                 if label != span.label_ and span.label_ == "Dataset" and label == "Method" \
                         and _acting_type(span.label_, before, after):
-                    acting.add(name_key(span_text(span)))
+                    acting.add(name_key(name))
+                if label == "Model" and _NAMES_A_PRETRAINED_MODEL.match(after):
+                    pretrained.add(name_key(name))
                 labels.append(label)
             spans = []
             for span, label in zip(doc.spans[key], labels, strict=True):
-                if label == "Dataset" and span.label_ == "Dataset" and name_key(span_text(span)) in acting:
+                name = name_key(span_text(span))
+                if label == "Dataset" and span.label_ == "Dataset" and name in acting:
                     label = "Method"  # one name, one type: the mention that acts says what it is
+                if name in pretrained:
+                    label = "Model"  # and so does the one set beside "a ... language model"
                 if label != span.label_:  # attributes are keyed by offsets: they stay
                     span = Span(doc, span.start, span.end, label=label, kb_id=span.kb_id,
                                 span_id=span.id)

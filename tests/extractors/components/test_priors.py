@@ -107,9 +107,34 @@ def test_a_class_noun_types_the_names_listed_after_or_set_beside_it(text, ner, e
      [("D4R", "Method")]),
     # a class of models listed as models is no model
     ("Sequence models such as SSMs and U-Nets need labeled data.", [("SSMs", "Method")]),
+    # the class noun must head the phrase set beside the name (2025 corpus sentences)
+    ("We introduce TopXGen, an LLM-based approach for the generation of high quality data.",
+     [("TopXGen", "Method")]),
+    ("We propose MemOS, a memory operating system designed for LLMs that elevates memory.",
+     [("MemOS", "Method")]),
+    ("We propose REARANK, a large language model (LLM)-based listwise reasoning reranking agent.",
+     [("REARANK", "Method")]),
 ])
 def test_contexts_that_type_nothing(text, ner):
     assert retyped(text, ner)[ner[0][0]] == (ner[0][1], "ner")
+
+
+def test_a_name_set_beside_a_language_model_is_a_model_in_every_mention():
+    """arXiv 2506.03524 (title and abstract): the NER called Seed-Coder a Method in both."""
+    text = ("Seed-Coder: Let the Code Model Curate Data for Itself. To address these challenges, we "
+            "introduce Seed-Coder, a series of open-source LLMs comprising base, instruct and reasoning models.")
+    assert [(s.text, s.label_) for s in entities_after(text, [("Seed-Coder", "Method")], every=True)] == [
+        ("Seed-Coder", "Model"), ("Seed-Coder", "Model")]
+    # "model" alone does not say so (a train paper's method)
+    text = ("Radar2Shape: 3D Shape Reconstruction from Radar. In this work, we present Radar2Shape, a "
+            "denoising diffusion model that handles a partially observable radar signal.")
+    assert [s.label_ for s in entities_after(text, [("Radar2Shape", "Method")], every=True)
+            if s.text == "Radar2Shape"] == ["Method", "Method"]
+    # nor does a noun that does not end the phrase (arXiv 2505.24757)
+    text = ("We propose LGAR, a zero-shot LLM Guided Abstract Ranker composed of two modules. LGAR "
+            "improves recall.")
+    assert {s.label_ for s in entities_after(text, [("LGAR", "Method")], every=True) if s.text == "LGAR"} == {
+        "Method"}
 
 
 def test_a_name_that_outperforms_is_a_system_in_every_mention():
