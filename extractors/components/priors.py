@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.attributes import span_text, text_of
 from extractors.components.gazetteer import read_patterns
+from extractors.components.models import MODELS_KEY
 from extractors.gazetteers import LABEL_FILES
 from extractors.rules.data import DATA_DIR, data_path
 from extractors.rules.phrases import HeadTypes
@@ -65,6 +66,8 @@ _PLACE_BEFORE = re.compile(r"\b(?:on|from|in|of|with|using|across|over)\s+(?:the
 # dataset (a task before it is not: "the video generation benchmark").
 _DATASET_NOUN_AFTER = re.compile(r"\s+(?:benchmarks?|datasets?|corpus|corpora)\b", re.IGNORECASE)
 _NAME_SHAPED = re.compile(r"\w[A-Z0-9]")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*")
+_HAS_CAPITAL = re.compile(r"[A-Z]")
 # A name set beside "a ... language model" is a Model in every mention ("Seed-Coder, a series of
 # open-source LLMs"; the NER called its other mentions Methods). "model" alone does not say so: on
 # train "Radar2Shape, a denoising diffusion model" and "YOLO-Count, a ... counting model" are methods.
@@ -138,6 +141,29 @@ class TypePriors:
             return None
         return label
 
+    def listed_among_models(self, text: str, spans: Iterable[Span], models: Iterable[Span]) -> set[str]:
+        """The name keys of the names the NER found in a list of three or more that is mostly
+        model names the grammar read ("Qwen 1.5-MoE, OLMoE, Mixtral-8x7B"): models too, unless a
+        catalogue types them (architectures such as ViT and ResNet stay methods) or they have no
+        capital ("precision")."""
+        read: list[tuple[int, int, Span | None]] = [(m.start_char, m.end_char, None) for m in models]
+        found: list[tuple[int, int, Span | None]] = [
+            (s.start_char, s.end_char, s) for s in spans
+            if not any(a < s.end_char and s.start_char < b for a, b, _ in read)]
+        listed: set[str] = set()
+        chain: list[tuple[int, int, Span | None]] = []
+        for item in [*sorted(read + found, key=lambda item: item[0]), (len(text) + 1, 0, None)]:
+            if chain and _LIST_SEPARATOR.fullmatch(text, chain[-1][1], item[0]):
+                chain.append(item)
+                continue
+            models_in = sum(span is None or span.label_ == "Model" for _, _, span in chain)
+            if len(chain) >= 3 and models_in * 2 > len(chain) and models_in >= 2:
+                listed |= {key for _, _, span in chain if span is not None and span.label_ != "Model"
+                           and _HAS_CAPITAL.search(name := span_text(span))
+                           and (key := name_key(name)) not in self.types}
+            chain = [item]
+        return listed
+
     def _noun_type(self, found: re.Match | None) -> str | None:
         if found is None:
             return None
@@ -149,7 +175,8 @@ class TypePriors:
         for key in self.groups:
             if key not in doc.spans:
                 continue
-            labels, acting, pretrained = [], set(), set()
+            labels, acting = [], set()
+            pretrained = self.listed_among_models(text, doc.spans[key], doc.spans.get(MODELS_KEY, ()))
             for span in doc.spans[key]:
                 sentence = span.sent
                 before = text[max(sentence.start_char, span.start_char - CONTEXT_CHARS):span.start_char]
@@ -169,6 +196,7 @@ class TypePriors:
                     label = "Method"  # one name, one type: the mention that acts says what it is
                 if name in pretrained:
                     label = "Model"  # and so does the one set beside "a ... language model"
+                    span._.generic = False
                 if label != span.label_:  # attributes are keyed by offsets: they stay
                     span = Span(doc, span.start, span.end, label=label, kb_id=span.kb_id,
                                 span_id=span.id)
