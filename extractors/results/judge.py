@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 
-from extractors.results.cues import AT_K, Cues
+from extractors.results.cues import AT_K, CHANGED_TO, Cues
 from extractors.results.scan import FROM_BEFORE, clause_end, clause_start
 from extractors.results.types import Entity, Group
 
 _WORD = re.compile(r"[\w@.+-]+|[^\w\s]")
+_CHANGED_TO = re.compile(CHANGED_TO, re.IGNORECASE)
 _FACTOR = re.compile(r"\bfactor\s+of\s+(?:about\s+|up\s+to\s+|over\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
 _TO = re.compile(r"(?<!\bup\s)\bto\s+(?:about\s+|around\s+|only\s+|just\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
 _RIGHT_STOP = re.compile(
@@ -170,9 +171,10 @@ class ResultJudge:
             return False
         if group.unit == "x" and not self.ratio_context(left, right):
             return False
-        if group.unit == "points" and all(m.value.is_integer() for m in group.members) \
-                and not self.ratio_context(left, right):
+        if group.unit == "points" and all(m.value.is_integer() for m in group.members) and not first.signed \
+                and not self.ratio_context(text[cue_start: group.start], right):
             return False  # "inputs with as few as 300 points": points of a cloud, not score points
+            # ("margins (+25 and +20 percentage points, respectively)" are score points)
         if group.unit in ("%", "x") and self.size_right.search(right):
             return False
         if group.unit is None and not (first.signed or self.bare_score(text, group, text[cue_start: group.start],
@@ -258,7 +260,8 @@ class ResultJudge:
                 and not self.count_adjacent.search(_SCALE_WORD.sub("", right, count=1)) and (
                 re.fullmatch(r"\s*(?:on\s+[^,;()]{1,30}?\s*)?\(\s*(?:from\s+)?", between)
                 or _CONTINUATION.match(between.lstrip(") "))
-                or self.listed_score.match(between) or self.compared_between.match(between)):
+                or self.listed_score.match(between) or self.compared_between.match(between)
+                or _CHANGED_TO.fullmatch(between)):
             return True  # "0.78 (0.74-0.79) for 25 PET cases and 0.78", "MRR of 0.521 and Hit@10 of 0.680"
         if not integers and self.gain_noun_right.search(right):
             return True  # "a 0.02 improvement in IoU"

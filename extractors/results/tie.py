@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extractors.results.cues import AT_K, AnyCase, Cues, plurals
+from extractors.results.cues import AT_K, CHANGED_TO, AnyCase, Cues, plurals
 from extractors.results.scan import clause_end, clause_start
 from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, Number, PaperContext
 
@@ -77,7 +77,8 @@ _CONTINUES = re.compile(  # how a number continues the one before it in the sent
     r"|^\s*\(\s*$"  # "0.78 (0.74-0.79)", "72.8% (+15.0%)"
     r"|^[\s)]*(?:,\s*)?(?:and|or)\s+[^,;()]{1,40}\(\s*$"  # "CNN (58.3%) and MLP (49.6%)"
     r"|^[^;()]{0,80}?,\s*(?:\w+ly\s+)?(?:outperforming|surpassing|exceeding|beating|compared\s+(?:to|with)|"
-    r"an?\s+(?:improvement|gain|increase)\s+of)\b[^;]{0,80}$",  # "87.0% accuracy, outperforming CNN (58.3%)"
+    r"an?\s+(?:improvement|gain|increase)\s+of)\b[^;]{0,80}$"  # "87.0% accuracy, outperforming CNN (58.3%)"
+    rf"|^{CHANGED_TO}$",
     re.IGNORECASE)
 _ATTACHED_BEFORE = re.compile(  # "CNN (58.3%)", "ChatGPT-o3: 83.58", "a RoBERTa-CRF baseline (F1=0.67)"
     r"\s*(?:(?:baseline|model|method|approach|system)\s*)?(?:\(\s*(?:(?:[\w@-]+\s+){0,2}[\w@-]+\s*[=:]\s*)?|:\s*)")

@@ -137,6 +137,20 @@ def test_intervals_and_continued_scores(steps):
     assert [v for v, _, _, _ in judged(steps, text)] == [[0.78], [0.74, 0.79], [0.78], [0.74, 0.82]]
 
 
+def test_a_score_that_goes_on_changing(steps):
+    # arXiv 2508.08591
+    text = ("achieving an AUC of 0.789, which rises to 0.904 on samples with high confidence.")
+    assert [(v, k) for v, _, k, _ in judged(steps, text)] == [([0.789], "absolute"), ([0.904], "absolute")]
+
+
+def test_signed_whole_points_in_brackets_are_gains(steps):
+    # arXiv 2505.04016: the "+" says gain, however far the verb; whole points alone may be a cloud's
+    text = ("outperforming Claude-3.5-Sonnet by substantial margins (+25 and +20 percentage points, "
+            "respectively).")
+    assert [(v, u, k) for v, u, k, _ in judged(steps, text)] == [([25.0, 20.0], "points", "improvement")]
+    assert judged(steps, "It handles inputs with as few as 300 points.") == []
+
+
 def test_physical_quantities_are_results_as_the_value_of_a_measure(steps):
     # ax0338, ax0143, ax0165
     assert [(v, u) for v, u, _, _ in judged(

@@ -45,3 +45,12 @@ def test_a_respectively_list_extends_its_evidence(reader):
     assert [(r["value"], r["unit"], r["kind"]) for r in records] == [(60.0, "%", "absolute"), (75.0, "%", "absolute")]
     assert {text[r["start"]:r["end"]] for r in records} == {
         "exhibit hallucinations in 60% and 75% of their outputs, respectively"}  # 3 words of context before
+
+
+def test_a_score_that_goes_on_changing_keeps_its_metric(reader):
+    # arXiv 2508.08591
+    text = "DepressLLM achieves an AUC of 0.789, which rises to 0.904 on samples with high confidence."
+    found = [Entity(0, 10, "Method", "DepressLLM"), Entity(23, 26, "Metric", "AUC")]
+    assert [text[e.start:e.end] for e in found] == ["DepressLLM", "AUC"]
+    assert [(r["value"], r["metric"], r["subject"]) for r in reader.read(text, found)] == [
+        (0.789, "AUC", "DepressLLM"), (0.904, "AUC", "DepressLLM")]
