@@ -17,7 +17,7 @@ from extractors.results.types import Entity, Group
 
 _WORD = re.compile(r"[\w@.+-]+|[^\w\s]")
 _CHANGED_TO = re.compile(CHANGED_TO, re.IGNORECASE)
-_FACTOR = re.compile(r"\bfactor\s+of\s+(?:about\s+|up\s+to\s+|over\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
+_FACTOR = re.compile(r"\bfactors?\s+of\s+(?:about\s+|up\s+to\s+|over\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
 _TO = re.compile(r"(?<!\bup\s)\bto\s+(?:about\s+|around\s+|only\s+|just\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
 _RIGHT_STOP = re.compile(
     r"^(?:with|while|and|or|on|in|for|at|using|when|compared|across|which|that|of|to|from|by|under|"
@@ -63,8 +63,10 @@ class ResultJudge:
                         r"(?:(?:drops?|gains?|improvements?|reductions?|increases?|decreases?|boosts?)\s+)?"
                         r"(?:(?:is|was|were|are)\s*(?:above|below|[<>]=?|[≥≤])|"  # "specificity was >= 0.978"
                         r"of|=|:|is|was|reaches|reaching|reached|at|by|between|to|above|below|[<>]=?|[≥≤]|"
-                        r"(?:r(?:ose|ises?|ising)|increas(?:es?|ed|ing)|improv(?:es?|ed|ing)|decreas(?:es?|ed|ing)|"
-                        r"drop(?:s|ped|ping)?|f(?:ell|alls?|alling)|declin(?:es?|ed|ing)|went|rang(?:ed|ing))(?:\s+from|\s+to)?)?"
+                        r"(?:\w+ly\s+)?(?:r(?:ose|ises?|ising)|increas(?:es?|ed|ing)|improv(?:es?|ed|ing)|decreas(?:es?|ed|ing)|"
+                        r"drop(?:s|ped|ping)?|f(?:ell|alls?|alling)|declin(?:es?|ed|ing)|went|rang(?:ed|ing)|"
+                        r"plummet(?:s|ed|ing)?|soar(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:es|ed|ing)|climb(?:s|ed|ing)?)"
+                        r"(?:\s+from|\s+to)?)?"
                         r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "BLEU-4 rose from"
         bracketed = r"|\(\s*(?:" + metric + r")\s*\)"  # "peak signal-to-noise ratio (PSNR) of 28.66 dB"
         self.measure_left = re.compile(

@@ -15,7 +15,7 @@ from extractors.results.types import Group, Number
 _NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
 _UNIT = re.compile(
     r"(?P<points>(?:\s[A-Za-z][\w@-]{0,11}(?=\s(?:points?|pts)\b))?"  # "7 F1 points"
-    r"\s?(?:\\?%)?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?(?!\s+clouds?\b)|pts?|pp)\b|\\?%p\b)"
+    r"\s?(?:\\?%)?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?(?!\s+clouds?\b)|pts?|pp)\b|\\?%p\b|\sp\.\s?p\.)"
     r"|(?P<pct>\s?\\?%|\s?percent\b)"  # \% left inside a kept \textbf{...}
     r"|(?P<fold>[\s-]?fold\b)"
     r"|(?P<times>\s?[x×](?![\w])|\s?times\b)",

@@ -143,6 +143,16 @@ def test_a_score_that_goes_on_changing(steps):
     assert [(v, k) for v, _, k, _ in judged(steps, text)] == [([0.789], "absolute"), ([0.904], "absolute")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [  # 2025 corpus sentences
+    ("The model's Dice score subsequently plummeted from 0.8604 (Source) to 0.2902 (Target).",
+     [([0.8604, 0.2902], None, "absolute")]),
+    ("Compared to SOTA, LimitNet achieves 14.01 p.p. higher accuracy.", [([14.01], "points", "improvement")]),
+    ("RegionE achieved acceleration factors of 2.57, 2.41, and 2.06.", [([2.57, 2.41, 2.06], "x", "improvement")]),
+])
+def test_more_ways_to_report_a_change(steps, text, expected):
+    assert [(v, u, k) for v, u, k, _ in judged(steps, text)] == expected
+
+
 def test_signed_whole_points_in_brackets_are_gains(steps):
     # arXiv 2505.04016: the "+" says gain, however far the verb; whole points alone may be a cloud's
     text = ("outperforming Claude-3.5-Sonnet by substantial margins (+25 and +20 percentage points, "
