@@ -4,6 +4,7 @@ from extractors.components import (  # noqa: F401  (imported for their @Language
     acronyms,
     entities,
     gazetteer,
+    list_items,
     lone_mentions,
     models,
     ner,

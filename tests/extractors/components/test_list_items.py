@@ -1,0 +1,39 @@
+"""`paperkg_list_items`: a name-shaped member of a list of typed names takes their type (2025
+corpus and train sentences through the real pipeline)."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractors.components.list_items import LISTED_KEY
+from tests.extractors.pipeline_cases import annotate, extract, the_mention
+
+
+@pytest.mark.parametrize(("sentence", "name", "label"), [
+    # arXiv train ax0090: the NER found neither framework (the gold lists both as Methods)
+    ("To facilitate modeling, we showcase three generic NeSy frameworks - DeepProbLog, Scallop, "
+     "and DomiKnowS.", "DomiKnowS", "Method"),
+    ("Human studies on LearningPaper24, SUTD-TrafficQA, and LongVideoBench show that summaries selected "
+     "by VIBE consistently improve performance.", "LearningPaper24", "Dataset"),  # arXiv 2505.17423
+    ("This result reveals that widely used methods such as PPO, GRPO, ReMax, and RLOO inherently possess "
+     "the capacity to model token-level reward signals.", "ReMax", "Method"),  # arXiv 2506.02553
+    ("Based on our results, AIMv2, DINOv2, and SAM2 models outperformed others.", "AIMv2", "Model"),
+])
+def test_a_name_shaped_member_takes_the_lists_type(sentence, name, label):
+    mention = the_mention(extract(sentence), name)
+    assert (mention.type, mention.source, mention.generic) == (label, "pattern", False)
+
+
+@pytest.mark.parametrize("sentence", [
+    # makers, classes and words that are no names
+    "We query models from Anthropic, Meta, Mistral, and OpenAI.",
+    "We prompt LLMs, LLaMA-3.1, Gemma-2 and Qwen2.5 with the same questions.",
+    "Our edits cover Key-view Render, Primary-view Sampler, and GPT-4o outputs.",
+])
+def test_makers_classes_and_plain_words_are_no_members(sentence):
+    assert [s.text for s in annotate(sentence).spans[LISTED_KEY]] == []
+
+
+def test_typed_members_of_two_types_make_no_list_type():
+    sentence = "We evaluate GPT-4o, MMLU, and FooBench."  # a Model and a Dataset: FooBench stays untyped
+    assert [s.text for s in annotate(sentence).spans[LISTED_KEY]] == []
