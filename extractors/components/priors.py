@@ -5,7 +5,8 @@ benchmarks" typed Method, "CHRF scores" and "MAUVE" typed Dataset. A name the ga
 catalogues list under one type only (any case, any spelling that shares its `name_key`: "NewsRoom"
 for Newsroom, "IU X-ray" for IU X-Ray) takes that type; else a name ending in a head noun takes the
 head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate": Metric, from
-entity_heads.jsonl); else the type of the class noun the name is listed after or set beside
+entity_heads.jsonl); else Metric for a name set equal to a number ("PRO = 97.5%"); else the type of
+the class noun the name is listed after or set beside
 ("benchmarks such as X and Y", "a grounded image generation model, GLIGEN"; a name set beside "a
 ... language model", "a foundation model" or "a series of LLMs" is a Model in all its mentions); else a Dataset that
 achieves or outperforms is a Method (in every mention of its name) and a name-shaped Method right
@@ -66,6 +67,9 @@ _PLACE_BEFORE = re.compile(r"\b(?:on|from|in|of|with|using|across|over)\s+(?:the
 # dataset (a task before it is not: "the video generation benchmark").
 _DATASET_NOUN_AFTER = re.compile(r"\s+(?:benchmarks?|datasets?|corpus|corpora)\b", re.IGNORECASE)
 _NAME_SHAPED = re.compile(r"\w[A-Z0-9]")
+# "AP = 80.0%, PRO = 97.5%", "BERTScore-F1 = 0.545": a name set equal to a number is a measure (the
+# NER called PRO and BERTScore-F1 Datasets); "n = 15" or "p < 0.05" are no names the NER finds.
+_EQUALS_A_VALUE = re.compile(r"\s*=\s*[~≈]?\s*\$?\s*[-+]?\d")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*")
 _HAS_CAPITAL = re.compile(r"[A-Z]")
 # A name set beside "a ... language model" is a Model in every mention ("Seed-Coder, a series of
@@ -127,6 +131,7 @@ class TypePriors:
             return found
         head = self.heads.of_name(name)
         return (self.types.get(name_key(name)) or (head if head not in KEPT_LABELS else None)
+                or ("Metric" if _EQUALS_A_VALUE.match(after) else None)
                 or self.context_type(name, before, after) or _acting_type(found, before, after)
                 or _benchmark_type(name, found, after) or found)
 

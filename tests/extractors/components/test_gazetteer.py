@@ -147,6 +147,15 @@ def test_curated_evaluation_measures(nlp):
         ("Metric", "IoU")]
 
 
+def test_long_forms_of_the_area_under_a_curve_and_predictive_values(nlp):
+    """arXiv train ax0374 annotates "area under the receiver operating characteristic curve" as AUC."""
+    spans = found(nlp, "It reaches an area under the receiver operating characteristic curve of 0.62, an area "
+                       "under the precision-recall curve of 0.4 and a negative predictive value of 89%.")
+    assert [spans[s] for s in ("area under the receiver operating characteristic curve",
+                               "area under the precision-recall curve", "negative predictive value")] == [
+        ("Metric", "AUC"), ("Metric", "AUPRC"), ("Metric", "NPV")]
+
+
 def test_case_sensitive_names_do_not_match_lowercase_prose(nlp):
     spans = found(nlp, LOWERCASE_PROSE)
     assert "math" not in spans               # MATH the benchmark is matched in capitals only

@@ -161,3 +161,11 @@ def test_names_listed_among_model_names_are_models():
     # two models in a list of four is no majority
     text = "We compare GPT-4o, Claude 3.5, FooNet and BarNet on the benchmark."
     assert retyped(text, [("FooNet", "Method"), ("BarNet", "Method")])["FooNet"] == ("Method", "ner")
+
+
+def test_a_name_set_equal_to_a_number_is_a_metric():
+    """arXiv 2509.05034 and 2508.16054: the NER called PRO and BERTScore-F1 Datasets."""
+    text = "It excels on the Multi-class AD task (AP = 80.0%, PRO = 97.5%, Pixel-AUROC = 99.1% on MVTec AD)."
+    assert retyped(text, [("PRO", "Dataset")])["PRO"] == ("Metric", "ner")
+    text = "For narrative generation, GDP achieved ROUGE-L = 0.135 and BERTScore-F1 = 0.545."
+    assert retyped(text, [("BERTScore-F1", "Dataset")])["BERTScore-F1"] == ("Metric", "ner")

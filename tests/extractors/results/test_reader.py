@@ -54,3 +54,12 @@ def test_a_score_that_goes_on_changing_keeps_its_metric(reader):
     assert [text[e.start:e.end] for e in found] == ["DepressLLM", "AUC"]
     assert [(r["value"], r["metric"], r["subject"]) for r in reader.read(text, found)] == [
         (0.789, "AUC", "DepressLLM"), (0.904, "AUC", "DepressLLM")]
+
+
+def test_the_baselines_score_in_brackets_keeps_the_metric(reader):
+    # arXiv 2509.06995
+    text = "Our method achieves AUROC 0.901 (vs 0.847 baseline) and ECE 0.036 (vs 0.058) on held-out data."
+    found = [Entity(20, 25, "Metric", "AUROC"), Entity(56, 59, "Metric", "ECE")]
+    assert [text[e.start:e.end] for e in found] == ["AUROC", "ECE"]
+    assert [(r["value"], r["metric"]) for r in reader.read(text, found)] == [
+        (0.901, "AUROC"), (0.847, "AUROC"), (0.036, "ECE"), (0.058, "ECE")]
