@@ -5,7 +5,8 @@ benchmarks" typed Method, "CHRF scores" and "MAUVE" typed Dataset. A name the ga
 catalogues list under one type only (any case, any spelling that shares its `name_key`: "NewsRoom"
 for Newsroom, "IU X-ray" for IU X-Ray) takes that type; else a name ending in a head noun takes the
 head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate": Metric, from
-entity_heads.jsonl); else Metric for a name set equal to a number ("PRO = 97.5%"); else the type of
+entity_heads.jsonl); else Metric for a name set equal to a number ("PRO = 97.5%") or at a cut-off
+("Pass@64"); else the type of
 the class noun the name is listed after or set beside
 ("benchmarks such as X and Y", "a grounded image generation model, GLIGEN"; a name set beside "a
 ... language model", "a foundation model" or "a series of LLMs" is a Model in all its mentions); else a Dataset that
@@ -30,6 +31,7 @@ from extractors.attributes import span_text, text_of
 from extractors.components.gazetteer import read_patterns
 from extractors.components.models import MODELS_KEY
 from extractors.gazetteers import LABEL_FILES
+from extractors.results.cues import AT_K
 from extractors.rules.data import DATA_DIR, data_path
 from extractors.rules.phrases import HeadTypes
 from kg.core.iteration import read_jsonl
@@ -69,6 +71,7 @@ _DATASET_NOUN_AFTER = re.compile(r"\s+(?:benchmarks?|datasets?|corpus|corpora)\b
 _NAME_SHAPED = re.compile(r"\w[A-Z0-9]")
 # "AP = 80.0%, PRO = 97.5%", "BERTScore-F1 = 0.545": a name set equal to a number is a measure (the
 # NER called PRO and BERTScore-F1 Datasets); "n = 15" or "p < 0.05" are no names the NER finds.
+_AT_CUTOFF = re.compile(rf"\w{AT_K}$")  # "Pass@64", "Recall@10", "mAP@0.5": a measure at a cut-off
 _EQUALS_A_VALUE = re.compile(r"\s*=\s*[~≈]?\s*\$?\s*[-+]?\d")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*")
 _HAS_CAPITAL = re.compile(r"[A-Z]")
@@ -131,7 +134,7 @@ class TypePriors:
             return found
         head = self.heads.of_name(name)
         return (self.types.get(name_key(name)) or (head if head not in KEPT_LABELS else None)
-                or ("Metric" if _EQUALS_A_VALUE.match(after) else None)
+                or ("Metric" if _EQUALS_A_VALUE.match(after) or _AT_CUTOFF.search(name) else None)
                 or self.context_type(name, before, after) or _acting_type(found, before, after)
                 or _benchmark_type(name, found, after) or found)
 

@@ -662,6 +662,8 @@ class SentenceTies:
             if not joined:
                 break
             name = self.dataset_at(joined.end(), loose)
+            if name is not None and self.tying.acts.match(self.text, name.end):
+                break  # "22.75 on CRUX, RAD achieves": the next clause's subject
         return chain
 
     def dataset_at(self, at: int, loose: bool) -> _Name | None:

@@ -127,6 +127,9 @@ def long_form_before(text: str, short: str, window_start: int, open_at: int) -> 
 _CLAUSE = re.compile(r"[():;]|,\s+(?:which|that|where|while|who|whose|we|our|an?|the|i\.e\.|e\.g\.)\b",
                      re.IGNORECASE)
 _VERB_FORM = re.compile(r"[a-z]{3,}(?:ing|ed)")
+# "results with a 23.7% success rate (Pass@64)": a reported score, no name (a whole percentage may
+# be the name's threshold: "mean Average Precision at 50% IoU (mAP@50)")
+_SCORE = re.compile(r"\d\.\d")
 # Words that start no name: articles, possessives, prepositions, conjunctions.
 _FUNCTION_WORDS = frozenset(
     "a an the this that these those its their our his her my your and or but nor of in on for "
@@ -135,10 +138,10 @@ _FUNCTION_WORDS = frozenset(
 
 def runs_past_the_name(short: str, long: str) -> bool:
     """True when the long form Schwartz & Hearst found takes in words that are not the name's: a
-    clause boundary, or a leading function word or verb whose letter the capitalised name needs
+    clause boundary, a score, or a leading function word or verb whose letter the capitalised name needs
     ("leveraging Vision-Language Large Models (LVLMs)", "the knowledge from a hub of Vision Experts
     (ToVE)"); a lower-case short form may start with a lower-case word ("mean Average Precision")."""
-    if _CLAUSE.search(long):
+    if _CLAUSE.search(long) or _SCORE.search(long):
         return True
     words = long.split()
     first, rest = words[0], [w for w in words[1:] if w.lower() not in _FUNCTION_WORDS]

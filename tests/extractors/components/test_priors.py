@@ -169,3 +169,9 @@ def test_a_name_set_equal_to_a_number_is_a_metric():
     assert retyped(text, [("PRO", "Dataset")])["PRO"] == ("Metric", "ner")
     text = "For narrative generation, GDP achieved ROUGE-L = 0.135 and BERTScore-F1 = 0.545."
     assert retyped(text, [("BERTScore-F1", "Dataset")])["BERTScore-F1"] == ("Metric", "ner")
+
+
+def test_a_name_at_a_cut_off_is_a_metric():
+    """arXiv 2505.20613: the NER called Pass@64 a Dataset, and it hid the sentence's dataset."""
+    text = "Our prover achieves a 23.7% success rate (Pass@64) on the ProofNet dataset."
+    assert retyped(text, [("Pass@64", "Dataset")])["Pass@64"] == ("Metric", "ner")

@@ -61,6 +61,16 @@ def test_each_number_goes_to_the_dataset_it_is_on(scanner, tying):
         ["CIFAR-10"], ["CIFAR-100"], ["ImageNet-100"]]
 
 
+def test_the_next_clauses_subject_ends_the_datasets_after_on(scanner, tying):
+    # arXiv 2505.22135
+    text = ("While a baseline achieves scores of 46.17 on GSM8K and 22.75 on CRUX, RAD achieves higher "
+            "scores of 71.27 on GSM8K.")
+    found = entities(text, ("GSM8K", "Dataset", "GSM8K"), ("CRUX", "Dataset", "CRUX"), ("RAD", "Method", "RAD"))
+    groups, numbers = scanner.scan(text)
+    sentence = tying.read(text, found, NO_PAPER_CONTEXT, numbers)
+    assert [[t.dataset for t in sentence.tie(group)] for group in groups] == [["GSM8K"], ["CRUX"], ["GSM8K"]]
+
+
 def test_an_unrecognised_name_after_on_is_the_dataset_not_the_one_before(scanner, tying):
     text = "On GSM8K our model is strong, reaching 76.28% on AQuA."
     found = entities(text, ("GSM8K", "Dataset", "GSM8K"))

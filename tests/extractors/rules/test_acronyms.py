@@ -121,6 +121,8 @@ def test_mentions_keep_offsets_where_lower_casing_would_shift_them():
     ("We distill the knowledge from a hub of Vision Experts (ToVE) into one model.", "ToVE"),
     # two acronyms at once
     ("Such displays are a key enabler for Augmented and Virtual Reality (AR/VR) devices.", "AR/VR"),
+    # a reported score (arXiv 2505.20613): the bracket names the metric's cut-off
+    ("our prover achieves competitive results with a 23.7% success rate (Pass@64) on ProofNet.", "Pass@64"),
 ])
 def test_a_long_form_that_runs_past_the_name_pairs_with_nothing(sentence, short):
     assert long_form(sentence, short) is None
