@@ -175,3 +175,10 @@ def test_a_name_at_a_cut_off_is_a_metric():
     """arXiv 2505.20613: the NER called Pass@64 a Dataset, and it hid the sentence's dataset."""
     text = "Our prover achieves a 23.7% success rate (Pass@64) on the ProofNet dataset."
     assert retyped(text, [("Pass@64", "Dataset")])["Pass@64"] == ("Metric", "ner")
+
+
+@pytest.mark.parametrize("name", ["MDIT-Bench", "GraphRAG-Bench", "DefenderBench"])
+def test_a_bench_is_a_dataset(name):
+    """2025 corpus names the NER called Methods (all 26 such names on train are Datasets)."""
+    text = f"We introduce {name} to test agents, and evaluate ten models on {name}."
+    assert retyped(text, [(name, "Method")])[name] == ("Dataset", "ner")
