@@ -6,7 +6,8 @@ catalogues list under one type only (any case, any spelling that shares its `nam
 for Newsroom, "IU X-ray" for IU X-Ray) takes that type; else a name ending in a head noun takes the
 head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate": Metric, from
 entity_heads.jsonl); else Metric for a name set equal to a number ("PRO = 97.5%") or at a cut-off
-("Pass@64"), Dataset for a "...Bench" ("MDIT-Bench"); else the type of
+("Pass@64"), Dataset for a "...Bench" ("MDIT-Bench") and a Method named "...QA" ("PersianMedQA");
+else the type of
 the class noun the name is listed after or set beside
 ("benchmarks such as X and Y", "a grounded image generation model, GLIGEN"; a name set beside "a
 ... language model", "a foundation model" or "a series of LLMs" is a Model in all its mentions); else a Dataset that
@@ -73,6 +74,9 @@ _NAME_SHAPED = re.compile(r"\w[A-Z0-9]")
 # NER called PRO and BERTScore-F1 Datasets); "n = 15" or "p < 0.05" are no names the NER finds.
 # "DefenderBench", "MDIT-Bench", "SSCBench-KITTI-360": every such name on train (26) is a Dataset
 _BENCH_NAME = re.compile(r"(?:^|[a-z0-9-])Bench(?![a-z])")
+# A question-answering set named by a word glued to "QA" ("PersianMedQA", "HuDocVQA"; on train
+# all 9 are Datasets); an acronym of the task ("MCQA") or a phrase ("medical QA") is none.
+_QA_NAME = re.compile(r"[a-z]V?QA$")
 _AT_CUTOFF = re.compile(rf"\w{AT_K}$")  # "Pass@64", "Recall@10", "mAP@0.5": a measure at a cut-off
 _EQUALS_A_VALUE = re.compile(r"\s*=\s*[~≈]?\s*\$?\s*[-+]?\d")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*")
@@ -137,7 +141,7 @@ class TypePriors:
         head = self.heads.of_name(name)
         return (self.types.get(name_key(name)) or (head if head not in KEPT_LABELS else None)
                 or ("Metric" if _EQUALS_A_VALUE.match(after) or _AT_CUTOFF.search(name) else None)
-                or ("Dataset" if _BENCH_NAME.search(name) else None)
+                or ("Dataset" if _BENCH_NAME.search(name) or found == "Method" and _QA_NAME.search(name) else None)
                 or self.context_type(name, before, after) or _acting_type(found, before, after)
                 or _benchmark_type(name, found, after) or found)
 

@@ -182,3 +182,11 @@ def test_a_bench_is_a_dataset(name):
     """2025 corpus names the NER called Methods (all 26 such names on train are Datasets)."""
     text = f"We introduce {name} to test agents, and evaluate ten models on {name}."
     assert retyped(text, [(name, "Method")])[name] == ("Dataset", "ner")
+
+
+def test_a_method_named_for_questions_answered_is_a_dataset():
+    """arXiv 2509.06065; a task acronym the NER calls a Method stays one."""
+    text = "We present KatotohananQA, a Filipino translation of the TruthfulQA benchmark."
+    assert retyped(text, [("KatotohananQA", "Method")])["KatotohananQA"] == ("Dataset", "ner")
+    text = "We study multi-choice question answering and propose a new MCQA method."
+    assert retyped(text, [("MCQA", "Method")])["MCQA"][0] == "Method"
