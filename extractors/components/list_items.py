@@ -1,4 +1,5 @@
-"""`paperkg_list_items`: the names in a list whose other members are named entities of one type.
+"""`paperkg_list_items`: the names in a list whose other members are named entities of one type,
+and the measures listed after "in terms of", "metrics:" or "measured by" (`listed_measures`).
 
 "MMBench, VLGuard, and FigStep", "PPO, GRPO, ReMax, and RLOO", "NTU-60, NTU-120, and PKU-MMD II":
 where the catalogues, the model grammar or the NER typed some members of a list and left a
@@ -19,7 +20,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from extractors.attributes import span_text, text_of
 from extractors.rules.data import data_path
@@ -36,42 +37,72 @@ _NAME_SHAPED = re.compile(r"(?!.*-(?:\s|$|[a-z]))"  # no hyphen before a space, 
                           r"|[A-Z]\w*-[\w\s.+-]+)")
 
 
+# The measures a sentence lists after a cue: "in terms of X, Y and Z", "metrics: X, Y, and Z",
+# "metrics, namely X and Y", "measured by X and Y"; the list ends at a clause mark or preposition.
+_MEASURE_CUE = (r"\b(?:in\s+terms\s+of|(?:sub)?metrics?\s*(?:,\s*namely|:|such\s+as|including)|measured\s+by)"
+                r"\s+(?:both\s+)?")
+_MEASURE_PHRASE = r"(?:the\s+)?[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?"
+_MEASURE_LIST = re.compile(
+    rf"{_MEASURE_CUE}(?P<items>{_MEASURE_PHRASE}(?:,\s+{_MEASURE_PHRASE})*?,?\s+(?:and|or)\s+{_MEASURE_PHRASE})"
+    r"(?=\s*[.,;:)]|\s+(?:and|on|in|for|of|across|compared|while|with|than|over|under|at|between|to)\b)")
+_MEASURE_ITEM = re.compile(r"(?:^|(?<=,\s)|(?<=\s))(?:and\s+|or\s+)?(?:the\s+)?(?P<name>[A-Za-z][\w-]*"
+                           r"(?:\s(?!and\b|or\b)[A-Za-z][\w-]*){0,3})(?=,|\s+(?:and|or)\s|$)")
+# Qualities the train gold almost never annotates as measures ("generation quality", "computational
+# efficiency", "temporal consistency": 4 of about 150 such phrases on train are Metrics).
+_VAGUE_HEADS = frozenset({"quality", "efficiency", "fidelity", "consistency", "coverage", "realism", "relevance",
+                          "reliability"})
+_NO_MEASURE = frozenset({"performance", "metric", "metrics", "results", "data", "model", "models", "method",
+                         "methods", "the", "a", "an", "of", "with", "both", "is", "are", "was", "were", "show",
+                         "shows", "showed", "demonstrate", "demonstrates", "indicate", "indicates", "reveal",
+                         "reveals", "remain", "remains"})
+
+
 @Language.factory(
     "paperkg_list_items",
     default_config={"groups": ["models", "gazetteer", "acronym", "ner"],
                     "generic_words_path": "generic_words.jsonl",
                     "generic_concepts_path": "generic_concepts.jsonl",
-                    "families_path": "model_families.jsonl"},
+                    "families_path": "model_families.jsonl", "cues_path": "numbers_cues.jsonl"},
 )
 def make_list_items(nlp: Language, name: str, groups: list[str], generic_words_path: str,
-                    generic_concepts_path: str, families_path: str) -> ListItems:
-    return ListItems(groups, generic_words_path, generic_concepts_path, families_path)
+                    generic_concepts_path: str, families_path: str, cues_path: str) -> ListItems:
+    return ListItems(groups, generic_words_path, generic_concepts_path, families_path, cues_path)
 
 
 class ListItems:
     """Writes doc.spans["listed"]: label the list's type, id_ the surface."""
 
     def __init__(self, groups: Iterable[str], generic_words_path: str, generic_concepts_path: str,
-                 families_path: str):
+                 families_path: str, cues_path: str):
         self.groups = list(groups)
-        self.paths = (data_path(generic_words_path), data_path(generic_concepts_path), data_path(families_path))
+        self.paths = (data_path(generic_words_path), data_path(generic_concepts_path), data_path(families_path),
+                      data_path(cues_path))
         self.excluded: set[str] = set()
+        self.measure_heads: set[str] = set()
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
-        """Read the words no member may be: generic words and concepts, the model makers."""
-        words, concepts, families = (read_jsonl(path) for path in self.paths)
-        self.excluded = set()
-        self.add_patterns(words, concepts, families)
+        """Read the words no member may be (generic words and concepts, the model makers) and the
+        heads a listed measure ends in (the results' "measure_heads" cue)."""
+        words, concepts, families, cues = (read_jsonl(path) for path in self.paths)
+        self.excluded, self.measure_heads = set(), set()
+        self.add_patterns(words, concepts, families, cues)
 
     def add_patterns(self, generic_words: Iterable[dict], generic_concepts: Iterable[dict] = (),
-                     families: Iterable[dict] = ()) -> None:
+                     families: Iterable[dict] = (), cues: Iterable[dict] = ()) -> None:
         self.excluded |= generic_word_keys(generic_words) | generic_word_keys(generic_concepts)
         self.excluded |= {name_key(f["organisation"]) for f in families if f.get("organisation")}
+        for record in cues:
+            if record["id"] == "measure_heads":
+                self.measure_heads |= {word for word in record["words"] if " " not in word}
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
         found = [span for key in self.groups if key in doc.spans for span in doc.spans[key]]
+        doc.spans[LISTED_KEY] = self.typed_list_members(doc, text, found) + self.listed_measures(doc, text, found)
+        return doc
+
+    def typed_list_members(self, doc: Doc, text: str, found: list[Span]) -> list[Span]:
         listed = []
         for match in _LIST.finditer(text) if found and ", " in text else ():
             items = [(match.start() + m.start(), match.start() + m.end()) for m in _ITEM_AT.finditer(match.group())]
@@ -93,5 +124,34 @@ class ListItems:
                 if span is not None:
                     span.id_ = span_text(span)
                     listed.append(span)
-        doc.spans[LISTED_KEY] = listed
-        return doc
+        return listed
+
+    def listed_measures(self, doc: Doc, text: str, found: list[Span]) -> list[Span]:
+        """The phrases listed after "in terms of", "metrics: ..." or "measured by": Metrics when
+        they are one name-shaped word or two to four lower-case words ending in a measure's head, not
+        a vague quality ("generation quality"), ("in terms
+        of the inference accuracy and end-to-end delay", "five submetrics: accuracy, reasoning
+        reliability, ..."); a single word ("efficiency", "quality") or a phrase of another head
+        ("defense mechanisms", "named entities") is none."""
+        listed = []
+        for match in _MEASURE_LIST.finditer(text) if may_list_measures(text) else ():
+            for item in _MEASURE_ITEM.finditer(text, match.start("items"), match.end("items")):
+                start, end = item.span("name")
+                surface = text[start:end]
+                words = surface.split()
+                if any(s.start_char < end and start < s.end_char for s in found) \
+                        or not (_NAME_SHAPED.fullmatch(surface) and len(words) == 1
+                                or 2 <= len(words) <= 4 and surface.islower()
+                                and self.measure_heads & {words[-1], words[-1].removesuffix("s")} - _VAGUE_HEADS) \
+                        or any(name_key(w) in self.excluded or w in _NO_MEASURE for w in words):
+                    continue
+                span = doc.char_span(start, end, label="Metric")
+                if span is not None:
+                    span.id_ = span_text(span)
+                    listed.append(span)
+        return listed
+
+
+def may_list_measures(text: str) -> bool:
+    """The cheap test before the measure-list pattern: one of its cue words is there."""
+    return "terms of" in text or "metric" in text or "measured by" in text

@@ -37,3 +37,12 @@ def test_makers_classes_and_plain_words_are_no_members(sentence):
 def test_typed_members_of_two_types_make_no_list_type():
     sentence = "We evaluate GPT-4o, MMLU, and FooBench."  # a Model and a Dataset: FooBench stays untyped
     assert [s.text for s in annotate(sentence).spans[LISTED_KEY]] == []
+
+
+def test_measures_listed_after_in_terms_of_are_metrics():
+    # arXiv train ax0199 (the gold annotates "end-to-end delay"); vague qualities and single words are none
+    sentence = ("We analyze the split inference method in terms of the inference accuracy and end-to-end delay "
+                "and formulate a joint optimization problem.")
+    assert [(s.text, s.label_) for s in annotate(sentence).spans[LISTED_KEY]] == [("end-to-end delay", "Metric")]
+    sentence = "It improves in terms of generation quality, computational efficiency and robustness."
+    assert [s.text for s in annotate(sentence).spans[LISTED_KEY]] == []
