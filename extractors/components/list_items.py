@@ -29,7 +29,8 @@ from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
 LISTED_KEY = "listed"
-_ITEM = r"[A-Z][\w+-]*(?:\.\d[\w+-]*)*(?:\s[A-Z0-9][\w+-]*(?:\.\d[\w+-]*)*){0,2}"
+# possessive: a word never gives back characters (they are all \w), which halves the search time
+_ITEM = r"[A-Z][\w+-]*+(?:\.\d[\w+-]*+)*+(?:\s[A-Z0-9][\w+-]*+(?:\.\d[\w+-]*+)*+){0,2}"
 _LIST = re.compile(rf"(?<![\w-]){_ITEM}(?:,\s+{_ITEM}){{1,8}},?\s+(?:and|or)\s+{_ITEM}(?![\w-])")
 _ITEM_AT = re.compile(_ITEM)
 _NAME_SHAPED = re.compile(r"(?!.*-(?:\s|$|[a-z]))"  # no hyphen before a space, the end or a lower-case word
@@ -42,9 +43,11 @@ _NAME_SHAPED = re.compile(r"(?!.*-(?:\s|$|[a-z]))"  # no hyphen before a space, 
 _MEASURE_CUE = (r"\b(?:in\s+terms\s+of|(?:sub)?metrics?\s*(?:,\s*namely|:|such\s+as|including)|measured\s+by)"
                 r"\s+(?:both\s+)?")
 _MEASURE_PHRASE = r"(?:the\s+)?[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}?"
-_MEASURE_LIST = re.compile(
-    rf"{_MEASURE_CUE}(?P<items>{_MEASURE_PHRASE}(?:,\s+{_MEASURE_PHRASE})*?,?\s+(?:and|or)\s+{_MEASURE_PHRASE})"
+_MEASURE_CUE_AT = re.compile(_MEASURE_CUE)
+_MEASURE_LIST = re.compile(  # matched right after a cue, within _MEASURE_REACH characters
+    rf"(?P<items>{_MEASURE_PHRASE}(?:,\s+{_MEASURE_PHRASE})*?,?\s+(?:and|or)\s+{_MEASURE_PHRASE})"
     r"(?=\s*[.,;:)]|\s+(?:and|on|in|for|of|across|compared|while|with|than|over|under|at|between|to)\b)")
+_MEASURE_REACH = 240
 _MEASURE_ITEM = re.compile(r"(?:^|(?<=,\s)|(?<=\s))(?:and\s+|or\s+)?(?:the\s+)?(?P<name>[A-Za-z][\w-]*"
                            r"(?:\s(?!and\b|or\b)[A-Za-z][\w-]*){0,3})(?=,|\s+(?:and|or)\s|$)")
 # Qualities the train gold almost never annotates as measures ("generation quality", "computational
@@ -98,13 +101,18 @@ class ListItems:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        found = [span for key in self.groups if key in doc.spans for span in doc.spans[key]]
-        doc.spans[LISTED_KEY] = self.typed_list_members(doc, text, found) + self.listed_measures(doc, text, found)
+        lists = list(_LIST.finditer(text)) if ", " in text else []
+        cues = list(_MEASURE_CUE_AT.finditer(text)) if may_list_measures(text) else []
+        listed = []
+        if lists or cues:  # most abstracts have neither: their span groups are not read
+            found = [span for key in self.groups if key in doc.spans for span in doc.spans[key]]
+            listed = self.typed_list_members(doc, text, lists, found) + self.listed_measures(doc, text, cues, found)
+        doc.spans[LISTED_KEY] = listed
         return doc
 
-    def typed_list_members(self, doc: Doc, text: str, found: list[Span]) -> list[Span]:
+    def typed_list_members(self, doc: Doc, text: str, lists: list[re.Match], found: list[Span]) -> list[Span]:
         listed = []
-        for match in _LIST.finditer(text) if found and ", " in text else ():
+        for match in lists:
             items = [(match.start() + m.start(), match.start() + m.end()) for m in _ITEM_AT.finditer(match.group())]
             typed, untyped = [], []
             for start, end in items:
@@ -126,7 +134,7 @@ class ListItems:
                     listed.append(span)
         return listed
 
-    def listed_measures(self, doc: Doc, text: str, found: list[Span]) -> list[Span]:
+    def listed_measures(self, doc: Doc, text: str, cues: list[re.Match], found: list[Span]) -> list[Span]:
         """The phrases listed after "in terms of", "metrics: ..." or "measured by": Metrics when
         they are one name-shaped word or two to four lower-case words ending in a measure's head, not
         a vague quality ("generation quality"), ("in terms
@@ -134,7 +142,10 @@ class ListItems:
         reliability, ..."); a single word ("efficiency", "quality") or a phrase of another head
         ("defense mechanisms", "named entities") is none."""
         listed = []
-        for match in _MEASURE_LIST.finditer(text) if may_list_measures(text) else ():
+        for cue in cues:
+            match = _MEASURE_LIST.match(text, cue.end(), min(len(text), cue.end() + _MEASURE_REACH))
+            if match is None:
+                continue
             for item in _MEASURE_ITEM.finditer(text, match.start("items"), match.end("items")):
                 start, end = item.span("name")
                 surface = text[start:end]

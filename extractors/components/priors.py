@@ -162,6 +162,8 @@ class TypePriors:
         catalogue types them (architectures such as ViT and ResNet stay methods) or they have no
         capital ("precision")."""
         read: list[tuple[int, int, Span | None]] = [(m.start_char, m.end_char, None) for m in models]
+        if not read or ", " not in text:
+            return set()  # no list with a model the grammar read
         found: list[tuple[int, int, Span | None]] = [
             (s.start_char, s.end_char, s) for s in spans
             if not any(a < s.end_char and s.start_char < b for a, b, _ in read)]
