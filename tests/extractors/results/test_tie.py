@@ -61,6 +61,23 @@ def test_each_number_goes_to_the_dataset_it_is_on(scanner, tying):
         ["CIFAR-10"], ["CIFAR-100"], ["ImageNet-100"]]
 
 
+def test_a_possessive_system_owns_the_numbers_after_it(scanner, tying):
+    # arXiv 2505.20155 and 2508.13101
+    text = "Pangu Light-32B's 81.6 average score exceeds Qwen3-32B's 80.9 average score."
+    found = entities(text, ("Pangu Light-32B", "Model", "Pangu-Light-32B"), ("Qwen3-32B", "Model", "Qwen3-32B"))
+    assert subjects(scanner, tying, text, found) == [["Pangu-Light-32B"], ["Qwen3-32B"]]
+    text = "RT-DETR-X achieves a mAP@50-95 of 0.612, compared to the RT-DETR-L model's 0.810 and 0.606, respectively."
+    found = entities(text, ("RT-DETR-X", "Method", "RT-DETR-X"), ("RT-DETR-L", "Method", "RT-DETR-L"))
+    assert subjects(scanner, tying, text, found) == [["RT-DETR-X"], ["RT-DETR-L"] * 2]
+
+
+def subjects(scanner, tying, text: str, found: list[Entity]) -> list[list[str | None]]:
+    """The subject of every member of every group, unitless ones too."""
+    groups, numbers = scanner.scan(text)
+    sentence = tying.read(text, found, NO_PAPER_CONTEXT, numbers)
+    return [[t.subject for t in sentence.tie(group)] for group in groups]
+
+
 def test_the_next_clauses_subject_ends_the_datasets_after_on(scanner, tying):
     # arXiv 2505.22135
     text = ("While a baseline achieves scores of 46.17 on GSM8K and 22.75 on CRUX, RAD achieves higher "
