@@ -206,3 +206,16 @@ def test_hardware_formats_modalities_and_fields_are_generic_alone_not_in_a_phras
     assert all(flags.get(w, True) for w in ("CPU", "JSON", "ML", "STEM", "electrocardiogram", "ECG"))
     assert [m.text for m in found.entities if not m.generic] == ["MRI segmentation"]
 
+
+
+def test_natural_languages_are_generic_alone():
+    """arXiv 2505.17082 (title and abstract sentences): the NER called Darija a Method in every
+    mention; a dataset named after the language stays a name."""
+    found = extract(
+        "Open-source large language models (LLMs) still marginalise Moroccan Arabic (Darija), forcing "
+        "practitioners to bolt on heavyweight Arabic adapters. We show that a quality-over-quantity alignment "
+        "strategy can surface fluent Darija. We translate three compact instruction suites into Darija. "
+        "GemMaroc-27B matches Atlas-Chat on DarijaMMLU (61.6) and leaps ahead on Darija commonsense.",
+        "GemMaroc: Unlocking Darija Proficiency in LLMs with Minimal Data")
+    named = {m.text for m in found.entities if not m.generic}
+    assert "Darija" not in named and "DarijaMMLU" in named
