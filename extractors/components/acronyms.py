@@ -9,18 +9,23 @@ head noun), so that "DPO" alone in a later sentence is an entity. Definitions of
 "Electronic Health Record (EHR)": none of the five types; on the arXiv train papers all 51 such
 acronyms the rule used to call Methods were wrong) are recorded in doc._.acronyms but make no spans.
 A model-name match defined as the acronym of a task, dataset or metric ("multi-person tracking
-(MPT)") leaves doc.spans["models"].
+(MPT)") leaves doc.spans["models"]. An acronym the catalogues know with long forms that share no
+word with the paper's ("Self-training with Self-adaptive Thresholding (SST)"; the catalogue's SST
+is the Stanford Sentiment Treebank) is another entity: the catalogue's type does not apply.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.attributes import text_of  # also registers doc._.acronyms
+from extractors.components.gazetteer import catalogue_long_forms, long_form_words
 from extractors.components.models import MODELS_KEY
+from extractors.gazetteers import LABEL_FILES
 from extractors.rules.acronyms import (
     Definition,
     is_short_form,
@@ -29,7 +34,7 @@ from extractors.rules.acronyms import (
     spells_from_start,
     window_words,
 )
-from extractors.rules.data import data_path
+from extractors.rules.data import DATA_DIR, data_path
 from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
@@ -41,11 +46,13 @@ MAX_PAREN_TOKENS = 8
 @Language.factory(
     "paperkg_acronyms",
     default_config={"typed_groups": ["models", "gazetteer"], "guessed_groups": ["ner"],
-                    "generic_words_path": "generic_words.jsonl", "heads_path": "entity_heads.jsonl"},
+                    "generic_words_path": "generic_words.jsonl", "heads_path": "entity_heads.jsonl",
+                    "data_dir": None, "files": list(LABEL_FILES.values())},
 )
 def make_acronyms(nlp: Language, name: str, typed_groups: list[str], guessed_groups: list[str],
-                  generic_words_path: str, heads_path: str) -> AcronymSpans:
-    return AcronymSpans(typed_groups, guessed_groups, generic_words_path, heads_path)
+                  generic_words_path: str, heads_path: str, data_dir: str | None, files: list[str]) -> AcronymSpans:
+    paths = tuple((Path(data_dir) if data_dir else DATA_DIR) / file for file in files)
+    return AcronymSpans(typed_groups, guessed_groups, generic_words_path, heads_path, paths)
 
 
 def _paren_tokens(doc: Doc, text: str) -> Iterator[Token]:
@@ -113,20 +120,24 @@ class AcronymSpans:
     """Sets doc._.acronyms and writes doc.spans["acronym"] (source "acronym", id_ = short form)."""
 
     def __init__(self, typed_groups: Iterable[str], guessed_groups: Iterable[str],
-                 generic_words_path: str, heads_path: str):
+                 generic_words_path: str, heads_path: str, catalogue_paths: tuple[Path, ...] = ()):
         self.typed_groups = list(typed_groups)  # catalogue/grammar types, trusted
         self.guessed_groups = list(guessed_groups)  # statistical types, after the head noun
         self.generic_words_path = data_path(generic_words_path)
         self.heads_path = data_path(heads_path)
+        self.catalogue_paths = catalogue_paths
         self.generic_words: set[str] = set()
         self.heads = HeadTypes(())
+        self.long_forms: dict[str, frozenset[str]] = {}
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
-        """Read the generic words and head nouns (config: generic_words_path, heads_path)."""
+        """Read the generic words, head nouns and the catalogues' long forms of acronyms (config:
+        generic_words_path, heads_path, files; the catalogues are read once per process)."""
         self.generic_words = set()
         self.add_patterns(read_jsonl(self.generic_words_path))
         self.heads = HeadTypes(read_jsonl(self.heads_path))
+        self.long_forms = catalogue_long_forms(self.catalogue_paths) if self.catalogue_paths else {}
 
     def add_patterns(self, records: Iterable[dict]) -> None:
         """Records {"id": word, ...}: words that make a long form generic when it has only them."""
@@ -172,8 +183,9 @@ class AcronymSpans:
         (Method for "model": the guide's Models are named checkpoints, which the grammar reads),
         the catalogue's type of the short form when the catalogue means this long form by it
         ("Peak Signal-to-noise Ratio (PSNR)": Metric, though the NER calls the long form a
-        Method), a guessed (NER) type on the long form, one on the short form (a bare acronym is
-        ambiguous); None when none of these says."""
+        Method; not "Self-training with Self-adaptive Thresholding (SST)", which the catalogue's
+        Stanford Sentiment Treebank does not type), a guessed (NER) type on the long form, one on
+        the short form (a bare acronym is ambiguous); None when none of these says."""
         def on_long_form(spans: list[Span]) -> str | None:
             return next((s.label_ for s in spans if s.end_char == definition.long_end
                          and s.start_char >= definition.long_start), None)
@@ -182,9 +194,12 @@ class AcronymSpans:
             return [s for s in spans
                     if (s.start_char, s.end_char) == (definition.short_start, definition.short_end)]
 
-        catalogued = next((s.label_ for s in on_short_form(typed) if s.label_ != "Model"
+        words = long_form_words(long_text)
+        homonyms = [s for s in on_short_form(typed)  # no word shared with what the catalogue means
+                    if name_key(s.id_) in self.long_forms and not words & self.long_forms[name_key(s.id_)]]
+        catalogued = next((s.label_ for s in on_short_form(typed) if s.label_ != "Model" and s not in homonyms
                            and name_key(s.id_) in (name_key(short_text), name_key(long_text))), None)
-        guessed_short = next((s.label_ for s in on_short_form(typed + guessed)), None)
+        guessed_short = next((s.label_ for s in on_short_form(typed + guessed) if s not in homonyms), None)
         head = self.heads.of_name(long_text)
         if head == "Model":
             head = "Method"  # "Skinned Multi-Person Linear Model (SMPL)": named models are the grammar's

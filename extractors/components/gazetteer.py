@@ -16,6 +16,7 @@ tokenized when loaded.
 from __future__ import annotations
 
 import copy
+import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -27,10 +28,12 @@ from spacy.tokens import Doc, Span
 
 import extractors.attributes  # noqa: F401  (registers Span._.source / _.score)
 from extractors.gazetteers import LABEL_FILES
+from extractors.rules.acronyms import is_short_form
 from extractors.rules.data import DATA_DIR
 from extractors.rules.phrase_trie import PhraseTrie
 from kg.core.errors import PipelineError
 from kg.core.iteration import read_jsonl
+from kg.core.names import name_key
 
 GAZETTEER_KEY = "gazetteer"
 EXACT_CASE_SCORE = 1.0
@@ -66,6 +69,24 @@ def read_patterns(paths: tuple[Path, ...]) -> tuple[dict, ...]:
             except (ValueError, KeyError, TypeError) as exc:
                 raise PipelineError(f"{path}: pattern {number}: bad gazetteer pattern: {exc}") from exc
     return tuple(patterns)
+
+
+@lru_cache(maxsize=8)
+def catalogue_long_forms(paths: tuple[Path, ...]) -> dict[str, frozenset[str]]:
+    """Acronym id (name key) -> the words of the longer names the catalogues give it: what they
+    mean by "SST" (Stanford Sentiment Treebank), so that a paper defining another "SST" is told apart."""
+    forms: dict[str, set[str]] = {}
+    for pattern in read_patterns(paths):
+        ident, surface = pattern["id"], pattern["pattern"]
+        key = name_key(ident)
+        if len(surface) > len(ident) + 3 and is_short_form(ident) and key not in name_key(surface):
+            forms.setdefault(key, set()).update(long_form_words(surface))  # not "BLEU score"
+    return {key: frozenset(found) for key, found in forms.items()}
+
+
+def long_form_words(text: str) -> set[str]:
+    """The words of a long form that can tell it apart: lower-cased, three letters or more."""
+    return {word for word in re.split(r"[\s\-/]+", text.lower()) if len(word) > 2}
 
 
 class Gazetteer:

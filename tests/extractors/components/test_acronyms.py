@@ -126,3 +126,16 @@ def test_the_catalogue_types_a_pair_whose_long_form_it_does_not_know(sentence, s
     """The NER calls such long forms methods; the catalogue knows the acronym as this entity."""
     found = extract(sentence)
     assert {m.type for m in found.entities if m.canonical == short} == {label}
+
+
+@pytest.mark.parametrize(("sentence", "short"), [
+    # arXiv 2506.00467: the catalogue's SST is the Stanford Sentiment Treebank, a Dataset
+    ("We propose Self-training with Self-adaptive Thresholding (SST), a novel semi-supervised "
+     "framework. SST improves label efficiency.", "SST"),
+    # arXiv 2509.03786: the catalogue's MSSD is a dataset too
+    ("This map guides the Multi-Scale Supervised Decoder (MSSD) to refine the masks; MSSD is light.", "MSSD"),
+])
+def test_a_pair_the_catalogue_means_otherwise_takes_no_catalogue_type(sentence, short):
+    """The catalogue's long forms of the acronym share no word with the paper's: another entity."""
+    found = extract(sentence)
+    assert {m.type for m in found.entities if m.canonical == short} == {"Method"}
