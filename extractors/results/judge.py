@@ -29,6 +29,8 @@ _CONTINUATION = re.compile(
     r"|(?:on|in|for|with|over|than|against|across)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:from\s+)?"
     r"|[\w@.-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)"  # "by 12 BLEU and 12 COMET"
     r"|\)\s*,?\s*(?:and\s+)?[\w-]+\s*\()$")
+# The next system's score in brackets: "outperforming MIL (0.491), Mamba-only (0.664)"
+_NEXT_BRACKETED = re.compile(r"\)\s*,\s*(?:and\s+)?[\w.-]+\s*\(\s*")
 _FILLER_ONLY = re.compile(  # a clause holding nothing but the number's lead-in: "(from", "(<", ": "
     r"^\s*(?:(?:from|of|at|by|to|is|was|=|:|<|>|≤|≥|~|≈|about|around|approximately|nearly|up\s+to|only|over|under)\s*)*$",
     re.IGNORECASE)
@@ -95,8 +97,9 @@ class ResultJudge:
         self.correlation_left = re.compile(
             "(?:" + cues["correlation"].pattern + r")\s*(?:=|of|:)\s*$", re.IGNORECASE)
         self.filler = re.compile("^" + score_filler, re.IGNORECASE)
-        self.placed_filler = re.compile(  # "improves the mAP on COCO to 45.2": a named place between
-            r"^\s+(?:on|in|for)\s+(?:the\s+)?(?-i:[A-Z])[^,;()]{0,40}?\s+(?:to|of|=|:|at|reaching|reached)\s*(?:"
+        self.placed_filler = re.compile(  # "improves the mAP on COCO to 45.2", "the WER of ASR models from
+            # 51.56 to 39.82": a named place or system between
+            r"^\s+(?:on|in|for|of)\s+(?:the\s+)?(?-i:[A-Z])[^,;()]{0,40}?\s+(?:to|of|=|:|at|reaching|reached|from)\s*(?:"
             + hedges + r"\s*)*$", re.IGNORECASE)
         self.achieve_left = re.compile("(?:" + cues["achieve"].pattern + r")\s+(?:" + hedges + r"\s*)*$",
                                        re.IGNORECASE)
@@ -322,6 +325,9 @@ class ResultJudge:
         achieved = self.achieve_left.search(left)
         if achieved and _ACRONYM_RIGHT.match(right):
             return True  # "achieves 45.0 PDMS": a score named by an acronym no cue list knows
+        if previous is not None and previous.unit is None and previous.kind == "absolute" \
+                and _NEXT_BRACKETED.fullmatch(between):
+            return True  # the next system's score, when nothing above named the measure
         on_dataset = re.match(r"^\s*(?:on|in)\s+(?:the\s+)?", right)
         if on_dataset and (achieved or "." in text[first.start: group.end]):
             at = group.end + on_dataset.end()  # "achieves 71.2 on MMLU", "e.g., 88.1 on MMLU"

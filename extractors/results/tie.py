@@ -75,7 +75,8 @@ _CONTINUES = re.compile(  # how a number continues the one before it in the sent
     r"^[\s)]*(?:[A-Za-z][\w-]*\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:and\s+|or\s+)?"  # "86-92% analysis, 84-94%"
     r"(?:(?:on|in|for|with|across)\s+[^,;()]{1,60}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+(?=from\s)))?(?:from\s+)?$"
     r"|^\s*\(\s*(?:vs\.?|versus)?\s*$"  # "0.78 (0.74-0.79)", "72.8% (+15.0%)", "AUROC 0.901 (vs 0.847"
-    r"|^[\s)]*(?:,\s*)?(?:and|or)\s+[^,;()]{1,40}\(\s*$"  # "CNN (58.3%) and MLP (49.6%)"
+    # "CNN (58.3%) and MLP (49.6%)", "MIL (0.491), Trans-MIL (0.39)"
+    r"|^[\s)]*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)[^,;()]{1,40}\(\s*$"
     r"|^[^;()]{0,80}?,\s*(?:\w+ly\s+)?(?:outperforming|surpassing|exceeding|beating|compared\s+(?:to|with)|"
     r"an?\s+(?:improvement|gain|increase)\s+of)\b[^;]{0,80}$"  # "87.0% accuracy, outperforming CNN (58.3%)"
     rf"|^{CHANGED_TO}$",

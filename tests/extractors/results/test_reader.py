@@ -63,3 +63,22 @@ def test_the_baselines_score_in_brackets_keeps_the_metric(reader):
     assert [text[e.start:e.end] for e in found] == ["AUROC", "ECE"]
     assert [(r["value"], r["metric"]) for r in reader.read(text, found)] == [
         (0.901, "AUROC"), (0.847, "AUROC"), (0.036, "ECE"), (0.058, "ECE")]
+
+
+def test_scores_of_systems_listed_in_brackets_keep_the_metric(reader):
+    # arXiv 2509.21239: "Mamba-only" names no entity, and its score is still one of the list
+    text = ("SlideMamba achieves a PRAUC of 0.751, outperforming MIL (0.491), Trans-MIL (0.39), "
+            "Mamba-only (0.664) and others.")
+    found = [Entity(0, 10, "Method", "SlideMamba"), Entity(22, 27, "Metric", "AUPRC"),
+             Entity(52, 55, "Method", "MIL"), Entity(65, 74, "Method", "Trans-MIL")]
+    assert [text[e.start:e.end] for e in found] == ["SlideMamba", "PRAUC", "MIL", "Trans-MIL"]
+    assert [(r["value"], r["metric"]) for r in reader.read(text, found)] == [
+        (0.751, "AUPRC"), (0.491, "AUPRC"), (0.39, "AUPRC"), (0.664, "AUPRC")]
+
+
+def test_a_metric_of_named_systems_changing_from_a_to_b(reader):
+    # arXiv 2511.21088
+    text = "The proposed AEC model reduced the average WER of ASR models from 51.56 to 39.82."
+    found = [Entity(13, 16, "Method", "AEC"), Entity(43, 46, "Metric", "WER")]
+    assert [text[e.start:e.end] for e in found] == ["AEC", "WER"]
+    assert [(r["value"], r["metric"]) for r in reader.read(text, found)] == [(51.56, "WER"), (39.82, "WER")]
