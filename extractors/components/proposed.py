@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.attributes import ENTITIES_KEY, text_of
 from extractors.components.mention_index import MentionIndex
-from extractors.rules.acronyms import is_short_form
+from extractors.rules.acronyms import is_short_form, spells_from_start
 from extractors.rules.data import data_path
 from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase, phrase_regex
 from kg.core.iteration import read_jsonl
@@ -453,6 +453,7 @@ class ProposalFinder:
                                                       (token.idx, end), cue, phrase)
                     found = True
                 index = self._past_brackets(doc, self._token_after(doc, index, sentence, end), sentence)
+                index = self._past_spelled_long_form(doc, text, sentence, index, name)
                 continue
             if found and token.lower_ not in GLUE:
                 return
@@ -490,6 +491,22 @@ class ProposalFinder:
         short = text[start:end]
         if " " not in short and (is_short_form(short) or _STRONG_NAME.search(short)) and short != text[slice(*long)]:
             yield Candidate(start, end, "", self._after(text, sentence, end), cue, phrase=phrase, short_for=long)
+
+    @staticmethod
+    def _past_spelled_long_form(doc: Doc, text: str, sentence: Span, index: int, name: str) -> int:
+        """Past ": <long form>" after a short name that spells it ("we propose SiDyP: Simplex Label
+        Diffusion with Dynamic Prior to ..."): one proposal, not two."""
+        if index + 1 >= sentence.end or doc[index].text != ":" or not is_short_form(name):
+            return index
+        words = []
+        for token in doc[index + 1:min(sentence.end, index + 1 + 2 * len(name) + 4)]:
+            if token.is_punct and token.text != "-":
+                break
+            words.append(token)
+            long = text[words[0].idx:token.idx + len(token)]
+            if token.text[:1].lower() == name[-1].lower() and spells_from_start(name, long):
+                return token.i + 1
+        return index
 
     @staticmethod
     def _past_brackets(doc: Doc, index: int, sentence: Span) -> int:

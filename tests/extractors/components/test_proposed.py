@@ -41,6 +41,9 @@ CASES = [
      "robustness of the fine-tuning model.", []),
     ("", "Fine-tuning with reinforcement learning (RL) is common. Based on these principles, we develop "
      "an RL approach that more reliably mitigates hallucinations for long-form generation tasks.", []),
+    # arXiv 2505.19675: the long form after the colon is the same proposal
+    ("", "In this paper, we propose SiDyP: Simplex Label Diffusion with Dynamic Prior to calibrate the "
+     "classifier's prediction.", ["SiDyP"]),
 ]
 
 
