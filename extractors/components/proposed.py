@@ -14,7 +14,8 @@ were gold proposals (right) or not (wrong) on the arXiv gold's train split, coun
 - title: a title "X: ..." whose X is a name: one word, or a short run of capitalised words that is
   no phrase ("Beyond Accuracy", "Enhancing Forex Forecasting").
 X is an entity span already, or a name-shaped run of tokens (capitalised or mixed-case words:
-"Conjugate Prompting", "LoFiT"), or a long form an acronym defines, which then becomes an entity
+"Conjugate Prompting", "LoFiT"; a long form after a colon that the name spells is the same proposal:
+"SiDyP: Simplex Label Diffusion with Dynamic Prior"), or a long form an acronym defines, which then becomes an entity
 (source "pattern") typed by the head noun next to it (benchmark/dataset/corpus -> Dataset,
 metric/score -> Metric, else Method; a Model only when the model grammar knows its family, and then
 it is a model entity already). Not proposals: generic phrases, names used before the proposal
