@@ -7,15 +7,15 @@ for Newsroom, "IU X-ray" for IU X-Ray) takes that type; else a name ending in a 
 head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate": Metric, from
 entity_heads.jsonl); else Metric for a name set equal to a number ("PRO = 97.5%") or at a cut-off
 ("Pass@64"), Dataset for a "...Bench" ("MDIT-Bench") and a Method named "...QA" ("PersianMedQA");
-else the type of
-the class noun the name is listed after or set beside
-("benchmarks such as X and Y", "a grounded image generation model, GLIGEN"; a name set beside "a
-... language model", "a foundation model" or "a series of LLMs" is a Model in all its mentions); else a Dataset that
-achieves or outperforms is a Method (in every mention of its name) and a name-shaped Method right
-before "benchmark" a Dataset; else the NER's type stays. A Model the NER found stays a Model (the
-catalogues list many models as methods), and "model" as a head makes no Model ("a diffusion
-model" is a method). The spans of `groups` are re-typed in place, before the
-acronym component reads their types and the merger picks among them.
+else the type of the class noun the name is listed after or set beside ("benchmarks such as X and
+Y", "a grounded image generation model, GLIGEN"); else a Dataset that achieves or outperforms is a
+Method (in every mention of its name) and a name-shaped Method right before "benchmark" a Dataset;
+else the NER's type stays. A Model the NER found stays a Model (the catalogues list many models as
+methods), and "model" as a head makes no Model ("a diffusion model" is a method). A name is a
+Model in all its mentions when one is set beside "a ... language model", "a foundation model" or
+"a series of LLMs", or when it is listed among model names the grammar read. The spans of `groups`
+are re-typed in place, before the acronym component reads their types and the merger picks among
+them.
 """
 
 from __future__ import annotations
@@ -193,7 +193,7 @@ class TypePriors:
             if key not in doc.spans:
                 continue
             labels, acting = [], set()
-            pretrained = self.listed_among_models(text, doc.spans[key], doc.spans.get(MODELS_KEY, ()))
+            models = self.listed_among_models(text, doc.spans[key], doc.spans.get(MODELS_KEY, ()))
             for span in doc.spans[key]:
                 sentence = span.sent
                 before = text[max(sentence.start_char, span.start_char - CONTEXT_CHARS):span.start_char]
@@ -204,15 +204,15 @@ class TypePriors:
                         and _acting_type(span.label_, before, after):
                     acting.add(name_key(name))
                 if label == "Model" and _NAMES_A_PRETRAINED_MODEL.match(after):
-                    pretrained.add(name_key(name))
+                    models.add(name_key(name))
                 labels.append(label)
             spans = []
             for span, label in zip(doc.spans[key], labels, strict=True):
                 name = name_key(span_text(span))
                 if label == "Dataset" and span.label_ == "Dataset" and name in acting:
                     label = "Method"  # one name, one type: the mention that acts says what it is
-                if name in pretrained:
-                    label = "Model"  # and so does the one set beside "a ... language model"
+                if name in models:
+                    label = "Model"  # and so does one set beside "a ... language model" or listed among models
                     span._.generic = False
                 if label != span.label_:  # attributes are keyed by offsets: they stay
                     span = Span(doc, span.start, span.end, label=label, kb_id=span.kb_id,

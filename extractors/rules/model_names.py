@@ -12,7 +12,7 @@ prefix (model_parts.jsonl, kind "prefix") glued to its name ("ClinicalT5", "PubM
 "MentalRoBERTa", "TinyLlama": family T5, BERT, RoBERTa, Llama; with `"prefix": "any"` also one
 capital, "SBERT"), while another glued word makes a model of its own ("QwenCLIP", "EditCLIP"); an
 unknown capitalised sub-name is a variant when a parameter count follows ("Skywork-OR1-Math-7B",
-"Mistral-Nemo-12B").
+"Mistral-Nemo-12B"). A family's one-word maker glued before the name is part of it ("OpenAI-o1").
 extractors/components/models.py puts the names found on the Doc.
 """
 
@@ -303,8 +303,8 @@ class ModelGrammar:
 
     def _after_makers(self, text: str) -> Iterator[ModelName]:
         """Names glued after their maker's name, the maker included ("OpenAI-o1": o1): the word
-        before each hyphen is looked up (a lookbehind per maker in the start pattern tripled the
-        grammar's time, and one pattern of all makers cost a third of it)."""
+        before each hyphen is looked up (a lookbehind per maker in the start pattern made the
+        grammar 30% slower, and one pattern of all makers cost a third of its time)."""
         hyphen = text.find("-")
         while hyphen != -1:
             start = hyphen
