@@ -23,18 +23,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from extractors.attributes import text_of  # also registers doc._.acronyms
-from extractors.components.gazetteer import catalogue_long_forms, long_form_words
+from extractors.components.gazetteer import catalogue_long_forms, catalogue_paths
 from extractors.components.models import MODELS_KEY
 from extractors.gazetteers import LABEL_FILES
 from extractors.rules.acronyms import (
     Definition,
     is_short_form,
     long_form_before,
+    long_form_words,
     mentions,
     spells_from_start,
     window_words,
 )
-from extractors.rules.data import DATA_DIR, data_path
+from extractors.rules.data import data_path
 from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
@@ -51,7 +52,7 @@ MAX_PAREN_TOKENS = 8
 )
 def make_acronyms(nlp: Language, name: str, typed_groups: list[str], guessed_groups: list[str],
                   generic_words_path: str, heads_path: str, data_dir: str | None, files: list[str]) -> AcronymSpans:
-    paths = tuple((Path(data_dir) if data_dir else DATA_DIR) / file for file in files)
+    paths = catalogue_paths(data_dir, files)
     return AcronymSpans(typed_groups, guessed_groups, generic_words_path, heads_path, paths)
 
 

@@ -16,7 +16,6 @@ tokenized when loaded.
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -28,7 +27,7 @@ from spacy.tokens import Doc, Span
 
 import extractors.attributes  # noqa: F401  (registers Span._.source / _.score)
 from extractors.gazetteers import LABEL_FILES
-from extractors.rules.acronyms import is_short_form
+from extractors.rules.acronyms import is_short_form, long_form_words
 from extractors.rules.data import DATA_DIR
 from extractors.rules.phrase_trie import PhraseTrie
 from kg.core.errors import PipelineError
@@ -49,8 +48,13 @@ MATCH_ATTRS = {"ORTH": ORTH, "LOWER": LOWER}
 def make_gazetteer(
     nlp: Language, name: str, data_dir: str | None, files: list[str], spans_key: str
 ) -> Gazetteer:
-    paths = tuple((Path(data_dir) if data_dir else DATA_DIR) / file for file in files)
+    paths = catalogue_paths(data_dir, files)
     return Gazetteer(nlp, name, paths, spans_key)
+
+
+def catalogue_paths(data_dir: str | None, files: list[str]) -> tuple[Path, ...]:
+    """The pattern files of a component's config (data_dir null: the shipped extractors/data/)."""
+    return tuple((Path(data_dir) if data_dir else DATA_DIR) / file for file in files)
 
 
 @lru_cache(maxsize=8)
@@ -82,11 +86,6 @@ def catalogue_long_forms(paths: tuple[Path, ...]) -> dict[str, frozenset[str]]:
         if len(surface) > len(ident) + 3 and is_short_form(ident) and key not in name_key(surface):
             forms.setdefault(key, set()).update(long_form_words(surface))  # not "BLEU score"
     return {key: frozenset(found) for key, found in forms.items()}
-
-
-def long_form_words(text: str) -> set[str]:
-    """The words of a long form that can tell it apart: lower-cased, three letters or more."""
-    return {word for word in re.split(r"[\s\-/]+", text.lower()) if len(word) > 2}
 
 
 class Gazetteer:

@@ -94,8 +94,9 @@ class ModelSpans:
         found = [(n.start, n.end, n.canonical, {"family": n.entry.family, "params": n.params,
                                                 "version": n.version, "variant": n.value("variant"), "listed": True})
                  for n in self.grammar.find(text)]
-        catalogued = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(GAZETTEER_KEY, ())]
-        for start, end, canonical, family, params in self.grammar.sized_names(text):
+        sized = list(self.grammar.sized_names(text))
+        catalogued = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(GAZETTEER_KEY, ())] if sized else []
+        for start, end, canonical, family, params in sized:
             if not any(a < end and start < b for a, b, *_ in found) \
                     and not any(_names_otherwise(start, end, *known) for known in catalogued):
                 found.append((start, end, canonical, {"family": family, "params": params, "listed": False}))

@@ -29,11 +29,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractors.attributes import span_text, text_of
-from extractors.components.gazetteer import read_patterns
+from extractors.components.gazetteer import catalogue_paths, read_patterns
 from extractors.components.models import MODELS_KEY
 from extractors.gazetteers import LABEL_FILES
 from extractors.results.cues import AT_K
-from extractors.rules.data import DATA_DIR, data_path
+from extractors.rules.data import data_path
 from extractors.rules.phrases import HeadTypes
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
@@ -101,7 +101,7 @@ CONTEXT_CHARS = 160
 )
 def make_type_priors(nlp: Language, name: str, data_dir: str | None, files: list[str],
                      groups: list[str], heads_path: str) -> TypePriors:
-    paths = tuple((Path(data_dir) if data_dir else DATA_DIR) / file for file in files)
+    paths = catalogue_paths(data_dir, files)
     return TypePriors(paths, groups, heads_path)
 
 

@@ -31,6 +31,11 @@ def is_short_form(text: str) -> bool:
             and sum(c.isalpha() for c in text) * 2 >= len(text) and " " not in text)
 
 
+def long_form_words(text: str) -> set[str]:
+    """The words of a long form that can tell it apart: lower-cased, three letters or more."""
+    return {word for word in re.split(r"[\s\-/]+", text.lower()) if len(word) > 2}
+
+
 def long_form_start(short: str, long: str) -> int | None:
     """Where the long form starts in `long` (a window of text before the short form), or None.
 
