@@ -193,8 +193,9 @@ class TypePriors:
             if key not in doc.spans:
                 continue
             labels, acting = [], set()
-            models = self.listed_among_models(text, doc.spans[key], doc.spans.get(MODELS_KEY, ()))
-            for span in doc.spans[key]:
+            group = list(doc.spans[key])  # a SpanGroup makes new Span objects on every pass
+            models = self.listed_among_models(text, group, doc.spans.get(MODELS_KEY, ()))
+            for span in group:
                 sentence = span.sent
                 before = text[max(sentence.start_char, span.start_char - CONTEXT_CHARS):span.start_char]
                 after = text[span.end_char:min(sentence.end_char, span.end_char + CONTEXT_CHARS)]
@@ -207,7 +208,7 @@ class TypePriors:
                     models.add(name_key(name))
                 labels.append(label)
             spans = []
-            for span, label in zip(doc.spans[key], labels, strict=True):
+            for span, label in zip(group, labels, strict=True):
                 name = name_key(span_text(span))
                 if label == "Dataset" and span.label_ == "Dataset" and name in acting:
                     label = "Method"  # one name, one type: the mention that acts says what it is
