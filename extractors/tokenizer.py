@@ -35,6 +35,7 @@ GLUED_PARENTHESES = (
     r"(?<=[a-z]{2})\((?=[A-Za-z])",  # "models(MLLMs)", not the names "O(OD)2", "S(hou)t(s)"
     r"(?<=[A-Za-z0-9]{2})\)(?=[a-z]{2})",  # "Knowledge distillation (KD)transfers", "CUB200)and"
 )
+GLUED_EQUALS = r"(?<=[A-Za-z])=(?=[\d.])"  # "sensitivity=74%", "CNN=0.46": a name set equal to a number
 
 
 @registry.tokenizers(TOKENIZER)
@@ -43,7 +44,7 @@ def create_tokenizer() -> Callable[[Language], Callable]:
         tokenizer = registry.tokenizers.get("spacy.Tokenizer.v1")()(nlp)
         tokenizer.suffix_search = compile_suffix_regex([*(nlp.Defaults.suffixes or ()), NAME_FULL_STOP]).search
         tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()),
-                                                        *GLUED_PARENTHESES]).finditer
+                                                        *GLUED_PARENTHESES, GLUED_EQUALS]).finditer
         tokenizer.rules = {text: pieces for text, pieces in tokenizer.rules.items() if text not in emoticons}
         for abbreviation in ABBREVIATIONS:
             tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])

@@ -284,8 +284,10 @@ class ResultJudge:
         if setting and (integers or setting.group().split()[-1].lower() not in ("at", "of")) \
                 or right.lstrip().startswith("/"):
             return False  # "at IoU 0.9", "Precision at 5", "(IoU 0.2 / FPPI 2)": settings, not outcomes
-        if re.search(r"=\s*$", left) and not (self.metric_left.search(left) or self.correlation_left.search(left)):
-            return False
+        named_metric = self.metric_named_before(text, first.start, entities)
+        if re.search(r"=\s*$", left) and not (self.metric_left.search(left) or self.correlation_left.search(left)
+                                              or named_metric):
+            return False  # "n = 20", "p = 0.01"; not "Characteristic Curve (AUROC) = 0.99"
         if spread := self.spread_left.search(left):
             group.kind = "other"
             group.hits.append((group.start - len(left) + spread.start(), group.start))
@@ -299,14 +301,12 @@ class ResultJudge:
         if metric_after := self.metric_right.search(right):
             group.hits.append((group.end, group.end + metric_after.end()))
             return True
+        if named_metric:
+            bracketed = text[named_metric.end: first.start].startswith(")")
+            group.hits.append((self.long_form_start(text, named_metric, entities) if bracketed
+                               else named_metric.start, first.start))
+            return True
         for entity in entities:
-            after = text[entity.end: first.start]
-            bracketed = after.startswith(")")  # "mean Intersection over Union (mIoU) of 0.884"
-            if entity.label == "Metric" and entity.end <= first.start \
-                    and (self.filler.match(after[bracketed:]) or self.placed_filler.match(after[bracketed:])):
-                group.hits.append((self.long_form_start(text, entity, entities) if bracketed else entity.start,
-                                   first.start))
-                return True
             if entity.label == "Metric" and entity.start >= group.end and not text[group.end: entity.start].strip():
                 group.hits.append((group.end, entity.end))
                 return True
@@ -333,6 +333,17 @@ class ResultJudge:
             at = group.end + on_dataset.end()  # "achieves 71.2 on MMLU", "e.g., 88.1 on MMLU"
             return any(e.label == "Dataset" and e.start == at for e in entities)
         return False
+
+    def metric_named_before(self, text: str, start: int, entities: list[Entity]) -> Entity | None:
+        """The Metric whose value the number at `start` is: 'PSNR of 28.7', 'mean Intersection over
+        Union (mIoU) of 0.884', 'the mAP on COCO to 45.2'."""
+        for entity in entities:
+            after = text[entity.end: start]
+            bracketed = after.startswith(")")
+            if entity.label == "Metric" and entity.end <= start \
+                    and (self.filler.match(after[bracketed:]) or self.placed_filler.match(after[bracketed:])):
+                return entity
+        return None
 
     @staticmethod
     def long_form_start(text: str, short: Entity, entities: list[Entity]) -> int:

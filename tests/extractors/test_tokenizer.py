@@ -37,6 +37,19 @@ def test_glued_parentheses_are_tokens_of_their_own():
     assert words(nlp, "benchmarks: O(OD)2 and") == ["benchmarks", ":", "O(OD)2", "and"]
 
 
+def test_a_name_glued_to_its_value_is_a_token_of_its_own():
+    nlp = blank()
+    assert words(nlp, "(sensitivity=74%, CNN=0.46)") == ["(", "sensitivity", "=", "74", "%", ",", "CNN", "=",
+                                                        "0.46", ")"]
+    assert words(spacy.blank("en"), "(sensitivity=74%")[1] == "sensitivity=74"  # why it exists
+    assert words(nlp, "x==y") == ["x==y"]
+    # arXiv 2503.17786 (corpus): the metric's name is whole, and its value is read
+    found = extract("Our model reaches state-of-the-art results on the test set (sensitivity=74%, "
+                    "false positive rate=1.6).")
+    assert {m.text for m in found.entities} >= {"sensitivity", "false positive rate"}
+    assert [(r.value, r.metric) for r in found.results] == [(74.0, "Sensitivity"), (1.6, "False Positive Rate")]
+
+
 def test_an_acronym_defined_before_a_colon_or_a_hyphen_is_paired():
     found = extract("We propose two innovations: (1) Dual-level Knowledge Alignment (DKA): by aligning "
                     "features across subspaces, DKA separates them. Recently, parameter-efficient "

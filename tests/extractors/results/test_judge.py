@@ -56,6 +56,21 @@ def test_a_metric_entity_makes_a_bare_number_a_score(steps):
     assert judged(steps, text, [zorb]) == [([88.1], None, "absolute", "88.1 Zorb")]
 
 
+def test_a_metric_named_in_brackets_and_set_equal_to_a_number(steps):
+    # arXiv 2510.12713 (corpus); "n = 20" stays no result
+    text = "This approach achieved an Area Under the Receiver Operating Characteristic Curve (AUROC) = 0.99."
+    auroc = Entity(text.index("AUROC"), text.index("AUROC") + 5, "Metric", "AUROC")
+    assert judged(steps, text) == []
+    assert judged(steps, text, [auroc]) == [([0.99], None, "absolute", "(AUROC) = 0.99")]
+    assert judged(steps, "The cohort (n = 20) was small.", [auroc]) == []
+
+
+def test_a_score_as_low_as(steps):
+    # arXiv 2510.09032 (corpus)
+    text = "The fine-tuned models achieve up to 73.54% token accuracy and a perplexity as low as 2.90."
+    assert judged(steps, text)[-1] == ([2.9], None, "absolute", "perplexity as low as 2.90")
+
+
 def test_a_correlation_between_two_variables_is_other_a_systems_correlation_a_score(steps):
     text = ("Notably, we find a strong positive correlation between brain alignment and model size "
             "(r = 0.95), as well as performance on tasks requiring world knowledge (r = 0.81).")
