@@ -87,7 +87,9 @@ class ResultJudge:
             r"^[^;]{0,80}\b(?:compared\s+(?:to|with)|than|versus|vs\.?|baselines?|outperform\w*|surpass\w*)\b"
             r"[^;]{0,60}$", re.IGNORECASE)
         self.listed_score = re.compile(  # "an R^2 of 0.54, RMSE of 3.95, and RPD of 2.07"
-            r"^\s*,?\s*(?:and\s+)?[A-Za-z][\w@^.+-]{0,20}\s*(?:of|=|:)\s*$")
+            r"^\s*,?\s*(?:and\s+)?(?P<article>an?\s+|the\s+)?[A-Za-z][\w@^.+-]{0,20}\s*(?:of|=|:)\s*$")
+        self.gain_noun_left = re.compile(r"\b(?:improvements?|gains?|increases?|boosts?|reductions?|drops?|decreases?)"
+                                         r"\s+of\s+(?:" + hedges + r"\s*)*$", re.IGNORECASE)
         self.gain_noun_right = re.compile(r"^\s*(?:absolute\s+|relative\s+)?(?:improvement|gain|increase|boost|"
                                           r"reduction|drop|decrease)s?\b", re.IGNORECASE)
         self.metric_subject = re.compile(  # "the perplexities of the two models are 51.1 and 44.3"
@@ -99,7 +101,7 @@ class ResultJudge:
         self.filler = re.compile("^" + score_filler, re.IGNORECASE)
         self.placed_filler = re.compile(  # "improves the mAP on COCO to 45.2", "the WER of ASR models from
             # 51.56 to 39.82": a named place or system between
-            r"^\s+(?:on|in|for|of)\s+(?:the\s+)?(?-i:[A-Z])[^,;()]{0,40}?\s+(?:to|of|=|:|at|reaching|reached|from)\s*(?:"
+            r"^\s+(?:on|in|for|of)\s+(?:the\s+)?(?-i:[A-Z])[^,;()]{0,40}?\s+(?:to|of|=|:|at|reaching|reached|from|by)\s*(?:"
             + hedges + r"\s*)*$", re.IGNORECASE)
         self.achieve_left = re.compile("(?:" + cues["achieve"].pattern + r")\s+(?:" + hedges + r"\s*)*$",
                                        re.IGNORECASE)
@@ -265,7 +267,8 @@ class ResultJudge:
                 and not self.count_adjacent.search(_SCALE_WORD.sub("", right, count=1)) and (
                 re.fullmatch(r"\s*(?:on\s+[^,;()]{1,30}?\s*)?\(\s*(?:from\s+)?", between)
                 or _CONTINUATION.match(between.lstrip(") "))
-                or self.listed_score.match(between) or self.compared_between.match(between)
+                or (listed := self.listed_score.match(between)) and not listed.group("article")
+                or self.compared_between.match(between)
                 or _CHANGED_TO.fullmatch(between)):
             return True  # "0.78 (0.74-0.79) for 25 PET cases and 0.78", "MRR of 0.521 and Hit@10 of 0.680"
         if not integers and self.gain_noun_right.search(right):
@@ -326,8 +329,11 @@ class ResultJudge:
         if achieved and _ACRONYM_RIGHT.match(right):
             return True  # "achieves 45.0 PDMS": a score named by an acronym no cue list knows
         if previous is not None and previous.unit is None and previous.kind == "absolute" \
-                and _NEXT_BRACKETED.fullmatch(between):
-            return True  # the next system's score, when nothing above named the measure
+                and (_NEXT_BRACKETED.fullmatch(between) or self.listed_score.match(between)):
+            return True  # the next system's score, or the next score listed ("a VIoU of 0.545"),
+            # when nothing above named the measure
+        if not integers and self.gain_noun_left.search(left):
+            return True  # "with improvements of 3.2 and 30.12, respectively"
         on_dataset = re.match(r"^\s*(?:on|in)\s+(?:the\s+)?", right)
         if on_dataset and (achieved or "." in text[first.start: group.end]):
             at = group.end + on_dataset.end()  # "achieves 71.2 on MMLU", "e.g., 88.1 on MMLU"

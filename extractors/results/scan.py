@@ -16,9 +16,9 @@ _NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]
 _UNIT = re.compile(
     r"(?P<points>(?:\s[A-Za-z][\w@-]{0,11}(?=\s(?:points?|pts)\b))?"  # "7 F1 points"
     r"\s?(?:\\?%)?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?(?!\s+clouds?\b)|pts?|pp)\b|\\?%p\b|\sp\.\s?p\.)"
-    r"|(?P<pct>\s?\\?%|\s?percent\b)"  # \% left inside a kept \textbf{...}
+    r"|(?P<pct>\s?\\?%|\s?per\s?cent\b)"  # \% left inside a kept \textbf{...}; "87.5 per cent"
     r"|(?P<fold>[\s-]?fold\b)"
-    r"|(?P<times>\s?[x×](?![\w])|\s?times\b)",
+    r"|(?P<times>\s?[x×](?![\w])|[\s-]?times\b)",
     re.IGNORECASE,
 )
 _UNIT_OF = {"points": "points", "pct": "%", "fold": "x", "times": "x"}
@@ -113,8 +113,9 @@ def read_number(text: str, match: re.Match) -> Number | None:
     elif physical := _PHYSICAL.match(text, unit_end):  # "31s", "3.2 mm", "0.6 kbps", "3.40 +- 2.75 mm"
         return Number(start, end, float(match.group("num").replace(",", "")), None, physical.end(),
                       signed=bool(match.group("sign")), physical=True)
-    elif end < len(text) and (text[end].isalpha() or text[end] in "$"):
-        return None  # 7B, 128K, 3D, 2nd
+    elif end < len(text) and (text[end].isalpha() or text[end] in "$"
+                              or text[end] == "-" and text[end + 1: end + 2].isalpha()):
+        return None  # 7B, 128K, 3D, 2nd; "5-shot", "(1-NFE)", "8-bit": a number in a modifier
     if unit == "x" and re.match(r"\s*\d", text[unit_end:]):
         return None  # 224x224, 3 x 3
     if end < len(text) and text[end] in ".," and text[end + 1: end + 2].isdigit():

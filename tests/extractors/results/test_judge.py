@@ -65,6 +65,21 @@ def test_a_metric_named_in_brackets_and_set_equal_to_a_number(steps):
     assert judged(steps, "The cohort (n = 20) was small.", [auroc]) == []
 
 
+def test_corpus_shapes_of_scores_and_gains(steps):
+    # arXiv 2505.23807 (corpus): the metric of a named system, changed by a bare number
+    text = "DLP reduces the perplexity of LLaMA2-7B by 7.79 and improves the average accuracy by 2.7%."
+    perplexity = Entity(text.index("perplexity"), text.index("perplexity") + 10, "Metric", "Perplexity")
+    assert [(v, u, k) for v, u, k, _ in judged(steps, text, [perplexity])] == [
+        ([7.79], "points", "reduction"), ([2.7], "%", "improvement")]
+    # arXiv 2508.09522 (corpus): bare gains after "improvements of"; integers stay out ("gains of 3 tasks")
+    text = "It outperforms ProGAN in IS and FID, with improvements of 3.2 and 30.12, respectively."
+    assert judged(steps, text) == [([3.2, 30.12], "points", "improvement", "improvements of 3.2 and 30.12")]
+    assert judged(steps, "It brings improvements of 3 and 4 to the pipeline.") == []
+    # arXiv 2510.08656 (corpus): scores listed after a score, each behind an article
+    text = "It achieves a Chamfer Distance of 0.003092, a VIoU of 0.545, a F1-Score of 0.9139 and a NC of 0.8369."
+    assert [v for v, _, _, _ in judged(steps, text)] == [[0.003092], [0.545], [0.9139], [0.8369]]
+
+
 def test_a_score_as_low_as(steps):
     # arXiv 2510.09032 (corpus)
     text = "The fine-tuned models achieve up to 73.54% token accuracy and a perplexity as low as 2.90."

@@ -34,10 +34,16 @@ def test_numbers_with_units_and_names_with_digits(scanner):
     ("Sonata demonstrates exceptional parameter and data efficiency, tripling linear probing accuracy "
      "(from 21.8% to 72.5%) on ScanNet and nearly doubling performance with only 1% of the data.",
      [("change", [(21.8, "%", "21.8%"), (72.5, "%", "72.5%")]), ("single", [(1.0, "%", "1%")])]),
-    # seed s051: a list; the "2" of "Llama 2-Chat" is a number here (the reader drops it: a name's)
+    # seed s051: a list; the "2" of "Llama 2-Chat" is no number (a number glued to a word by a hyphen)
     ("Our analysis reveals that ChatGPT and Llama 2-Chat exhibit hallucinations in 60% and 75% of "
      "their outputs, respectively.",
-     [("single", [(2.0, None, "2")]), ("list", [(60.0, "%", "60%"), (75.0, "%", "75%")])]),
+     [("list", [(60.0, "%", "60%"), (75.0, "%", "75%")])]),
+    # arXiv 2510.20771, 2506.02677 (corpus): "1-NFE", "5-shot" are settings; "2.5-times" a ratio
+    ("It reaches FID scores of 2.58 (1-NFE) and 2.15 (2-NFE) under 1-shot and 5-shot settings, 2.5-times faster.",
+     [("single", [(2.58, None, "2.58")]), ("single", [(2.15, None, "2.15")]), ("single", [(2.5, "x", "2.5-times")])]),
+    # arXiv 2509.04510 (corpus): "per cent" is a percent
+    ("It classifies dyslexia with an accuracy of 87.5 per cent for Italian and 66.6 percent for Spanish.",
+     [("single", [(87.5, "%", "87.5 per cent")]), ("single", [(66.6, "%", "66.6 percent")])]),
     # seed s005: the dump lost the backslash of \sim
     ("Statistically, we observe an 80%sim95% co-currency rate between hallucination contents.",
      [("range", [(80.0, "%", "80%"), (95.0, "%", "95%")])]),

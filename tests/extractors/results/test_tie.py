@@ -117,7 +117,7 @@ def test_a_number_in_between_keeps_an_entity_to_itself(scanner, tying):
 
 def test_respectively_ends_the_evidence_of_a_list_only(scanner):
     text = "ChatGPT and Llama 2-Chat score 60% and 75%, respectively, on it."
-    [_, listed] = scanner.scan(text)[0]  # the "2" of "Llama 2-Chat", then the list
+    [listed] = scanner.scan(text)[0]
     assert respectively_end(text, listed) == text.index(", on it")
     single = "ChatGPT scores 60%, respectively."
     assert respectively_end(single, scanner.scan(single)[0][0]) is None
