@@ -52,8 +52,9 @@ _ADDRESS = re.compile(r"://|^www\.|@\w+\.\w|\.(?:com|org|io|net)(?:/|$)|^(?:http
 # gold holds one such entity in 2,279.
 _ADJECTIVE_END = re.compile(r"-(?:based|driven|distributed|aware|guided|like|specific|free|oriented|powered|enhanced"
                             r"|inspired|centric|style|level|wise|agnostic|conditioned|grounded)$", re.IGNORECASE)
-# A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%") is a result, not part of a name.
-_TRAILING_SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
+# A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%", "with 21.78 mIoU") is a result, not
+# part of a name.
+_SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
 # A split the model runs into ("the WMT'14 English-German test set") is no part of the name.
 _SPLIT_WORDS = frozenset({"test", "validation", "dev", "development", "train", "training", "val", "eval"})
 _SPLIT_HEADS = frozenset({"set", "sets", "split", "splits", "subset", "subsets"})
@@ -186,8 +187,10 @@ class ScientificNER:
                 continue  # numbers ("+3.2") are never mentions: the results component reads them
             if _ADDRESS.search(text) or _ADJECTIVE_END.search(text):
                 continue  # a code or project URL, an adjective: no entity
-            while end - 1 > start and _TRAILING_SCORE.match(doc[end - 1].text):
+            while end - 1 > start and _SCORE.match(doc[end - 1].text):
                 end -= 1
+            while end - 1 > start and doc[start].whitespace_ and _SCORE.match(doc[start].text):
+                start += 1  # (not the number of a size: "3.5K")
             if end - 1 > start and end < len(doc) and doc[end - 1].text in _SPLIT_WORDS \
                     and doc[end].lower_ in _SPLIT_HEADS:
                 end -= 1

@@ -110,6 +110,11 @@ def test_a_score_the_model_runs_into_is_trimmed(nlp):
     spans = ner_spans(nlp, "It achieves 7.69% points improvement (ROUGE-L 74.68) over the previous SOTA.")
     assert "ROUGE-L" in {span.text for span in spans}
     assert all(not span.text.endswith("74.68") for span in spans)
+    # arXiv 2508.13601 (corpus): the model tags "21.78 mIoU" as a Dataset; the score before the name
+    # is trimmed too, so the catalogue's metric and the result are read.
+    text = "Additionally, we achieve state-of-the-art performance on SSCBench-KITTI-360, with 21.78 mIoU and 48.61 IoU."
+    assert all(not span.text.startswith("21.78") for span in ner_spans(nlp, text))
+    assert [(r.value, r.metric) for r in extract(text).results] == [(21.78, "mIoU"), (48.61, "IoU")]
 
 
 def test_a_split_the_model_runs_into_is_trimmed(nlp):
