@@ -58,6 +58,7 @@ _STRONG_NAME = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
 _ONE_CAPITAL = re.compile(r"[A-Z]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")
+_VARIANT_PART = re.compile(r"-[A-Z0-9][\w.+-]*")  # "-32B", "-LM", "-Lite" after a proposed name
 # A single capitalised word after a cue is a name only when the phrase ends there ("we introduce
 # Okapi, ..."), not when it modifies a noun ("we introduce a truncated Gaussian to ...").
 _WEAK_NAME_END = re.compile(r"\s*(?:[,(:.]|$|is\b|which\b|that\b)")
@@ -195,6 +196,23 @@ def _uses(text: str, name: str) -> bool:
     return bool(re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text))
 
 
+def _variants(spans: Iterable[Span], proposed: dict[str, None]) -> list[str]:
+    """Named entities whose names extend a proposed one by a capitalised or numbered part
+    ("Skywork-OR1-32B", "PIC-LM", "AutoCodeBench-Lite"): the paper's own variants, proposed with
+    it (train split: 10 of 10); not "DACE-trained" or "X Technical Report", and not a catalogue's
+    name or a listed family's model ("Video-MME", "ResNet-18" after a wrongly proposed "Video", "ResNet")."""
+    found: dict[str, None] = {}  # an ordered set
+    for span in spans:
+        name = span.id_
+        if name in proposed or span._.generic or span._.source == "gazetteer":
+            continue
+        family = (span._.model or {}).get("family", "") if (span._.model or {}).get("listed") else ""
+        if any(name[:len(stem)].lower() == stem.lower() != family.lower()
+               and _VARIANT_PART.fullmatch(name, len(stem)) for stem in proposed):
+            found[name] = None
+    return list(found)
+
+
 def _words_regex(words: Iterable[str]) -> str:
     return phrase_regex(words) if words else r"(?!)"
 
@@ -322,6 +340,7 @@ class ProposalFinder:
                     same[long] = entity.id_
         spans = entities.spans()
         same |= self._one_name(proposed)
+        proposed |= dict.fromkeys(_variants(spans, proposed))
         for span in spans:
             if span.id_ in named and span._.source in ("ner", "acronym", "pattern"):
                 span._.generic, span.label_ = False, named[span.id_]

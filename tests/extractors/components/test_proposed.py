@@ -288,6 +288,20 @@ def test_a_new_name_built_on_a_model_family_is_proposed():
     assert {m.role for m in mentions(found, "Nemotron Elastic")} == {"proposes"}
 
 
+def test_the_variants_of_a_proposal_are_proposed():
+    # arXiv 2505.22312 (corpus; train paper ax0384 is the same): the sized models of Skywork-OR1 are
+    # named after it, and no proposal cue puts them forward themselves
+    found = extract("In this work, we present Skywork-OR1, an effective and scalable RL implementation for long "
+                    "Chain-of-Thought (CoT) models. Our Skywork-OR1-32B model surpasses both DeepSeek-R1 and "
+                    "Qwen3-32B on the AIME24 and AIME25 benchmarks. The Skywork-OR1-7B and Skywork-OR1-Math-7B "
+                    "models demonstrate competitive reasoning capabilities among models of similar size.")
+    assert found.proposed == ["Skywork-OR1", "Skywork-OR1-32B", "Skywork-OR1-7B", "Skywork-OR1-Math-7B"]
+    assert {m.role for m in mentions(found, "Skywork-OR1-7B")} == {"proposes"}
+    # arXiv 2510.24036 (corpus): a catalogue model named after a wrongly proposed family stays out
+    found = extract("We propose ResNet, which we train as ResNet-18 on CIFAR-10.")
+    assert "ResNet-18" not in found.proposed
+
+
 def test_a_name_is_found_at_the_start_of_a_word_only():
     """"LongQA" inside "Time-LongQA" is no candidate (it once removed the NER's Time-LongQA)."""
     found = extract("We also introduce Time-LongQA, a novel benchmark dataset based on annual reports.")
