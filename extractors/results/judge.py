@@ -38,6 +38,8 @@ _PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
 _ACRONYM_RIGHT = re.compile(r"^\s*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?![\w-])"
                             r"(?!\s+(?:model|dataset|benchmark|GPU)s?\b)")
 _SYSTEM_NOUN_END = re.compile(r"\b(?:baselines?|models?|methods?|approaches|approach|systems?)\s*$", re.IGNORECASE)
+_MODIFIERS = re.compile(  # one or two lower-case words before a metric's name
+    r"\s+(?:(?!(?:and|or|an?|the|of|in|on|for|with|to|by|at|than|while|which|that|vs)\b)[a-z][\w-]*\s+){1,2}")
 _SCALE_WORD = re.compile(r"^\s*(?:thousand|million|billion|[kKMB])\b")  # "1.22 million parameters": a count
 # "a correlation between brain alignment and model size (r = 0.95)" is a finding; "concordance
 # correlation = 0.90" with the ground truth is a score (arXiv train: 3 of 3 absolute).
@@ -103,6 +105,10 @@ class ResultJudge:
             # 51.56 to 39.82": a named place or system between
             r"^\s+(?:on|in|for|of)\s+(?:the\s+)?(?-i:[A-Z])[^,;()]{0,40}?\s+(?:to|of|=|:|at|reaching|reached|from|by)\s*(?:"
             + hedges + r"\s*)*$", re.IGNORECASE)
+        self.changed_filler = re.compile(  # "improving accuracy on fully occluded frames from 0.63 to 0.80",
+            # "increasing Pearson correlation with expert evaluations by 0.07": a place in lower case, then a change
+            r"^\s+(?:on|in|for|of|with|across)\s+[^,;()\d]{1,50}?\s+(?:from|by)\s*(?:" + hedges + r"\s*)*$",
+            re.IGNORECASE)
         self.achieve_left = re.compile("(?:" + cues["achieve"].pattern + r")\s+(?:" + hedges + r"\s*)*$",
                                        re.IGNORECASE)
         self.scoring_left = re.compile(r"\bscor(?:es|ed|ing)\s+(?:between\s+|of\s+)?(?:" + hedges + r"\s*)*$",
@@ -310,7 +316,10 @@ class ResultJudge:
                                else named_metric.start, first.start))
             return True
         for entity in entities:
-            if entity.label == "Metric" and entity.start >= group.end and not text[group.end: entity.start].strip():
+            if entity.label == "Metric" and entity.start >= group.end and (
+                    not text[group.end: entity.start].strip()
+                    or not integers and _MODIFIERS.fullmatch(text, group.end, entity.start)):
+                # "35.2 BLEU", "5.468 object Chamfer distance"
                 group.hits.append((group.end, entity.end))
                 return True
         metric = self.metric_left.search(left) or (
@@ -347,7 +356,8 @@ class ResultJudge:
             after = text[entity.end: start]
             bracketed = after.startswith(")")
             if entity.label == "Metric" and entity.end <= start \
-                    and (self.filler.match(after[bracketed:]) or self.placed_filler.match(after[bracketed:])):
+                    and (self.filler.match(after[bracketed:]) or self.placed_filler.match(after[bracketed:])
+                         or self.changed_filler.match(after[bracketed:])):
                 return entity
         return None
 

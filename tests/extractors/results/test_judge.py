@@ -80,6 +80,27 @@ def test_corpus_shapes_of_scores_and_gains(steps):
     assert [v for v, _, _, _ in judged(steps, text)] == [[0.003092], [0.545], [0.9139], [0.8369]]
 
 
+def test_a_metric_then_a_place_in_lower_case_then_a_change(steps):
+    # arXiv 2508.09650 and 2506.03785 (corpus)
+    text = "TOTNet improves accuracy on fully occluded frames from 0.63 to 0.80."
+    accuracy = Entity(text.index("accuracy"), text.index("accuracy") + 8, "Metric", "Accuracy")
+    assert judged(steps, text, [accuracy]) == [([0.63, 0.8], None, "absolute",
+                                                "accuracy on fully occluded frames from 0.63 to 0.80")]
+    text = "It increases Pearson correlation with expert evaluations by 0.07 on average."
+    pearson = Entity(text.index("Pearson"), text.index("Pearson") + 19, "Metric", "Pearson Correlation")
+    assert [(v, k) for v, _, k, _ in judged(steps, text, [pearson])] == [([0.07], "improvement")]
+
+
+def test_a_metric_named_after_a_modifier(steps):
+    # arXiv 2506.00953 (corpus): "object" between the scores and the metric; a count stays out
+    text = "TIGeR achieves 1.979 and 5.468 object Chamfer distance on Dex-YCB and Obman, respectively."
+    chamfer = Entity(text.index("Chamfer"), text.index("Chamfer") + 16, "Metric", "Chamfer Distance")
+    assert [v for v, _, _, _ in judged(steps, text, [chamfer])] == [[1.979, 5.468]]
+    text = "It needs 3 training accuracy checks."
+    accuracy = Entity(text.index("accuracy"), text.index("accuracy") + 8, "Metric", "Accuracy")
+    assert judged(steps, text, [accuracy]) == []
+
+
 def test_a_score_as_low_as(steps):
     # arXiv 2510.09032 (corpus)
     text = "The fine-tuned models achieve up to 73.54% token accuracy and a perplexity as low as 2.90."
