@@ -293,9 +293,8 @@ class ResultJudge:
         if setting and (integers or setting.group().split()[-1].lower() not in ("at", "of")) \
                 or right.lstrip().startswith("/"):
             return False  # "at IoU 0.9", "Precision at 5", "(IoU 0.2 / FPPI 2)": settings, not outcomes
-        named_metric = self.metric_named_before(text, first.start, entities)
         if re.search(r"=\s*$", left) and not (self.metric_left.search(left) or self.correlation_left.search(left)
-                                              or named_metric):
+                                              or self.metric_named_before(text, first.start, entities)):
             return False  # "n = 20", "p = 0.01"; not "Characteristic Curve (AUROC) = 0.99"
         if spread := self.spread_left.search(left):
             group.kind = "other"
@@ -310,7 +309,7 @@ class ResultJudge:
         if metric_after := self.metric_right.search(right):
             group.hits.append((group.end, group.end + metric_after.end()))
             return True
-        if named_metric:
+        if named_metric := self.metric_named_before(text, first.start, entities):
             bracketed = text[named_metric.end: first.start].startswith(")")
             group.hits.append((self.long_form_start(text, named_metric, entities) if bracketed
                                else named_metric.start, first.start))
