@@ -202,11 +202,12 @@ def _variants(spans: Iterable[Span], proposed: dict[str, None]) -> list[str]:
     it (train split: 10 of 10); not "DACE-trained" or "X Technical Report", and not a catalogue's
     name or a listed family's model ("Video-MME", "ResNet-18" after a wrongly proposed "Video", "ResNet")."""
     found: dict[str, None] = {}  # an ordered set
-    for span in spans:
+    for span in spans if proposed else ():  # (most papers propose nothing: no span is read)
         name = span.id_
         if name in proposed or span._.generic or span._.source == "gazetteer":
             continue
-        family = (span._.model or {}).get("family", "") if (span._.model or {}).get("listed") else ""
+        model = span._.model or {}
+        family = model.get("family", "") if model.get("listed") else ""
         if any(name[:len(stem)].lower() == stem.lower() != family.lower()
                and _VARIANT_PART.fullmatch(name, len(stem)) for stem in proposed):
             found[name] = None

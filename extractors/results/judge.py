@@ -352,11 +352,10 @@ class ResultJudge:
         """The Metric whose value the number at `start` is: 'PSNR of 28.7', 'mean Intersection over
         Union (mIoU) of 0.884', 'the mAP on COCO to 45.2'."""
         for entity in entities:
-            after = text[entity.end: start]
-            bracketed = after.startswith(")")
-            if entity.label == "Metric" and entity.end <= start \
-                    and (self.filler.match(after[bracketed:]) or self.placed_filler.match(after[bracketed:])
-                         or self.changed_filler.match(after[bracketed:])):
+            if entity.label != "Metric" or entity.end > start:
+                continue
+            after = text[entity.end + text.startswith(")", entity.end): start]
+            if self.filler.match(after) or self.placed_filler.match(after) or self.changed_filler.match(after):
                 return entity
         return None
 
