@@ -57,9 +57,8 @@ _CLOSES_APPOSITION = re.compile(r"\s*[,)]")
 # and no hyphen or capitalised word after it ("TopXGen, an LLM-based approach").
 _MODIFIER = r"(?:(?!(?:for|of|with|to|in|on|by|from|and|or|that|which|the|designed|used|based)\s)[\w-]+\s+)"
 _HEAD_ENDS = r"(?![-\w]|\s*\([^()]*\)-|\s+[A-Z][a-z])"  # nor a capitalised word ("LLM Guided Ranker")
-_SET_BESIDE_AFTER = re.compile(
-    rf",\s+(?:a|an|the)\s+(?:(?:new\s+)?(?:family|series|variant)\s+of\s+)?{_MODIFIER}{{0,5}}?"
-    rf"(?P<noun>{CLASS_NOUNS}){_HEAD_ENDS}")
+_APPOSITION_OPENS = rf",\s+(?:a|an|the)\s+(?:(?:new\s+)?(?:family|series|variant)\s+of\s+)?{_MODIFIER}{{0,5}}?"
+_SET_BESIDE_AFTER = re.compile(rf"{_APPOSITION_OPENS}(?P<noun>{CLASS_NOUNS}){_HEAD_ENDS}")
 # A name that achieves or outperforms is a system, not data ("PCPO consistently outperforms",
 # "DAEDCMD can consistently improve"): on the arXiv train papers every NER Dataset before such a
 # verb was a Method or Model; after "on"/"from" it is a place again ("trained on X improves").
@@ -86,8 +85,7 @@ _HAS_CAPITAL = re.compile(r"[A-Z]")
 # train "Radar2Shape, a denoising diffusion model" and "YOLO-Count, a ... counting model" are methods.
 # The noun must end the phrase ("LGAR, a zero-shot LLM Guided Abstract Ranker" is no model).
 _NAMES_A_PRETRAINED_MODEL = re.compile(
-    rf",\s+(?:a|an|the)\s+(?:(?:new\s+)?(?:family|series|variant)\s+of\s+)?{_MODIFIER}{{0,5}}?"
-    r"(?:LLMs?|(?:language|foundation)\s+models?)(?:\s*\([^()]*\))?"
+    _APPOSITION_OPENS + r"(?:LLMs?|(?:language|foundation)\s+models?)(?:\s*\([^()]*\))?"
     r"(?=\s*(?:[,.;:]|$|that\b|which\b|for\b|with\b|to\b|in\b|on\b|built\b|designed\b|trained\b"
     r"|tailored\b|developed\b|specifically\b|capable\b|featuring\b|acting\b|comprising\b|ranging\b))")
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]s")  # "CNNs", "LLMs": a class, not a model

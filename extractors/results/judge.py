@@ -38,8 +38,9 @@ _PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
 _ACRONYM_RIGHT = re.compile(r"^\s*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?![\w-])"
                             r"(?!\s+(?:model|dataset|benchmark|GPU)s?\b)")
 _SYSTEM_NOUN_END = re.compile(r"\b(?:baselines?|models?|methods?|approaches|approach|systems?)\s*$", re.IGNORECASE)
-_MODIFIERS = re.compile(  # one or two lower-case words before a metric's name
-    r"\s+(?:(?!(?:and|or|an?|the|of|in|on|for|with|to|by|at|than|while|which|that|vs)\b)[a-z][\w-]*\s+){1,2}")
+# A lower-case word that can modify a measure's name ("object Chamfer distance"), not a function word
+_MODIFIER = r"(?!(?:and|or|an?|the|of|in|on|for|with|to|by|at|than|while|which|that|vs)\b)[a-z][\w-]*"
+_MODIFIERS = re.compile(rf"\s+(?:{_MODIFIER}\s+){{1,2}}")  # one or two before a metric's name
 _SCALE_WORD = re.compile(r"^\s*(?:thousand|million|billion|[kKMB])\b")  # "1.22 million parameters": a count
 # "a correlation between brain alignment and model size (r = 0.95)" is a finding; "concordance
 # correlation = 0.90" with the ground truth is a score (arXiv train: 3 of 3 absolute).
@@ -83,7 +84,7 @@ class ResultJudge:
                                        "(?:" + metric + r")(?:-\d+|" + AT_K + r")?(?![\w-])", re.IGNORECASE)
         self.measure_right = re.compile(  # "16.1 driving score", "6.75 ms inference latency", "1.86 dB in PSNR"
             r"^\s*(?:in\s+|of\s+)?(?:(?:average|avg\.?|overall|mean)\s+)?"
-            r"(?:(?!(?:and|or|an?|the|of|in|on|for|with|to|by|at|than|while|which|that)\b)[a-z][\w-]*\s+){0,2}?(?:"
+            rf"(?:{_MODIFIER}\s+){{0,2}}?(?:"
             + metric + "|" + cues["measure_heads"].pattern + r")(?:-\d+|" + AT_K + r")?(?![\w-])", re.IGNORECASE)
         self.compared_between = re.compile(  # "a score of 0.5268, outperforming the provided baseline of 0.5227"
             r"^[^;]{0,80}\b(?:compared\s+(?:to|with)|than|versus|vs\.?|baselines?|outperform\w*|surpass\w*)\b"
