@@ -507,8 +507,8 @@ class SentenceTies:
         if len(items) != size:
             return None
         if any(n.role != "other" for n in self.names.within(match.start("items"), match.end("items"))) \
-                or any(item.split()[0].lower() in self.tying.modifier_stop for item in items):
-            return None  # a dataset or system list, or plain words ("the end-to-end"), not metrics
+                or any(item.split()[0].lower() in self.tying.modifier_stop or item[0].isdigit() for item in items):
+            return None  # a dataset or system list, plain words ("the end-to-end") or numbers, not metrics
         at = match.start("items")
         names = []
         for item in items:

@@ -273,6 +273,14 @@ def test_metric_lists_pair_in_order(scanner, tying):
     assert tied(scanner, tying, text, found) == [Tie("LLM-as-a-Judge", None, None), Tie("RAGAS", None, None)]
 
 
+def test_numbers_after_for_are_no_metric_list(scanner, tying):
+    # the bundled example corpus: a range is two numbers, and the next range no metric name
+    text = ("Performance decreased (F1 scores between 0.35-0.44 for ASD, 0.15-0.66 for schizophrenia, "
+            "and 0.38-0.52 macro F1).")
+    metrics = {t.metric for t in tied(scanner, tying, text, [])}
+    assert metrics <= {"F1", "Macro-F1"}, metrics
+
+
 def test_a_continued_number_keeps_the_metric_before_it(scanner, tying):
     # ax0198
     text = ("W2-Net significantly outperforms the state-of-the-art on the REC-8K dataset, reducing counting error "
