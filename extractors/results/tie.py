@@ -121,7 +121,11 @@ def respectively_end(text: str, group: Group) -> int | None:
 
 
 def _singular(word: str) -> str:
-    """'rates' -> 'rate', 'accuracies' -> 'accuracy', 'AUROCs' -> 'AUROC'; 'loss', 'FLOPs' stay."""
+    """'rates' -> 'rate', 'accuracies' -> 'accuracy', 'AUROCs' -> 'AUROC', 'F1-scores' -> 'F1-score'
+    (a hyphenated word by its last part); 'loss', 'FLOPs' stay."""
+    head, hyphen, last = word.rpartition("-")
+    if hyphen and last:
+        return head + hyphen + _singular(last)
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
