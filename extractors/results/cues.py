@@ -46,6 +46,8 @@ class Cues:
 # A score that goes on changing: "an AUC of 0.789, which rises to 0.904" (the same metric's).
 CHANGED_TO = (r"\s*,?\s*(?:which|and)\s+(?:further\s+)?(?:r(?:ises|ose)|increase[sd]|improve[sd]|grows|grew"
               r"|climb(?:s|ed)|drop(?:s|ped)|f(?:alls|ell)|decrease[sd])\s+(?:further\s+)?to\s*")
+# A hedge between "to" and the value it reaches: "from 164.4 seconds to just 3.0", "to about 70%".
+TO_HEDGE = r"(?:about|around|only|just|nearly)"
 AT_K = r"@(?:\d+(?:\.\d+)?(?:[:-]\d+(?:\.\d+)?)?|\[\d+(?:\.\d+)?:\d+(?:\.\d+)?\])"
 _NOT_LETTERS = re.compile(r"\\.|\(\?P[<=]\w+[>)]")  # escapes and group names: no letters to match
 _CASED = re.compile(r"\\[xuUN0-9]|\(\?[-aiLmsux]")  # escapes that may stand for a letter; inline flags

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
-from extractors.results.cues import AT_K, CHANGED_TO, Cues
+from extractors.results.cues import AT_K, CHANGED_TO, TO_HEDGE, Cues
 from extractors.results.scan import FROM_BEFORE, clause_end, clause_start
 from extractors.results.types import Entity, Group
 
 _WORD = re.compile(r"[\w@.+-]+|[^\w\s]")
 _CHANGED_TO = re.compile(CHANGED_TO, re.IGNORECASE)
 _FACTOR = re.compile(r"\bfactors?\s+of\s+(?:about\s+|up\s+to\s+|over\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
-_TO = re.compile(r"(?<!\bup\s)\bto\s+(?:about\s+|around\s+|only\s+|just\s+|nearly\s+|~\s*)?$", re.IGNORECASE)
+_TO = re.compile(rf"(?<!\bup\s)\bto\s+(?:{TO_HEDGE}\s+|~\s*)?$", re.IGNORECASE)
 _RIGHT_STOP = re.compile(
     r"^(?:with|while|and|or|on|in|for|at|using|when|compared|across|which|that|of|to|from|by|under|"
     r"as|but|whereas|respectively|vs\.?|than|over|after|before|within|without|per)$",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.results.cues import AnyCase, Cues
+from extractors.results.cues import TO_HEDGE, AnyCase, Cues
 from extractors.results.types import Group, Number
 
 _NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
@@ -49,7 +49,8 @@ _RANK = re.compile(
 _NAME_BEFORE = re.compile(r"(?<![\w-])[A-Z][\w-]*[A-Za-z]\s$")
 _CONFIDENCE_AFTER = re.compile(r"\s*(?:CI|C\.I\.|confidence|credible)\b", re.IGNORECASE)
 _LABELLED_TO = re.compile(r"\s*\([^()]{1,40}\)\s*to\s*")  # "from 5.92 (LanguageBind) to 7.51"
-_TO = re.compile(r"(?:[a-z][\w@-]{0,11}\s)?to")  # "to", or a metric named in between ("71.0% F1 to 75.9%")
+# "to", "to just", or a metric named in between ("71.0% F1 to 75.9%")
+_TO = re.compile(rf"(?:[a-z][\w@-]{{0,11}}\s)?to(?:\s{TO_HEDGE})?")
 _REPEATED = re.compile(r"([a-z][\w@-]{0,9})\s?(?:,|,\s?and|and|or)")  # the unit word of a list, repeated
 _DIGIT = re.compile(r"\d")  # what a number and a rank start from (Unicode digits too, as in _NUMBER)
 _RATIO_WORDS = ("fold", "times", "twice", "thrice")  # one of them follows every worded ratio

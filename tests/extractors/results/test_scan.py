@@ -114,6 +114,9 @@ def test_clauses_end_at_brackets_semicolons_and_comma_spaces():
     # issue 10: a metric named between the two numbers of a change
     ("Our method improves the state of the art from 71.0% F1 to 75.9%.",
      [("change", [(71.0, "%", "71.0%"), (75.9, "%", "75.9%")])]),
+    # arXiv 2512.09897: a hedge after "to"
+    ("It reduces inference time from 164.4 seconds to just 3.0 seconds.",
+     [("change", [(164.4, None, "164.4 seconds"), (3.0, None, "3.0 seconds")])]),
     # ax0365: a list whose unit word repeats
     ("VectorLLM outperformed the previous SOTA methods by 5.6 AP, 7.1 AP, 13.6 AP, respectively.",
      [("list", [(5.6, None, "5.6"), (7.1, None, "7.1"), (13.6, None, "13.6")])]),
