@@ -45,6 +45,7 @@ _SCALE_WORD = re.compile(r"^\s*(?:thousand|million|billion|[kKMB])\b")  # "1.22 
 # "a correlation between brain alignment and model size (r = 0.95)" is a finding; "concordance
 # correlation = 0.90" with the ground truth is a score (arXiv train: 3 of 3 absolute).
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
+_SCALE_ENDS = ((0.0, 1.0), (0.0, 10.0), (0.0, 100.0), (1.0, 5.0), (1.0, 7.0), (1.0, 10.0))  # "ranges from 0 to 1"
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
 
 
@@ -69,9 +70,9 @@ class ResultJudge:
                         r"(?:(?:is|was|were|are)\s*(?:above|below|[<>]=?|[≥≤])|"  # "specificity was >= 0.978"
                         r"of|=|:|is|was|reaches|reaching|reached|at|by|between|to|above|below|[<>]=?|[≥≤]|"
                         r"(?:\w+ly\s+)?(?:r(?:ose|ises?|ising)|increas(?:es?|ed|ing)|improv(?:es?|ed|ing)|decreas(?:es?|ed|ing)|"
-                        r"drop(?:s|ped|ping)?|f(?:ell|alls?|alling)|declin(?:es?|ed|ing)|went|rang(?:ed|ing)|"
+                        r"drop(?:s|ped|ping)?|f(?:ell|alls?|alling)|declin(?:es?|ed|ing)|went|rang(?:es?|ed|ing)|var(?:y|ies|ied|ying)|"
                         r"plummet(?:s|ed|ing)?|soar(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:es|ed|ing)|climb(?:s|ed|ing)?)"
-                        r"(?:\s+from|\s+to)?)?"
+                        r"(?:\s+from|\s+to|\s+between|\s+among)?)?"
                         r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "BLEU-4 rose from"
         bracketed = r"|\(\s*(?:" + metric + r")\s*\)"  # "peak signal-to-noise ratio (PSNR) of 28.66 dB"
         self.measure_left = re.compile(
@@ -263,8 +264,9 @@ class ResultJudge:
         the interval or the continuation of a score before it ('0.78 (0.74-0.79) ... and 0.78')."""
         first = group.members[0]
         integers = all(m.value.is_integer() for m in group.members)
-        if integers and all(1900 <= m.value <= 2100 for m in group.members):
-            return False
+        if integers and all(1900 <= m.value <= 2100 for m in group.members) \
+                or tuple(m.value for m in group.members) in _SCALE_ENDS:
+            return False  # years; the ends of a scale, not a system's scores
         if integers and self.plural_count_right.search(right) or right.lstrip().startswith("/"):
             return False  # "95 scores": a count of scores; "(15.8/25)": a score out of a total
         if any(m.physical for m in group.members):

@@ -150,6 +150,7 @@ def test_a_signed_gain_without_a_unit_is_in_points(steps):
     "The RT-DETR-X model reports its mean Average Precision at 50% IoU on coastal debris.",  # a setting
     "Our model surpasses models with 10x more parameters.",  # a size ratio
     "Human studies rate it above models such as Qwen-2.5-72B-Instruct (15.8/25).",  # out of a total
+    "The F1 score ranged from 0 to 1.",  # the ends of a scale
 ])
 def test_rejections(steps, text):
     assert judged(steps, text) == []
@@ -199,6 +200,8 @@ def test_a_score_that_goes_on_changing(steps):
      [([0.8604, 0.2902], None, "absolute")]),
     ("Compared to SOTA, LimitNet achieves 14.01 p.p. higher accuracy.", [([14.01], "points", "improvement")]),
     ("RegionE achieved acceleration factors of 2.57, 2.41, and 2.06.", [([2.57, 2.41, 2.06], "x", "improvement")]),
+    ("The accuracy values vary among 0.74 to 0.80 for commercial LLMs.", [([0.74, 0.8], None, "absolute")]),
+    ("Across systems, F1 score ranges between 0.02 and 0.72 for any sub-category.", [([0.02, 0.72], None, "absolute")]),
 ])
 def test_more_ways_to_report_a_change(steps, text, expected):
     assert [(v, u, k) for v, u, k, _ in judged(steps, text)] == expected
