@@ -280,6 +280,10 @@ class ResultJudge:
                 or self.compared_between.match(between)
                 or _CHANGED_TO.fullmatch(between)):
             return True  # "0.78 (0.74-0.79) for 25 PET cases and 0.78", "MRR of 0.521 and Hit@10 of 0.680"
+        if previous is not None and previous.unit == "points" and previous.kind in ("improvement", "reduction") \
+                and not previous.members[0].signed and _CONTINUATION.match(between) \
+                and not self.count_right.search(right):
+            return True  # a bare gain continued: "decreasing gFID by 14.11 on Wan2.2-VAE, 6.13 on LTX-VAE"
         if not integers and self.gain_noun_right.search(right):
             return True  # "a 0.02 improvement in IoU"
         if not integers and self.named_before(text, group, entities):
