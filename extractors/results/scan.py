@@ -34,6 +34,7 @@ _SPREAD = re.compile(r"\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?")
 _SPREAD_AFTER = re.compile(r"\s*\(\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?\s*\\?%?\s*\)")
 _LABELLED = re.compile(_LABELS + "|" + _PLUS_MINUS)  # "Section 3", "Task 1", "k=5", "± 0.2"
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)  # "from [the baseline's] X"
+_SPREAD_FROM = re.compile(r"\b(?:rang(?:es?|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)  # a range
 _RANGE = {"-", "--", "–", "—", "~", "∼", "sim", "to", "and up to"}
 _LIST = {",", ", and", ", or", "and", "or", "&", "/", ",and"}
 _VERSUS = {"vs", "vs.", "versus"}
@@ -234,6 +235,8 @@ class NumberScanner:
         if word in _ARROW:
             return "change"
         before = text[max(0, group.start - 80): group.start]
+        if _TO.fullmatch(word) and _SPREAD_FROM.search(before):
+            return "range"  # "ranged from 0.61 to 0.78": one system's spread, not a change
         if _TO.fullmatch(word) and (FROM_BEFORE.search(before) or before.rstrip().endswith("(")) \
                 or _LABELLED_TO.fullmatch(gap) and FROM_BEFORE.search(before):
             return "change"  # "from 35.5% to 44.5%", "boost (31.12% to 46.61%)", "from 71.0% F1 to 75.9%"

@@ -114,6 +114,8 @@ def test_clauses_end_at_brackets_semicolons_and_comma_spaces():
     # issue 10: a metric named between the two numbers of a change
     ("Our method improves the state of the art from 71.0% F1 to 75.9%.",
      [("change", [(71.0, "%", "71.0%"), (75.9, "%", "75.9%")])]),
+    # arXiv 2512.14896: a spread, not a change (both values are the system's own)
+    ("Across models, accuracy ranged from 46% to 92%.", [("range", [(46.0, "%", "46%"), (92.0, "%", "92%")])]),
     # arXiv 2512.09897: a hedge after "to"
     ("It reduces inference time from 164.4 seconds to just 3.0 seconds.",
      [("change", [(164.4, None, "164.4 seconds"), (3.0, None, "3.0 seconds")])]),
