@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.results.cues import AT_K, CHANGED_TO, TO_HEDGE, Cues
+from extractors.results.cues import AT_K, CHANGED_TO, SPREAD_VERBS, TO_HEDGE, Cues
 from extractors.results.scan import FROM_BEFORE, clause_end, clause_start
 from extractors.results.types import Entity, Group
 
@@ -70,7 +70,7 @@ class ResultJudge:
                         r"(?:(?:is|was|were|are)\s*(?:above|below|[<>]=?|[≥≤])|"  # "specificity was >= 0.978"
                         r"of|=|:|is|was|reaches|reaching|reached|at|by|between|to|above|below|[<>]=?|[≥≤]|"
                         r"(?:\w+ly\s+)?(?:r(?:ose|ises?|ising)|increas(?:es?|ed|ing)|improv(?:es?|ed|ing)|decreas(?:es?|ed|ing)|"
-                        r"drop(?:s|ped|ping)?|f(?:ell|alls?|alling)|declin(?:es?|ed|ing)|went|rang(?:es?|ed|ing)|var(?:y|ies|ied|ying)|"
+                        r"drop(?:s|ped|ping)?|f(?:ell|alls?|alling)|declin(?:es?|ed|ing)|went|" + SPREAD_VERBS + "|"
                         r"plummet(?:s|ed|ing)?|soar(?:s|ed|ing)?|jump(?:s|ed|ing)?|surg(?:es|ed|ing)|climb(?:s|ed|ing)?)"
                         r"(?:\s+from|\s+to|\s+between|\s+among)?)?"
                         r"\s*\(?\s*(?:from\s+)?(?:" + hedges + r"\s*)*$")  # "F1 score of about", "BLEU-4 rose from"

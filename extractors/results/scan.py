@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.results.cues import TO_HEDGE, AnyCase, Cues
+from extractors.results.cues import SPREAD_VERBS, TO_HEDGE, AnyCase, Cues
 from extractors.results.types import Group, Number
 
 _NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
@@ -34,7 +34,7 @@ _SPREAD = re.compile(r"\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?")
 _SPREAD_AFTER = re.compile(r"\s*\(\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?\s*\\?%?\s*\)")
 _LABELLED = re.compile(_LABELS + "|" + _PLUS_MINUS)  # "Section 3", "Task 1", "k=5", "± 0.2"
 FROM_BEFORE = re.compile(r"\bfrom\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)  # "from [the baseline's] X"
-_SPREAD_FROM = re.compile(r"\b(?:rang(?:es?|ed|ing)|var(?:y|ies|ied|ying))\s+from\s+$", re.IGNORECASE)  # a range
+_SPREAD_FROM = re.compile(rf"\b(?:{SPREAD_VERBS})\s+from\s+$", re.IGNORECASE)  # a range, not a change
 _RANGE = {"-", "--", "–", "—", "~", "∼", "sim", "to", "and up to"}
 _LIST = {",", ", and", ", or", "and", "or", "&", "/", ",and"}
 _VERSUS = {"vs", "vs.", "versus"}
