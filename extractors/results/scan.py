@@ -235,9 +235,10 @@ class NumberScanner:
         if word in _ARROW:
             return "change"
         before = text[max(0, group.start - 80): group.start]
-        if _TO.fullmatch(word) and _SPREAD_FROM.search(before):
+        to = _TO.fullmatch(word)
+        if to and _SPREAD_FROM.search(before):
             return "range"  # "ranged from 0.61 to 0.78": one system's spread, not a change
-        if _TO.fullmatch(word) and (FROM_BEFORE.search(before) or before.rstrip().endswith("(")) \
+        if to and (FROM_BEFORE.search(before) or before.rstrip().endswith("(")) \
                 or _LABELLED_TO.fullmatch(gap) and FROM_BEFORE.search(before):
             return "change"  # "from 35.5% to 44.5%", "boost (31.12% to 46.61%)", "from 71.0% F1 to 75.9%"
         repeated = _REPEATED.fullmatch(word)
