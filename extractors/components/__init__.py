@@ -13,4 +13,5 @@ from extractors.components import (  # noqa: F401  (imported for their @Language
     proposed,
     roles,
     sections,
+    title_tasks,
 )

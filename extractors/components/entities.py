@@ -33,13 +33,14 @@ from extractors.rules.phrases import generic_word_keys, is_generic_phrase
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
-GROUP_SOURCES = {"models": "pattern", "listed": "pattern"}  # group -> span._.source; else the group key itself
+# group -> span._.source; else the group key itself
+GROUP_SOURCES = {"models": "pattern", "listed": "pattern", "title_tasks": "pattern"}
 TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonical
 
 
 @Language.factory(
     "paperkg_entities",
-    default_config={"sources": ["models", "gazetteer", "acronym", "ner", "listed"],
+    default_config={"sources": ["models", "gazetteer", "acronym", "title_tasks", "ner", "listed"],
                     "extend": ["acronym", "ner"], "protected": ["models"],
                     "generic_words_path": "generic_words.jsonl",
                     "generic_concepts_path": "generic_concepts.jsonl"},

@@ -33,7 +33,7 @@ from extractors.attributes import span_text  # (importing it registers Span._.so
 from extractors.components.floret_memo import MemoFloretVectors
 from extractors.components.greedy_ner import BatchNERDecoder
 from extractors.rules.data import data_path
-from extractors.rules.phrases import generic_word_keys
+from extractors.rules.phrases import ends_in_head, generic_word_keys, word_lists
 from kg.core.errors import PipelineError
 from kg.core.iteration import batched, read_jsonl
 from kg.core.names import name_key
@@ -65,11 +65,13 @@ TASK_HEADED_LABELS = ("Method", TASK)  # model labels a catalogue Task at the en
 @Language.factory(
     "paperkg_ner",
     default_config={"model": None, "spans_key": NER_KEY, "gazetteer_key": GAZETTEER_KEY,
-                    "batch_size": 128, "generic_words_path": "generic_words.jsonl"},
+                    "batch_size": 128, "generic_words_path": "generic_words.jsonl",
+                    "task_words_path": "task_words.jsonl"},
 )
 def make_ner(nlp: Language, name: str, model: str | None, spans_key: str, gazetteer_key: str,
-             batch_size: int, generic_words_path: str) -> ScientificNER:
-    return ScientificNER(nlp, name, model, spans_key, gazetteer_key, batch_size, generic_words_path)
+             batch_size: int, generic_words_path: str, task_words_path: str) -> ScientificNER:
+    return ScientificNER(nlp, name, model, spans_key, gazetteer_key, batch_size, generic_words_path,
+                         task_words_path)
 
 
 def load_ner_model(nlp: Language, model: str | None = None) -> Language:
@@ -148,7 +150,7 @@ class ScientificNER:
     as it was."""
 
     def __init__(self, nlp: Language, name: str, model: str | None, spans_key: str,
-                 gazetteer_key: str, batch_size: int, generic_words_path: str):
+                 gazetteer_key: str, batch_size: int, generic_words_path: str, task_words_path: str):
         self.name = name
         self.spans_key = spans_key
         self.gazetteer_key = gazetteer_key
@@ -159,13 +161,17 @@ class ScientificNER:
         per_type = self.trained.meta.get("performance", {}).get("ents_per_type", {})
         self.label_score = {label: round(float(s["p"]), 4) for label, s in per_type.items()}
         self.generic_words_path = data_path(generic_words_path)
+        self.task_words_path = data_path(task_words_path)
         self.generic_words: set[str] = set()
+        self.task_heads: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
-        """Read the generic words (config: generic_words_path). The trained weights, loaded with
-        the component, are left as they are: nlp.initialize() does not retrain them."""
+        """Read the generic words and the task heads (config: generic_words_path, task_words_path).
+        The trained weights, loaded with the component, are left as they are: nlp.initialize() does
+        not retrain them."""
         self.generic_words = generic_word_keys(read_jsonl(self.generic_words_path))
+        self.task_heads = word_lists(read_jsonl(self.task_words_path)).get("heads", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         return next(self.pipe([doc]))
@@ -206,4 +212,13 @@ class ScientificNER:
         doc.spans[self.spans_key] = spans
 
     def generic(self, span: Span, model_says: bool, gazetteer_bounds: Collection[tuple[int, int]]) -> bool:
+        """The model's word or `is_generic`, except for a lower-case Task of two words or more that
+        ends in a task's head ("medical order extraction", "3D instance segmentation"): tasks are
+        named in lower case, so the guide's gold lists them where the model, taught by SciER's
+        generic tasks, and the capitals rule call them generic. On the 60 train papers held back
+        from the NER's fit, Task went 32 -> 36 right, 21 -> 23 wrong."""
+        text = span_text(span)
+        if span.label_ == TASK and not text[:1].isupper() and " " in text.strip() \
+                and ends_in_head(text, self.task_heads):
+            return False
         return model_says or is_generic(span, gazetteer_bounds, self.generic_words)

@@ -61,3 +61,15 @@ class HeadTypes:
             if allowed is None or label in allowed:
                 return label
         return None
+
+
+def word_lists(records: Iterable[dict]) -> dict[str, frozenset[str]]:
+    """Named word lists ({"id": name, "words": [...]}, task_words.jsonl), lower-cased."""
+    return {record["id"]: frozenset(word.lower() for word in record["words"]) for record in records}
+
+
+def ends_in_head(text: str, heads: Iterable[str]) -> bool:
+    """Whether the last word of `text`, or its last hyphenated part, is one of `heads` (lower case):
+    "3D object generation", "Polyp Re-Identification"."""
+    last = text.rsplit(None, 1)[-1].lower() if text.strip() else ""
+    return last in heads or last.rsplit("-", 1)[-1] in heads
