@@ -14,7 +14,9 @@ The spans go to doc.spans["title_tasks"] (label Task, id_ the surface). They onl
 a catalogue, the model grammar or an acronym found words of the phrase, the entity merger keeps
 that span ("Retrieval-Augmented Generation" stays a Method, "for Colonoscopy Depth Estimation" gives
 the catalogue's Depth Estimation); on the train split that loses no right Task and makes 4 fewer
-wrong ones than letting the longer phrase win.
+wrong ones than letting the longer phrase win. On the 60 papers of the second fold (NER fitted
+without them) Task went 36 -> 44 right, 23 -> 26 wrong; on the 60 of a third, 40 -> 42 right,
+18 -> 21 wrong.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 
 from kg.core.names import name_key
 
@@ -68,7 +68,7 @@ def word_lists(records: Iterable[dict]) -> dict[str, frozenset[str]]:
     return {record["id"]: frozenset(word.lower() for word in record["words"]) for record in records}
 
 
-def ends_in_head(text: str, heads: Iterable[str]) -> bool:
+def ends_in_head(text: str, heads: Collection[str]) -> bool:
     """Whether the last word of `text`, or its last hyphenated part, is one of `heads` (lower case):
     "3D object generation", "Polyp Re-Identification"."""
     last = text.rsplit(None, 1)[-1].lower() if text.strip() else ""
