@@ -41,6 +41,7 @@ _SYSTEM_NOUN_END = re.compile(r"\b(?:baselines?|models?|methods?|approaches|appr
 # A lower-case word that can modify a measure's name ("object Chamfer distance"), not a function word
 _MODIFIER = r"(?!(?:and|or|an?|the|of|in|on|for|with|to|by|at|than|while|which|that|vs)\b)[a-z][\w-]*"
 _MODIFIERS = re.compile(rf"\s+(?:{_MODIFIER}\s+){{1,2}}")  # one or two before a metric's name
+_GAIN_NOUN = r"(?:improvement|gain|increase|boost|reduction|drop|decrease)s?"  # "an improvement of", "a 0.02 gain"
 _SCALE_WORD = re.compile(r"^\s*(?:thousand|million|billion|[kKMB])\b")  # "1.22 million parameters": a count
 # "a correlation between brain alignment and model size (r = 0.95)" is a finding; "concordance
 # correlation = 0.90" with the ground truth is a score (arXiv train: 3 of 3 absolute).
@@ -92,10 +93,8 @@ class ResultJudge:
             r"[^;]{0,60}$", re.IGNORECASE)
         self.listed_score = re.compile(  # "an R^2 of 0.54, RMSE of 3.95, and RPD of 2.07"
             r"^\s*,?\s*(?:and\s+)?(?P<article>an?\s+|the\s+)?[A-Za-z][\w@^.+-]{0,20}\s*(?:of|=|:)\s*$")
-        self.gain_noun_left = re.compile(r"\b(?:improvements?|gains?|increases?|boosts?|reductions?|drops?|decreases?)"
-                                         r"\s+of\s+(?:" + hedges + r"\s*)*$", re.IGNORECASE)
-        self.gain_noun_right = re.compile(r"^\s*(?:absolute\s+|relative\s+)?(?:improvement|gain|increase|boost|"
-                                          r"reduction|drop|decrease)s?\b", re.IGNORECASE)
+        self.gain_noun_left = re.compile(rf"\b{_GAIN_NOUN}\s+of\s+(?:" + hedges + r"\s*)*$", re.IGNORECASE)
+        self.gain_noun_right = re.compile(rf"^\s*(?:absolute\s+|relative\s+)?{_GAIN_NOUN}\b", re.IGNORECASE)
         self.metric_subject = re.compile(  # "the perplexities of the two models are 51.1 and 44.3"
             "(?:" + metric + r")\b[^,;:()]{0,60}?\b(?:are|were|is|was)\s+(?:" + hedges + r"\s*)*$", re.IGNORECASE)
         self.metric_at = re.compile(  # a metric, then "at": what follows is its setting
