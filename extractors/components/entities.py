@@ -10,6 +10,8 @@ NER spans keep their `generic` flag, and one made of generic words only ("LLMs")
 generic mentions stay here (SciER scores them), the graph drops them.
 A Model only the NER found gets the family its name's stem names ("Mantis", "Kuwain-1.5B" ->
 Kuwain: rules/model_names.family_of_unlisted), as the guide's families do.
+A catalogue measure a paper qualifies with what it measures ("retrieval accuracy") keeps the
+qualifying word in its text and the catalogue's canonical (Accuracy): measure_words.jsonl.
 Canonical names: the grammar's for models, the gazetteer's for its hits; an acronym and its long
 form share one (the gazetteer's when it knows either form, else the acronym) and one type; any
 other name takes the first surface form of its near-duplicates (case, hyphens, spaces, plural:
@@ -18,10 +20,12 @@ kg.core.names.name_key).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -29,11 +33,12 @@ from extractors.attributes import ENTITIES_KEY, span_text, text_of
 from extractors.components.acronyms import ACRONYM_KEY
 from extractors.rules.data import data_path
 from extractors.rules.model_names import family_of_unlisted
-from extractors.rules.phrases import generic_word_keys, is_generic_phrase
+from extractors.rules.phrases import generic_word_keys, is_generic_phrase, word_lists
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
 # group -> span._.source; else the group key itself
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 GROUP_SOURCES = {"models": "pattern", "listed": "pattern", "title_tasks": "pattern"}
 TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonical
 
@@ -43,53 +48,90 @@ TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonica
     default_config={"sources": ["models", "gazetteer", "acronym", "title_tasks", "ner", "listed"],
                     "extend": ["acronym", "ner"], "protected": ["models"],
                     "generic_words_path": "generic_words.jsonl",
-                    "generic_concepts_path": "generic_concepts.jsonl"},
+                    "generic_concepts_path": "generic_concepts.jsonl",
+                    "measure_words_path": "measure_words.jsonl"},
 )
-def make_entities(nlp: Language, name: str, sources: list[str], extend: list[str],
-                  protected: list[str], generic_words_path: str, generic_concepts_path: str) -> EntityMerger:
-    return EntityMerger(sources, extend, protected, generic_words_path, generic_concepts_path)
+def make_entities(nlp: Language, name: str, sources: list[str], extend: list[str], protected: list[str],
+                  generic_words_path: str, generic_concepts_path: str, measure_words_path: str) -> EntityMerger:
+    return EntityMerger(sources, extend, protected, generic_words_path, generic_concepts_path, measure_words_path)
 
 
 class EntityMerger:
     def __init__(self, sources: Iterable[str], extend: Iterable[str], protected: Iterable[str],
-                 generic_words_path: str, generic_concepts_path: str):
+                 generic_words_path: str, generic_concepts_path: str, measure_words_path: str):
         self.sources = list(sources)
         self.extend = set(extend)
         self.protected = set(protected)
         self.generic_words_path = data_path(generic_words_path)
         self.generic_concepts_path = data_path(generic_concepts_path)
+        self.measure_words_path = data_path(measure_words_path)
         self.generic_words: set[str] = set()
         self.generic_concepts: set[str] = set()
+        self.measures: frozenset[str] = frozenset()
+        self.not_qualifiers: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
-        """Read the generic words and concepts (config: generic_words_path, generic_concepts_path)."""
+        """Read the generic words and concepts and the measure words (config: *_path)."""
         self.generic_words, self.generic_concepts = set(), set()
-        self.add_patterns(read_jsonl(self.generic_words_path), read_jsonl(self.generic_concepts_path))
+        self.add_patterns(read_jsonl(self.generic_words_path), read_jsonl(self.generic_concepts_path),
+                          read_jsonl(self.measure_words_path))
 
-    def add_patterns(self, generic_words: Iterable[dict], generic_concepts: Iterable[dict] = ()) -> None:
+    def add_patterns(self, generic_words: Iterable[dict], generic_concepts: Iterable[dict] = (),
+                     measure_words: Iterable[dict] = ()) -> None:
         """Generic-word records: an NER span made only of them ("LLMs") is a generic mention.
         Generic-concept records ({"id": canonical}): catalogue names the guide's gold almost never
         annotates where they occur, measured on the arXiv train papers ("Semantic Similarity": 0 of
         6), and hardware, formats, modalities and fields ("CPU", "JSON", "ECG", "ML"; a "why" says
         which), none of the five types: any mention of them is generic. Unlike a generic word, one
-        makes only itself generic, not a phrase it is in ("MRI segmentation", "text-to-SQL")."""
+        makes only itself generic, not a phrase it is in ("MRI segmentation", "text-to-SQL").
+        Measure-word lists: `measures`, the catalogue Metrics a qualifying word joins, and
+        `not_qualifiers`, the words before them that are no qualifier ("high", "improves")."""
         self.generic_words |= generic_word_keys(generic_words)
         self.generic_concepts |= generic_word_keys(generic_concepts)
+        lists = word_lists(measure_words)
+        self.measures |= lists.get("measures", frozenset())
+        self.not_qualifiers |= lists.get("not_qualifiers", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         chosen = sorted(self.select(doc), key=lambda item: item[1].start_char)
-        entities = []
+        entities: list[Span] = []
+        trusted: list[bool] = []
         for key, span in chosen:
-            entity = Span(doc, span.start, span.end, label=span.label_, span_id=span.id_)
+            start = self.qualified_start(doc, key, span, entities, trusted)
+            entity = Span(doc, start, span.end, label=span.label_, span_id=span.id_)
             entity._.source = GROUP_SOURCES.get(key, key)
             entity._.generic = self.is_generic(key, span)
             entity._.score = span._.score if key == "ner" else 1.0
             entity._.model = self.model_parts(key, span)
             entities.append(entity)
-        assign_canonicals(doc, entities, [key in TRUSTED_GROUPS for key, _ in chosen])
+            trusted.append(key in TRUSTED_GROUPS)
+        assign_canonicals(doc, entities, trusted)
         doc.spans[ENTITIES_KEY] = entities
         return doc
+
+    def qualified_start(self, doc: Doc, key: str, span: Span, entities: list[Span], trusted: list[bool]) -> int:
+        """Where a catalogue measure's mention starts: at the lower-case word before it when that
+        word says what it measures ("retrieval accuracy", "zero-shot accuracy": the gold's name for
+        it), else at itself. The word is never another entity's, but a generic mention of it alone
+        ("reconstruction", a generic Task to the NER) gives way: it is dropped from `entities`."""
+        if key != "gazetteer" or span.label_ != "Metric" or span_text(span).lower() not in self.measures:
+            return span.start
+        word = _hyphenated_word_before(doc, span.start)
+        if word is None or not self.is_qualifier(word.text):
+            return span.start
+        if entities and entities[-1].end > word.start:
+            if not (entities[-1]._.generic and (entities[-1].start, entities[-1].end) == (word.start, word.end)):
+                return span.start
+            entities.pop()
+            trusted.pop()
+        return word.start
+
+    def is_qualifier(self, word: str) -> bool:
+        """A lower-case word none of whose hyphenated parts is a stop word, an adverb or a
+        non-qualifier ("near-optimal", "state-of-the-art", "in-domain" are none)."""
+        return bool(_LOWER_WORD.fullmatch(word)) and not any(
+            part.endswith("ly") or part in STOP_WORDS or part in self.not_qualifiers for part in word.split("-"))
 
     @staticmethod
     def model_parts(key: str, span: Span) -> dict | None:
@@ -139,6 +181,18 @@ class EntityMerger:
                 chosen[low:high] = [(key, span)]
                 starts[low:high] = [span.start_char]
         return chosen
+
+
+def _hyphenated_word_before(doc: Doc, end: int) -> Span | None:
+    """The word that ends at token `end` in its sentence, with the parts hyphens join to it
+    ("zero-shot", "state-of-the-art" are one word; the tokenizer splits them)."""
+    start = end - 1
+    if start < 0 or doc[end].is_sent_start or not doc[start].whitespace_:
+        return None
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and not doc[start].is_sent_start:
+        start -= 2
+    return doc[start:end]
 
 
 def _contains(outer: Span, inner: Span) -> bool:

@@ -219,3 +219,37 @@ def test_natural_languages_are_generic_alone():
         "GemMaroc: Unlocking Darija Proficiency in LLMs with Minimal Data")
     named = {m.text for m in found.entities if not m.generic}
     assert "Darija" not in named and "DarijaMMLU" in named
+
+
+def test_a_measure_keeps_the_word_that_says_what_it_measures():
+    """arXiv train sentences: the gold names these metrics "counting accuracy" and "retrieval
+    accuracy" (other papers' gold just "accuracy"); the mention keeps both names, the canonical
+    stays the catalogue's. How good it is, or what is done to it, is no part of its name."""
+    found = extract("Extensive experiments demonstrate that YOLO-Count achieves state-of-the-art counting "
+                    "accuracy while providing robust and effective quantity control for T2I systems. These "
+                    "identified concepts enable precise semantic matching, significantly enhancing retrieval "
+                    "accuracy. We report zero-shot accuracy; it improves accuracy and keeps high accuracy "
+                    "with near-optimal accuracy.")
+    assert [(m.text, m.canonical) for m in found.entities if m.type == "Metric"] == [
+        ("counting accuracy", "Accuracy"), ("retrieval accuracy", "Accuracy"), ("zero-shot accuracy", "Accuracy"),
+        ("accuracy", "Accuracy"), ("accuracy", "Accuracy"), ("accuracy", "Accuracy")]
+
+
+def test_a_measure_takes_a_generic_mention_of_its_qualifier_not_a_named_entity():
+    """arXiv train: "reconstruction accuracy" is the gold Metric where the NER called "reconstruction"
+    a generic Task; "anomaly detection accuracy" keeps its named Task apart (the ner group is written
+    by hand; the catalogue knows the task too)."""
+    text = ("CHARM performs well in both reconstruction accuracy and generation quality, "
+            "significantly boosting anomaly detection accuracy.")
+    doc = annotate(text)
+    ner = []
+    for words, generic in (("reconstruction", True), ("anomaly detection", False)):
+        start = text.index(words)
+        span = doc.char_span(start, start + len(words), label="Task")
+        span._.source, span._.score, span._.generic = "ner", 0.8, generic
+        ner.append(span)
+    doc.spans["ner"] = ner
+    merged = default_pipeline().get_pipe("paperkg_entities")(doc)
+    assert [(s.text, s.label_, s.id_) for s in merged.spans[ENTITIES_KEY] if s.text != "CHARM"] == [
+        ("reconstruction accuracy", "Metric", "Accuracy"), ("anomaly detection", "Task", "Anomaly Detection"),
+        ("accuracy", "Metric", "Accuracy")]
