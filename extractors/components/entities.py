@@ -10,8 +10,8 @@ NER spans keep their `generic` flag, and one made of generic words only ("LLMs")
 generic mentions stay here (SciER scores them), the graph drops them.
 A Model only the NER found gets the family its name's stem names ("Mantis", "Kuwain-1.5B" ->
 Kuwain: rules/model_names.family_of_unlisted), as the guide's families do.
-A catalogue measure a paper qualifies with what it measures ("retrieval accuracy") keeps the
-qualifying word in its text and the catalogue's canonical (Accuracy): measure_words.jsonl.
+A catalogue name a paper qualifies ("retrieval accuracy", "long-text question answering") keeps
+the qualifying word in its text and the catalogue's canonical (Accuracy, Question Answering).
 Canonical names: the grammar's for models, the gazetteer's for its hits; an acronym and its long
 form share one (the gazetteer's when it knows either form, else the acronym) and one type; any
 other name takes the first surface form of its near-duplicates (case, hyphens, spaces, plural:
@@ -111,14 +111,21 @@ class EntityMerger:
         return doc
 
     def qualified_start(self, doc: Doc, key: str, span: Span, entities: list[Span], trusted: list[bool]) -> int:
-        """Where a catalogue measure's mention starts: at the lower-case word before it when that
-        word says what it measures ("retrieval accuracy", "zero-shot accuracy": the gold's name for
-        it), else at itself. The word is never another entity's, but a generic mention of it alone
-        ("reconstruction", a generic Task to the NER) gives way: it is dropped from `entities`."""
-        if key != "gazetteer" or span.label_ != "Metric" or span_text(span).lower() not in self.measures:
+        """Where a catalogue name's mention starts: at the qualifying word before it, which the gold
+        often keeps in the name ("long-text question answering", "mask-aware contrastive learning",
+        "retrieval accuracy"), else at itself; the canonical stays the catalogue's, so the mention
+        has both names. Tasks and Methods take a hyphenated word only (a plain one is as often a
+        verb, "employs"), catalogue measures (measure_words.jsonl) any word that is no verb or
+        degree ("improves", "high"). A name a bracket follows
+        is left alone: "fairness-aware Low-Rank Adaptation (FR-LoRA)" is the paper's own.
+        The word is never another entity's, but a generic mention of it alone ("reconstruction",
+        a generic Task to the NER) gives way: it is dropped from `entities` (and `trusted`)."""
+        measure = span.label_ == "Metric" and span_text(span).lower() in self.measures
+        if key != "gazetteer" or not (measure or span.label_ in ("Task", "Method")) \
+                or (span.end < len(doc) and doc[span.end].text == "("):
             return span.start
         word = _hyphenated_word_before(doc, span.start)
-        if word is None or not self.is_qualifier(word.text):
+        if word is None or not (self.is_qualifier(word.text) if measure else _is_compound_qualifier(word.text)):
             return span.start
         if entities and entities[-1].end > word.start:
             if not (entities[-1]._.generic and (entities[-1].start, entities[-1].end) == (word.start, word.end)):
@@ -128,8 +135,8 @@ class EntityMerger:
         return word.start
 
     def is_qualifier(self, word: str) -> bool:
-        """A lower-case word none of whose hyphenated parts is a stop word, an adverb or a
-        non-qualifier ("near-optimal", "state-of-the-art", "in-domain" are none)."""
+        """A measure's qualifier: a lower-case word none of whose hyphenated parts is a stop word,
+        an adverb or a non-qualifier ("high", "improves"; "near-optimal", "in-domain" are none)."""
         return bool(_LOWER_WORD.fullmatch(word)) and not any(
             part.endswith("ly") or part in STOP_WORDS or part in self.not_qualifiers for part in word.split("-"))
 
@@ -193,6 +200,13 @@ def _hyphenated_word_before(doc: Doc, end: int) -> Span | None:
             and not doc[start - 2].whitespace_ and not doc[start].is_sent_start:
         start -= 2
     return doc[start:end]
+
+
+def _is_compound_qualifier(word: str) -> bool:
+    """A Task's or Method's qualifier: a lower-case hyphenated word none of whose parts is a stop
+    word or an adverb ("long-text", "low-light"; "state-of-the-art", "widely-used" are none)."""
+    return "-" in word and bool(_LOWER_WORD.fullmatch(word)) and not any(
+        part.endswith("ly") or part in STOP_WORDS for part in word.split("-"))
 
 
 def _contains(outer: Span, inner: Span) -> bool:
