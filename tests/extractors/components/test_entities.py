@@ -269,3 +269,11 @@ def test_a_catalogue_task_or_method_keeps_a_hyphenated_qualifier():
     assert named["mask-aware contrastive learning"] == "Contrastive Learning"
     assert "diffusion model" in named and "conditional diffusion model" not in named
     assert named["knowledge distillation"] == named["KD"] and "multi-objective knowledge distillation" not in named
+
+
+def test_a_catalogue_name_written_otherwise_than_its_canonical_takes_no_qualifier():
+    """arXiv train: the gold names "Chain-of-Thought"; as "safety-aware Chain-of-Thought" with the
+    canonical CoT the mention would have neither of its names."""
+    found = extract("Current agents lack interactive safety awareness, and while safety-aware Chain-of-Thought "
+                    "can improve performance, it often compromises task completion.")
+    assert the_mention(found, "Chain-of-Thought").canonical == "CoT"
