@@ -17,8 +17,9 @@ X is an entity span already, or a name-shaped run of tokens (capitalised or mixe
 "Conjugate Prompting", "LoFiT"; a long form after a colon that the name spells is the same proposal:
 "SiDyP: Simplex Label Diffusion with Dynamic Prior"), or a long form an acronym defines, which then becomes an entity
 (source "pattern") typed by the head noun next to it (benchmark/dataset/corpus -> Dataset,
-metric/score -> Metric, else Method; a Model only when the model grammar knows its family, and then
-it is a model entity already). Not proposals: generic phrases, names used before the proposal
+metric/score -> Metric, else Method; a Model when the model grammar knows its family, and then
+it is a model entity already, or when an apposition calls it a language or foundation model, "X, a
+compact language model": then it is its own family). Not proposals: generic phrases, names used before the proposal
 sentence, catalogue names modifying the new thing ("an RL approach") or met under the weaker cues
 (possessive, parts, passive, described), adjectives ("AmbientGAN-based"). Every mention of a
 proposed entity gets role "proposes", and one typed Task becomes a Method: the guide's proposals are
@@ -42,11 +43,12 @@ from extractors.attributes import ENTITIES_KEY, text_of
 from extractors.components.mention_index import MentionIndex
 from extractors.rules.acronyms import is_short_form, spells_from_start
 from extractors.rules.data import data_path
+from extractors.rules.model_names import family_of_unlisted
 from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase, phrase_regex
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
-# A new name is a Model only when the model grammar knows its family (then it is an entity already).
+# The types a head noun gives a new name; a Model only as `_type_of` says ("X, a language model").
 PROPOSED_TYPES = ("Dataset", "Metric", "Method")
 MAX_WORDS_BEFORE_NAME = 8
 MAX_NAME_TOKENS = 24  # a name is never longer; bounds the work per token in a run of capitals
@@ -63,6 +65,9 @@ _VARIANT_PART = re.compile(r"-[A-Z0-9][\w.+-]*")  # "-32B", "-LM", "-Lite" after
 # Okapi, ..."), not when it modifies a noun ("we introduce a truncated Gaussian to ...").
 _WEAK_NAME_END = re.compile(r"\s*(?:[,(:.]|$|is\b|which\b|that\b)")
 _PUNCT_BREAK = re.compile(r"[,.;:()]")
+_APPOSITION = re.compile(r"\)?\s*,\s*(?:an?|the)\s", re.IGNORECASE)  # "X, a ...", "(X), the ..."
+_PARTICIPLE = re.compile(r"\s[a-z]+(?:ing|ed)\b")
+_FAMILY_OF = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:family|suite|series|collection)\s+of\s+", re.IGNORECASE)
 # Numbers and sizes ("50K-sample", "3D", "7B"), URLs, e-mail addresses; "3DKeyAD" is a name.
 _NOT_A_NAME = re.compile(r"^\d[\d.,]*[A-Za-z]{0,2}(?:-(?![A-Z])|$)|://|www\.|@")
 _SIZE_THEN_WORDS = re.compile(r"\d[\d.,]*[A-Za-z]{0,2}\s+[^A-Z]*$")  # "3D scene generation"
@@ -251,6 +256,7 @@ class ProposalFinder:
         self.break_pattern = re.compile(phrase_regex(self.breaks, not_after=r"[\w-]"),  # not "web-based"
                                         re.IGNORECASE)
         self.examples = re.compile(r"\s*" + phrase_regex(records["example list"]["phrases"]), re.IGNORECASE)
+        self.model_class = re.compile(phrase_regex(records["model class"]["phrases"]) + r"\s*$", re.IGNORECASE)
         self.use_words = set(records["use context"]["phrases"])
         self.modified_head = re.compile(r"\s*(?:" + phrase_regex([*self.heads.by_head, "baseline", "baselines"]) + ")",
                                         re.IGNORECASE)
@@ -344,6 +350,8 @@ class ProposalFinder:
         proposed |= dict.fromkeys(_variants(spans, proposed))
         for span in spans:
             if span.id_ in named and span._.source in ("ner", "acronym", "pattern"):
+                if named[span.id_] == "Model" != span.label_:  # a new model is its own family
+                    span._.model = {**(span._.model or {}), "family": family_of_unlisted(span.id_), "listed": False}
                 span._.generic, span.label_ = False, named[span.id_]
             span.id_ = same.get(span.id_, span.id_)
             if span.id_ in proposed:
@@ -850,7 +858,7 @@ class ProposalFinder:
             if mention is None:
                 continue
             mention._.source, mention._.score, mention._.generic = "pattern", 1.0, False
-            mention._.model = None
+            mention._.model = {"family": family_of_unlisted(canonical), "listed": False} if label == "Model" else None
             entities.add(mention)
             if match.start() == span.start_char:
                 created = mention
@@ -870,9 +878,16 @@ class ProposalFinder:
 
     def _type_of(self, candidate: Candidate, default: str = "Method") -> str:
         """The head noun introducing the name ("a new benchmark, X") or right after it ("X, a
-        simple technique that ..."), up to the first clause break; Method by default."""
+        simple technique that ..."), up to the first clause break; Method by default. A name
+        described in apposition as a language or foundation model ("X, a compact language model",
+        "X, a family of LLMs") is a Model."""
         after = candidate.after.lstrip(" ,")
-        for text in (candidate.before, after[:self._phrase_end(after)]):
+        described = after[:self._phrase_end(after)]
+        members = after[family.end():] if (family := _FAMILY_OF.match(after)) else described
+        head = _PARTICIPLE.split(members[:self._phrase_end(members)], maxsplit=1)[0]  # "a system leveraging LLMs"
+        if not candidate.in_title and _APPOSITION.match(candidate.after) and self.model_class.search(head):
+            return "Model"
+        for text in (candidate.before, described):
             label = self.heads.first_in(text, PROPOSED_TYPES)
             if label is not None:
                 return label

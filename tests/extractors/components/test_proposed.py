@@ -89,6 +89,22 @@ def test_head_noun_types_a_proposed_metric():
     assert the_mention(found, "BLIP2-T").type == "Metric"
 
 
+def test_a_proposal_described_as_a_language_or_foundation_model_is_a_model_of_its_own_family():
+    """2025 corpus sentences (the NER typed both Method): a named model is a Model (GUIDE.md), its
+    family its name; a system built on LLMs (arXiv train, gold Method) and a title stay Methods."""
+    found = extract("We introduce VoxTell, a vision-language model for text-prompted volumetric medical image "
+                    "segmentation. In this work, we introduce Instella, a family of fully open three billion "
+                    "parameter language models trained entirely on openly available data and codebase. To address "
+                    "this challenge, we propose AI4Reading, a multi-agent collaboration system leveraging large "
+                    "language models (LLMs) and speech synthesis technology to generate podcast-like audiobook "
+                    "interpretations.")
+    typed = [(m.type, m.family) for m in (the_mention(found, name) for name in ("VoxTell", "Instella", "AI4Reading"))]
+    assert typed == [("Model", "VoxTell"), ("Model", "Instella"), ("Method", None)]
+    titled = extract("We evaluate it on building footprints.",
+                     title="VectorLLM: Human-like Extraction of Structured Building Contours via Multimodal LLMs")
+    assert the_mention(titled, "VectorLLM").type == "Method"
+
+
 def test_acronym_and_long_form_are_one_proposal():
     found = extract(CASES[3][1], title=CASES[3][0])
     assert {(m.text, m.canonical, m.role) for m in found.entities if m.canonical == "LoL"} == {
