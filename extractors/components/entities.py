@@ -114,20 +114,23 @@ class EntityMerger:
         """Where a catalogue name's mention starts: at the qualifying word before it, which the gold
         often keeps in the name ("long-text question answering", "mask-aware contrastive learning",
         "retrieval accuracy"), else at itself; the canonical stays the catalogue's, so the mention
-        has both names. Tasks and Methods take a hyphenated word only (a plain one is as often a
-        verb, "employs"), catalogue measures (measure_words.jsonl) any word that is no verb or
-        degree ("improves", "high"). A name a bracket follows is left alone (the acronym defines
-        the name), and so is one written otherwise than its canonical: "safety-aware
-        Chain-of-Thought" (canonical CoT) would lose the name the gold may use.
-        The word is never another entity's, but a generic mention of it alone ("reconstruction",
-        a generic Task to the NER) gives way: it is dropped from `entities` (and `trusted`)."""
+        has both names. A Task's or Method's name of two words or more takes a hyphenated word
+        only (a plain one is as often a verb, "employs"; a one-word name is mostly an acronym, and
+        "fine-tuned LoRA" beside "Low-Rank Adaptation" would fuse two names), a catalogue measure
+        (measure_words.jsonl) any word that is no verb or degree ("improves", "high"). A name a
+        bracket follows is left alone (the acronym defines the name), and so is one written
+        otherwise than its canonical: "safety-aware Chain-of-Thought" (canonical CoT) would lose
+        the name the gold may use. The word is never another entity's, but a generic mention of it
+        alone ("reconstruction", a generic Task to the NER) gives way: it is dropped from
+        `entities` (and `trusted`)."""
         measure = span.label_ == "Metric" and span_text(span).lower() in self.measures
         bracketed = span.end < len(doc) and doc[span.end].text == "("
         if key != "gazetteer" or not (measure or span.label_ in ("Task", "Method")) or bracketed \
                 or name_key(span_text(span)) != name_key(span.id_):
             return span.start
         word = _hyphenated_word_before(doc, span.start)
-        if word is None or not (self.is_qualifier(word.text) if measure else _is_compound_qualifier(word.text)):
+        if word is None or not (self.is_qualifier(word.text) if measure
+                                else _is_compound_qualifier(word.text) and len(span_text(span).split()) > 1):
             return span.start
         if entities and entities[-1].end > word.start:
             if not (entities[-1]._.generic and (entities[-1].start, entities[-1].end) == (word.start, word.end)):

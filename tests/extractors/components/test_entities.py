@@ -271,6 +271,14 @@ def test_a_catalogue_task_or_method_keeps_a_hyphenated_qualifier():
     assert named["knowledge distillation"] == named["KD"] and "multi-objective knowledge distillation" not in named
 
 
+def test_a_one_word_catalogue_name_takes_no_qualifier():
+    """A 2025 corpus sentence: RAG's node is also named "Retrieval-Augmented Generation", which
+    "graph-based RAG" shares no word with; the two would read as a fusion of unrelated names."""
+    found = extract("To address this issue, we introduce a multimodal knowledge graph-based RAG that enables "
+                    "cross-modal reasoning for better content understanding.")
+    assert the_mention(found, "RAG").canonical == "RAG"
+
+
 def test_a_catalogue_name_written_otherwise_than_its_canonical_takes_no_qualifier():
     """arXiv train: the gold names "Chain-of-Thought"; as "safety-aware Chain-of-Thought" with the
     canonical CoT the mention would have neither of its names."""
