@@ -103,6 +103,18 @@ CASES = [
     ("We extract features with Wav2Vec 2.0 and a Resnet-50.", "Wav2Vec 2.0", "wav2vec 2.0", "wav2vec"),
     ("We extract features with Wav2Vec 2.0 and a Resnet-50.", "Resnet-50", "ResNet-50", "ResNet"),
     ("We fine-tune Olmo-2 and compare with images from MidJourney.", "Olmo-2", "OLMo-2", "OLMo"),
+    # 2025 corpus sentences: a spaced version ending in a letter, and names of 2025 releases
+    ("Gemini 2.0 Flash stood out for its quality and speed, and Gemma 3n for its good performance and "
+     "open-source nature.", "Gemma 3n", "Gemma-3n", "Gemma"),
+    ("We assess frontier models -- including o3, GPT-4o, Kimi K2, Claude 4 Sonnet, Llama 3 70B.", "Kimi K2",
+     "Kimi-K2", "Kimi"),
+    ("Proprietary editors (GPT-4o, Flux Kontext, Nano Banana) require detailed prompts.", "Nano Banana",
+     "Nano-Banana", "Gemini"),
+    ("A common design is seen in systems such as Step1X-Edit and Qwen-Image-Edit.", "Step1X-Edit", "Step1X-Edit",
+     "Step"),
+    ("We compare AlexNet, VGG16, ResNet18 and InceptionV3.", "AlexNet", "AlexNet", "AlexNet"),
+    ("Whisper, XLS-R, MMS, and W2v-BERT have expanded access.", "W2v-BERT", "w2v-BERT", "wav2vec"),
+    ("We evaluate grok-3-mini and o3 on the puzzles.", "grok-3-mini", "Grok-3-mini", "Grok"),
 ]
 
 
