@@ -55,9 +55,10 @@ _CLOSES_APPOSITION = re.compile(r"\s*[,)]")
 # "X, a novel ... framework", "Mantis, a foundation model trained on ...": the class noun heads the
 # phrase: no function word comes before it ("MemOS, a memory operating system designed for LLMs")
 # and no hyphen or capitalised word after it ("TopXGen, an LLM-based approach").
-_MODIFIER = r"(?:(?!(?:for|of|with|to|in|on|by|from|and|or|that|which|the|designed|used|based)\s)[\w-]+\s+)"
+_MODIFIER = (r"(?:(?!(?:for|of|with|to|in|on|by|from|and|or|that|which|the|designed|used|based"
+             r"|leveraging|using|combining|integrating|employing|powered|driven)\s)[\w-]+\s+)")
 _HEAD_ENDS = r"(?![-\w]|\s*\([^()]*\)-|\s+[A-Z][a-z])"  # nor a capitalised word ("LLM Guided Ranker")
-_APPOSITION_OPENS = rf",\s+(?:a|an|the)\s+(?:(?:new\s+)?(?:family|series|variant)\s+of\s+)?{_MODIFIER}{{0,5}}?"
+_APPOSITION_OPENS = rf",\s+(?:a|an|the)\s+(?:(?:new\s+|first\s+)?(?:family|series|variant)\s+of\s+)?{_MODIFIER}{{0,5}}?"
 _SET_BESIDE_AFTER = re.compile(rf"{_APPOSITION_OPENS}(?P<noun>{CLASS_NOUNS}){_HEAD_ENDS}")
 # A name that achieves or outperforms is a system, not data ("PCPO consistently outperforms",
 # "DAEDCMD can consistently improve"): on the arXiv train papers every NER Dataset before such a
@@ -83,11 +84,20 @@ _HAS_CAPITAL = re.compile(r"[A-Z]")
 # A name set beside "a ... language model" is a Model in every mention ("Seed-Coder, a series of
 # open-source LLMs"; the NER called its other mentions Methods). "model" alone does not say so: on
 # train "Radar2Shape, a denoising diffusion model" and "YOLO-Count, a ... counting model" are methods.
-# The noun must end the phrase ("LGAR, a zero-shot LLM Guided Abstract Ranker" is no model).
+# The noun must end the phrase ("LGAR, a zero-shot LLM Guided Abstract Ranker" is no model), and
+# what comes before it is no use of one ("a multi-agent system leveraging large language models").
+# The proposal finder types a new name so described a Model too ("VoxTell, a vision-language model").
 _NAMES_A_PRETRAINED_MODEL = re.compile(
-    _APPOSITION_OPENS + r"(?:LLMs?|(?:language|foundation)\s+models?)(?:\s*\([^()]*\))?"
+    _APPOSITION_OPENS + r"(?:(?:M?LLM|[VS]LM)s?|(?:[\w]+-)?(?:language|foundation)\s+models?)(?:\s*\([^()]*\))?"
     r"(?=\s*(?:[,.;:]|$|that\b|which\b|for\b|with\b|to\b|in\b|on\b|built\b|designed\b|trained\b"
     r"|tailored\b|developed\b|specifically\b|capable\b|featuring\b|acting\b|comprising\b|ranging\b))")
+
+
+def names_a_pretrained_model(after: str) -> bool:
+    """Whether the text after a name sets it beside "a ... language model" (see above)."""
+    return bool(_NAMES_A_PRETRAINED_MODEL.match(after))
+
+
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]s")  # "CNNs", "LLMs": a class, not a model
 CONTEXT_CHARS = 160
 
@@ -202,7 +212,7 @@ class TypePriors:
                 if label != span.label_ and span.label_ == "Dataset" and label == "Method" \
                         and _acting_type(span.label_, before, after):
                     acting.add(name_key(name))
-                if label == "Model" and _NAMES_A_PRETRAINED_MODEL.match(after):
+                if label == "Model" and names_a_pretrained_model(after):
                     models.add(name_key(name))
                 labels.append(label)
             spans = []

@@ -41,6 +41,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.attributes import ENTITIES_KEY, text_of
 from extractors.components.mention_index import MentionIndex
+from extractors.components.priors import names_a_pretrained_model
 from extractors.rules.acronyms import is_short_form, spells_from_start
 from extractors.rules.data import data_path
 from extractors.rules.model_names import family_of_unlisted
@@ -65,9 +66,6 @@ _VARIANT_PART = re.compile(r"-[A-Z0-9][\w.+-]*")  # "-32B", "-LM", "-Lite" after
 # Okapi, ..."), not when it modifies a noun ("we introduce a truncated Gaussian to ...").
 _WEAK_NAME_END = re.compile(r"\s*(?:[,(:.]|$|is\b|which\b|that\b)")
 _PUNCT_BREAK = re.compile(r"[,.;:()]")
-_APPOSITION = re.compile(r"\)?\s*,\s*(?:an?|the)\s", re.IGNORECASE)  # "X, a ...", "(X), the ..."
-_PARTICIPLE = re.compile(r"\s[a-z]+(?:ing|ed)\b")
-_FAMILY_OF = re.compile(r"(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:family|suite|series|collection)\s+of\s+", re.IGNORECASE)
 # Numbers and sizes ("50K-sample", "3D", "7B"), URLs, e-mail addresses; "3DKeyAD" is a name.
 _NOT_A_NAME = re.compile(r"^\d[\d.,]*[A-Za-z]{0,2}(?:-(?![A-Z])|$)|://|www\.|@")
 _SIZE_THEN_WORDS = re.compile(r"\d[\d.,]*[A-Za-z]{0,2}\s+[^A-Z]*$")  # "3D scene generation"
@@ -256,7 +254,6 @@ class ProposalFinder:
         self.break_pattern = re.compile(phrase_regex(self.breaks, not_after=r"[\w-]"),  # not "web-based"
                                         re.IGNORECASE)
         self.examples = re.compile(r"\s*" + phrase_regex(records["example list"]["phrases"]), re.IGNORECASE)
-        self.model_class = re.compile(phrase_regex(records["model class"]["phrases"]) + r"\s*$", re.IGNORECASE)
         self.use_words = set(records["use context"]["phrases"])
         self.modified_head = re.compile(r"\s*(?:" + phrase_regex([*self.heads.by_head, "baseline", "baselines"]) + ")",
                                         re.IGNORECASE)
@@ -882,12 +879,9 @@ class ProposalFinder:
         described in apposition as a language or foundation model ("X, a compact language model",
         "X, a family of LLMs") is a Model."""
         after = candidate.after.lstrip(" ,")
-        described = after[:self._phrase_end(after)]
-        members = after[family.end():] if (family := _FAMILY_OF.match(after)) else described
-        head = _PARTICIPLE.split(members[:self._phrase_end(members)], maxsplit=1)[0]  # "a system leveraging LLMs"
-        if not candidate.in_title and _APPOSITION.match(candidate.after) and self.model_class.search(head):
+        if not candidate.in_title and names_a_pretrained_model(candidate.after):
             return "Model"
-        for text in (candidate.before, described):
+        for text in (candidate.before, after[:self._phrase_end(after)]):
             label = self.heads.first_in(text, PROPOSED_TYPES)
             if label is not None:
                 return label
