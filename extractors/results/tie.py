@@ -47,6 +47,10 @@ _PARTICIPLE_END = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with|using|via|through|by)
 _SYSTEM_HEAD = re.compile(r"\s+(?:backbones?|architectures?|encoders?|decoders?|models?|networks?)\b", re.IGNORECASE)
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against)\s+$", re.IGNORECASE)
 _SCORE_AFTER_COLON = re.compile(r"\s*:\s*[+-]?\d")
+# "On the Synapse dataset, ...": a sentence that opens with its place
+_OPENS_WITH_PLACE = re.compile(r"\s*(?:On|For|Across|In)\s+(?:the\s+)?")
+_CLOSES_OPENING_PLACE = re.compile(r"(?:\s+(?:benchmark|dataset|test\s+set|validation\s+set|split))?\s*,",
+                                   re.IGNORECASE)
 _OPEN_BRACKET_OR_COLON = re.compile(r"\s*[(:]\s*")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
@@ -593,6 +597,10 @@ class SentenceTies:
         shared = self.shared_after(group)
         if shared:
             return [shared] * size
+        opener = self.opening_dataset()
+        if opener is not None and opener.end <= group.start \
+                and not any(opener.end <= d.start < group.start for d in self.datasets):
+            return [opener.name] * size  # "On GSM8K, X attains 85.3%, while on MATH it reaches 52.1%"
         if not self.dataset_names and len(self.paper.datasets) == 1:
             return [self.paper.datasets[0]] * size  # a sentence naming no dataset: the paper's only one
         lo, hi = group.start - _TIE_REACH["Dataset"] - 200, group.end + _TIE_REACH["Dataset"]
@@ -607,6 +615,15 @@ class SentenceTies:
             if run and run[-1].end <= group.start:
                 return [None]  # "across three benchmarks (GSM8K, MATH and AIME 2024) ... by 4.2% on average"
         return picked
+
+    def opening_dataset(self) -> _Name | None:
+        """The one dataset a sentence opens with ("On GSM8K, ...", "For the COCO benchmark, ..."):
+        the place of its numbers until another dataset is named."""
+        first = next(iter(self.datasets), None)
+        if first is None or not _OPENS_WITH_PLACE.fullmatch(self.text, 0, first.start) \
+                or not _CLOSES_OPENING_PLACE.match(self.text, first.end):
+            return None
+        return first
 
     def bracketed_after(self, group: Group, name_at: Callable[[int], _Name | None]) -> _Name | None:
         """The name (found by `name_at` at an offset) alone in a bracket right after the numbers."""

@@ -61,6 +61,19 @@ def test_each_number_goes_to_the_dataset_it_is_on(scanner, tying):
         ["CIFAR-10"], ["CIFAR-100"], ["ImageNet-100"]]
 
 
+def test_the_dataset_a_sentence_opens_with_holds_until_another_is_named(scanner, tying):
+    """2025 corpus sentences: the nearer dataset named after the number is the next clause's place."""
+    text = ("On the Synapse dataset, GCA-ResUNet achieves a Dice score of 86.11%, and on the ACDC dataset, "
+            "it reaches 92.64%, surpassing several state-of-the-art baselines.")
+    found = entities(text, ("Synapse", "Dataset", "Synapse"), ("GCA-ResUNet", "Method", "GCA-ResUNet"),
+                     ("Dice score", "Metric", "Dice"), ("ACDC", "Dataset", "ACDC"))
+    assert [[t.dataset for t in group] for group in ties(scanner, tying, text, found)] == [["Synapse"], ["ACDC"]]
+    text = ("On MADRAS, it reduces the average collision rate of strong baselines from 2.14 to 0.03 percent, "
+            "and on SDD it attains zero collisions while improving ADE, FDE, and minFDE.")
+    found = entities(text, ("MADRAS", "Dataset", "MADRAS"), ("SDD", "Dataset", "SDD"))
+    assert {t.dataset for group in ties(scanner, tying, text, found) for t in group} == {"MADRAS"}
+
+
 def test_a_possessive_system_owns_the_numbers_after_it(scanner, tying):
     # arXiv 2505.20155 and 2508.13101
     text = "Pangu Light-32B's 81.6 average score exceeds Qwen3-32B's 80.9 average score."
