@@ -21,8 +21,10 @@ from extractors.rules.phrases import phrase_regex
 from kg.core.iteration import read_jsonl
 
 DEFAULT_ROLE = "mentions"
-# A clause boundary between a cue and a mention ends the cue's reach.
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:while|whereas|but|and we|which)\b|\bthat\b|\.\s")
+# A clause boundary between a cue and a mention ends the cue's reach; a colon after a class noun
+# opens the list of what it names ("on three datasets: A, B and C").
+_CLAUSE_BREAK = re.compile(r";|(?<!\bdatasets)(?<!\bbenchmarks)(?<!\bmetrics)(?<!\btasks):"
+                           r"|,\s+(?:while|whereas|but|and we|which)\b|\bthat\b|\.\s")
 
 
 @dataclass(frozen=True, slots=True)

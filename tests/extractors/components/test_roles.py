@@ -28,6 +28,11 @@ CASES = [
      "MEMIT.", "LoRA", "mentions"),
     ("Recently, the large models pre-trained on diverse data such as CLIP have demonstrated unprecedented "
      "robustness.", "CLIP", "mentions"),
+    # 2025 corpus: a colon after the class noun opens the list it names
+    ("We systematically compare single-agent and multi-agent pipelines on four visual math benchmarks: "
+     "Geometry3K, MathVerse, OlympiadBench, and We-Math.", "OlympiadBench", "evaluates_on"),
+    ("We propose MRG-R1 and evaluate it on two datasets: IU X-Ray and MIMIC-CXR using clinical efficacy "
+     "metrics.", "MIMIC-CXR", "evaluates_on"),
 ]
 
 
