@@ -78,3 +78,14 @@ def test_an_acronym_in_brackets_does_not_end_a_list_of_measures():
     # the items after two bracketed acronyms; the catalogues and acronym definitions give the first two
     assert [(s.text, s.label_) for s in doc.spans[LISTED_KEY]] == [
         ("Multi-Step Task Resilience", "Metric"), ("Business Impact Efficiency", "Metric")]
+
+
+def test_the_members_of_a_list_a_dataset_noun_follows_are_datasets():
+    """2025 corpus sentences: "Pittsburgh" and "Waymo" no catalogue or NER span covered, the NER
+    called "JAADall" a Method; languages are no members ("Chinese and English datasets")."""
+    found = extract("We evaluate on MSLS, NordLand, and Pittsburgh datasets. Extensive experiments on KITTI, nuScenes "
+                    "and Waymo datasets demonstrate top-performing tracking. Results on the JAADbeh, JAADall, and "
+                    "PIE datasets confirm it. Results on Chinese and English datasets show gains.")
+    assert [(name, the_mention(found, name).type) for name in ("Pittsburgh", "Waymo", "JAADall")] == [
+        ("Pittsburgh", "Dataset"), ("Waymo", "Dataset"), ("JAADall", "Dataset")]
+    assert not [m for m in found.entities if m.text in ("Chinese", "English") and not m.generic]
