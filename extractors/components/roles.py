@@ -27,6 +27,9 @@ _CLAUSE_BREAK = re.compile(r";|(?<!\bdatasets)(?<!\bbenchmarks)(?<!\bmetrics)(?<
                            r"|,\s+(?:while|whereas|but|and we|which)\b|\bthat\b|\.\s")
 
 
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class RoleCue:
     role: str
@@ -74,7 +77,15 @@ class RoleTagger:
         return best_role
 
     def __call__(self, doc: Doc) -> Doc:
+        """Each mention's role; a mention listed right after one of its type shares that one's role
+        ("methods including ProtoNet, MAML, and Reptile": the cue's reach ends before the last)."""
         text = text_of(doc)
+        previous: Span | None = None
         for span in doc.spans.get(ENTITIES_KEY, []):
-            span._.role = self.role_of(span, text)
+            role = self.role_of(span, text)
+            if role == DEFAULT_ROLE and previous is not None and previous.label_ == span.label_ \
+                    and _LIST_SEPARATOR.fullmatch(text, previous.end_char, span.start_char):
+                role = previous._.role
+            span._.role = role
+            previous = span
         return doc

@@ -33,6 +33,10 @@ CASES = [
      "Geometry3K, MathVerse, OlympiadBench, and We-Math.", "OlympiadBench", "evaluates_on"),
     ("We propose MRG-R1 and evaluate it on two datasets: IU X-Ray and MIMIC-CXR using clinical efficacy "
      "metrics.", "MIMIC-CXR", "evaluates_on"),
+    # 2025 corpus: a list's last member, past the cue's reach, shares the role of the one before it
+    ("This study compares large language models, including GatorTron-Base (trained on clinical data), Llama "
+     "8B, and Mistral 7B, against models like BioBERT, DocBERT, BioClinicalBERT, Word2Vec, and Doc2Vec, "
+     "setting benchmarks for predicting Shock in critically ill patients.", "Doc2Vec", "compares"),
 ]
 
 
