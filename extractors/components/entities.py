@@ -208,10 +208,13 @@ def _hyphenated_word_before(doc: Doc, end: int) -> Span | None:
 
 
 def _is_compound_qualifier(word: str) -> bool:
-    """A Task's or Method's qualifier: a lower-case hyphenated word none of whose parts is a stop
-    word or an adverb ("long-text", "low-light"; "state-of-the-art", "widely-used" are none)."""
-    return "-" in word and bool(_LOWER_WORD.fullmatch(word)) and not any(
-        part.endswith("ly") or part in STOP_WORDS for part in word.split("-"))
+    """A Task's or Method's qualifier: a lower-case hyphenated word none of whose parts is an
+    adverb or a stop word, but for a "to" inside ("long-text", "low-light", "text-to-image";
+    "state-of-the-art", "widely-used" are none)."""
+    parts = word.split("-")
+    return len(parts) > 1 and bool(_LOWER_WORD.fullmatch(word)) and not any(
+        part.endswith("ly") or part in STOP_WORDS and not (part == "to" and 0 < i < len(parts) - 1)
+        for i, part in enumerate(parts))
 
 
 def _contains(outer: Span, inner: Span) -> bool:
