@@ -2,8 +2,10 @@
 
 data/role_cues.jsonl lists cues per role ("evaluate on" -> evaluates_on, "outperforms" -> compares),
 each with the distance (chars) it may stand before the mention and optionally the entity types it
-applies to ("on" marks evaluates_on for datasets only). The closest applicable cue wins; a mention
-with none is "mentions". paperkg_proposed later marks the entities the paper introduces "proposes".
+applies to ("on" marks evaluates_on for datasets only, "trained on" uses). The closest applicable
+cue wins, and of two ending together the longer ("compared with" over "with"); a mention with none
+is "mentions", or shares the role of the mention of its type listed right before it.
+paperkg_proposed later marks the entities the paper introduces "proposes".
 """
 
 from __future__ import annotations
@@ -66,14 +68,15 @@ class RoleTagger:
         """The role of `span` (text: the doc's text, read once per doc)."""
         sentence = span.sent
         before = text[sentence.start_char:span.start_char]
-        best_role, best_end = DEFAULT_ROLE, -1
+        best_role, best = DEFAULT_ROLE, (-1, 0)
         for cue in self.cues:
             if cue.types is not None and span.label_ not in cue.types:
                 continue
             start = max(0, len(before) - cue.window)
             for match in cue.pattern.finditer(before, start):
-                if match.end() > best_end and not _CLAUSE_BREAK.search(before, match.end()):
-                    best_role, best_end = cue.role, match.end()
+                # the closest cue, and of two ending together the longer ("trained on", not "on")
+                if (match.end(), -match.start()) > best and not _CLAUSE_BREAK.search(before, match.end()):
+                    best_role, best = cue.role, (match.end(), -match.start())
         return best_role
 
     def __call__(self, doc: Doc) -> Doc:

@@ -37,6 +37,9 @@ CASES = [
     ("This study compares large language models, including GatorTron-Base (trained on clinical data), Llama "
      "8B, and Mistral 7B, against models like BioBERT, DocBERT, BioClinicalBERT, Word2Vec, and Doc2Vec, "
      "setting benchmarks for predicting Shock in critically ill patients.", "Doc2Vec", "compares"),
+    # 2025 corpus: of two cues ending together the longer holds ("pretrained on", not "on")
+    ("Two CNN architectures were implemented: ResNet50, a deep convolutional neural network pretrained on "
+     "ImageNet, and a custom lightweight CNN optimized for computational efficiency.", "ImageNet", "uses"),
 ]
 
 
