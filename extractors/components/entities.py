@@ -37,8 +37,8 @@ from extractors.rules.phrases import generic_word_keys, is_generic_phrase, word_
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
+_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case word, hyphenated or not
 # group -> span._.source; else the group key itself
-_LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 GROUP_SOURCES = {"models": "pattern", "listed": "pattern", "title_tasks": "pattern"}
 TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonical
 

@@ -88,7 +88,7 @@ _HAS_CAPITAL = re.compile(r"[A-Z]")
 # what comes before it is no use of one ("a multi-agent system leveraging large language models").
 # The proposal finder types a new name so described a Model too ("VoxTell, a vision-language model").
 _NAMES_A_PRETRAINED_MODEL = re.compile(
-    _APPOSITION_OPENS + r"(?:(?:M?LLM|[VS]LM)s?|(?:[\w]+-)?(?:language|foundation)\s+models?)(?:\s*\([^()]*\))?"
+    _APPOSITION_OPENS + r"(?:(?:M?LLM|[VS]LM)s?|(?:\w+-)?(?:language|foundation)\s+models?)(?:\s*\([^()]*\))?"
     r"(?=\s*(?:[,.;:]|$|that\b|which\b|for\b|with\b|to\b|in\b|on\b|built\b|designed\b|trained\b"
     r"|tailored\b|developed\b|specifically\b|capable\b|featuring\b|acting\b|comprising\b|ranging\b))")
 

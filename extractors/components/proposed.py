@@ -19,9 +19,9 @@ X is an entity span already, or a name-shaped run of tokens (capitalised or mixe
 (source "pattern") typed by the head noun next to it (benchmark/dataset/corpus -> Dataset,
 metric/score -> Metric, else Method; a Model when the model grammar knows its family, and then
 it is a model entity already, or when an apposition calls it a language or foundation model, "X, a
-compact language model": then it is its own family). Not proposals: generic phrases, names used before the proposal
-sentence, catalogue names modifying the new thing ("an RL approach") or met under the weaker cues
-(possessive, parts, passive, described), adjectives ("AmbientGAN-based"). Every mention of a
+compact language model": then it is its own family). Not proposals: generic phrases, names used
+before the proposal sentence, catalogue names modifying the new thing ("an RL approach") or met
+under the weaker cues (possessive, parts, passive, described), adjectives ("AmbientGAN-based"). Every mention of a
 proposed entity gets role "proposes", and one typed Task becomes a Method: the guide's proposals are
 new methods, datasets, models and metrics, and a name a paper introduces under a task-like head
 ("Visual-latent Policy Optimization (VLPO)", "Grammar Forced Translation (GraFT)") is its method
