@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.attributes import span_text, text_of
 from extractors.rules.data import data_path
-from extractors.rules.phrases import generic_word_keys
+from extractors.rules.phrases import dataset_list_members, generic_word_keys
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
@@ -40,15 +40,6 @@ LISTED_KEY = "listed"
 _ITEM = r"[A-Z][\w+-]*+(?:\.\d[\w+-]*+)*+(?:\s[A-Z0-9][\w+-]*+(?:\.\d[\w+-]*+)*+){0,2}"
 _LIST = re.compile(rf"(?<![\w-]){_ITEM}(?:,\s+{_ITEM}){{1,8}},?\s+(?:and|or)\s+{_ITEM}(?![\w-])")
 _ITEM_AT = re.compile(_ITEM)
-# as _ITEM, and also a first word with a capital after lower-case letters ("nuScenes")
-_HEADED_NAME = (r"(?=[a-z]*[A-Z0-9])[A-Za-z0-9][\w+-]*+(?:\.\d[\w+-]*+)*+"
-                r"(?:\s[A-Z0-9][\w+-]*+(?:\.\d[\w+-]*+)*+){0,2}")
-# "the nuScenes and Waymo Open datasets", "on MSLS, NordLand, and Pittsburgh datasets": the head noun
-# after a list names what every member is, a plain word ("Pittsburgh") as much as a name
-_HEADED_LIST = re.compile(
-    rf"\b(?:[Tt]he|[Oo]n|across|of|from|[Bb]oth|public|standard)\s+"
-    rf"(?P<items>{_HEADED_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_HEADED_NAME})+)\s+(?:datasets|benchmarks)\b")
-_HEADED_ITEM = re.compile(rf"{_HEADED_NAME}(?=,|\s+and\s|$)")
 _NAME_SHAPED = re.compile(r"(?!.*-(?:\s|$|[a-z]))"  # no hyphen before a space, the end or a lower-case word
                           r"(?:[A-Z][a-z]+[A-Z][\w\s.+-]*|[A-Z]{2,}[\w\s.+-]*|[\w\s.+-]*\d[\w\s.+-]*"
                           r"|[A-Z]\w*-[\w\s.+-]+)")
@@ -124,43 +115,24 @@ class ListItems:
         if lists or cues:  # most abstracts have neither: their span groups are not read
             found = [span for key in self.groups if key in doc.spans for span in doc.spans[key]]
             listed = self.typed_list_members(doc, text, lists, found) + self.listed_measures(doc, text, cues, found)
-        if "datasets" in text or "benchmarks" in text:
-            listed += self.headed_list_members(doc, text)
+        listed += self.headed_list_members(doc, text)
         doc.spans[LISTED_KEY] = listed
         return doc
 
     def headed_list_members(self, doc: Doc, text: str) -> list[Span]:
-        """The members of a list a plural dataset noun follows ("the ShapeNet, Objaverse, and
-        Sketchfab datasets") are Datasets: one the NER typed otherwise is re-typed in place, one no
-        span covers is added (generic words and concepts, "Chinese and English datasets", and
-        hyphenated modifiers, "UAV-based", are none). On 4,668 2025 corpus papers, 78 of 215 such
-        members were no Dataset before."""
+        """The members of a list a plural dataset noun follows that no span covers ("the ShapeNet,
+        Objaverse, and Sketchfab datasets"): Datasets (rules/phrases.dataset_list_members; the
+        type priors re-type the NER's members), unless generic ("Chinese and English datasets")."""
+        found = [span for key in self.groups if key in doc.spans for span in doc.spans[key]]
         listed = []
-        ner = list(doc.spans["ner"]) if "ner" in doc.spans else []
-        others = [span for key in self.groups if key != "ner" and key in doc.spans for span in doc.spans[key]]
-        retyped = False
-        for match in _HEADED_LIST.finditer(text):
-            for item in _HEADED_ITEM.finditer(text, match.start("items"), match.end("items")):
-                start, end = item.span()
-                surface = text[start:end]
-                if name_key(surface) in self.excluded or surface.endswith("-") or re.search(r"-[a-z]", surface) \
-                        and not _NAME_SHAPED.fullmatch(surface) \
-                        or any(s.start_char <= start and end <= s.end_char for s in others):
-                    continue
-                covering = [i for i, s in enumerate(ner) if s.start_char < end and start < s.end_char]
-                if covering:
-                    for i in covering:
-                        if ner[i].label_ != "Dataset" and not ner[i]._.generic:
-                            ner[i] = Span(doc, ner[i].start, ner[i].end, label="Dataset", kb_id=ner[i].kb_id,
-                                          span_id=ner[i].id)  # attributes are keyed by offsets: they stay
-                            retyped = True
-                    continue
-                span = doc.char_span(start, end, label="Dataset")
-                if span is not None:
-                    span.id_ = span_text(span)
-                    listed.append(span)
-        if retyped:
-            doc.spans["ner"] = ner
+        for start, end in dataset_list_members(text):
+            if name_key(text[start:end]) in self.excluded \
+                    or any(s.start_char < end and start < s.end_char for s in found):
+                continue
+            span = doc.char_span(start, end, label="Dataset")
+            if span is not None:
+                span.id_ = span_text(span)
+                listed.append(span)
         return listed
 
     def typed_list_members(self, doc: Doc, text: str, lists: list[re.Match], found: list[Span]) -> list[Span]:

@@ -34,7 +34,7 @@ from extractors.components.models import MODELS_KEY
 from extractors.gazetteers import LABEL_FILES
 from extractors.results.cues import AT_K
 from extractors.rules.data import data_path
-from extractors.rules.phrases import HeadTypes
+from extractors.rules.phrases import HeadTypes, dataset_list_members
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
@@ -197,6 +197,7 @@ class TypePriors:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
+        listed_datasets = dataset_list_members(text)
         for key in self.groups:
             if key not in doc.spans:
                 continue
@@ -214,6 +215,8 @@ class TypePriors:
                     acting.add(name_key(name))
                 if label == "Model" and names_a_pretrained_model(after):
                     models.add(name_key(name))
+                if not span._.generic and any(s < span.end_char and span.start_char < e for s, e in listed_datasets):
+                    label = "Dataset"  # "the JAADbeh, JAADall, and PIE datasets"
                 labels.append(label)
             spans = []
             for span, label in zip(group, labels, strict=True):

@@ -73,3 +73,26 @@ def ends_in_head(text: str, heads: Collection[str]) -> bool:
     "3D object generation", "Polyp Re-Identification"."""
     last = text.rsplit(None, 1)[-1].lower() if text.strip() else ""
     return last in heads or last.rsplit("-", 1)[-1] in heads
+
+
+# A list member: a capitalised word, or one with a capital after lower-case letters ("nuScenes"),
+# and up to two more capitalised or numbered words ("Waymo Open", "CLIC Professional Validation").
+_LIST_NAME = (r"(?=[a-z]*[A-Z0-9])[A-Za-z0-9][\w+-]*+(?:\.\d[\w+-]*+)*+"
+              r"(?:\s[A-Z0-9][\w+-]*+(?:\.\d[\w+-]*+)*+){0,2}")
+_DATASET_LIST = re.compile(
+    rf"\b(?:[Tt]he|[Oo]n|across|of|from|[Bb]oth|public|standard)\s+"
+    rf"(?P<items>{_LIST_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_LIST_NAME})+)\s+(?:datasets|benchmarks)\b")
+_LIST_MEMBER = re.compile(rf"{_LIST_NAME}(?=,|\s+and\s|$)")
+_LOWER_CASE_PART = re.compile(r"-(?:$|[a-z])")  # "UAV-based", "CNN-": a modifier
+
+
+def dataset_list_members(text: str) -> list[tuple[int, int]]:
+    """The members of each list a plural dataset noun follows ("the nuScenes and Waymo Open
+    datasets", "on MSLS, NordLand, and Pittsburgh datasets"): the noun says every member is a
+    dataset, a plain word ("Pittsburgh") as much as a name; a hyphenated modifier ("UAV-based") is
+    none. On 4,668 2025 corpus papers, 78 of 215 such members were no Dataset entity before."""
+    if "datasets" not in text and "benchmarks" not in text:
+        return []
+    return [item.span() for match in _DATASET_LIST.finditer(text)
+            for item in _LIST_MEMBER.finditer(text, match.start("items"), match.end("items"))
+            if not _LOWER_CASE_PART.search(item.group())]
