@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
@@ -129,8 +129,8 @@ class EntityMerger:
                 or name_key(span_text(span)) != name_key(span.id_):
             return span.start
         word = _hyphenated_word_before(doc, span.start)
-        if word is None or not (self.is_qualifier(word.text) if measure
-                                else _is_compound_qualifier(word.text) and len(span_text(span).split()) > 1):
+        if word is None or not (_is_qualifier(word.text, self.not_qualifiers, compound=False) if measure
+                                else _is_qualifier(word.text, (), compound=True) and len(span_text(span).split()) > 1):
             return span.start
         if entities and entities[-1].end > word.start:
             if not (entities[-1]._.generic and (entities[-1].start, entities[-1].end) == (word.start, word.end)):
@@ -138,12 +138,6 @@ class EntityMerger:
             entities.pop()
             trusted.pop()
         return word.start
-
-    def is_qualifier(self, word: str) -> bool:
-        """A measure's qualifier: a lower-case word none of whose hyphenated parts is a stop word,
-        an adverb or a non-qualifier ("high", "improves"; "near-optimal", "in-domain" are none)."""
-        return bool(_LOWER_WORD.fullmatch(word)) and not any(
-            part.endswith("ly") or part in STOP_WORDS or part in self.not_qualifiers for part in word.split("-"))
 
     @staticmethod
     def model_parts(key: str, span: Span) -> dict | None:
@@ -207,14 +201,17 @@ def _hyphenated_word_before(doc: Doc, end: int) -> Span | None:
     return doc[start:end]
 
 
-def _is_compound_qualifier(word: str) -> bool:
-    """A Task's or Method's qualifier: a lower-case hyphenated word none of whose parts is an
-    adverb or a stop word, but for a "to" inside ("long-text", "low-light", "text-to-image";
-    "state-of-the-art", "widely-used" are none)."""
+def _is_qualifier(word: str, excluded: Collection[str], compound: bool) -> bool:
+    """A lower-case word none of whose hyphenated parts is an adverb, a stop word or `excluded`
+    (a measure's: "high", "improves"; "near-optimal", "in-domain" are none); with `compound`, a
+    hyphenated word whose inner parts may be "to" (a Task's or Method's: "long-text",
+    "text-to-image"; "state-of-the-art", "widely-used" are none)."""
     parts = word.split("-")
-    return len(parts) > 1 and bool(_LOWER_WORD.fullmatch(word)) and not any(
-        part.endswith("ly") or part in STOP_WORDS and not (part == "to" and 0 < i < len(parts) - 1)
-        for i, part in enumerate(parts))
+    if compound and len(parts) < 2 or not _LOWER_WORD.fullmatch(word):
+        return False
+    return not any(part.endswith("ly") or part in excluded
+                   or part in STOP_WORDS and not (compound and part == "to" and 0 < i < len(parts) - 1)
+                   for i, part in enumerate(parts))
 
 
 def _contains(outer: Span, inner: Span) -> bool:
