@@ -111,29 +111,24 @@ class ListItems:
         text = text_of(doc)
         lists = list(_LIST.finditer(text)) if ", " in text else []
         cues = list(_MEASURE_CUE_AT.finditer(text)) if may_list_measures(text) else []
-        listed = []
-        if lists or cues:  # most abstracts have neither: their span groups are not read
+        members = dataset_list_members(text)
+        listed: list[Span] = []
+        if lists or cues or members:  # most abstracts have none: their span groups are not read
             found = [span for key in self.groups if key in doc.spans for span in doc.spans[key]]
-            listed = self.typed_list_members(doc, text, lists, found) + self.listed_measures(doc, text, cues, found)
-        listed += self.headed_list_members(doc, text)
+            listed = self.typed_list_members(doc, text, lists, found) + self.listed_measures(doc, text, cues, found) \
+                + self.headed_list_members(doc, text, members, found)
         doc.spans[LISTED_KEY] = listed
         return doc
 
-    def headed_list_members(self, doc: Doc, text: str) -> list[Span]:
-        """The members of a list a plural dataset noun follows that no span covers ("the ShapeNet,
+    def headed_list_members(self, doc: Doc, text: str, members: list[tuple[int, int]],
+                            found: list[Span]) -> list[Span]:
+        """The `members` of a list a plural dataset noun follows that no span covers ("the ShapeNet,
         Objaverse, and Sketchfab datasets"): Datasets (rules/phrases.dataset_list_members; the
         type priors re-type the NER's members), unless generic ("Chinese and English datasets")."""
-        found = [span for key in self.groups if key in doc.spans for span in doc.spans[key]]
-        listed = []
-        for start, end in dataset_list_members(text):
-            if name_key(text[start:end]) in self.excluded \
-                    or any(s.start_char < end and start < s.end_char for s in found):
-                continue
-            span = doc.char_span(start, end, label="Dataset")
-            if span is not None:
-                span.id_ = span_text(span)
-                listed.append(span)
-        return listed
+        return [span for start, end in members
+                if name_key(text[start:end]) not in self.excluded
+                and not any(s.start_char < end and start < s.end_char for s in found)
+                and (span := _named_span(doc, start, end, "Dataset")) is not None]
 
     def typed_list_members(self, doc: Doc, text: str, lists: list[re.Match], found: list[Span]) -> list[Span]:
         """The name-shaped members of `lists` that no span covers, typed like the typed members."""
@@ -154,9 +149,7 @@ class ListItems:
                 if not _NAME_SHAPED.fullmatch(surface) or name_key(surface) in self.excluded \
                         or name_key(surface.split()[0]) in self.excluded:  # "OpenAI Large"
                     continue
-                span = doc.char_span(start, end, label=typed[0])
-                if span is not None:
-                    span.id_ = span_text(span)
+                if (span := _named_span(doc, start, end, typed[0])) is not None:
                     listed.append(span)
         return listed
 
@@ -182,11 +175,17 @@ class ListItems:
                                 and self.measure_heads & {words[-1], words[-1].removesuffix("s")} - _VAGUE_HEADS) \
                         or any(name_key(w) in self.excluded or w in _NO_MEASURE for w in words):
                     continue
-                span = doc.char_span(start, end, label="Metric")
-                if span is not None:
-                    span.id_ = span_text(span)
+                if (span := _named_span(doc, start, end, "Metric")) is not None:
                     listed.append(span)
         return listed
+
+
+def _named_span(doc: Doc, start: int, end: int, label: str) -> Span | None:
+    """A span of the listed group: `label`, its surface as its id."""
+    span = doc.char_span(start, end, label=label)
+    if span is not None:
+        span.id_ = span_text(span)
+    return span
 
 
 def may_list_measures(text: str) -> bool:
