@@ -290,3 +290,13 @@ def test_a_catalogue_name_written_otherwise_than_its_canonical_takes_no_qualifie
     found = extract("Current agents lack interactive safety awareness, and while safety-aware Chain-of-Thought "
                     "can improve performance, it often compromises task completion.")
     assert the_mention(found, "Chain-of-Thought").canonical == "CoT"
+
+
+def test_properties_fields_and_steps_the_catalogue_lists_as_tasks_are_generic():
+    """2025 corpus sentences: what a scene has, a property of a model, a field and a processing
+    step are no named Tasks, though the catalogue lists them."""
+    found = extract("While 3D foundation models like VGGT provide accurate 3D geometry, stereo foundation models "
+                    "achieve strong zero-shot generalization. Geospatial foundation models for Earth observation "
+                    "often fail, with latency due to recursive parsing and graph construction.")
+    flags = {m.text: m.generic for m in found.entities}
+    assert all(flags[t] for t in ("3D geometry", "zero-shot generalization", "Earth observation", "graph construction"))
