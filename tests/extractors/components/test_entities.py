@@ -300,3 +300,11 @@ def test_properties_fields_and_steps_the_catalogue_lists_as_tasks_are_generic():
                     "often fail, with latency due to recursive parsing and graph construction.")
     flags = {m.text: m.generic for m in found.entities}
     assert all(flags[t] for t in ("3D geometry", "zero-shot generalization", "Earth observation", "graph construction"))
+
+
+def test_platforms_and_formats_are_no_datasets():
+    """2025 corpus sentences where the NER called a platform and a format Datasets."""
+    found = extract("In this work, we benchmarked 20 open-source Small Language Models (SLM) available on HuggingFace "
+                    "under farm-realistic computing constraints. The compression efficiency remains worse than "
+                    "established formats such as JPEG at comparable error levels.")
+    assert not [m.text for m in found.entities if m.text in ("HuggingFace", "JPEG") and not m.generic]
