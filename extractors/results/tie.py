@@ -373,6 +373,7 @@ class SentenceTies:
         self.numbers = sorted(numbers, key=lambda n: n.start)
         self.number_starts = [n.start for n in self.numbers]
         self.dataset_names = list(dict.fromkeys(d.name for d in self.datasets))
+        self.opener = self.opening_dataset()
         claimers = {id(d): self.claimer(d) for d in self.datasets}
         self.claimed_by = claimers
         self.chains: dict[int, list[list[_Name]]] = {}
@@ -597,7 +598,7 @@ class SentenceTies:
         shared = self.shared_after(group)
         if shared:
             return [shared] * size
-        opener = self.opening_dataset()
+        opener = self.opener
         if opener is not None and opener.end <= group.start \
                 and not any(opener.end <= d.start < group.start for d in self.datasets):
             return [opener.name] * size  # "On GSM8K, X attains 85.3%, while on MATH it reaches 52.1%"
