@@ -52,8 +52,20 @@ _GROUP_OPENING = re.compile(r"\$?(?:\\[A-Za-z]+)?\{$")  # right before a span: "
 _GROUP_CLOSING = re.compile(r"\}+\$?")  # right after it
 
 
+_TEX_BRACE = re.compile(r"(?<!\\)[{}]")
+
+
 def _cuts_a_group(source: str) -> bool:
-    return source.count("{") != source.count("}") or source.count("$") % 2 == 1
+    """True when `source` opens a math or brace group it does not close, or closes one it did not
+    open ("J}\\&\\mathcal{F" has as many braces of each kind, in the wrong order)."""
+    if source.count("$") % 2 == 1:
+        return True
+    depth = 0
+    for brace in _TEX_BRACE.findall(source):
+        depth += 1 if brace == "{" else -1
+        if depth < 0:
+            return True
+    return depth != 0
 
 
 @dataclass(slots=True)

@@ -54,6 +54,19 @@ def test_a_span_that_would_cut_a_tex_group_takes_it_whole():
         assert original[s:e] == source
 
 
+def test_a_span_across_two_tex_groups_takes_both_whole():
+    """Video segmentation's metric is written "$\\mathcal{J}$\\&$\\mathcal{F}$" (18 corpus papers):
+    its mention holds as many opening as closing braces, but closes the first group before opening
+    the second, and read "J}$\\&$\\mathcal{F"."""
+    for original, source in (
+            ("reaches 80.42 $\\mathcal{J}$\\&$\\mathcal{F}$ on MOSE", "$\\mathcal{J}$\\&$\\mathcal{F}$"),
+            ("a $\\mathcal{J}\\&\\mathcal{F}$ of 70.1", "$\\mathcal{J}\\&\\mathcal{F}$")):
+        cleaned = clean(original)
+        start = cleaned.text.index("J&F")
+        s, e = cleaned.source_span(start, start + len("J&F"))
+        assert original[s:e] == source
+
+
 def test_a_latex_link_keeps_its_text_only():
     """arXiv train paper ax0001: "\\href{https://github.com/umkiyoung/CiBO}{here}" ran the address and
     the text together ("CiBOhere", a Method)."""
