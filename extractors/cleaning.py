@@ -48,8 +48,9 @@ _PATTERN = re.compile(
     rf"|(?P<tilde>(?<!\\)~)"                                # TeX non-breaking space
 )
 _NEEDS_CLEANING = re.compile(r"[\n\\$*_`\[~{}]")
-_GROUP_OPENING = re.compile(r"\$?(?:\\[A-Za-z]+)?\{$")  # right before a span: "$\textbf{"
-_GROUP_CLOSING = re.compile(r"\}+\$?")  # right after it
+# Right before a span: "$\textbf{", "\underline{\textbf{", or a math sign alone ("$\Delta$-NeRF", "$k$-NN").
+_GROUP_OPENING = re.compile(r"(?:\$?(?:\\[A-Za-z]+)?\{)+$|\$$")
+_GROUP_CLOSING = re.compile(r"\}+\$?|\$")  # right after it ("}$", or "$" of "PALMS$^+$")
 
 
 _TEX_BRACE = re.compile(r"(?<!\\)[{}]")
@@ -89,7 +90,7 @@ class CleanText:
             return start, end
         lo, hi = self._source_of(start)[0], self._source_of(end - 1)[1]
         if _cuts_a_group(self.original[lo:hi]):
-            opening = _GROUP_OPENING.search(self.original, 0, lo)
+            opening = _GROUP_OPENING.search(self.original, max(0, lo - 60), lo)
             lo = opening.start() if opening else lo
             closing = _GROUP_CLOSING.match(self.original, hi)
             if _cuts_a_group(self.original[lo:hi]) and closing:

@@ -67,6 +67,22 @@ def test_a_span_across_two_tex_groups_takes_both_whole():
         assert original[s:e] == source
 
 
+def test_a_span_inside_math_or_nested_commands_takes_its_signs():
+    """Names written half in math ("$\\Delta$-NeRF", "MemR$^3$", "$k$-nearest neighbors") and
+    initials under two commands: the mention takes the math signs and every command around it."""
+    for original, name, source in (
+            ("the $\\Delta$-NeRF model", "Δ-NeRF", "$\\Delta$-NeRF"),
+            ("MemR$^3$ is", "MemR^3", "MemR$^3$"),
+            ("a $k$-nearest neighbors step", "k-nearest neighbors", "$k$-nearest neighbors"),
+            ("on PM$_{2.5}$ data", "PM_2.5", "PM$_{2.5}$"),
+            ("the \\underline{\\textbf{C}}ausal \\underline{\\textbf{C}}oncept model", "Causal Concept",
+             "\\underline{\\textbf{C}}ausal \\underline{\\textbf{C}}oncept")):
+        cleaned = clean(original)
+        start = cleaned.text.index(name)
+        s, e = cleaned.source_span(start, start + len(name))
+        assert original[s:e] == source
+
+
 def test_a_latex_link_keeps_its_text_only():
     """arXiv train paper ax0001: "\\href{https://github.com/umkiyoung/CiBO}{here}" ran the address and
     the text together ("CiBOhere", a Method)."""
