@@ -11,7 +11,8 @@ generic mentions stay here (SciER scores them), the graph drops them.
 A Model only the NER found gets the family its name's stem names ("Mantis", "Kuwain-1.5B" ->
 Kuwain: rules/model_names.family_of_unlisted), as the guide's families do.
 A catalogue name a paper qualifies ("retrieval accuracy", "long-text question answering") keeps
-the qualifying word in its text and the catalogue's canonical (Accuracy, Question Answering).
+the qualifying word in its text and the catalogue's canonical (Accuracy, Question Answering), and
+so does an NER Task that adds words before a catalogue Task ("aerial visual localization").
 Canonical names: the grammar's for models, the gazetteer's for its hits; an acronym and its long
 form share one (the gazetteer's when it knows either form, else the acronym) and one type; any
 other name takes the first surface form of its near-duplicates (case, hyphens, spaces, plural:
@@ -38,6 +39,7 @@ from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case word, hyphenated or not
+_ACRONYM_QUALIFIER = re.compile(r"[A-Z]{2,5}|[1-9]D")  # "CAD code generation", "3D reconstruction"
 # group -> span._.source; else the group key itself
 GROUP_SOURCES = {"models": "pattern", "listed": "pattern", "title_tasks": "pattern"}
 TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonical
@@ -69,6 +71,7 @@ class EntityMerger:
         self.generic_concepts: set[str] = set()
         self.measures: frozenset[str] = frozenset()
         self.not_qualifiers: frozenset[str] = frozenset()
+        self.not_task_qualifiers: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
@@ -85,13 +88,15 @@ class EntityMerger:
         6), and hardware, formats, modalities and fields ("CPU", "JSON", "ECG", "ML"; a "why" says
         which), none of the five types: any mention of them is generic. Unlike a generic word, one
         makes only itself generic, not a phrase it is in ("MRI segmentation", "text-to-SQL").
-        Measure-word lists: `measures`, the catalogue Metrics a qualifying word joins, and
-        `not_qualifiers`, the words before them that are no qualifier ("high", "improves")."""
+        Measure-word lists: `measures`, the catalogue Metrics a qualifying word joins,
+        `not_qualifiers`, the words before them that are no qualifier ("high", "improves"), and
+        `not_task_qualifiers`, those before a Task that are none either ("robust", "existing")."""
         self.generic_words |= generic_word_keys(generic_words)
         self.generic_concepts |= generic_word_keys(generic_concepts)
         lists = word_lists(measure_words)
         self.measures |= lists.get("measures", frozenset())
         self.not_qualifiers |= lists.get("not_qualifiers", frozenset())
+        self.not_task_qualifiers |= self.not_qualifiers | lists.get("not_task_qualifiers", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         chosen = sorted(self.select(doc), key=lambda item: item[1].start_char)
@@ -113,24 +118,34 @@ class EntityMerger:
     def qualified_start(self, doc: Doc, key: str, span: Span, entities: list[Span], trusted: list[bool]) -> int:
         """Where a catalogue name's mention starts: at the qualifying word before it, which the gold
         often keeps in the name ("long-text question answering", "mask-aware contrastive learning",
-        "retrieval accuracy"), else at itself; the canonical stays the catalogue's, so the mention
-        has both names. A Task's or Method's name of two words or more takes a hyphenated word
-        only (a plain one is as often a verb, "employs"; a one-word name is mostly an acronym, and
-        "fine-tuned LoRA" beside "Low-Rank Adaptation" would fuse two names), a catalogue measure
-        (measure_words.jsonl) any word that is no verb or degree ("improves", "high"). A name a
-        bracket follows is left alone (the acronym defines the name), and so is one written
-        otherwise than its canonical: "safety-aware Chain-of-Thought" (canonical CoT) would lose
-        the name the gold may use. The word is never another entity's, but a generic mention of it
-        alone ("reconstruction", a generic Task to the NER) gives way: it is dropped from
-        `entities` (and `trusted`)."""
+        "retrieval accuracy", "6D pose estimation"), else at itself; the canonical stays the
+        catalogue's, so the mention has both names. What qualifies:
+        - before a catalogue measure (measure_words.jsonl): any word that is no verb or degree
+          ("improves", "high");
+        - before a Task: a hyphenated word, or an acronym other than a model class ("CAD code
+          generation", not "LLM summarization"); not before an acronym name, mostly another
+          paper's. A Task that starts inside a hyphenated word takes its front ("image-to-video
+          generation", "multi-image super-resolution"), whatever its canonical;
+        - before a Method's name of two words or more: a hyphenated word (a one-word name is mostly
+          an acronym, and "fine-tuned LoRA" beside "Low-Rank Adaptation" would fuse two names).
+        A plain word is none: as often a verb or a quality ("employs", "evaluating", "robust"; read
+        on 4,668 corpus papers). A name a bracket follows is left alone (the acronym defines the
+        name), and so is one written otherwise than its canonical: "safety-aware Chain-of-Thought"
+        (canonical CoT) would lose the name the gold may use. The word is never another entity's,
+        but a generic mention of it alone ("reconstruction", a generic Task to the NER) gives way:
+        it is dropped from `entities` (and `trusted`)."""
         measure = span.label_ == "Metric" and span_text(span).lower() in self.measures
         bracketed = span.end < len(doc) and doc[span.end].text == "("
-        if key != "gazetteer" or not (measure or span.label_ in ("Task", "Method")) or bracketed \
-                or name_key(span_text(span)) != name_key(span.id_):
+        if key != "gazetteer" or not (measure or span.label_ in ("Task", "Method")) or bracketed:
             return span.start
-        word = _hyphenated_word_before(doc, span.start)
-        if word is None or not (_is_qualifier(word.text, self.not_qualifiers, compound=False) if measure
-                                else _is_qualifier(word.text, (), compound=True) and len(span_text(span).split()) > 1):
+        front = _compound_front(doc, span.start) if span.label_ == "Task" else None
+        if front is not None:  # the name starts inside a word: "multi-image super-resolution"
+            word = front if _is_qualifier(doc[front.start: span.start + 1].text, (), compound=True) else None
+        elif name_key(span_text(span)) != name_key(span.id_):
+            return span.start
+        else:
+            word = self.qualifier_before(doc, span, measure)
+        if word is None:
             return span.start
         if entities and entities[-1].end > word.start:
             if not (entities[-1]._.generic and (entities[-1].start, entities[-1].end) == (word.start, word.end)):
@@ -138,6 +153,20 @@ class EntityMerger:
             entities.pop()
             trusted.pop()
         return word.start
+
+    def qualifier_before(self, doc: Doc, span: Span, measure: bool) -> Span | None:
+        """The qualifying word of `qualified_start` before the catalogue name `span`, if any."""
+        word = _hyphenated_word_before(doc, span.start)
+        if word is None:
+            return None
+        if measure:
+            qualifies = _is_qualifier(word.text, self.not_qualifiers, compound=False)
+        elif span.label_ == "Method":
+            qualifies = len(span_text(span).split()) > 1 and _is_qualifier(word.text, (), compound=True)
+        else:
+            acronym = bool(_ACRONYM_QUALIFIER.fullmatch(word.text)) and name_key(word.text) not in self.generic_words
+            qualifies = not span_text(span).isupper() and (acronym or _is_qualifier(word.text, (), compound=True))
+        return word if qualifies else None
 
     @staticmethod
     def model_parts(key: str, span: Span) -> dict | None:
@@ -184,9 +213,22 @@ class EntityMerger:
                 _contains(span, c[1]) and (c[1].start_char, c[1].end_char) != (span.start_char, span.end_char)
                 and c[0] not in self.protected for c in overlapping
             ):
-                chosen[low:high] = [(key, span)]
+                chosen[low:high] = [self.extension(key, span, overlapping)]
                 starts[low:high] = [span.start_char]
         return chosen
+
+    def extension(self, key: str, span: Span, replaced: list[tuple[str, Span]]) -> tuple[str, Span]:
+        """What an `extend` span that holds `replaced` becomes: an NER Task that only adds words
+        before a catalogue Task ("aerial visual localization" over "visual localization") is the
+        qualified catalogue name, as `qualified_start` makes it: its words, the catalogue's canonical.
+        Not over an acronym ("ThiFAN-VQA" is no VQA) or a generic concept ("knowledge graph
+        construction" is a task, "graph construction" none)."""
+        if key == "ner" and span.label_ == "Task" and len(replaced) == 1:
+            inner_key, inner = replaced[0]
+            if inner_key == "gazetteer" and inner.label_ == "Task" and inner.end == span.end \
+                    and not span_text(inner).isupper() and not self.is_generic(inner_key, inner):
+                return inner_key, Span(doc=span.doc, start=span.start, end=span.end, label="Task", span_id=inner.id_)
+        return key, span
 
 
 def _hyphenated_word_before(doc: Doc, end: int) -> Span | None:
@@ -199,6 +241,15 @@ def _hyphenated_word_before(doc: Doc, end: int) -> Span | None:
             and not doc[start - 2].whitespace_ and not doc[start].is_sent_start:
         start -= 2
     return doc[start:end]
+
+
+def _compound_front(doc: Doc, start: int) -> Span | None:
+    """The words a hyphen glues to the front of token `start` ("image-to-" of "image-to-video"), if any."""
+    front = start
+    while front >= 2 and doc[front - 1].text == "-" and not doc[front - 1].whitespace_ \
+            and not doc[front - 2].whitespace_ and not doc[front - 1].is_sent_start and not doc[front].is_sent_start:
+        front -= 2
+    return doc[front:start] if front < start else None
 
 
 def _is_qualifier(word: str, excluded: Collection[str], compound: bool) -> bool:
