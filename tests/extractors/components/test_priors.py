@@ -52,6 +52,10 @@ def entities_after(text: str, ner: list[tuple[str, str]], every: bool = False) -
     ("We evaluate on the Exaggerated Safety Benchmark and report the Fairness Discrepancy Rate.",
      [("Exaggerated Safety Benchmark", "Method"), ("Fairness Discrepancy Rate", "Method")],
      {"Exaggerated Safety Benchmark": "Dataset", "Fairness Discrepancy Rate": "Metric"}),
+    # train: a shared task is a benchmark (the guide's "SemEval-2020 Task 5"), though it ends in "Task"
+    ("This paper presents the open-system submission by the In2x research team for the WMT25 General "
+     "Machine Translation Shared Task.", [("WMT25 General Machine Translation Shared Task", "Task")],
+     {"WMT25 General Machine Translation Shared Task": "Dataset"}),
 ])
 def test_catalogue_and_head_types_replace_the_ner_guess(text, ner, expected):
     found = retyped(text, ner)
