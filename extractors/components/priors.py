@@ -93,9 +93,19 @@ _NAMES_A_PRETRAINED_MODEL = re.compile(
     r"|tailored\b|developed\b|specifically\b|capable\b|featuring\b|acting\b|comprising\b|ranging\b))")
 
 
+# A parameter count in the apposition makes it a checkpoint whatever its noun: "Jina-VLM, a 2.4B
+# parameter vision-language model", "J4R, a 7B judge", "Compass-v3, a ... (MoE) model with 245B total
+# parameters" (train: 2 of 2 gold Models; a count of data, "a 200M-image corpus", is none).
+_PARAMETERS = r"\d+(?:\.\d+)?[BM]"
+_NAMES_A_SIZED_MODEL = re.compile(
+    rf"(?:\s*\([^()]*\))?,\s+(?:a|an)\s+(?:[\w-]+\s+)?{_PARAMETERS}(?:\s*\([^()]*\))?(?:[- ]parameters?)?\s+"
+    rf"{_MODIFIER}{{0,4}}?(?:models?|LLMs?|judges?|reasoners?)\b"
+    rf"|{_APPOSITION_OPENS}(?:\([^()]*\)\s+)?models?\s+with\s+(?:only\s+)?{_PARAMETERS}\s+(?:\w+\s+)?parameters\b")
+
+
 def names_a_pretrained_model(after: str) -> bool:
-    """Whether the text after a name sets it beside "a ... language model" (see above)."""
-    return bool(_NAMES_A_PRETRAINED_MODEL.match(after))
+    """Whether the text after a name sets it beside "a ... language model" or a parameter count (see above)."""
+    return bool(_NAMES_A_PRETRAINED_MODEL.match(after) or _NAMES_A_SIZED_MODEL.match(after))
 
 
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]s")  # "CNNs", "LLMs": a class, not a model

@@ -105,6 +105,17 @@ def test_a_proposal_described_as_a_language_or_foundation_model_is_a_model_of_it
     assert the_mention(titled, "VectorLLM").type == "Method"
 
 
+def test_a_proposal_described_with_a_parameter_count_is_a_model():
+    """A held-out train sentence (ax0187, gold Model "Judge for Reasoning") and 2025 corpus sentences
+    the NER typed Method: a parameter count makes a checkpoint whatever the noun; a count of data
+    ("a 200M-image corpus") does not."""
+    found = extract("We train Judge for Reasoning (J4R), a 7B judge trained with EIS-GRPO that outperforms GPT-4o. "
+                    "We present Jina-VLM, a 2.4B parameter vision-language model that achieves strong results. "
+                    "We release OpenLVD200M, a 200M-image corpus that demonstrates superior diversity.")
+    typed = {name: the_mention(found, name).type for name in ("Judge for Reasoning", "J4R", "Jina-VLM", "OpenLVD200M")}
+    assert typed == {"Judge for Reasoning": "Model", "J4R": "Model", "Jina-VLM": "Model", "OpenLVD200M": "Dataset"}
+
+
 def test_acronym_and_long_form_are_one_proposal():
     found = extract(CASES[3][1], title=CASES[3][0])
     assert {(m.text, m.canonical, m.role) for m in found.entities if m.canonical == "LoL"} == {
