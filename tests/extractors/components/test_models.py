@@ -115,6 +115,13 @@ CASES = [
     ("We compare AlexNet, VGG16, ResNet18 and InceptionV3.", "AlexNet", "AlexNet", "AlexNet"),
     ("Whisper, XLS-R, MMS, and W2v-BERT have expanded access.", "W2v-BERT", "w2v-BERT", "wav2vec"),
     ("We evaluate grok-3-mini and o3 on the puzzles.", "grok-3-mini", "Grok-3-mini", "Grok"),
+    # 2022-2023 models that conference abstracts of 2023 compare with
+    ("Text-to-image models such as Parti and Make-A-Video are compared.", "Parti", "Parti", "Parti"),
+    ("Megatron-Turing NLG 530B and Jurassic-1 Jumbo are dense models.", "Megatron-Turing NLG 530B",
+     "Megatron-Turing NLG-530B", "Megatron-Turing NLG"),
+    ("We fine-tune SantaCoder and mT0 on the task.", "SantaCoder", "SantaCoder", "StarCoder"),
+    ("We fine-tune SantaCoder and mT0 on the task.", "mT0", "mT0", "BLOOM"),
+    ("We translate with NLLB-200 and Cerebras-GPT-13B.", "Cerebras-GPT-13B", "Cerebras-GPT-13B", "Cerebras-GPT"),
 ]
 
 
