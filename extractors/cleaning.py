@@ -51,9 +51,7 @@ _NEEDS_CLEANING = re.compile(r"[\n\\$*_`\[~{}]")
 # Right before a span: "$\textbf{", "\underline{\textbf{", or a math sign alone ("$\Delta$-NeRF", "$k$-NN").
 _GROUP_OPENING = re.compile(r"(?:\$?(?:\\[A-Za-z]+)?\{)+$|\$$")
 _GROUP_CLOSING = re.compile(r"\}+\$?|\$")  # right after it ("}$", or "$" of "PALMS$^+$")
-
-
-_TEX_BRACE = re.compile(r"(?<!\\)[{}]")
+_TEX_BRACE = re.compile(r"(?<!\\)[{}]")  # a brace that groups (not "\{")
 
 
 def _cuts_a_group(source: str) -> bool:

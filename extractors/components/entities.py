@@ -71,7 +71,6 @@ class EntityMerger:
         self.generic_concepts: set[str] = set()
         self.measures: frozenset[str] = frozenset()
         self.not_qualifiers: frozenset[str] = frozenset()
-        self.not_task_qualifiers: frozenset[str] = frozenset()
 
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
@@ -88,15 +87,13 @@ class EntityMerger:
         6), and hardware, formats, modalities and fields ("CPU", "JSON", "ECG", "ML"; a "why" says
         which), none of the five types: any mention of them is generic. Unlike a generic word, one
         makes only itself generic, not a phrase it is in ("MRI segmentation", "text-to-SQL").
-        Measure-word lists: `measures`, the catalogue Metrics a qualifying word joins,
-        `not_qualifiers`, the words before them that are no qualifier ("high", "improves"), and
-        `not_task_qualifiers`, those before a Task that are none either ("robust", "existing")."""
+        Measure-word lists: `measures`, the catalogue Metrics a qualifying word joins, and
+        `not_qualifiers`, the words before them that are no qualifier ("high", "improves")."""
         self.generic_words |= generic_word_keys(generic_words)
         self.generic_concepts |= generic_word_keys(generic_concepts)
         lists = word_lists(measure_words)
         self.measures |= lists.get("measures", frozenset())
         self.not_qualifiers |= lists.get("not_qualifiers", frozenset())
-        self.not_task_qualifiers |= self.not_qualifiers | lists.get("not_task_qualifiers", frozenset())
 
     def __call__(self, doc: Doc) -> Doc:
         chosen = sorted(self.select(doc), key=lambda item: item[1].start_char)
@@ -237,19 +234,21 @@ def _hyphenated_word_before(doc: Doc, end: int) -> Span | None:
     start = end - 1
     if start < 0 or doc[end].is_sent_start or not doc[start].whitespace_:
         return None
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and not doc[start].is_sent_start:
-        start -= 2
-    return doc[start:end]
+    return doc[_hyphenated_start(doc, start):end]
 
 
 def _compound_front(doc: Doc, start: int) -> Span | None:
     """The words a hyphen glues to the front of token `start` ("image-to-" of "image-to-video"), if any."""
-    front = start
-    while front >= 2 and doc[front - 1].text == "-" and not doc[front - 1].whitespace_ \
-            and not doc[front - 2].whitespace_ and not doc[front - 1].is_sent_start and not doc[front].is_sent_start:
-        front -= 2
+    front = _hyphenated_start(doc, start)
     return doc[front:start] if front < start else None
+
+
+def _hyphenated_start(doc: Doc, token: int) -> int:
+    """The first token of the hyphenated word token `token` ends ("zero", "-", "shot"), in its sentence."""
+    while token >= 2 and doc[token - 1].text == "-" and not doc[token - 1].whitespace_ \
+            and not doc[token - 2].whitespace_ and not doc[token].is_sent_start:
+        token -= 2
+    return token
 
 
 def _is_qualifier(word: str, excluded: Collection[str], compound: bool) -> bool:
