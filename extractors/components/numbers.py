@@ -84,16 +84,20 @@ class NumberExtractor:
 
 def add_metric_mentions(doc: Doc, phrases: list[MetricPhrase]) -> None:
     """Metric spans for `phrases` among the doc's entities, replacing the shorter Metric mentions
-    of other metrics they hold and the generic Metric mentions of its own words (a number tied to
-    "68.1% specificity" makes it a named metric); a phrase that overlaps any other span is left out."""
+    of other metrics they hold, the generic Metric mentions of its own words (a number tied to
+    "68.1% specificity" makes it a named metric) and the NER's mentions of other types inside them
+    ("rotation", a Task to the NER, in "reduces rotation error by 23.1%"); a phrase that overlaps
+    any other span is left out."""
     spans = list(doc.spans[ENTITIES_KEY]) if ENTITIES_KEY in doc.spans else []
     for phrase in phrases:
         span = doc.char_span(phrase.start, phrase.end, label="Metric", alignment_mode="contract")
         if span is None:
             continue
         overlapped = [s for s in spans if s.start_char < span.end_char and span.start_char < s.end_char]
-        if any(s.label_ != "Metric" or s.start_char < span.start_char or s.end_char > span.end_char
-               or (len(s) >= len(span) or s.id_ == phrase.name) and not s._.generic for s in overlapped):
+        if any(s.start_char < span.start_char or s.end_char > span.end_char
+               or s.label_ != "Metric" and s._.source != "ner"
+               or s.label_ == "Metric" and (len(s) >= len(span) or s.id_ == phrase.name) and not s._.generic
+               for s in overlapped):
             continue  # another entity there, or the same metric named already ("mAP" of "mAP scores")
         span.id_ = phrase.name
         span._.source = "pattern"

@@ -420,6 +420,26 @@ def test_a_result_makes_a_generic_mention_of_its_metric_named(nlp):
             if s.text == "specificity"] == [("specificity", "Specificity", "pattern", False)] * 2
 
 
+def test_a_tied_metric_phrase_replaces_a_mention_of_another_type_inside_it(nlp):
+    """A 2025 corpus sentence: the NER called "rotation" and "translation" generic Tasks; the numbers
+    tied to "rotation error" and "translation error" make those the mentions, Metrics."""
+    text = ("Experiments demonstrate that E-M3RF on the RePAIR dataset reduces rotation error by 23.1% and "
+            "translation error by 13.2%.")
+    doc = nlp.make_doc(text)
+    for name in ("sentencizer", "paperkg_sections"):
+        doc = nlp.get_pipe(name)(doc)
+    spans = []
+    for word in ("rotation", "translation"):
+        start = text.index(word)
+        span = doc.char_span(start, start + len(word), label="Task", span_id=word)
+        span._.source, span._.generic = "ner", True
+        spans.append(span)
+    doc.spans[ENTITIES_KEY] = spans
+    doc = nlp.get_pipe("paperkg_numbers")(doc)
+    assert [(s.text, s.label_, s.id_) for s in doc.spans[ENTITIES_KEY]] == [
+        ("rotation error", "Metric", "Rotation Error"), ("translation error", "Metric", "Translation Error")]
+
+
 def test_a_tied_metric_phrase_keeps_a_known_metrics_name_without_its_score_word(nlp):
     """ "IoU scores" and "f1-scores" name IoU and F1 (their surface forms become node aliases);
     "harmful score" is a name whole."""
