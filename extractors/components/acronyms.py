@@ -178,6 +178,15 @@ class AcronymSpans:
         if MODELS_KEY in doc.spans:
             doc.spans[MODELS_KEY] = [s for s in doc.spans[MODELS_KEY] if s.text != short_text]
 
+    def catalogue_sense(self, span: Span, short_text: str) -> frozenset[str] | None:
+        """The words of what the catalogue means by a short form it tagged: the long names of its
+        acronym entry ("SST": Stanford Sentiment Treebank), or the entry's own name when that is
+        the long one ("TTS" is listed as Text-to-Speech); None when it gives none."""
+        key = name_key(span.id_)
+        if key in self.long_forms:
+            return self.long_forms[key]
+        return frozenset(long_form_words(span.id_)) if len(span.id_) > len(short_text) + 3 else None
+
     def _type_of(self, typed: list[Span], guessed: list[Span], definition: Definition,
                  long_text: str, short_text: str) -> str | None:
         """The first of: a trusted type on the long form (a span ending with it), its head noun
@@ -186,7 +195,11 @@ class AcronymSpans:
         ("Peak Signal-to-noise Ratio (PSNR)": Metric, though the NER calls the long form a
         Method; not "Self-training with Self-adaptive Thresholding (SST)", which the catalogue's
         Stanford Sentiment Treebank does not type), a guessed (NER) type on the long form, one on
-        the short form (a bare acronym is ambiguous); None when none of these says."""
+        the short form (a bare acronym is ambiguous); None when none of these says. Where the
+        catalogue means something else by the short form, the NER's guess on it is the catalogue's
+        sense it learnt ("TTS", Text-to-Speech, defined as Test-Time Scaling): Method, the type of 7
+        in 10 acronyms the train gold defines, stands instead. A plural head types the long form
+        only as a measure ("attack-success rates"): plural systems and agents are mostly classes."""
         def on_long_form(spans: list[Span]) -> str | None:
             return next((s.label_ for s in spans if s.end_char == definition.long_end
                          and s.start_char >= definition.long_start), None)
@@ -197,11 +210,14 @@ class AcronymSpans:
 
         words = long_form_words(long_text)
         homonyms = [s for s in on_short_form(typed)  # no word shared with what the catalogue means
-                    if name_key(s.id_) in self.long_forms and not words & self.long_forms[name_key(s.id_)]]
+                    if (sense := self.catalogue_sense(s, short_text)) is not None and not words & sense]
         catalogued = next((s.label_ for s in on_short_form(typed) if s.label_ != "Model" and s not in homonyms
                            and name_key(s.id_) in (name_key(short_text), name_key(long_text))), None)
-        guessed_short = next((s.label_ for s in on_short_form(typed + guessed) if s not in homonyms), None)
+        # with a homonym, the NER's guess on the short form is the catalogue's sense it learnt
+        guessed_short = "Method" if homonyms else next((s.label_ for s in on_short_form(typed + guessed)), None)
         head = self.heads.of_name(long_text)
+        if head is None and long_text.endswith("s") and self.heads.of_name(long_text[:-1]) == "Metric":
+            head = "Metric"  # "attack-success rates (ASR)"; plural systems and agents are mostly classes
         if head == "Model":
             head = "Method"  # "Skinned Multi-Person Linear Model (SMPL)": named models are the grammar's
         return (on_long_form(typed) or head or catalogued or on_long_form(guessed) or guessed_short)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from extractors.attributes import ENTITIES_KEY
+from extractors.pipeline import default_pipeline
 from tests.extractors.pipeline_cases import annotate, extract, mentions
 
 DPO = ("This paper explores the utilization of counterfactual prompting within the framework of Direct "
@@ -139,3 +141,32 @@ def test_a_pair_the_catalogue_means_otherwise_takes_no_catalogue_type(sentence, 
     """The catalogue's long forms of the acronym share no word with the paper's: another entity."""
     found = extract(sentence)
     assert {m.type for m in found.entities if m.canonical == short} == {"Method"}
+
+
+def test_a_catalogue_entry_named_by_its_long_form_is_a_homonym_too():
+    """Train paper ax0229 (gold Method "Test-Time Scaling"): the catalogue lists "TTS" as
+    Text-to-Speech, a Task, and a NER fitted without the paper called the short forms Tasks (the ner
+    group is written by hand on the real doc). Neither says what this paper means by TTS; a defined
+    acronym is a Method unless something about its own long form says otherwise."""
+    text = ("Mathematical reasoning can be further enhanced through Test-Time Scaling (TTS) methods like "
+            "Beam Search. However, TTS methods suffer from path homogenization.")
+    doc = annotate(text)
+    assert ("TTS", "Task", "Text-to-Speech") in [(s.text, s.label_, s.id_) for s in doc.spans["gazetteer"]]
+    ner = []
+    for start in (i for i in range(len(text)) if text.startswith("TTS", i)):
+        span = doc.char_span(start, start + 3, label="Task")
+        span._.source, span._.score, span._.generic = "ner", 0.8, False
+        ner.append(span)
+    doc.spans["ner"] = ner
+    nlp = default_pipeline()
+    for name in ("paperkg_acronyms", "paperkg_entities"):
+        doc = nlp.get_pipe(name)(doc)
+    assert {(s.text, s.label_) for s in doc.spans[ENTITIES_KEY] if s.id_ == "TTS"} == {
+        ("Test-Time Scaling", "Method"), ("TTS", "Method")}
+
+
+def test_a_plural_measure_types_its_acronym_a_metric():
+    """2025 corpus: the catalogue's ASR is speech recognition; "attack-success rates" is a measure."""
+    found = extract("Our defense lowers attack-success rates (ASR) on five benchmarks, and ASR drops further "
+                    "with more data.")
+    assert {m.type for m in found.entities if m.canonical == "ASR"} == {"Metric"}
