@@ -58,6 +58,9 @@ _NUMBER_NEXT = re.compile(r"\s+(?:about\s+|around\s+|~\s*)?[+-]?\d")
 _MODEL_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BbMm]\b|-\d+(?:\.\d+)?[BbMm]\b")
 _NAME_WORD = r"[\w'+-]*(?:\.[\w'+-]+)*"  # "WMT'14", "GPT-3.5"; not a sentence's full stop
 _CAPITALISED = re.compile(r"[A-Z]" + _NAME_WORD + r"(?:\s[A-Z0-9]" + _NAME_WORD + "){0,3}")
+# After "in", a capitalised word is as often a language, a measure or a setting ("in English", "in
+# SummaC scores", "in R1@0.5") as a place; one with a version number is a place ("in BraTS2020").
+_VERSIONED_NAME = re.compile(r"[^@\s]*\d[^@\s]*(?![^\s,.;:)])")
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?$")
 _COORDINATION_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
@@ -588,10 +591,13 @@ class SentenceTies:
         if inside is not None:
             return [inside.name] * size  # "85.3% (GSM8K) and 60.1% (MATH)"
         opening = _ON_FORWARD.match(text, group.end)
+        prep = opening.group("prep").lower() if opening else ""
         if opening and _CAPITALISED.match(text, opening.end()) and opening.end() not in self.metric_starts \
-                and not (opening.group("prep").lower() == "for" and self.attached_system(group)):
+                and (prep != "in" or _VERSIONED_NAME.match(text, opening.end())) \
+                and not (prep == "for" and self.attached_system(group)):
             return [None] * size  # "91.6% on LLaMA2 7b", not a dataset: nor is the dataset before it; a
-            # metric there ("13.1% in R@1 ... on the ActivityNet-VRL dataset") is no place
+            # metric there ("13.1% in R@1 ... on the ActivityNet-VRL dataset"), or after "in" a word
+            # without a version ("in English", "in SummaC scores"), is no place
             # ("99.14% for CAT-Net" names the system: the sentence's dataset may still hold)
         if len(self.dataset_names) == 1:
             return self.dataset_names * size  # the sentence's one dataset: "On GSM8K, ...", "Experiments on D show"

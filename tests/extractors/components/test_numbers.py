@@ -390,6 +390,19 @@ def test_a_change_shares_the_place_of_the_gain_it_follows_a_coordinated_one_does
         (35.5, "GSM8K"), (44.5, "GSM8K"), (27.6, "MathQA"), (36.2, "MathQA")]
 
 
+def test_a_capitalised_word_after_in_is_no_other_place(nlp):
+    """2025 corpus sentences: after "in", a measure or a language ("in SummaC scores", "in English")
+    does not stand for a place the number is on, so the sentence's dataset holds; a name with a
+    version number ("in BraTS2020", which the NER did not find) still does."""
+    text = ("On GovReport, our best approach has improved ROUGE-L by 4.1 points and achieves about 35% gains "
+            "in SummaC scores. Experimental evaluation on the Semantic Textual Similarity Benchmark (STS-B) "
+            "shows that HTP achieves a Spearman correlation of 0.68 in English. The model reaches 94.09% "
+            "in BraTS2020.")
+    [extraction] = extract_papers([Paper(id="t", title="", abstract=text)], nlp)
+    assert [(r.value, r.dataset) for r in extraction.results] == [
+        (4.1, "GovReport"), (35.0, "GovReport"), (0.68, "STS-B"), (94.09, None)]
+
+
 def test_a_metric_phrase_a_result_is_tied_to_is_a_metric_mention(nlp):
     """No catalogue lists "attack success rates"; the result that reports it says it is a metric
     (the model tags only "attack success"). A bare measure word ("time") is none."""
