@@ -78,6 +78,9 @@ _BENCH_NAME = re.compile(r"(?:^|[a-z0-9-])Bench(?![a-z])")
 # all 9 are Datasets); an acronym of the task ("MCQA") or a phrase ("medical QA") is none.
 _QA_NAME = re.compile(r"[a-z]V?QA$")
 _AT_CUTOFF = re.compile(rf"\w{AT_K}$")  # "Pass@64", "Recall@10", "mAP@0.5": a measure at a cut-off
+# "BERTScore", "CLIPScore", "DeBERTaScore", "VQAScore": a score glued to what it is computed with is a
+# measure (the NER called the last two Datasets in 2025 corpus papers)
+_SCORE_NAME = re.compile(r"[A-Za-z0-9]Score$")
 _EQUALS_A_VALUE = re.compile(r"\s*=\s*[~≈]?\s*\$?\s*[-+]?\d")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*")
 _HAS_CAPITAL = re.compile(r"[A-Z]")
@@ -158,7 +161,8 @@ class TypePriors:
             return found
         head = self.heads.of_name(name)
         return (self.types.get(name_key(name)) or (head if head not in KEPT_LABELS else None)
-                or ("Metric" if _EQUALS_A_VALUE.match(after) or _AT_CUTOFF.search(name) else None)
+                or ("Metric" if _EQUALS_A_VALUE.match(after) or _AT_CUTOFF.search(name) or _SCORE_NAME.search(name)
+                    else None)
                 or ("Dataset" if _BENCH_NAME.search(name) or found == "Method" and _QA_NAME.search(name) else None)
                 or self.context_type(name, before, after) or _acting_type(found, before, after)
                 or _benchmark_type(name, found, after) or found)
