@@ -13,6 +13,7 @@ Span-level (spans of `doc.spans["entities"]`, label = entity type, `id_` = canon
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH, SENT_START
@@ -47,6 +48,15 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = values[key] = doc.text
     return text
+
+
+def once_per_doc(doc: Doc, name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()` the first time a component asks for `name` on `doc`, then the stored value: for a
+    reading of the text two components share (kept in the user data, under no attribute's key)."""
+    values, key = _values(doc), ("paperkg", name)
+    if key not in values:
+        values[key] = compute()
+    return values[key]
 
 
 def span_value(doc: Doc, span: Span, name: str) -> Any:

@@ -29,7 +29,7 @@ from collections.abc import Callable, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.attributes import span_text, text_of
+from extractors.attributes import once_per_doc, span_text, text_of
 from extractors.rules.data import data_path
 from extractors.rules.phrases import dataset_list_members, generic_word_keys
 from kg.core.iteration import read_jsonl
@@ -111,7 +111,7 @@ class ListItems:
         text = text_of(doc)
         lists = list(_LIST.finditer(text)) if ", " in text else []
         cues = list(_MEASURE_CUE_AT.finditer(text)) if may_list_measures(text) else []
-        members = dataset_list_members(text)
+        members = once_per_doc(doc, "dataset_list_members", lambda: dataset_list_members(text))
         listed: list[Span] = []
         if lists or cues or members:  # most abstracts have none: their span groups are not read
             found = [span for key in self.groups if key in doc.spans for span in doc.spans[key]]

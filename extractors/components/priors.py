@@ -28,7 +28,7 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.attributes import span_text, text_of
+from extractors.attributes import once_per_doc, span_text, text_of
 from extractors.components.gazetteer import catalogue_paths, read_patterns
 from extractors.components.models import MODELS_KEY
 from extractors.gazetteers import LABEL_FILES
@@ -211,7 +211,7 @@ class TypePriors:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        listed_datasets = dataset_list_members(text)
+        listed_datasets = once_per_doc(doc, "dataset_list_members", lambda: dataset_list_members(text))
         for key in self.groups:
             if key not in doc.spans:
                 continue
