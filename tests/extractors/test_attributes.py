@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import spacy
 
-from extractors.attributes import sentence_bounds, span_text, span_value, text_of
+from extractors.attributes import once_per_doc, sentence_bounds, span_text, span_value, text_of
 
 TEXT = "We propose LoRA-X for tuning. It beats LoRA by 2.1 points on the benchmark.  Code is public."
 
@@ -52,3 +52,17 @@ def test_span_value_is_none_where_the_attribute_was_never_set_and_the_default_is
     for name in ("source", "score", "role", "generic", "model"):
         assert span_value(doc, glue, name) is None
         assert not getattr(glue._, name)
+
+
+def test_once_per_doc_computes_a_value_once_for_each_doc():
+    """Two components share a reading of the text (the dataset lists): the second gets the first's."""
+    calls = []
+
+    def compute() -> list[int]:
+        calls.append(1)
+        return [len(calls)]
+
+    doc, other = _doc(), _doc()
+    assert once_per_doc(doc, "lists", compute) is once_per_doc(doc, "lists", compute)
+    assert once_per_doc(other, "lists", compute) == [2]
+    assert len(calls) == 2 and doc._.text is None  # no attribute of the doc's is touched
