@@ -91,6 +91,20 @@ def test_a_metric_then_a_place_in_lower_case_then_a_change(steps):
     assert [(v, k) for v, _, k, _ in judged(steps, text, [pearson])] == [([0.07], "improvement")]
 
 
+def test_a_change_verb_makes_a_change_of_an_unnamed_measure_two_scores(steps):
+    # arXiv 2512.16795 and 2512.16917 (corpus): no metric list names the measure, the verb says it moved
+    text = ("It improved End-to-End answer correctness from 0.069 to 0.883 and behavioral adherence "
+            "from 0.074 to 0.722.")
+    assert judged(steps, text) == [
+        ([0.069, 0.883], None, "absolute", "improved End-to-End answer correctness from 0.069 to 0.883"),
+        ([0.074, 0.722], None, "absolute", "from 0.074 to 0.722")]
+    text = "On AIME24, we improve DeepSeek-R1-Distill-Qwen-7B from 54.0 to 61.3 (+7.3)."
+    assert [v for v, _, _, _ in judged(steps, text)] == [[54.0, 61.3], [7.3]]
+    # whole numbers stay counts, a setting stays a setting
+    assert judged(steps, "It increases the number of agents from 3 to 10.") == []
+    assert judged(steps, "We raise the temperature from 0.2 to 0.8.") == []
+
+
 def test_a_metric_named_after_a_modifier(steps):
     # arXiv 2506.00953 (corpus): "object" between the scores and the metric; a count stays out
     text = "TIGeR achieves 1.979 and 5.468 object Chamfer distance on Dex-YCB and Obman, respectively."
