@@ -50,6 +50,7 @@ _SCALE_ENDS = ((0.0, 1.0), (0.0, 10.0), (0.0, 100.0), (1.0, 5.0), (1.0, 7.0), (1
 _CHANGE_VERB_FROM = re.compile(
     r"\b(?:improv|increas|rais|boost|lift|reduc|decreas|lower|cut|dropp?|declin|r[io]s|ris|climb|jump|grow|grew)"
     r"[a-z]*\s+(?:[^\s,;:()]+\s+){0,6}?from\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)
+_BRACKET_OPENING = re.compile(r"\s*\(\s*(?:from\s+)?")
 _NEXT_CHANGE = re.compile(r"\s*,?\s*(?:and\s+)?[^,;:()\d]{1,60}?\s+from\s+", re.IGNORECASE)
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
 
@@ -223,15 +224,19 @@ class ResultJudge:
     def changed_measure(self, text: str, group: Group, clause_from: int, previous: Group | None) -> bool:
         """'improves answer correctness from 0.069 to 0.883 and adherence from 0.074 to 0.722': a
         measure a change verb moves from the baseline's value to the new one, though no metric list
-        names it; the next change the same verb governs too."""
+        names it; the next change the same verb governs too, and the change a gain's bracket spells
+        out ("increased by 168% (0.083 -> 0.238)")."""
         left = text[clause_from: group.start]
         if all(m.value.is_integer() for m in group.members):
             return False
         if (verb := _CHANGE_VERB_FROM.search(left)) and not self.cues["hyperparameter"].search(verb.group()):
             group.hits.append((clause_from + verb.start(), group.start))
             return True
-        return previous is not None and previous.link == "change" and previous.kind == "absolute" \
-            and bool(_NEXT_CHANGE.fullmatch(text, previous.end, group.start))
+        if previous is None:
+            return False
+        between = text[previous.end: group.start]
+        return previous.link == "change" and previous.kind == "absolute" and bool(_NEXT_CHANGE.fullmatch(between)) \
+            or previous.kind in ("improvement", "reduction") and bool(_BRACKET_OPENING.fullmatch(between))
 
     def measured(self, text: str, group: Group, left: str, previous: Group | None) -> bool:
         """'surface alignment error of 3.2 mm', 'generation time from 31s to 18s', 'ACT: 0.072 s':

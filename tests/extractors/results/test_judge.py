@@ -100,6 +100,10 @@ def test_a_change_verb_makes_a_change_of_an_unnamed_measure_two_scores(steps):
         ([0.074, 0.722], None, "absolute", "from 0.074 to 0.722")]
     text = "On AIME24, we improve DeepSeek-R1-Distill-Qwen-7B from 54.0 to 61.3 (+7.3)."
     assert [v for v, _, _, _ in judged(steps, text)] == [[54.0, 61.3], [7.3]]
+    # arXiv 2512.16841 (corpus): the bracket after a gain spells out the change
+    text = "Macro-F1 increased by 168% (0.083 -> 0.238) and Micro-F1 by 146% (0.137 -> 0.337)."
+    assert [(v, k) for v, _, k, _ in judged(steps, text)] == [
+        ([168.0], "improvement"), ([0.083, 0.238], "absolute"), ([146.0], "improvement"), ([0.137, 0.337], "absolute")]
     # whole numbers stay counts, a setting stays a setting
     assert judged(steps, "It increases the number of agents from 3 to 10.") == []
     assert judged(steps, "We raise the temperature from 0.2 to 0.8.") == []
