@@ -50,6 +50,7 @@ _SCALE_ENDS = ((0.0, 1.0), (0.0, 10.0), (0.0, 100.0), (1.0, 5.0), (1.0, 7.0), (1
 _CHANGE_VERB_FROM = re.compile(
     r"\b(?:improv|increas|rais|boost|lift|reduc|decreas|lower|cut|dropp?|declin|r[io]s|ris|climb|jump|grow|grew)"
     r"[a-z]*\s+(?:[^\s,;:()]+\s+){0,6}?from\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)
+_SCORE_POINTS = re.compile(r"percent|pp\b|%", re.IGNORECASE)  # "20 percentage points": never a cloud's
 _BRACKET_OPENING = re.compile(r"\s*\(\s*(?:from\s+)?")
 _NEXT_CHANGE = re.compile(r"\s*,?\s*(?:and\s+)?[^,;:()\d]{1,60}?\s+from\s+", re.IGNORECASE)
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
@@ -192,6 +193,7 @@ class ResultJudge:
         if group.unit == "x" and not self.ratio_context(left, right):
             return False
         if group.unit == "points" and all(m.value.is_integer() for m in group.members) and not first.signed \
+                and not _SCORE_POINTS.search(text, first.end, first.unit_end) \
                 and not self.ratio_context(text[cue_start: group.start], right):
             return False  # "inputs with as few as 300 points": points of a cloud, not score points
             # ("margins (+25 and +20 percentage points, respectively)" are score points)

@@ -234,6 +234,12 @@ def test_signed_whole_points_in_brackets_are_gains(steps):
             "respectively).")
     assert [(v, u, k) for v, u, k, _ in judged(steps, text)] == [([25.0, 20.0], "points", "improvement")]
     assert judged(steps, "It handles inputs with as few as 300 points.") == []
+    # arXiv 2511.17405, 2512.14421 (corpus): percentage points are never a cloud's
+    text = "ReVeL also reveals up to 20 percentage points of score inflation in MCQA benchmarks."
+    assert [(v, u) for v, u, _, _ in judged(steps, text)] == [([20.0], "points")]
+    text = "LCMem achieves improvements of up to 16 percentage points on re-identification and 30 percentage points."
+    assert [(v, u, k) for v, u, k, _ in judged(steps, text)] == [([16.0], "points", "improvement"),
+                                                                ([30.0], "points", "improvement")]
 
 
 def test_physical_quantities_are_results_as_the_value_of_a_measure(steps):
