@@ -140,6 +140,9 @@ class ResultJudge:
         self.design_adjacent = re.compile(
             r"^\s*(?:as\s+(?:many|much)\s+(?:[\w-]+\s+){0,2}?)?(?:(?:trainable|tuned|tunable|learnable|additional|"
             r"extra|active|activated|updated|model)\s+)?(?:parameters?|params|weights|dimensions?)\b", re.IGNORECASE)
+        self.reduced_right = re.compile(  # "86.39% parameter reduction": an outcome, not a design's share
+            r"^\s*(?:\w+\s+)?(?:parameters?|params|weights)\s+(?:reduction|decrease|saving|compression)s?\b",
+            re.IGNORECASE)
         self.design_before = re.compile("(?:" + cues["design_fraction"].pattern + r")\s*\(\s*(?:"
                                         + hedges + r"\s*)*$", re.IGNORECASE)  # "a sparse set of heads (3%)"
         self.data_right = re.compile(owner + "(?:" + cues["data_fraction"].pattern + ")", re.IGNORECASE)
@@ -187,6 +190,7 @@ class ResultJudge:
             return False  # "5-point Likert ratings"
         if group.unit == "%" and (self.hyper_right.search(right) or self.hyper_left.search(left)
                                   or self.design_right.search(right) or self.design_adjacent.search(right)
+                                  and not self.reduced_right.match(right)
                                   or self.design_before.search(text[max(0, group.start - 120): group.start])) \
                 and not self.ends_cue_of["reduction"].search(left):  # "a reduction of 99% of FLOPs" stays
             return False

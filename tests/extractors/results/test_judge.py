@@ -174,6 +174,13 @@ def test_rejections(steps, text):
     assert judged(steps, text) == []
 
 
+def test_a_share_of_parameters_is_a_design_a_parameter_reduction_an_outcome(steps):
+    # arXiv 2512.08983 (corpus)
+    text = "Specifically, HSCP achieves 86.39% parameter reduction and 84.44% FLOPs reduction."
+    assert [(v, k) for v, _, k, _ in judged(steps, text)] == [([86.39], "reduction"), ([84.44], "reduction")]
+    assert judged(steps, "It adds only 3% parameters.") == []
+
+
 # --- arXiv 2025 train sentences ----------------------------------------------------------------
 
 def test_plural_metric_names_make_scores(steps):
