@@ -41,13 +41,13 @@ from kg.core.names import name_key
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case word, hyphenated or not
 _ACRONYM_QUALIFIER = re.compile(r"[A-Z]{2,5}|[1-9]D")  # "CAD code generation", "3D reconstruction"
 # group -> span._.source; else the group key itself
-GROUP_SOURCES = {"models": "pattern", "listed": "pattern", "title_tasks": "pattern"}
+GROUP_SOURCES = {"models": "pattern", "listed": "pattern", "title_tasks": "pattern", "shared_tasks": "pattern"}
 TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonical
 
 
 @Language.factory(
     "paperkg_entities",
-    default_config={"sources": ["models", "gazetteer", "acronym", "title_tasks", "ner", "listed"],
+    default_config={"sources": ["shared_tasks", "models", "gazetteer", "acronym", "title_tasks", "ner", "listed"],
                     "extend": ["acronym", "ner"], "protected": ["models"],
                     "generic_words_path": "generic_words.jsonl",
                     "generic_concepts_path": "generic_concepts.jsonl",

@@ -38,6 +38,7 @@ from extractors.rules.phrases import HeadTypes, dataset_list_members
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
+SHARED_TASKS_KEY = "shared_tasks"
 KEPT_LABELS = frozenset({"Model"})  # a type the NER knows better than the catalogues
 # Class nouns that type the names listed after them ("benchmarks such as X and Y") or set beside
 # them ("a grounded image generation model, GLIGEN"); typed by entity_heads.jsonl.
@@ -57,6 +58,9 @@ _CLOSES_APPOSITION = re.compile(r"\s*[,)]")
 # and no hyphen or capitalised word after it ("TopXGen, an LLM-based approach").
 _MODIFIER = (r"(?:(?!(?:for|of|with|to|in|on|by|from|and|or|that|which|the|designed|used|based"
              r"|leveraging|using|combining|integrating|employing|powered|driven)\s)[\w-]+\s+)")
+# A numbered task of a shared-task series: "SemEval-2025 Task 10", "WMT 2024 Shared Task 2"
+_SHARED_TASK = re.compile(r"(?<![\w-])(?:SemEval|WMT|CLEF|NTCIR|IWSLT|BioCreative|CoNLL|TREC|ImageCLEF)"
+                          r"[- ]?'?\d{2,4}[ -]+(?:Shared[ -])?Task[ -]?\d{1,2}(?![\w-]|\.\d)")
 _HEAD_ENDS = r"(?![-\w]|\s*\([^()]*\)-|\s+[A-Z][a-z])"  # nor a capitalised word ("LLM Guided Ranker")
 _APPOSITION_OPENS = rf",\s+(?:a|an|the)\s+(?:(?:new\s+|first\s+)?(?:family|series|variant)\s+of\s+)?{_MODIFIER}{{0,5}}?"
 _SET_BESIDE_AFTER = re.compile(rf"{_APPOSITION_OPENS}(?P<noun>{CLASS_NOUNS}){_HEAD_ENDS}")
@@ -216,7 +220,9 @@ class TypePriors:
             if key not in doc.spans:
                 continue
             labels, acting = [], set()
-            group = list(doc.spans[key])  # a SpanGroup makes new Span objects on every pass
+            tasks, group = shared_tasks(doc, text, list(doc.spans[key]))  # a SpanGroup makes new Spans on every pass
+            if tasks:
+                doc.spans[SHARED_TASKS_KEY] = tasks
             models = self.listed_among_models(text, group, doc.spans.get(MODELS_KEY, ()))
             for span in group:
                 sentence = span.sent
@@ -246,6 +252,21 @@ class TypePriors:
                 spans.append(span)
             doc.spans[key] = spans
         return doc
+
+
+def shared_tasks(doc: Doc, text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
+    """Each numbered shared task ("SemEval-2025 Task 10") as one Dataset, the benchmark GUIDE.md
+    makes it, and `spans` less the ones inside or across it: the NER cuts the number off
+    ("SemEval-2025 Task") or calls the name generic, and then, seen once, it was dropped."""
+    tasks: list[Span] = []
+    if "Task" not in text:
+        return tasks, spans
+    for found in _SHARED_TASK.finditer(text):
+        task = doc.char_span(found.start(), found.end(), label="Dataset", alignment_mode="expand")
+        if task is not None:
+            tasks.append(task)
+            spans = [s for s in spans if s.end <= task.start or s.start >= task.end]
+    return tasks, spans
 
 
 def _acting_type(found: str, before: str, after: str) -> str | None:

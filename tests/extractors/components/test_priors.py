@@ -197,3 +197,15 @@ def test_a_method_named_for_questions_answered_is_a_dataset():
     assert retyped(text, [("KatotohananQA", "Method")])["KatotohananQA"] == ("Dataset", "ner")
     text = "We find that HiRQA improves retrieval on the benchmark."
     assert retyped(text, [("HiRQA", "Method")])["HiRQA"] == ("Method", "ner")
+
+
+def test_a_numbered_shared_task_is_one_named_dataset():
+    """Train ax0528 (a fold NER cut "SemEval-2025 Task 10" before its number) and arXiv 2511.21749
+    (the shipped NER called "SemEval 2023 Task 3" generic, and, said once, it was dropped)."""
+    text = "This paper presents our system for SemEval-2025 Task 10 on narrative classification."
+    assert retyped(text, [("SemEval-2025 Task", "Task")]) == {"SemEval-2025 Task 10": ("Dataset", "pattern")}
+    text = "We participated in SemEval 2023 Task 3 and in the WMT 2024 Shared Task 2."
+    assert retyped(text, []) == {"SemEval 2023 Task 3": ("Dataset", "pattern"),
+                                 "WMT 2024 Shared Task 2": ("Dataset", "pattern")}
+    text = "Systems trained on SemEval-2025 Task 2.1 data improve."  # a sub-task's number goes on
+    assert "SemEval-2025 Task 2" not in retyped(text, [])
