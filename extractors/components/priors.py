@@ -15,7 +15,8 @@ methods), and "model" as a head makes no Model ("a diffusion model" is a method)
 Model in all its mentions when one is set beside "a ... language model", "a foundation model" or
 "a series of LLMs", or when it is listed among model names the grammar read. The spans of `groups`
 are re-typed in place, before the acronym component reads their types and the merger picks among
-them.
+them. A numbered shared task ("SemEval-2025 Task 10") replaces the spans inside or across it and
+goes to its own group, `shared_tasks`, a named Dataset whatever the NER made of it.
 """
 
 from __future__ import annotations
