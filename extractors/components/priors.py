@@ -8,7 +8,7 @@ head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate
 entity_heads.jsonl); else Metric for a name set equal to a number ("PRO = 97.5%") or at a cut-off
 ("Pass@64"), Dataset for a "...Bench" ("MDIT-Bench") and a Method named "...QA" ("PersianMedQA");
 else the type of the class noun the name is listed after or set beside ("benchmarks such as X and
-Y", "a grounded image generation model, GLIGEN"); else a Dataset that achieves or outperforms is a
+Y", "foundation models (X, Y)", "a grounded image generation model, GLIGEN"); else a Dataset that achieves or outperforms is a
 Method (in every mention of its name) and a name-shaped Method right before "benchmark" a Dataset;
 else the NER's type stays. A Model the NER found stays a Model (the catalogues list many models as
 methods), and "model" as a head makes no Model ("a diffusion model" is a method). A name is a
@@ -46,8 +46,10 @@ KEPT_LABELS = frozenset({"Model"})  # a type the NER knows better than the catal
 CLASS_NOUNS = ("datasets?|benchmarks?|corpus|corpora|metrics?|measures?|models?|LLMs?|methods?|"
                "approach(?:es)?|frameworks?|algorithms?|techniques?|tasks?")
 _LISTED_AFTER = re.compile(
-    rf"\b(?P<noun>{CLASS_NOUNS})\s+(?:such\s+as|like|including|e\.g\.,?|namely)\s+"
-    r"(?:[^\s.;:()]+(?:\s+[^\s.;:()]+){0,3}(?:,\s*|\s+(?:and|or)\s+)){0,6}$")
+    rf"\b(?P<noun>{CLASS_NOUNS})(?:\s+(?:such\s+as|like|including|e\.g\.,?|namely)\s+"
+    r"|\s*(?P<bracket>\()\s*(?:(?:e\.g\.|i\.e\.),?\s*|including\s+)?)"  # "foundation models (UNI2, Titan)"
+    r"(?P<items>(?:[^\s.;:()]+(?:\s+[^\s.;:()]+){0,3}(?:,\s*|\s+(?:and|or)\s+)){0,6})$")
+_NEXT_ITEM = re.compile(r"\s*(?:,|and\s|or\s)")
 # "a grounded image generation model, GLIGEN, ..." (words in lower case, the name set off by
 # commas: "Evaluated on the CORDA dataset, X achieves" and "By leveraging a large language model,
 # D4R translates" are no appositions)
@@ -176,6 +178,10 @@ class TypePriors:
         """The type of the class noun a name is listed after ("benchmarks such as X") or set
         beside ("a ... model, X," / "X, a ... framework")."""
         found = _LISTED_AFTER.search(before)
+        if found is not None and found.group("bracket") and (
+                not found.group("items") and not _NEXT_ITEM.match(after) or found.group("noun").startswith("task")):
+            found = None  # one name in brackets ("a model (HumanMaterial)") may be the model's own name;
+            # "three reasoning-intensive tasks (SciFact, PrivacyQA, and e-SNLI)" names their datasets
         if found is None and _CLOSES_APPOSITION.match(after):
             found = _SET_BESIDE_BEFORE.search(before)
         label = self._noun_type(found) or self._noun_type(_SET_BESIDE_AFTER.match(after))

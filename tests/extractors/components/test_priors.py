@@ -209,3 +209,17 @@ def test_a_numbered_shared_task_is_one_named_dataset():
                                  "WMT 2024 Shared Task 2": ("Dataset", "pattern")}
     text = "Systems trained on SemEval-2025 Task 2.1 data improve."  # a sub-task's number goes on
     assert "SemEval-2025 Task 2" not in retyped(text, [])
+
+
+def test_names_listed_in_brackets_after_a_class_noun_take_its_type():
+    """arXiv 2512.14640 (corpus): the NER called the foundation models Methods, and, said once, they
+    were dropped. One name in brackets may be the system's own name (train ax0071, a Method); a
+    task list in brackets names datasets (train ax0375)."""
+    text = ("We systematically evaluate five publicly available pathology foundation models (H-optimus-1, "
+            "H0-mini, Virchow2, UNI2, Titan) combined with attention-based aggregators.")
+    found = retyped(text, [("H0-mini", "Method"), ("Virchow2", "Method")])
+    assert (found["H0-mini"], found["Virchow2"]) == (("Model", "ner"), ("Model", "ner"))
+    text = "We propose a human material model (HumanMaterial) for inverse rendering."
+    assert retyped(text, [("HumanMaterial", "Method")])["HumanMaterial"] == ("Method", "ner")
+    text = "Across three reasoning-intensive tasks (SciFact, PrivacyQA, and e-SNLI), GIER improves quality."
+    assert retyped(text, [("PrivacyQA", "Dataset")])["PrivacyQA"] == ("Dataset", "ner")
