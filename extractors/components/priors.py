@@ -8,8 +8,9 @@ head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate
 entity_heads.jsonl); else Metric for a name set equal to a number ("PRO = 97.5%") or at a cut-off
 ("Pass@64"), Dataset for a "...Bench" ("MDIT-Bench") and a Method named "...QA" ("PersianMedQA");
 else the type of the class noun the name is listed after or set beside ("benchmarks such as X and
-Y", "foundation models (X, Y)", "a grounded image generation model, GLIGEN"); else a Dataset that achieves or outperforms is a
-Method (in every mention of its name) and a name-shaped Method right before "benchmark" a Dataset;
+Y", "foundation models (X, Y)", "a grounded image generation model, GLIGEN"); else a Dataset that
+achieves or outperforms is a Method (in every mention of its name) and a name-shaped Method right
+before "benchmark" a Dataset;
 else the NER's type stays. A Model the NER found stays a Model (the catalogues list many models as
 methods), and "model" as a head makes no Model ("a diffusion model" is a method). A name is a
 Model in all its mentions when one is set beside "a ... language model", "a foundation model" or
