@@ -200,6 +200,12 @@ CUE_CASES = [
     ("outcome phrase (ax0461)", "",
      "To validate our framework, we conducted a case study in a university, resulting in the creation of "
      "XUBench, a large-scale and comprehensive closed-domain benchmark.", ["XUBench"]),
+    ("outcome phrase with an article (arXiv 2512.04283, corpus)", "",
+     "In this paper, we derive a continuous limit for PnP-Flow, resulting in a stochastic differential equation "
+     "(SDE) surrogate model of PnP-Flow.", ["SDE"]),
+    ("an outcome that is a quality is no proposal (arXiv 2511.09973, corpus)", "",
+     "These methods distort the geometric structure of the embeddings, resulting in limited OOD and zero-shot "
+     "performance. To address this, we propose Difference Vector Equalization (DiVE).", ["DiVE"]),
     ("a descriptor before 'named X' is no name (ax0168)", "",
      "Second, we propose a Large Graph Model (LGM) named NetGPT, based on a novel three-stage training "
      "mechanism.", ["NetGPT"]),
