@@ -122,6 +122,14 @@ CASES = [
     ("We fine-tune SantaCoder and mT0 on the task.", "SantaCoder", "SantaCoder", "StarCoder"),
     ("We fine-tune SantaCoder and mT0 on the task.", "mT0", "mT0", "BLOOM"),
     ("We translate with NLLB-200 and Cerebras-GPT-13B.", "Cerebras-GPT-13B", "Cerebras-GPT-13B", "Cerebras-GPT"),
+    # 2025 corpus: foundation models of pathology, tables, time series and small devices (the NER
+    # called Virchow2 and CONCH generic Methods, and missed LFM2-350M and H-Optimus1)
+    ("We benchmark sub-2B models (LFM2-350M, Qwen-3-0.6B/1.7B).", "LFM2-350M", "LFM2-350M", "LFM"),
+    ("Features come from UNI, Virchow2 and H-Optimus1 encoders.", "Virchow2", "Virchow2", "Virchow"),
+    ("Features come from UNI, Virchow2 and H-Optimus1 encoders.", "H-Optimus1", "H-optimus-1", "H-optimus"),
+    ("We compare PLIP with CONCH on slide retrieval.", "CONCH", "CONCH", "CONCH"),
+    ("TabPFN outperforms XGBoost on small tables.", "TabPFN", "TabPFN", "TabPFN"),
+    ("We compare against TimesFM, Chronos, Moirai and Lag-Llama.", "Moirai", "Moirai", "Moirai"),
 ]
 
 
