@@ -109,8 +109,20 @@ class EntityMerger:
             entities.append(entity)
             trusted.append(key in TRUSTED_GROUPS)
         assign_canonicals(doc, entities, trusted)
+        self.generic_short_forms(doc, entities)
         doc.spans[ENTITIES_KEY] = entities
         return doc
+
+    def generic_short_forms(self, doc: Doc, entities: list[Span]) -> None:
+        """An acronym stands for what its long form names: the short form of a generic concept is
+        generic too ("Earth observation (EO) data", "remote sensing (RS) images": fields)."""
+        text = text_of(doc)
+        forms = {key for long_start, long_end, short_start, short_end in doc._.acronyms or ()
+                 if (long := name_key(text[long_start:long_end])) in self.generic_concepts
+                 for key in (long, name_key(text[short_start:short_end]))}
+        for entity in entities:
+            if forms and name_key(span_text(entity)) in forms:
+                entity._.generic = True
 
     def qualified_start(self, doc: Doc, key: str, span: Span, entities: list[Span], trusted: list[bool]) -> int:
         """Where a catalogue name's mention starts: at the qualifying word before it, which the gold

@@ -79,6 +79,15 @@ def test_a_short_form_of_generic_words_makes_no_entities():
         assert [m.text for m in extract(text).entities if not m.generic] == []
 
 
+def test_the_short_form_of_a_generic_concept_is_generic_too():
+    """arXiv 2511.10774 and 2511.14901 (corpus): "remote sensing (RS)" named a Method RS in 17 of
+    4,668 papers, and "EO" stayed a Task where "Earth observation" was generic."""
+    found = extract("The booming remote sensing (RS) technology is giving rise to new models. RS images are "
+                    "large, and Earth observation (EO) data abound.")
+    assert [m.text for m in found.entities if not m.generic] == []
+    assert {m.text for m in found.entities} >= {"remote sensing", "RS", "Earth observation", "EO"}
+
+
 def test_a_definition_nothing_types_makes_no_entities():
     """A term of the paper's domain ("Mild Cognitive Impairment (MCI)") is none of the five types."""
     doc = annotate("We study patients with Mild Cognitive Impairment (MCI). MCI often precedes dementia.")
