@@ -228,3 +228,10 @@ def test_shipped_patterns_carry_the_pipelines_tokens():
     stale = [p["pattern"] for p in patterns
              if p["tokens"] != [token.text for token in tokenizer(p["pattern"])]]
     assert stale == []
+
+
+def test_generic_phrases_of_the_catalogue_are_no_names(nlp):
+    """PwC lists a dataset named "Video Dataset"; 2025 titles say "X: A Video Dataset of ..." (arXiv
+    2511.10431, 2511.11002), and Cityscapes stays a name."""
+    spans = found(nlp, "RodEpil: A Video Dataset of Laboratory Rodents, compared with Cityscapes.")
+    assert "Video Dataset" not in spans and spans["Cityscapes"] == ("Dataset", "Cityscapes")
