@@ -67,7 +67,8 @@ class ResultJudge:
                                   + hedges + r"\s*)*$", re.IGNORECASE)
         self.ends_cue_of = {
             kind: re.compile(  # "the AUC increase was 2.00%"
-                "(?:" + cues[kind].pattern + r")\s+(?:(?:in|on|for|of)\s+(?:\S+\s+){0,3})?(?:(?:was|were|is|are)\s+)?"
+                "(?:" + cues[kind].pattern + r")\s+(?:\([^()]{1,60}\)\s+)?"  # "improvements (across models) of"
+                r"(?:(?:in|on|for|of)\s+(?:\S+\s+){0,3})?(?:(?:was|were|is|are)\s+)?"
                 "(?:" + by_or_of + "|(?:" + hedges + r"\s*)*$)", re.IGNORECASE)
             for kind in ("improvement", "reduction")
         }

@@ -109,6 +109,13 @@ def test_a_change_verb_makes_a_change_of_an_unnamed_measure_two_scores(steps):
     assert judged(steps, "We raise the temperature from 0.2 to 0.8.") == []
 
 
+def test_a_gain_noun_keeps_its_kind_across_a_bracket(steps):
+    # seed dump (TaRot; not a dev paper): "improvements (across models and tasks) of" read as scores
+    text = ("Experiments reveal the efficacy of TaRot, with average improvements (across models and tasks) of "
+            "23.81% and 11.15%, respectively.")
+    assert [(v, k) for v, _, k, _ in judged(steps, text)] == [([23.81, 11.15], "improvement")]
+
+
 def test_a_metric_named_after_a_modifier(steps):
     # arXiv 2506.00953 (corpus): "object" between the scores and the metric; a count stays out
     text = "TIGeR achieves 1.979 and 5.468 object Chamfer distance on Dex-YCB and Obman, respectively."
