@@ -64,6 +64,7 @@ _VERSION = re.compile(r"v\d+(?:\.\d+)*")
 _VARIANT_PART = re.compile(r"-[A-Z0-9][\w.+-]*")  # "-32B", "-LM", "-Lite" after a proposed name
 # A single capitalised word after a cue is a name only when the phrase ends there ("we introduce
 # Okapi, ..."), not when it modifies a noun ("we introduce a truncated Gaussian to ...").
+_MODIFIER_ENDS = frozenset({"based", "powered", "driven", "aided", "guided", "assisted", "enhanced"})
 _WEAK_NAME_END = re.compile(r"\s*(?:[,(:.]|$|is\b|which\b|that\b)")
 _PUNCT_BREAK = re.compile(r"[,.;:()]")
 # Numbers and sizes ("50K-sample", "3D", "7B"), URLs, e-mail addresses; "3DKeyAD" is a name.
@@ -172,8 +173,16 @@ class TokenRows:
 
     def _continues_name(self, i: int) -> bool:
         """A generic word starts a name only when a capitalised word follows ("Natural Language
-        Feedback", "Neural Acoustic Transfer"), not on its own ("Transformers")."""
-        return i + 1 < len(self.text) and self.space[i] and self.name_word[i + 1] and not self.sent_start[i]
+        Feedback", "Neural Acoustic Transfer", after the whole compound: "Multi-Modal Moment
+        Matching"), not on its own ("Transformers")."""
+        last = i
+        while last + 2 < len(self.text) and not self.space[last] and self.text[last + 1] == "-" \
+                and not self.space[last + 1]:
+            last += 2  # "Multi", "-", "Modal"
+            if not self.name_word[last] or self.text[last].lower() in _MODIFIER_ENDS:
+                return False  # "LLM-based Agent Judge": the gold's name is "Agent Judge"
+        return last + 1 < len(self.text) and self.space[last] and self.name_word[last + 1] \
+            and not self.sent_start[i]
 
 
 def _in_running_text(cue: re.Match, sentence: Span) -> bool:

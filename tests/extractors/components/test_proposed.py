@@ -200,6 +200,13 @@ CUE_CASES = [
     ("outcome phrase (ax0461)", "",
      "To validate our framework, we conducted a case study in a university, resulting in the creation of "
      "XUBench, a large-scale and comprehensive closed-domain benchmark.", ["XUBench"]),
+    ("a generic word starts a name when the name goes on after its compound (arXiv 2512.03370, corpus)", "",
+     "To fully exploit the potential of Gaussians, we propose a Multi-Modal Gaussian Transformer that enables "
+     "Gaussians to query features from diverse sensor modalities.", ["Multi-Modal Gaussian Transformer"]),
+    ("...not after a modifier compound (ax0292)", "",
+     "This work introduces a diagnostic framework for expert systems. The framework integrates (i) curated golden "
+     "datasets of expert annotations, (ii) silver datasets generated through controlled behavioural mutation, and "
+     "(iii) an LLM-based Agent Judge that scores and prescribes targeted improvements.", []),
     ("outcome phrase with an article (arXiv 2512.04283, corpus)", "",
      "In this paper, we derive a continuous limit for PnP-Flow, resulting in a stochastic differential equation "
      "(SDE) surrogate model of PnP-Flow.", ["SDE"]),
