@@ -38,6 +38,7 @@ from extractors.rules.phrases import generic_word_keys, is_generic_phrase, word_
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
+_SIZE_ONLY = re.compile(r"\d+(?:\.\d+)?[BMK](?:[- ]param(?:eter)?s?)?", re.IGNORECASE)  # "13B-parameter": no name
 _LOWER_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")  # a lower-case word, hyphenated or not
 _ACRONYM_QUALIFIER = re.compile(r"[A-Z]{2,5}|[1-9]D")  # "CAD code generation", "3D reconstruction"
 # group -> span._.source; else the group key itself
@@ -196,7 +197,7 @@ class EntityMerger:
             return False
         text = span_text(span)
         return bool(span._.generic) or name_key(text) in self.generic_concepts \
-            or is_generic_phrase(text, self.generic_words)
+            or is_generic_phrase(text, self.generic_words) or bool(_SIZE_ONLY.fullmatch(text))
 
     def select(self, doc: Doc) -> list[tuple[str, Span]]:
         """Non-overlapping (group key, span) pairs by precedence, then length.
