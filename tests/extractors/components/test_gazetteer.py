@@ -239,3 +239,7 @@ def test_generic_phrases_of_the_catalogue_are_no_names(nlp):
     # knowledge", "feature importance analysis"; 64 of 4,668 papers)
     spans = found(nlp, "We filter pseudo-label noise, keep general knowledge and rank feature importance.")
     assert not {"pseudo-label", "general knowledge", "feature importance"} & set(spans)
+    # fields, domains and devices PwC files as tasks (train ax0221, ax0349; corpus 2511.22178)
+    spans = found(nlp, "It suits video games and intelligent surveillance on a Raspberry Pi 5, with graph attention.")
+    assert not {"video games", "intelligent surveillance", "Raspberry Pi 5"} & set(spans)
+    assert spans["graph attention"] == ("Method", "Graph Attention")
