@@ -25,7 +25,9 @@ under the weaker cues (possessive, parts, passive, described), adjectives ("Ambi
 proposed entity gets role "proposes", and one typed Task becomes a Method: the guide's proposals are
 new methods, datasets, models and metrics, and a name a paper introduces under a task-like head
 ("Visual-latent Policy Optimization (VLPO)", "Grammar Forced Translation (GraFT)") is its method
-(train split: 7 of the 12 proposals typed Task were gold Methods, 3 gold Tasks).
+(train split: 7 of the 12 proposals typed Task were gold Methods, 3 gold Tasks). A catalogue name
+proposed under a head noun takes the head's type: the paper's sense of a homonym ("we propose
+RAFT, a ... framework", where the catalogue's RAFT is a dataset).
 """
 
 from __future__ import annotations
@@ -355,7 +357,7 @@ class ProposalFinder:
         same |= self._one_name(proposed)
         proposed |= dict.fromkeys(_variants(spans, proposed))
         for span in spans:
-            if span.id_ in named and span._.source in ("ner", "acronym", "pattern"):
+            if span.id_ in named and span._.source in ("ner", "acronym", "pattern", "gazetteer"):
                 if named[span.id_] == "Model" != span.label_:  # a new model is its own family
                     span._.model = {**(span._.model or {}), "family": family_of_unlisted(span.id_), "listed": False}
                 span._.generic, span.label_ = False, named[span.id_]
@@ -841,6 +843,9 @@ class ProposalFinder:
                 return None  # a known name modifying the new thing: "we develop an RL approach", "a GPT-4 baseline"
             if entity._.source in ("ner", "acronym"):  # the paper names it: typed by its head noun
                 named[entity.id_] = self._type_of(candidate, default=named.get(entity.id_, entity.label_))
+            elif entity._.source == "gazetteer" and (entity.start_char, entity.end_char) == (start, end) \
+                    and (head := self._type_of(candidate, default="")):
+                named[entity.id_] = head  # a catalogue homonym: "we propose EMMA, an efficient architecture"
             return entity
         if any(e.start_char < start or e.end_char > end for e in overlapping) or any(
                 self._label(e, named) == "Model" and not self._named_after_model(text, e, candidate)

@@ -283,6 +283,15 @@ def test_proposal_cues(cue, title, abstract, proposed):
     assert extract(abstract, title=title).proposed == proposed
 
 
+def test_a_proposed_catalogue_homonym_takes_the_type_its_head_noun_gives():
+    """arXiv 2512.16250 and 2512.04810 (corpus): PwC lists RAFT and EMMA as datasets; these papers
+    propose a framework and an architecture under those names."""
+    found = extract("We propose RAFT, a data-efficient agentic alignment framework. We also propose EMMA, an "
+                    "efficient and unified architecture for multimodal understanding.")
+    assert {(m.text, m.type) for m in found.entities if m.text in ("RAFT", "EMMA")} == {
+        ("RAFT", "Method"), ("EMMA", "Method")}
+
+
 TITLE_CASES = [
     # (title, abstract, proposed): a title head "X: ..." is a name when it is one word, a name and a
     # version, or a short run of capitalised words the abstract uses as a name.
