@@ -754,3 +754,10 @@ def test_numbers_after_by_pair_in_order_with_the_measures_listed_before_it(nlp):
     assert [(r.value, r.metric) for r in extract(nlp, text)] == [(3.0, "Training Cost"), (2.7, "Inference Latency")]
     text = "It improves BLEU and ROUGE-L by 2.1% and 3.4% over the previous best method."
     assert [(r.value, r.metric) for r in extract(nlp, text)] == [(2.1, "BLEU"), (3.4, "ROUGE-L")]
+
+
+def test_a_preposition_starts_no_metric_phrase(nlp):
+    """Train ax0285: "MAE of 0.926 against expert scores" tied the metric "Against Expert Score"."""
+    text = ("It achieves a low Mean Absolute Error (MAE) of 0.926 against expert scores, significantly "
+            "outperforming naive baselines.")
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(0.926, "MAE")]
