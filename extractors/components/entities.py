@@ -121,8 +121,10 @@ class EntityMerger:
         forms = {key for long_start, long_end, short_start, short_end in doc._.acronyms or ()
                  if (long := name_key(text[long_start:long_end])) in self.generic_concepts
                  for key in (long, name_key(text[short_start:short_end]))}
+        if not forms:
+            return
         for entity in entities:
-            if forms and name_key(span_text(entity)) in forms:
+            if name_key(span_text(entity)) in forms:
                 entity._.generic = True
 
     def qualified_start(self, doc: Doc, key: str, span: Span, entities: list[Span], trusted: list[bool]) -> int:

@@ -64,9 +64,10 @@ _ONE_CAPITAL = re.compile(r"[A-Z]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
 _VERSION = re.compile(r"v\d+(?:\.\d+)*")
 _VARIANT_PART = re.compile(r"-[A-Z0-9][\w.+-]*")  # "-32B", "-LM", "-Lite" after a proposed name
+# The last parts of a compound that modifies the name after it ("LLM-based Agent Judge").
+_MODIFIER_ENDS = frozenset({"based", "powered", "driven", "aided", "guided", "assisted", "enhanced"})
 # A single capitalised word after a cue is a name only when the phrase ends there ("we introduce
 # Okapi, ..."), not when it modifies a noun ("we introduce a truncated Gaussian to ...").
-_MODIFIER_ENDS = frozenset({"based", "powered", "driven", "aided", "guided", "assisted", "enhanced"})
 _WEAK_NAME_END = re.compile(r"\s*(?:[,(:.]|$|is\b|which\b|that\b)")
 _PUNCT_BREAK = re.compile(r"[,.;:()]")
 # Numbers and sizes ("50K-sample", "3D", "7B"), URLs, e-mail addresses; "3DKeyAD" is a name.

@@ -48,7 +48,7 @@ _SCALE_WORD = re.compile(r"^\s*(?:thousand|million|billion|[kKMB])\b")  # "1.22 
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _SCALE_ENDS = ((0.0, 1.0), (0.0, 10.0), (0.0, 100.0), (1.0, 5.0), (1.0, 7.0), (1.0, 10.0))  # "ranges from 0 to 1"
 _CHANGE_VERB_FROM = re.compile(
-    r"\b(?:improv|increas|rais|boost|lift|reduc|decreas|lower|cut|dropp?|declin|r[io]s|ris|climb|jump|grow|grew)"
+    r"\b(?:improv|increas|rais|boost|lift|reduc|decreas|lower|cut|dropp?|declin|r[io]s|climb|jump|grow|grew)"
     r"[a-z]*\s+(?:[^\s,;:()]+\s+){0,6}?from\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)
 _SCORE_POINTS = re.compile(r"percent|pp\b|%", re.IGNORECASE)  # "20 percentage points": never a cloud's
 _BRACKET_OPENING = re.compile(r"\s*\(\s*(?:from\s+)?")
