@@ -47,9 +47,6 @@ _SCALE_WORD = re.compile(r"^\s*(?:thousand|million|billion|[kKMB])\b")  # "1.22 
 # correlation = 0.90" with the ground truth is a score (arXiv train: 3 of 3 absolute).
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _SCALE_ENDS = ((0.0, 1.0), (0.0, 10.0), (0.0, 100.0), (1.0, 5.0), (1.0, 7.0), (1.0, 10.0))  # "ranges from 0 to 1"
-_CHANGE_VERB_FROM = re.compile(
-    r"\b(?:improv|increas|rais|boost|lift|reduc|decreas|lower|cut|dropp?|declin|r[io]s|climb|jump|grow|grew)"
-    r"[a-z]*\s+(?:[^\s,;:()]+\s+){0,6}?from\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)
 _SCORE_POINTS = re.compile(r"percent|pp\b|%", re.IGNORECASE)  # "20 percentage points": never a cloud's
 _BRACKET_OPENING = re.compile(r"\s*\(\s*(?:from\s+)?")
 _NEXT_CHANGE = re.compile(r"\s*,?\s*(?:and\s+)?[^,;:()\d]{1,60}?\s+from\s+", re.IGNORECASE)
@@ -100,6 +97,9 @@ class ResultJudge:
             r"[^;]{0,60}$", re.IGNORECASE)
         self.listed_score = re.compile(  # "an R^2 of 0.54, RMSE of 3.95, and RPD of 2.07"
             r"^\s*,?\s*(?:and\s+)?(?P<article>an?\s+|the\s+)?[A-Za-z][\w@^.+-]{0,20}\s*(?:of|=|:)\s*$")
+        self.change_verb_from = re.compile(  # "improved answer correctness from": the cue lists' verbs
+            "(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern + r")"
+            r"\s+(?:[^\s,;:()]+\s+){0,6}?from\s+(?:[^\s,;]+\s+){0,3}$", re.IGNORECASE)
         self.gain_noun_left = re.compile(rf"\b{_GAIN_NOUN}\s+of\s+(?:" + hedges + r"\s*)*$", re.IGNORECASE)
         self.gain_noun_right = re.compile(rf"^\s*(?:absolute\s+|relative\s+)?{_GAIN_NOUN}\b", re.IGNORECASE)
         self.metric_subject = re.compile(  # "the perplexities of the two models are 51.1 and 44.3"
@@ -236,7 +236,7 @@ class ResultJudge:
         left = text[clause_from: group.start]
         if all(m.value.is_integer() for m in group.members):
             return False
-        if (verb := _CHANGE_VERB_FROM.search(left)) and not self.cues["hyperparameter"].search(verb.group()):
+        if (verb := self.change_verb_from.search(left)) and not self.cues["hyperparameter"].search(verb.group()):
             group.hits.append((clause_from + verb.start(), group.start))
             return True
         if previous is None:

@@ -63,7 +63,6 @@ _CAPITALISED = re.compile(r"[A-Z]" + _NAME_WORD + r"(?:\s[A-Z0-9]" + _NAME_WORD 
 _VERSIONED_NAME = re.compile(r"[^@\s]*\d[^@\s]*(?![^\s,.;:)])")
 _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?$")
 _COORDINATION_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?")
-_BY_BETWEEN = re.compile(r"\s+by\s+(?:up\s+to\s+|about\s+|around\s+|over\s+|nearly\s+|~\s*)?", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _TIE_REACH = {"Metric": 60, "Dataset": 100}
 _SUBJECT_REACH = 300  # characters left of a number where its subject is looked for
@@ -179,6 +178,7 @@ class Tying:
             + r")\s+)?(?:in|of|for))\s+){0,2}", re.IGNORECASE)
         self.change_verb = re.compile(
             "(?:" + cues["improvement"].pattern + "|" + cues["reduction"].pattern + r")\s+$", re.IGNORECASE)
+        self.by_between = re.compile(r"\s+by\s+(?:(?:" + hedges + r")\s*)*", re.IGNORECASE)  # "X and Y by 2% and 3%"
         self.slot_end = re.compile(
             r"^[^;()]{0,80}?\b(?:by|from|to)\s+(?:(?:" + hedges + r")\s*)*$", re.IGNORECASE)
         self.result_verb = re.compile(  # verbs only a system does to a number
@@ -483,7 +483,7 @@ class SentenceTies:
             if chain:
                 return chain
         elif group.link == "list" and (listed_before := self.nearest_chain(self.metrics, group)) \
-                and _BY_BETWEEN.fullmatch(text, listed_before[-1].end, group.start):
+                and self.tying.by_between.fullmatch(text, listed_before[-1].end, group.start):
             return [n.name for n in listed_before]  # "improves BLEU and ROUGE-L by 2.1% and 3.4%": in order
         found = self.metric_next_to(group) or self.metric_in_slot(group)
         if found:
