@@ -114,8 +114,10 @@ class ResultJudge:
             r"^\s+(?:on|in|for|of)\s+(?:the\s+)?(?-i:[A-Z])[^,;()]{0,40}?\s+(?:to|of|=|:|at|reaching|reached|from|by)\s*(?:"
             + hedges + r"\s*)*$", re.IGNORECASE)
         self.changed_filler = re.compile(  # "improving accuracy on fully occluded frames from 0.63 to 0.80",
-            # "increasing Pearson correlation with expert evaluations by 0.07": a place in lower case, then a change
-            r"^\s+(?:on|in|for|of|with|across)\s+[^,;()\d]{1,50}?\s+(?:from|by)\s*(?:" + hedges + r"\s*)*$",
+            # "increasing Pearson correlation with expert evaluations by 0.07", "AUC and F1 scores on the forget set
+            # by": a place in lower case, then a change
+            r"^(?:\s+(?:scores?|values?|rates?))?\s+(?:on|in|for|of|with|across)\s+[^,;()\d]{1,50}?\s+(?:from|by)\s*(?:"
+            + hedges + r"\s*)*$",
             re.IGNORECASE)
         self.achieve_left = re.compile("(?:" + cues["achieve"].pattern + r")\s+(?:" + hedges + r"\s*)*$",
                                        re.IGNORECASE)
@@ -301,8 +303,9 @@ class ResultJudge:
         if any(m.physical for m in group.members):
             return self.measured(text, group, left, previous)
         between = text[previous.end: group.start] if previous is not None else ""
+        counted = self.count_right if integers else self.count_adjacent  # "trained on 25,000 labeled examples"
         if previous is not None and previous.unit is None and previous.kind in ("absolute", "other") \
-                and not self.count_adjacent.search(_SCALE_WORD.sub("", right, count=1)) and (
+                and not counted.search(_SCALE_WORD.sub("", right, count=1)) and (
                 re.fullmatch(r"\s*(?:on\s+[^,;()]{1,30}?\s*)?\(\s*(?:from\s+)?", between)
                 or _CONTINUATION.match(between.lstrip(") "))
                 or (listed := self.listed_score.match(between)) and not listed.group("article")

@@ -89,6 +89,20 @@ def test_a_metric_then_a_place_in_lower_case_then_a_change(steps):
     text = "It increases Pearson correlation with expert evaluations by 0.07 on average."
     pearson = Entity(text.index("Pearson"), text.index("Pearson") + 19, "Metric", "Pearson Correlation")
     assert [(v, k) for v, _, k, _ in judged(steps, text, [pearson])] == [([0.07], "improvement")]
+    # arXiv train paper (Forget-MI): a score noun between the metrics and the place
+    text = "Our approach decreases AUC and F1 scores on the forget set by 0.221 and 0.305, respectively."
+    auc, f1 = (Entity(text.index(n), text.index(n) + len(n), "Metric", n) for n in ("AUC", "F1"))
+    assert [(v, k) for v, _, k, _ in judged(steps, text, [auc, f1])] == [([0.221, 0.305], "reduction")]
+
+
+def test_a_count_after_a_score_is_no_score(steps):
+    # seed dump (not a dev paper) and arXiv 2511.15188 (corpus): a whole number continuing a score
+    # sentence counts things a word or two before its count noun
+    text = ("Our method achieves an error rate of 4.20, outperforming the state-of-the-art model trained on "
+            "25,000 labeled examples.")
+    assert [v for v, _, _, _ in judged(steps, text)] == [[4.2]]
+    text = "It reaches an error rate of 4.20, outperforming the baseline trained on 25,000 examples (6.10)."
+    assert [v for v, _, _, _ in judged(steps, text)] == [[4.2], [6.1]]
 
 
 def test_a_change_verb_makes_a_change_of_an_unnamed_measure_two_scores(steps):
