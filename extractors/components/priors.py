@@ -169,11 +169,15 @@ class TypePriors:
             return found
         head = self.heads.of_name(name)
         return (self.types.get(name_key(name)) or (head if head not in KEPT_LABELS else None)
-                or ("Metric" if _EQUALS_A_VALUE.match(after) or _AT_CUTOFF.search(name) or _SCORE_NAME.search(name)
-                    else None)
+                or ("Metric" if self.changed_metric(name) or _EQUALS_A_VALUE.match(after) or _AT_CUTOFF.search(name)
+                    or _SCORE_NAME.search(name) else None)
                 or ("Dataset" if _BENCH_NAME.search(name) or found == "Method" and _QA_NAME.search(name) else None)
                 or self.context_type(name, before, after) or _acting_type(found, before, after)
                 or _benchmark_type(name, found, after) or found)
+
+    def changed_metric(self, name: str) -> bool:
+        """'ΔTPR', 'ΔmIoU': the change of a catalogue metric is a metric."""
+        return name[:1] in "Δ∆" and self.types.get(name_key(name[1:])) == "Metric"
 
     def context_type(self, name: str, before: str, after: str) -> str | None:
         """The type of the class noun a name is listed after ("benchmarks such as X") or set

@@ -1,6 +1,6 @@
 """Names that differ by case, separators or a plural, or that a paper pairs as aliases, are one node."""
 
-from kg.core.names import name_key
+from kg.core.names import name_key, slug
 from kg.resolve import Resolver
 
 
@@ -12,6 +12,14 @@ def test_name_key_folds_case_separators_and_plural():
     assert name_key("GPT-4") != name_key("GPT-4o")
     assert name_key("ViTs") == name_key("ViT")  # a plural is a lower-case s after a letter
     assert name_key("ViT-S") != name_key("ViT") != name_key("VITS")  # a size; another model
+
+
+def test_name_key_and_slug_spell_out_greek_letters_and_drop_accents():
+    """arXiv 2511.20804 (corpus): "$\\Delta$-NeRF", cleaned to "Δ-NeRF", had NeRF's key and id."""
+    assert name_key("Δ-NeRF") == name_key("Delta-NeRF") != name_key("NeRF")
+    assert name_key("PixArt-α") != name_key("PixArt-Σ") and name_key("λ-Net") == name_key("Lambda-Net")
+    assert name_key("Refaçade") == name_key("Refacade") and name_key("C²") == name_key("C^2")
+    assert slug("Δ-NeRF") == "delta-nerf" and slug("PixArt-α") == "pixart-alpha"
 
 
 def test_variants_resolve_to_one_node_with_the_trusted_name():

@@ -178,6 +178,13 @@ def test_a_name_set_equal_to_a_number_is_a_metric():
     assert retyped(text, [("BERTScore-F1", "Dataset")])["BERTScore-F1"] == ("Metric", "ner")
 
 
+def test_the_change_of_a_catalogue_metric_is_a_metric():
+    """arXiv 2512.15249 (corpus): typed a metric only while "Δ" was dropped from its key."""
+    priors = default_pipeline().get_pipe("paperkg_type_priors")
+    assert priors.type_of("ΔTPR", "Task") == "Metric"
+    assert priors.type_of("ΔNet", "Method") == "Method"
+
+
 def test_a_name_at_a_cut_off_is_a_metric():
     """arXiv 2505.20613: the NER called Pass@64 a Dataset, and it hid the sentence's dataset."""
     text = "Our prover achieves a 23.7% success rate (Pass@64) on the ProofNet dataset."
