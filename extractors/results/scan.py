@@ -12,7 +12,8 @@ import re
 from extractors.results.cues import SPREAD_VERBS, TO_HEDGE, AnyCase, Cues
 from extractors.results.types import Group, Number
 
-_NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
+_NUMBER = re.compile(r"(?P<sign>\+)?(?P<num>(?P<comma>\d{1,3},\d{1,2}(?=\s?\\?%))"  # "72,64%": a decimal comma
+                     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?|\.\d+)")
 _UNIT = re.compile(
     r"(?P<points>(?:\s[A-Za-z][\w@-]{0,11}(?=\s(?:points?|pts)\b))?"  # "7 F1 points"
     r"\s?(?:\\?%)?[\s-]?(?:absolute\s)?(?:percentage[\s-]|percent\s)?(?:points?(?!\s+clouds?\b)|pts?|pp)\b|\\?%p\b|\sp\.\s?p\.)"
@@ -113,7 +114,7 @@ def read_number(text: str, match: re.Match) -> Number | None:
         late = _SPREAD_AFTER.match(text, unit_end)  # "62.53% (± 1.59)"
         unit_end = late.end() if late else unit_end
     elif physical := _PHYSICAL.match(text, unit_end):  # "31s", "3.2 mm", "0.6 kbps", "3.40 +- 2.75 mm"
-        return Number(start, end, float(match.group("num").replace(",", "")), None, physical.end(),
+        return Number(start, end, _value(match), None, physical.end(),
                       signed=bool(match.group("sign")), physical=True)
     elif end < len(text) and (text[end].isalpha() or text[end] in "$"
                               or text[end] == "-" and text[end + 1: end + 2].isalpha()):
@@ -122,8 +123,12 @@ def read_number(text: str, match: re.Match) -> Number | None:
         return None  # 224x224, 3 x 3
     if end < len(text) and text[end] in ".," and text[end + 1: end + 2].isdigit():
         return None  # version strings 1.2.3, odd separators
-    value = float(match.group("num").replace(",", ""))
-    return Number(start, end, value, unit, unit_end, signed=bool(match.group("sign")), slashed=slashed)
+    return Number(start, end, _value(match), unit, unit_end, signed=bool(match.group("sign")), slashed=slashed)
+
+
+def _value(match: re.Match) -> float:
+    """'1,000' is a thousand; '72,64%' is 72.64."""
+    return float(match.group("num").replace(",", "." if match.group("comma") else ""))
 
 
 class NumberScanner:

@@ -26,6 +26,13 @@ def test_numbers_with_units_and_names_with_digits(scanner):
                                       ("single", [(78.65, "%", "78.65%")])]
 
 
+def test_a_decimal_comma_before_a_percent_sign(scanner):
+    # arXiv 2503.19668 and 2510.00725: "72,64%" was 64%; a thousands comma stays one
+    text = "It achieves a BLEU-4 of 72,64% in split A, and 91,57 % accuracy on 1,000 clips."
+    assert scanned(scanner, text) == [("single", [(72.64, "%", "72,64%")]), ("single", [(91.57, "%", "91,57 %")]),
+                                      ("single", [(1000.0, None, "1,000")])]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # seed s051: a range, its unit written once
     ("FAVA's suggested edits also improve the factuality of LM-generated text, resulting in 5-10% "
