@@ -17,7 +17,8 @@ Model in all its mentions when one is set beside "a ... language model", "a foun
 "a series of LLMs", or when it is listed among model names the grammar read. The spans of `groups`
 are re-typed in place, before the acronym component reads their types and the merger picks among
 them. A numbered shared task ("SemEval-2025 Task 10") replaces the spans inside or across it and
-goes to its own group, `shared_tasks`, a named Dataset whatever the NER made of it.
+goes to its own group, `shared_tasks`, a named Dataset whatever the NER made of it. Catalogue names of
+one type run together with slashes ("ACC/AUC/F1") are split into that many mentions.
 """
 
 from __future__ import annotations
@@ -175,6 +176,30 @@ class TypePriors:
                 or self.context_type(name, before, after) or _acting_type(found, before, after)
                 or _benchmark_type(name, found, after) or found)
 
+    def slashed_parts(self, span: Span) -> list[Span] | None:
+        """'ACC/AUC/F1', 'CIFAR10C/CIFAR100C/ImageNetC': names written with slashes between them, each
+        a catalogue name of one type, are that many mentions of that type (the NER ran them into one)."""
+        if not any(token.text == "/" for token in span):
+            return None
+        bounds, start = [], span.start
+        for token in span:
+            if token.text == "/":
+                if token.i == start or token.whitespace_ or token.nbor(-1).whitespace_:
+                    return None
+                bounds.append((start, token.i))
+                start = token.i + 1
+        bounds.append((start, span.end))
+        if start == span.end:
+            return None
+        labels = {self.types.get(name_key(span_text(span.doc[lo:hi])), "") for lo, hi in bounds}
+        label = labels.pop() if len(labels) == 1 else ""
+        if label not in ("Metric", "Dataset"):
+            return None
+        parts = [Span(span.doc, lo, hi, label=label) for lo, hi in bounds]
+        for part in parts:
+            part._.source, part._.score, part._.generic = span._.source, span._.score, False
+        return parts
+
     def changed_metric(self, name: str) -> bool:
         """'ΔTPR', 'ΔmIoU': the change of a catalogue metric is a metric."""
         return name[:1] in "Δ∆" and self.types.get(name_key(name[1:])) == "Metric"
@@ -261,7 +286,7 @@ class TypePriors:
                 if label != span.label_:  # attributes are keyed by offsets: they stay
                     span = Span(doc, span.start, span.end, label=label, kb_id=span.kb_id,
                                 span_id=span.id)
-                spans.append(span)
+                spans.extend(self.slashed_parts(span) or [span])
             doc.spans[key] = spans
         return doc
 

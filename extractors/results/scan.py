@@ -95,7 +95,7 @@ def read_number(text: str, match: re.Match) -> Number | None:
     before = text[start - 1] if start else " "
     if before.isalpha() and re.search(r"[\d%]\s?sim$", text[max(0, start - 8): start]):
         before = " "  # 80%sim95%: the seed dumps lost the backslash of \sim
-    slashed = before == "/" and start >= 2 and text[start - 2].isdigit()
+    slashed = before == "/" and start >= 2 and (text[start - 2].isdigit() or text[start - 2] == "%")
     if before.isalnum() or before in "._@^#$£€'\\" or (before == "/" and not slashed):
         return None
     if before in "[:-" and _THRESHOLD_RANGE.search(text, max(0, start - 12), start):
@@ -226,8 +226,8 @@ class NumberScanner:
                 or (previous.unit and number.unit and previous.unit != number.unit):
             return None
         word = " ".join(gap.split()).lower()
-        if number.slashed and not (word == "/" and number.unit):
-            return None
+        if number.slashed and not (word == "/" and (number.unit or not number.value.is_integer())):
+            return None  # "15.8/25", "4.57/5.0": a score out of a total; "0.9885/0.9812", "48.7%/51.1%": two scores
         if gap and not gap.strip() and len(gap) <= 3:
             return "range"  # "5.5~9%": the cleaner reads a bare ~ as a TeX space
         if previous.unit is None and number.unit and previous.value.is_integer() and 1900 <= previous.value <= 2100:

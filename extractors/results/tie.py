@@ -53,6 +53,7 @@ _CLOSES_OPENING_PLACE = re.compile(r"(?:\s+(?:benchmark|dataset|test\s+set|valid
                                    re.IGNORECASE)
 _OPEN_BRACKET_OR_COLON = re.compile(r"\s*[(:]\s*")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_LABEL_COLON = re.compile(r"\s*:\s*")
 _CLOSE_BRACKET = re.compile(r"\s*\)")
 _NUMBER_NEXT = re.compile(r"\s+(?:about\s+|around\s+|~\s*)?[+-]?\d")
 _MODEL_SIZE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[BbMm]\b|-\d+(?:\.\d+)?[BbMm]\b")
@@ -475,7 +476,7 @@ class SentenceTies:
     def metric_ties(self, group: Group, paired: bool,
                     continued: tuple[Group, list[Tie]] | None) -> Sequence[str | None]:
         size, text = len(group.members), self.text
-        listed = self.listed_after(group)
+        listed = self.listed_after(group) or self.slashed_chain(self.metrics, group)
         if listed:
             return listed
         if paired:
@@ -501,6 +502,20 @@ class SentenceTies:
         """The names of `nearest_chain`."""
         chain = self.nearest_chain(names, group)
         return [n.name for n in chain] if chain else None
+
+    def slashed_chain(self, names: _Index, group: Group) -> list[str | None] | None:
+        """'ACC/AUC/F1: 0.939/0.983/0.946', 'On CIFAR10C/CIFAR100C/ImageNetC ... 8.3%/19.8%/39.2%':
+        numbers written with slashes between them pair in order with as many names written so."""
+        if not group.members[-1].slashed:
+            return None
+        runs: list[list[_Name]] = []
+        for name in names:
+            if runs and self.text[runs[-1][-1].end: name.start] == "/":
+                runs[-1].append(name)
+            else:
+                runs.append([name])
+        fitting = [run for run in runs if len(run) == len(group.members)]
+        return [n.name for n in min(fitting, key=lambda run: abs(run[0].start - group.start))] if fitting else None
 
     def nearest_chain(self, names: _Index, group: Group) -> list[_Name] | None:
         """For a 'respectively' list: the names listed together ("ChatGPT and Llama 2-Chat", "on
@@ -574,6 +589,9 @@ class SentenceTies:
         """`changed_from`: the group this one's change continues ("8.6% on GSM8K from 57.54% to
         66.19%"), whose place it shares; a coordinated number ("..., and 27.6% ... for MathQA") does not."""
         size, text = len(group.members), self.text
+        slashed = self.slashed_chain(self.datasets, group)
+        if slashed:
+            return slashed
         if paired:
             chain = self.chain_of(self.datasets, group)
             if chain:
@@ -588,9 +606,11 @@ class SentenceTies:
             return listed  # "on MATH-500, AIME and GPQA-Diamond it shows 2.08%, 2.23% and 3.99%"
         if changed_from and changed_from[1][-1].dataset:
             return [changed_from[1][-1].dataset] * size
-        bracketing = self.datasets.ending_before(group.start, 3)
-        if bracketing and _OPEN_BRACKET_OR_COLON.fullmatch(text[bracketing[-1].end: group.start]):
-            return [bracketing[-1].name] * size  # "on MathVista (63.2% vs 60.1%)", "GSM8K: 85.3%"
+        bracketing = self.datasets.ending_before(group.start, 40)
+        if bracketing and (_OPEN_BRACKET_OR_COLON.fullmatch(text[bracketing[-1].end: group.start])
+                           or self.metrics_labelled(bracketing[-1].end, group.start)):
+            return [bracketing[-1].name] * size  # "on MathVista (63.2% vs 60.1%)", "GSM8K: 85.3%",
+            # "CAMELYON16 (ACC/AUC/F1: 0.939/0.983/0.946)"
         inside = self.bracketed_after(group, self.datasets.at)
         if inside is not None:
             return [inside.name] * size  # "85.3% (GSM8K) and 60.1% (MATH)"
@@ -626,6 +646,19 @@ class SentenceTies:
             if run and run[-1].end <= group.start:
                 return [None]  # "across three benchmarks (GSM8K, MATH and AIME 2024) ... by 4.2% on average"
         return picked
+
+    def metrics_labelled(self, lo: int, hi: int) -> bool:
+        """True when text[lo:hi] is a bracket opening with metric names and a colon: ' (ACC/AUC/F1: '."""
+        opening = _OPEN_BRACKET.match(self.text, lo, hi)
+        names = self.metrics.within(opening.end(), hi) if opening else []
+        if not opening or not names:
+            return False
+        at = opening.end()
+        for name in names:
+            if self.text[at: name.start] not in ("", "/", ", "):
+                return False
+            at = name.end
+        return _LABEL_COLON.fullmatch(self.text, at, hi) is not None
 
     def opening_dataset(self) -> _Name | None:
         """The one dataset a sentence opens with ("On GSM8K, ...", "For the COCO benchmark, ..."):

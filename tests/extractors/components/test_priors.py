@@ -178,6 +178,17 @@ def test_a_name_set_equal_to_a_number_is_a_metric():
     assert retyped(text, [("BERTScore-F1", "Dataset")])["BERTScore-F1"] == ("Metric", "ner")
 
 
+def test_catalogue_names_run_together_with_slashes_are_that_many_mentions():
+    """arXiv 2511.11004 and 2512.20618 (corpus): the NER ran them into one Method or Dataset."""
+    text = "It is state-of-the-art on TCGA-Lung (ACC/AUC/F1: 0.939/0.983/0.946) and on TVQA/TVQA+ as well."
+    found = retyped(text, [("ACC/AUC/F1", "Method"), ("TVQA/TVQA+", "Dataset")])
+    assert {name: found[name][0] for name in ("ACC", "AUC", "F1", "TVQA", "TVQA+")} == {
+        "ACC": "Metric", "AUC": "Metric", "F1": "Metric", "TVQA": "Dataset", "TVQA+": "Dataset"}
+    assert "ACC/AUC/F1" not in found
+    text = "We build AR/VR demos and train on KITTI 2012/2015 with WER/TVQA pairs."  # unknown, or two types
+    assert set(retyped(text, [("AR/VR", "Method"), ("WER/TVQA", "Dataset")])) >= {"AR/VR", "WER/TVQA"}
+
+
 def test_the_change_of_a_catalogue_metric_is_a_metric():
     """arXiv 2512.15249 (corpus): typed a metric only while "Δ" was dropped from its key."""
     priors = default_pipeline().get_pipe("paperkg_type_priors")

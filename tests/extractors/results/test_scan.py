@@ -26,6 +26,17 @@ def test_numbers_with_units_and_names_with_digits(scanner):
                                       ("single", [(78.65, "%", "78.65%")])]
 
 
+def test_scores_written_with_slashes_between_them(scanner):
+    # arXiv 2512.08048 and 2511.11004 (corpus): the numbers after a slash were dropped, or read as
+    # totals; a whole number after a slash still is one ("4.57/5.0", "15.8/25")
+    assert scanned(scanner, "It attains 8.3%/19.8%/39.2% mean error.") == [
+        ("list", [(8.3, "%", "8.3%"), (19.8, "%", "19.8%"), (39.2, "%", "39.2%")])]
+    assert scanned(scanner, "It reaches 0.939/0.983/0.946 overall.") == [
+        ("list", [(0.939, None, "0.939"), (0.983, None, "0.983"), (0.946, None, "0.946")])]
+    assert scanned(scanner, "A mean Likert score of 4.57/5.0 was reached.") == [
+        ("single", [(4.57, None, "4.57")]), ("single", [(5.0, None, "5.0")])]
+
+
 def test_a_decimal_comma_before_a_percent_sign(scanner):
     # arXiv 2503.19668 and 2510.00725: "72,64%" was 64%; a thousands comma stays one
     text = "It achieves a BLEU-4 of 72,64% in split A, and 91,57 % accuracy on 1,000 clips."

@@ -319,3 +319,19 @@ def test_scores_as_a_verb_names_no_metric(scanner, tying):
 def test_a_device_after_on_is_no_dataset(scanner, tying):
     text = "The detector runs 35% faster on an RTX 3090."
     assert [[t.dataset for t in group] for group in ties(scanner, tying, text, [])] == [[None]]
+
+
+def test_numbers_written_with_slashes_pair_with_names_written_so(scanner, tying):
+    # arXiv 2512.08048 and 2511.11004 (corpus)
+    text = "On CIFAR10C/CIFAR100C/ImageNetC (severity 5), M2A attains 8.3%/19.8%/39.2% mean error."
+    found = entities(text, ("CIFAR10C", "Dataset", "CIFAR10C"), ("CIFAR100C", "Dataset", "CIFAR100C"),
+                     ("ImageNetC", "Dataset", "ImageNetC"), ("M2A", "Method", "M2A"))
+    assert [[t.dataset for t in group] for group in ties(scanner, tying, text, found)] == [
+        ["CIFAR10C", "CIFAR100C", "ImageNetC"]]
+    text = "It is state-of-the-art on TCGA-Lung (ACC/AUC/F1: 0.939/0.983/0.946), and on CAMELYON16."
+    found = entities(text, ("TCGA-Lung", "Dataset", "TCGA-Lung"), ("ACC", "Metric", "Acc"),
+                     ("AUC", "Metric", "AUC"), ("F1", "Metric", "F1"), ("CAMELYON16", "Dataset", "CAMELYON16"))
+    groups, numbers = scanner.scan(text)
+    sentence = tying.read(text, found, NO_PAPER_CONTEXT, numbers)
+    assert [(t.metric, t.dataset) for t in sentence.tie(groups[0])] == [
+        ("Acc", "TCGA-Lung"), ("AUC", "TCGA-Lung"), ("F1", "TCGA-Lung")]
