@@ -50,6 +50,7 @@ _SCALE_ENDS = ((0.0, 1.0), (0.0, 10.0), (0.0, 100.0), (1.0, 5.0), (1.0, 7.0), (1
 _SCORE_POINTS = re.compile(r"percent|pp\b|%", re.IGNORECASE)  # "20 percentage points": never a cloud's
 _BRACKET_OPENING = re.compile(r"\s*\(\s*(?:from\s+)?")
 _NEXT_CHANGE = re.compile(r"\s*,?\s*(?:and\s+)?[^,;:()\d]{1,60}?\s+from\s+", re.IGNORECASE)
+_GREEK_SETTING = re.compile(r"(?<!\w)[αβγδεζηθλμντφω]\s*=\s*$")  # "τ = 0.1": a hyperparameter; not ρ or κ (scores)
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
 
 
@@ -302,6 +303,8 @@ class ResultJudge:
             return False  # "95 scores": a count of scores; "(15.8/25)": a score out of a total
         if any(m.physical for m in group.members):
             return self.measured(text, group, left, previous)
+        if _GREEK_SETTING.search(left):
+            return False
         between = text[previous.end: group.start] if previous is not None else ""
         counted = self.count_right if integers else self.count_adjacent  # "trained on 25,000 labeled examples"
         if previous is not None and previous.unit is None and previous.kind in ("absolute", "other") \

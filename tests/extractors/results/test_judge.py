@@ -95,6 +95,15 @@ def test_a_metric_then_a_place_in_lower_case_then_a_change(steps):
     assert [(v, k) for v, _, k, _ in judged(steps, text, [auc, f1])] == [([0.221, 0.305], "reduction")]
 
 
+def test_a_greek_letter_set_equal_to_a_number_is_a_setting(steps):
+    # arXiv 2510.14136 (40k corpus): the temperatures compared, after a score, had been read as scores;
+    # kappa and rho name scores
+    text = "It reaches 69.2% accuracy, compared to other τ values (τ =0.1/0.5/0.7: 53.8%, τ =0.9: 61.6%)."
+    assert [v for v, _, _, _ in judged(steps, text)] == [[69.2], [53.8], [61.6]]
+    text = "It reaches 69.2% accuracy, with high agreement (κ = 0.82) and correlation (ρ = 0.71)."
+    assert [v for v, _, _, _ in judged(steps, text)] == [[69.2], [0.82], [0.71]]
+
+
 def test_a_count_after_a_score_is_no_score(steps):
     # seed dump (not a dev paper) and arXiv 2511.15188 (corpus): a whole number continuing a score
     # sentence counts things a word or two before its count noun
