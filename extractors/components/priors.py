@@ -90,6 +90,7 @@ _AT_CUTOFF = re.compile(rf"\w{AT_K}$")  # "Pass@64", "Recall@10", "mAP@0.5": a m
 # "BERTScore", "CLIPScore", "DeBERTaScore", "VQAScore": a score glued to what it is computed with is a
 # measure (the NER called the last two Datasets in 2025 corpus papers)
 _SCORE_NAME = re.compile(r"[A-Za-z0-9]Score$")
+_METRIC_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Z][\w@-]{1,9}")  # a capital first and another: "BACC", "IS"
 _EQUALS_A_VALUE = re.compile(r"\s*=\s*[~≈]?\s*\$?\s*[-+]?\d")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s+|/)\s*")
 _HAS_CAPITAL = re.compile(r"[A-Z]")
@@ -136,14 +137,19 @@ def make_type_priors(nlp: Language, name: str, data_dir: str | None, files: list
 
 
 @lru_cache(maxsize=8)
-def catalogue_types(paths: tuple[Path, ...]) -> dict[str, str]:
-    """Name key -> type, for every name the pattern files give a single type."""
-    types: dict[str, set[str]] = {}
+def catalogue_labels(paths: tuple[Path, ...]) -> dict[str, frozenset[str]]:
+    """Name key -> every type the pattern files give the name."""
+    labels: dict[str, set[str]] = {}
     for pattern in read_patterns(paths):
         key = name_key(pattern["pattern"])
         if key:
-            types.setdefault(key, set()).add(pattern["label"])
-    return {key: next(iter(found)) for key, found in types.items() if len(found) == 1}
+            labels.setdefault(key, set()).add(pattern["label"])
+    return {key: frozenset(found) for key, found in labels.items()}
+
+
+def catalogue_types(paths: tuple[Path, ...]) -> dict[str, str]:
+    """Name key -> type, for every name the pattern files give a single type."""
+    return {key: next(iter(found)) for key, found in catalogue_labels(paths).items() if len(found) == 1}
 
 
 class TypePriors:
@@ -159,6 +165,7 @@ class TypePriors:
     def initialize(self, get_examples: Callable[[], Iterable] | None = None, *,
                    nlp: Language | None = None) -> None:
         """Read the gazetteer's pattern files (shared with paperkg_gazetteer) and the head nouns."""
+        self.labels = catalogue_labels(self.paths)
         self.types = catalogue_types(self.paths)
         self.heads = HeadTypes(read_jsonl(self.heads_path))
 
@@ -177,8 +184,8 @@ class TypePriors:
                 or _benchmark_type(name, found, after) or found)
 
     def slashed_parts(self, span: Span) -> list[Span] | None:
-        """'ACC/AUC/F1', 'CIFAR10C/CIFAR100C/ImageNetC': names written with slashes between them, each
-        a catalogue name of one type, are that many mentions of that type (the NER ran them into one)."""
+        """'ACC/AUC/F1', 'RMSE/MAE', 'BACC/AUROC': catalogue names written with slashes between them,
+        all of a type, are that many mentions of that type (the NER ran them into one)."""
         if not any(token.text == "/" for token in span):
             return None
         bounds, start = [], span.start
@@ -191,10 +198,15 @@ class TypePriors:
         bounds.append((start, span.end))
         if start == span.end:
             return None
-        labels = {self.types.get(name_key(span_text(span.doc[lo:hi])), "") for lo, hi in bounds}
+        names = [span_text(span.doc[lo:hi]) for lo, hi in bounds]
+        labels = {label for name in names if (label := self.types.get(name_key(name)))}
         label = labels.pop() if len(labels) == 1 else ""
-        if label not in ("Metric", "Dataset"):
-            return None
+        if label not in ("Metric", "Dataset") or not all(
+                label in self.labels.get(name_key(name), ())
+                or label == "Metric" and name_key(name) not in self.labels and _METRIC_ACRONYM.fullmatch(name)
+                for name in names):
+            return None  # each part a catalogue name of that type ("MAE" is a metric and a method) or, among
+            # metrics, an acronym no catalogue lists ("BACC"); not "RRE/RTE" (RTE a dataset) or "KITTI 2012/2015"
         parts = [Span(span.doc, lo, hi, label=label) for lo, hi in bounds]
         for part in parts:
             part._.source, part._.score, part._.generic = span._.source, span._.score, False

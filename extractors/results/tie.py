@@ -66,6 +66,8 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:t
 _COORDINATION_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+)(?:the\s+)?")
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _TIE_REACH = {"Metric": 60, "Dataset": 100}
+_SLASHED_REACH = 25  # "0.5%/2.2% improvements on RMSE/MAE": names after slashed numbers
+_DIGIT = re.compile(r"\d")
 _SUBJECT_REACH = 300  # characters left of a number where its subject is looked for
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][\w-]*)\s+$")
 _ITEM = r"(?!respectively\b)[\w@+-]+(?:\.[\w@+-]+)*(?:\s(?!respectively\b|and\b|compared\b)[A-Za-z][\w@+-]*)?"
@@ -504,8 +506,9 @@ class SentenceTies:
         return [n.name for n in chain] if chain else None
 
     def slashed_chain(self, names: _Index, group: Group) -> list[str | None] | None:
-        """'ACC/AUC/F1: 0.939/0.983/0.946', 'On CIFAR10C/CIFAR100C/ImageNetC ... 8.3%/19.8%/39.2%':
-        numbers written with slashes between them pair in order with as many names written so."""
+        """'0.5%/2.2% on RMSE/MAE', 'ACC/AUC/F1: 0.939/0.983/0.946 ... TCGA-Multi (0.977/0.993/0.970)':
+        numbers written with slashes between them pair in order with as many names written so, right
+        after them or the nearest before them (not past a name of their own: '97.3/72.9 AP')."""
         if not group.members[-1].slashed:
             return None
         runs: list[list[_Name]] = []
@@ -515,7 +518,14 @@ class SentenceTies:
             else:
                 runs.append([name])
         fitting = [run for run in runs if len(run) == len(group.members)]
-        return [n.name for n in min(fitting, key=lambda run: abs(run[0].start - group.start))] if fitting else None
+        after = [run for run in fitting if 0 <= run[0].start - group.end <= _SLASHED_REACH
+                 and not _DIGIT.search(self.text, group.end, run[0].start)]
+        if after:
+            return [n.name for n in after[0]]
+        if names.starting(group.end, group.end + 3):
+            return None
+        before = [run for run in fitting if run[-1].end <= group.start]
+        return [n.name for n in before[-1]] if before else None
 
     def nearest_chain(self, names: _Index, group: Group) -> list[_Name] | None:
         """For a 'respectively' list: the names listed together ("ChatGPT and Llama 2-Chat", "on

@@ -335,3 +335,12 @@ def test_numbers_written_with_slashes_pair_with_names_written_so(scanner, tying)
     sentence = tying.read(text, found, NO_PAPER_CONTEXT, numbers)
     assert [(t.metric, t.dataset) for t in sentence.tie(groups[0])] == [
         ("Acc", "TCGA-Lung"), ("AUC", "TCGA-Lung"), ("F1", "TCGA-Lung")]
+    # arXiv 2508.20460 and 2504.04340 (40k corpus): the names right after the numbers; not past a name
+    # of the numbers' own
+    text = "It gains 0.5%/2.2% on RMSE/MAE, reaches 2.06/0.32 IS/LPIPS and 97.3/72.9 AP for detection."
+    found = entities(text, ("RMSE", "Metric", "RMSE"), ("MAE", "Metric", "MAE"), ("IS", "Metric", "IS"),
+                     ("LPIPS", "Metric", "LPIPS"), ("AP", "Metric", "AP"))
+    groups, numbers = scanner.scan(text)
+    sentence = tying.read(text, found, NO_PAPER_CONTEXT, numbers)
+    assert [[t.metric for t in sentence.tie(group)] for group in groups] == [
+        ["RMSE", "MAE"], ["IS", "LPIPS"], ["AP", "AP"]]
