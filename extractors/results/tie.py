@@ -67,7 +67,6 @@ _COORDINATION_AFTER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _TIE_REACH = {"Metric": 60, "Dataset": 100}
 _SLASHED_REACH = 25  # "0.5%/2.2% improvements on RMSE/MAE": names after slashed numbers
-_DIGIT = re.compile(r"\d")
 _SUBJECT_REACH = 300  # characters left of a number where its subject is looked for
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Za-z][\w-]*)\s+$")
 _ITEM = r"(?!respectively\b)[\w@+-]+(?:\.[\w@+-]+)*(?:\s(?!respectively\b|and\b|compared\b)[A-Za-z][\w@+-]*)?"
@@ -519,7 +518,7 @@ class SentenceTies:
                 runs.append([name])
         fitting = [run for run in runs if len(run) == len(group.members)]
         after = [run for run in fitting if 0 <= run[0].start - group.end <= _SLASHED_REACH
-                 and not _DIGIT.search(self.text, group.end, run[0].start)]
+                 and not any(char.isdigit() for char in self.text[group.end: run[0].start])]
         if after:
             return [n.name for n in after[0]]
         if names.starting(group.end, group.end + 3):
