@@ -302,7 +302,12 @@ class ResultJudge:
         if integers and self.plural_count_right.search(right) or right.lstrip().startswith("/"):
             return False  # "95 scores": a count of scores; "(15.8/25)": a score out of a total
         if any(m.physical for m in group.members):
-            return self.measured(text, group, left, previous)
+            if self.measured(text, group, left, previous):
+                return True
+            named = self.metric_named_before(text, first.start, entities)  # "a HD95 of 3.35 mm"
+            if named:
+                group.hits.append((named.start, first.start))
+            return named is not None
         if _GREEK_SETTING.search(left):
             return False
         between = text[previous.end: group.start] if previous is not None else ""

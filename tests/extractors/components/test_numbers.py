@@ -747,6 +747,18 @@ def test_j_and_f_is_a_metric_and_a_speed_up_a_ratio(nlp):
     assert found(nlp, text) == [(3.09, "x", "improvement")]
 
 
+def test_measures_of_medicine_serving_and_finance_are_metrics(nlp):
+    """arXiv 2512.04013, 2511.14083, 2512.22895, 2512.03449 (corpus): TTFT and ICC were Methods, and
+    HD95 took the scores of ASSD, which no catalogue listed."""
+    text = "AugServe reduces time-to-first-token (TTFT) by up to 96.3% and 95.0%, respectively."
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(96.3, "TTFT"), (95.0, "TTFT")]
+    text = ("Agreement with manual annotation was high (intraclass correlation coefficient (ICC) 0.84), and "
+            "the strategy raised the Sharpe ratio by 5%.")
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(0.84, "ICC"), (5.0, "Sharpe Ratio")]
+    text = "Post-processing improved macro ASSD from 2.63 to 0.36 mm, with a HD95 of 3.35 mm."
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(2.63, "ASSD"), (0.36, "ASSD"), (3.35, "HD95")]
+
+
 def test_numbers_after_by_pair_in_order_with_the_measures_listed_before_it(nlp):
     """arXiv 2511.10518 (corpus): "reducing training cost and inference latency by 3.0-fold and 2.7-fold"
     tied both to latency; a range stays with both measures' nearest."""
