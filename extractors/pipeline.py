@@ -14,6 +14,7 @@ import extractors.components
 import extractors.tokenizer  # noqa: F401  (registers the tokenizer)
 from extractors.attributes import ENTITIES_KEY, span_text, span_value
 from extractors.cleaning import PaperText
+from extractors.rules.model_names import family_of_name
 from kg.core.errors import PipelineError
 from kg.core.iteration import batched
 from kg.core.records import Mention, Paper, PaperExtraction, Result
@@ -87,6 +88,19 @@ def extract_papers(
         yield extraction
 
 
+def share_families(mentions: list[Mention]) -> None:
+    """The mentions of one Model share a family: the one any of them has, else the one its name
+    gives. An acronym's mentions had none of their own ("DA3" for Depth Anything 3, "Receptance
+    Weighted Key Value (RWKV)")."""
+    families: dict[str, str] = {}
+    for mention in mentions:
+        if mention.type == "Model" and mention.family:
+            families.setdefault(mention.canonical, mention.family)
+    for mention in mentions:
+        if mention.type == "Model" and not mention.family:
+            mention.family = families.get(mention.canonical) or family_of_name(mention.canonical)
+
+
 def doc_to_extraction(doc: Doc, paper_id: str, paper_text: PaperText) -> PaperExtraction:
     """Read the components' spans and attributes off `doc`, with offsets mapped to the input strings."""
     mentions: list[Mention] = []
@@ -105,6 +119,7 @@ def doc_to_extraction(doc: Doc, paper_id: str, paper_text: PaperText) -> PaperEx
             params=model.get("params"), version=model.get("version"), variant=model.get("variant"),
             aliases=list(model.get("aliases", ())),
         ))
+    share_families(mentions)
     results: list[Result] = []
     for found in doc._.results or ():
         where = paper_text.locate(found["start"], found["end"])

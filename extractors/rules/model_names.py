@@ -90,6 +90,16 @@ def family_of_unlisted(name: str) -> str | None:
     return stem if len(stem) > 1 else None
 
 
+def family_of_name(name: str) -> str | None:
+    """The family a Model's own name gives when no mention of it has one: its stem, when the rest
+    of the name is a version or nothing ("TASA", "DINOv3", "VGG-16"; not "Fun-Audio-Chat-8B")."""
+    stem = family_of_unlisted(name)
+    return stem if stem and name.startswith(stem) and _VERSION_REST.fullmatch(name, len(stem)) else None
+
+
+_VERSION_REST = re.compile(r"(?:[-\s._]?[vV]?\d[\w.]*)?")
+
+
 def _size_text(spelled: str) -> str:
     """Canonical parameter count: unit letter upper-cased ("7b" -> "7B", "8x7b" -> "8x7B")."""
     return spelled[:-1] + spelled[-1].upper()

@@ -94,3 +94,13 @@ def test_a_run_on_text_is_cut_into_sentences_of_bounded_length():
     short = annotate("We use LoRA, then QLoRA. We use it on SQuAD, MMLU. We stop.")
     assert [sentence.text for sentence in short.sents] == [  # real sentences stay whole
         "We use LoRA, then QLoRA.", "We use it on SQuAD, MMLU.", "We stop."]
+
+
+def test_the_mentions_of_one_model_share_its_family():
+    """arXiv 2512.16841 (corpus): the acronym's long form had no family, while the short form had
+    DINO's; a model only an acronym names takes the family its own name gives."""
+    text = ("The model combines a frozen Self-Distillation with No Labels v3 (DINOv3) Vision Transformer "
+            "encoder with a decoder.")
+    [extraction] = extract_papers([Paper(id="d", title="", abstract=text)], load_pipeline())
+    families = {m.text: m.family for m in extraction.entities if m.type == "Model"}
+    assert families == {"Self-Distillation with No Labels v3": "DINO", "DINOv3": "DINO"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extractors.rules.data import DATA_DIR
-from extractors.rules.model_names import ModelGrammar, family_stem
+from extractors.rules.model_names import ModelGrammar, family_of_name, family_stem
 from kg.core.iteration import read_jsonl
 
 
@@ -211,3 +211,13 @@ def test_a_makers_name_glued_before_a_model_is_part_of_it(grammar):
 ])
 def test_the_family_of_an_unknown_model_is_its_stem(name, family):
     assert family_stem(name) == family
+
+
+@pytest.mark.parametrize(("name", "family"), [
+    ("TASA", "TASA"), ("DINOv3", "DINO"), ("VGG-16", "VGG"), ("RWKV", "RWKV"),
+    ("Fun-Audio-Chat-8B", None), ("Depth Anything-3", None), ("Pro-GRPO", None),
+])
+def test_a_name_gives_its_family_only_when_the_rest_is_a_version(name, family):
+    """The family of a Model only an acronym names (arXiv corpus): its stem, unless more of the
+    name than a version would be cut off."""
+    assert family_of_name(name) == family
