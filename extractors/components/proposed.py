@@ -59,6 +59,7 @@ MAX_LIST_TOKENS = 80  # how far a list of parts is read
 AFTER_WINDOW = 200  # characters after a name read for its appositive and head noun
 GLUE = {",", "and", "(", ")", "as", "well", "namely", ":"}
 # Mixed case, two capitals, or letters with digits: "LoFiT", "URIAL", "T5", "Llama2".
+_BRACKETED_SHORT_FORM = re.compile(r"(?P<long>.+?)\s\((?P<short>[^()\s]{2,20})\)")  # "Long Form (LF)"
 _STRONG_NAME = re.compile(r"[A-Z].*[A-Z]|[a-z][A-Z]|[A-Za-z]\d|\d[A-Za-z]")
 _ONE_CAPITAL = re.compile(r"[A-Z]")
 _CAPITALISED = re.compile(r"[A-Z][a-z]")
@@ -418,7 +419,10 @@ class ProposalFinder:
         start = title.index(prefix) if prefix else 0
         if not prefix or not re.match(r"[A-Za-z0-9]", prefix):
             return
-        name = self._title_head(prefix, text[doc._.title_end:])
+        bracketed = _BRACKETED_SHORT_FORM.fullmatch(prefix)
+        name = self._title_head(bracketed.group("long") if bracketed else prefix, text[doc._.title_end:])
+        if bracketed and name is not None:  # "B-Rep Distance Functions (BR-DF): ...": the short form names it
+            name, start = bracketed.group("short"), start + bracketed.start("short")
         if name is None or name_key(name) in self.generic:
             return
         if not _STRONG_NAME.search(name) and re.search(rf"(?<!\w){re.escape(name.lower())}(?:e?s)?(?!\w)", text):

@@ -306,6 +306,12 @@ TITLE_CASES = [
     ("Beyond Accuracy: Evaluating Calibration of Language Models",
      "Accuracy alone hides how miscalibrated language models are.", []),
     ("Neural Scaling Curves: An Empirical Study", "We fit power laws to loss curves.", []),
+    # arXiv 2511.20665 and 2512.15312 (corpus): a long form and its short form in brackets propose the
+    # short form once ("Harmonic Token Projection (HTP)" was a second, bracketed name); a phrase does not
+    ("Harmonic Token Projection (HTP): A Vocabulary-Free, Training-Free Method",
+     "Harmonic Token Projection (HTP) maps each token to a harmonic code, and HTP needs no training.", ["HTP"]),
+    ("Evaluating LLMs for Zeolite Synthesis Event Extraction (ZSEE): A Systematic Analysis",
+     "We evaluate prompting strategies on ZSEE.", []),
 ]
 
 
