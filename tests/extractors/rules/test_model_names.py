@@ -197,6 +197,12 @@ def test_a_release_date_of_month_and_day_ends_a_name(grammar):
                                     ("DeepSeek-R1-0528", "DeepSeek-R1-0528", "DeepSeek")]
 
 
+def test_chat_gpt_with_a_hyphen_is_chatgpt(grammar):
+    """Seed dump (not seed dev): "Chat-GPT" was an unknown model of the family "Chat"."""
+    assert canon(grammar, "We compare Chat-GPT with GPT-4.") == [
+        ("Chat-GPT", "ChatGPT", "GPT"), ("GPT-4", "GPT-4", "GPT")]
+
+
 def test_a_makers_name_glued_before_a_model_is_part_of_it(grammar):
     text = "reasoning models such as OpenAI-o1 and DeepSeek-R1, while DV-LLaMA is another model"
     assert canon(grammar, text) == [("OpenAI-o1", "o1", "o-series"), ("DeepSeek-R1", "DeepSeek-R1", "DeepSeek")]
