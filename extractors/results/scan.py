@@ -28,7 +28,7 @@ _CLAUSE_BREAK = re.compile(r"[;()]|:(?!\d)|\[(?!\d+(?:\.\d+)?:)|(?<!\d)\]|,\s|\s
 _LABELS = (
     r"(?:\b(?:Section|Sec\.|Sect\.|Table|Tab\.|Figure|Fig\.|Eq\.|Equation|Appendix|Chapter|Theorem|"
     r"Lemma|Algorithm|Version|version|v|Stage|stage|Phase|phase|Level|level|Part|No\.|Step|step|"
-    r"Round|round|Task|Track|Day|k|n|K|N|T|d|m|Top|top)\s*[-=]?\s*|#)$"
+    r"Round|round|Task|Track|Day|Model|k|n|K|N|T|d|m|Top|top)\s*[-=]?\s*|#)$"
 )
 _PLUS_MINUS = r"(?:±|\+-|\+/-|∓)\s*$|\bout\s+of\s*$"  # "± 0.2"; "4.25 out of 5": the total is no result
 _SPREAD = re.compile(r"\s*(?:±|\+-|\+/-)\s*\d+(?:\.\d+)?")

@@ -757,6 +757,9 @@ def test_measures_of_medicine_serving_and_finance_are_metrics(nlp):
     assert [(r.value, r.metric) for r in extract(nlp, text)] == [(0.84, "ICC"), (5.0, "Sharpe Ratio")]
     text = "Post-processing improved macro ASSD from 2.63 to 0.36 mm, with a HD95 of 3.35 mm."
     assert [(r.value, r.metric) for r in extract(nlp, text)] == [(2.63, "ASSD"), (0.36, "ASSD"), (3.35, "HD95")]
+    # arXiv 2507.22932 (40k corpus): the return took the Sharpe ratio beside it
+    text = "The framework achieves a 26% annualized return and a Sharpe ratio of 1.2."
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(26.0, "Annualized Return"), (1.2, "Sharpe Ratio")]
     # arXiv 2511.23369 and 2511.20409 (corpus): a driving score and an edit distance the NER called Methods
     text = "SimScale yields up to +6.8 EPDMS on navhard, and the transcripts reach an ANLD = 0.14."
     assert [(r.value, r.metric) for r in extract(nlp, text)] == [(6.8, "EPDMS"), (0.14, "ANLD")]

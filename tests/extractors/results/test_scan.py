@@ -87,6 +87,7 @@ def test_labels_and_spreads_are_no_numbers(scanner):
     "Subsequent fine-tuning of 7B and 13B parameter models on these combined skill texts.",  # sizes
     "Our 8B model generates 1280x720 video.",  # a resolution
     "Section 3 presents the modeling pipeline; larger models performed well with k=5.",  # labels, settings
+    "Model 1 achieved the highest SSIM, outperforming Model 2 and Model 3.",  # arXiv 2507.18667 (corpus)
 ])
 def test_sizes_versions_and_labels_are_no_numbers(scanner, text):
     assert scanned(scanner, text) == []
