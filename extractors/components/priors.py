@@ -186,8 +186,6 @@ class TypePriors:
     def slashed_parts(self, span: Span) -> list[Span] | None:
         """'ACC/AUC/F1', 'RMSE/MAE', 'BACC/AUROC': catalogue names written with slashes between them,
         all of a type, are that many mentions of that type (the NER ran them into one)."""
-        if not any(token.text == "/" for token in span):
-            return None
         bounds, start = [], span.start
         for token in span:
             if token.text == "/":
@@ -196,8 +194,8 @@ class TypePriors:
                 bounds.append((start, token.i))
                 start = token.i + 1
         bounds.append((start, span.end))
-        if start == span.end:
-            return None
+        if start == span.end or len(bounds) < 2:
+            return None  # a slash inside a token ("0.939/0.983") splits nothing
         names = [span_text(span.doc[lo:hi]) for lo, hi in bounds]
         labels = {label for name in names if (label := self.types.get(name_key(name)))}
         label = labels.pop() if len(labels) == 1 else ""
@@ -298,7 +296,7 @@ class TypePriors:
                 if label != span.label_:  # attributes are keyed by offsets: they stay
                     span = Span(doc, span.start, span.end, label=label, kb_id=span.kb_id,
                                 span_id=span.id)
-                spans.extend(self.slashed_parts(span) or [span])
+                spans.extend("/" in text[span.start_char:span.end_char] and self.slashed_parts(span) or [span])
             doc.spans[key] = spans
         return doc
 
