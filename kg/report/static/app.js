@@ -8,8 +8,18 @@
                   Model: "#e15759", ModelFamily: "#9c755f", Paper: "#bab0ac" };
 
   /* The same normalisation as kg.core.names.name_key, so "GSM-8K", "gsm8k" and "GSM 8k" meet. */
+  /* kg.core.names: Greek letters spelt out, as the LaTeX they are typed from ("Δ-NeRF" is Delta-NeRF) */
+  var GREEK = {"ϵ": "epsilon", "ϑ": "theta", "ϕ": "phi", "ϖ": "pi", "ϱ": "rho", "ς": "sigma"};
+  ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau " +
+   "upsilon phi chi psi omega").split(" ").forEach(function (spelt, i) {
+    var offset = i < 17 ? i : i + 1;  /* no capital at U+03A2, where the small letters keep final sigma */
+    GREEK[String.fromCharCode(0x391 + offset)] = spelt;
+    GREEK[String.fromCharCode(0x3B1 + offset)] = spelt;
+  });
+
   function nameKey(name) {
-    var key = String(name).toLowerCase().split("&").join("and").replace(/[^a-z0-9.+]/g, "")
+    var spelt = String(name).normalize("NFKD").replace(/[\u0370-\u03ff]/g, function (c) { return GREEK[c] || c; });
+    var key = spelt.toLowerCase().split("&").join("and").replace(/[^a-z0-9.+]/g, "")
       .replace(/^\.+|\.+$/g, "");
     return key.replace(/(?<=[a-z]{3})(?<!s)s$/, "");
   }

@@ -20,7 +20,8 @@ from tests.conftest import FIXTURES
 SCRIPT = Path(__file__).with_name("check_report.mjs")
 ARTIFACTS = TEST_ARTIFACTS / "report"
 SPELLINGS = ["GSM-8K", "gsm 8k", "Transformers", "loss", "R&D", "Llama 3.1", ".NET.", "LLMs",
-             "BERTs", "ResNet-50", "Ünïcode Ñame", "C++", "pass@1", "  Chain-of-Thought  "]
+             "BERTs", "ResNet-50", "Ünïcode Ñame", "C++", "pass@1", "  Chain-of-Thought  ", "Δ-NeRF", "PixArt-Σ",
+             "λ-Net"]
 
 
 def walk(site: Path, shots: str, query: str, tmp_path: Path) -> dict:
