@@ -510,12 +510,7 @@ class SentenceTies:
         after them or the nearest before them (not past a name of their own: '97.3/72.9 AP')."""
         if not group.members[-1].slashed:
             return None
-        runs: list[list[_Name]] = []
-        for name in names:
-            if runs and self.text[runs[-1][-1].end: name.start] == "/":
-                runs[-1].append(name)
-            else:
-                runs.append([name])
+        runs = self.runs(names, lambda between: between == "/")
         fitting = [run for run in runs if len(run) == len(group.members)]
         after = [run for run in fitting if 0 <= run[0].start - group.end <= _SLASHED_REACH
                  and not any(char.isdigit() for char in self.text[group.end: run[0].start])]
@@ -688,14 +683,18 @@ class SentenceTies:
         """The names in runs listed together ("GSM8K, MATH and AIME 2024")."""
         chains = self.chains.get(id(names))
         if chains is None:
-            chains = []
-            for name in names:
-                if chains and _COORDINATION.match(self.text[chains[-1][-1].end: name.start]):
-                    chains[-1].append(name)
-                else:
-                    chains.append([name])
-            self.chains[id(names)] = chains
+            chains = self.chains[id(names)] = self.runs(names, lambda between: bool(_COORDINATION.match(between)))
         return chains
+
+    def runs(self, names: _Index, joined: Callable[[str], bool]) -> list[list[_Name]]:
+        """`names` in runs, a name joining the run before it when the text between them is `joined`."""
+        runs: list[list[_Name]] = []
+        for name in names:
+            if runs and joined(self.text[runs[-1][-1].end: name.start]):
+                runs[-1].append(name)
+            else:
+                runs.append([name])
+        return runs
 
     def listed_before(self, group: Group) -> list[str | None] | None:
         """The datasets listed earlier in the sentence, as many as the numbers: paired in order."""
