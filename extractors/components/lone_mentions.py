@@ -13,7 +13,8 @@ all of these hold:
 - it has no role, or only the weak one a cue such as "using", "with" or "via" gives ("uses"): the
   paper does not propose, compare with or evaluate on it (on the two folds such "uses" names were
   gold entities 3 times in 15);
-- no reported number is tied to it as metric, dataset or subject.
+- no reported number is tied to it as metric, dataset or subject;
+- no dataset noun names it one ("the IXI dataset", "the nuScenes and Waymo Open datasets").
 Metrics are left alone: no held-out case either way, and on train every such Metric was a gold
 entity (8 of 8: "tumor volume", "RAGAS"). Runs last, after roles, proposals and results are known.
 """
@@ -26,9 +27,10 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.attributes import ENTITIES_KEY, span_value
+from extractors.attributes import ENTITIES_KEY, once_per_doc, span_value, text_of
 from extractors.components.ner import NER_KEY
 from extractors.components.roles import DEFAULT_ROLE
+from extractors.rules.phrases import dataset_list_members
 
 WEAK_ROLES = frozenset({DEFAULT_ROLE, "uses"})
 TIED_FIELDS = ("metric", "dataset", "subject")
@@ -52,9 +54,16 @@ class LoneMentions:
         title_end = doc._.title_end
         for span in named:
             if span.label_ in self.labels and span.start_char >= title_end \
-                    and self.is_lone(span, mentions, tied):
+                    and self.is_lone(span, mentions, tied) and not self.named_a_dataset(span):
                 span._.generic = True
         return doc
+
+    @staticmethod
+    def named_a_dataset(span: Span) -> bool:
+        """Whether a dataset noun names the span a dataset (rules/phrases.dataset_list_members)."""
+        doc = span.doc
+        members = once_per_doc(doc, "dataset_list_members", lambda: dataset_list_members(text_of(doc)))
+        return any(start < span.end_char and span.start_char < end for start, end in members)
 
     @staticmethod
     def is_lone(span: Span, mentions: Counter[tuple[str, str]], tied: set[str]) -> bool:

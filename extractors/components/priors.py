@@ -282,8 +282,10 @@ class TypePriors:
                     acting.add(name_key(name))
                 if label == "Model" and names_a_pretrained_model(after):
                     models.add(name_key(name))
-                if not span._.generic and any(s < span.end_char and span.start_char < e for s, e in listed_datasets):
-                    label = "Dataset"  # "the JAADbeh, JAADall, and PIE datasets"
+                if any(s < span.end_char and span.start_char < e for s, e in listed_datasets) \
+                        and (not span._.generic or _NAME_SHAPED.search(name)):
+                    label = "Dataset"  # "the JAADbeh, JAADall, and PIE datasets", "the MIMIC dataset"
+                    span._.generic = False
                 labels.append(label)
             spans = []
             for span, label in zip(group, labels, strict=True):

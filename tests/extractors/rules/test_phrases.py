@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from extractors.rules.data import DATA_DIR, data_path
-from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase, phrase_regex
+from extractors.rules.phrases import (
+    HeadTypes,
+    dataset_list_members,
+    generic_word_keys,
+    is_generic_phrase,
+    phrase_regex,
+)
 from kg.core.iteration import read_jsonl
 
 
@@ -63,3 +69,21 @@ def test_configured_data_paths_are_inside_the_data_tree_unless_absolute(tmp_path
     assert data_path("role_cues.jsonl") == DATA_DIR / "role_cues.jsonl"
     assert data_path(tmp_path / "cues.jsonl") == tmp_path / "cues.jsonl"
     assert data_path(Path("sub/cues.jsonl")) == DATA_DIR / "sub" / "cues.jsonl"
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    # 2025 corpus phrases: one name-shaped word a determiner and a singular dataset noun enclose
+    ("Experiments on the clean KDEF dataset show", ["KDEF"]),
+    ("Experiments on our purpose-built HI-Dialogue dataset show", ["HI-Dialogue"]),
+    ("drops on the VBench-2.0 benchmark", ["VBench-2.0"]),
+    ("Results on the JAADbeh, JAADall, and PIE datasets", ["JAADbeh", "JAADall", "PIE"]),
+    # a kind of data, a modifier, no determiner, a plain word, a count
+    ("we construct the first AQA dataset containing fine-grained sub-score", []),
+    ("we convert the existing SMPL-based dataset 4DHuman into", []),
+    ("We introduce AgriCoT, a VQA dataset that incorporates", []),
+    ("on the Kaggle dataset", []),
+    ("This approach allowed us to train on a curated 1M dataset, achieving competitive performance.", []),
+    ("and 300k+ image/video instruction-tuning pairs ... on the 300k+ dataset", []),
+])
+def test_a_dataset_noun_names_the_members_before_it(text, names):
+    assert [text[start:end] for start, end in dataset_list_members(text)] == names
