@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.attributes import once_per_doc, span_text, text_of
 from extractors.rules.data import data_path
-from extractors.rules.phrases import dataset_list_members, generic_word_keys
+from extractors.rules.phrases import datasets_by_context, generic_word_keys
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
@@ -111,7 +111,7 @@ class ListItems:
         text = text_of(doc)
         lists = list(_LIST.finditer(text)) if ", " in text else []
         cues = list(_MEASURE_CUE_AT.finditer(text)) if may_list_measures(text) else []
-        members = once_per_doc(doc, "dataset_list_members", lambda: dataset_list_members(text))
+        members = context_datasets(doc)
         listed: list[Span] = []
         if lists or cues or members:  # most abstracts have none: their span groups are not read
             found = [span for key in self.groups if key in doc.spans for span in doc.spans[key]]
@@ -123,7 +123,7 @@ class ListItems:
     def headed_list_members(self, doc: Doc, text: str, members: list[tuple[int, int]],
                             found: list[Span]) -> list[Span]:
         """The `members` of a list a plural dataset noun follows that no span covers ("the ShapeNet,
-        Objaverse, and Sketchfab datasets"): Datasets (rules/phrases.dataset_list_members; the
+        Objaverse, and Sketchfab datasets"): Datasets (rules/phrases.datasets_by_context; the
         type priors re-type the NER's members), unless generic ("Chinese and English datasets")."""
         return [span for start, end in members
                 if name_key(text[start:end]) not in self.excluded
@@ -178,6 +178,12 @@ class ListItems:
                 if (span := _named_span(doc, start, end, "Metric")) is not None:
                     listed.append(span)
         return listed
+
+
+def context_datasets(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans the words around them make datasets (rules/phrases.datasets_by_context),
+    read once per doc: the type priors, this component and the lone-mention rule all ask."""
+    return once_per_doc(doc, "datasets_by_context", lambda: datasets_by_context(text_of(doc)))
 
 
 def _named_span(doc: Doc, start: int, end: int, label: str) -> Span | None:

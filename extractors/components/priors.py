@@ -31,13 +31,14 @@ from pathlib import Path
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractors.attributes import once_per_doc, span_text, text_of
+from extractors.attributes import span_text, text_of
 from extractors.components.gazetteer import catalogue_paths, read_patterns
+from extractors.components.list_items import context_datasets
 from extractors.components.models import MODELS_KEY
 from extractors.gazetteers import LABEL_FILES
 from extractors.results.cues import AT_K
 from extractors.rules.data import data_path
-from extractors.rules.phrases import HeadTypes, dataset_list_members
+from extractors.rules.phrases import HeadTypes
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
@@ -262,7 +263,7 @@ class TypePriors:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        listed_datasets = once_per_doc(doc, "dataset_list_members", lambda: dataset_list_members(text))
+        listed_datasets = context_datasets(doc)
         for key in self.groups:
             if key not in doc.spans:
                 continue
