@@ -124,9 +124,10 @@ class ListItems:
                             found: list[Span]) -> list[Span]:
         """The `members` of a list a plural dataset noun follows that no span covers ("the ShapeNet,
         Objaverse, and Sketchfab datasets"): Datasets (rules/phrases.datasets_by_context; the
-        type priors re-type the NER's members), unless generic ("Chinese and English datasets")."""
+        type priors re-type the NER's members), unless generic ("Chinese and English datasets", "the
+        Spanish-Guaraní dataset")."""
         return [span for start, end in members
-                if name_key(text[start:end]) not in self.excluded
+                if not all(name_key(part) in self.excluded for part in text[start:end].split("-"))
                 and not any(s.start_char < end and start < s.end_char for s in found)
                 and (span := _named_span(doc, start, end, "Dataset")) is not None]
 

@@ -76,12 +76,12 @@ def test_configured_data_paths_are_inside_the_data_tree_unless_absolute(tmp_path
     ("Experiments on the clean KDEF dataset show", ["KDEF"]),
     ("Experiments on our purpose-built HI-Dialogue dataset show", ["HI-Dialogue"]),
     ("drops on the VBench-2.0 benchmark", ["VBench-2.0"]),
+    ("Evaluation on the Woven Traffic Safety dataset shows", ["Woven Traffic Safety"]),
     ("Results on the JAADbeh, JAADall, and PIE datasets", ["JAADbeh", "JAADall", "PIE"]),
     # a kind of data, a modifier, no determiner, a plain word, a count
     ("we construct the first AQA dataset containing fine-grained sub-score", []),
     ("we convert the existing SMPL-based dataset 4DHuman into", []),
     ("We introduce AgriCoT, a VQA dataset that incorporates", []),
-    ("on the Kaggle dataset", []),
     ("This approach allowed us to train on a curated 1M dataset, achieving competitive performance.", []),
     # a score reported on a name-shaped word; a count is no score ("8 GPUs on H100")
     ("outperforming existing methods by large margins: 16.3% on H3.6M, 13.9% on CMU Mocap, and 10.1% on 3DPW.",
