@@ -10,6 +10,7 @@ knows it as a dataset ("LAION-5B") or holds it whole; a catalogue word inside it
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from itertools import pairwise
@@ -21,10 +22,11 @@ from spacy.tokens import Doc, Token
 from extractors.attributes import text_of  # also registers the span attributes
 from extractors.components.gazetteer import GAZETTEER_KEY
 from extractors.rules.data import data_path
-from extractors.rules.model_names import ModelGrammar
+from extractors.rules.model_names import ModelGrammar, ModelName
 from kg.core.iteration import read_jsonl
 
 MODELS_KEY = "models"
+_SPLIT_DIGITS_AFTER = re.compile(r"(?: \d)+(?!\w|\.\d)")  # " 6" of "VGG 1 6", " 5 2" of "ResNet-1 5 2"
 
 
 def split_tokens_at(doc: Doc, offsets: Iterable[int]) -> None:
@@ -91,8 +93,7 @@ class ModelSpans:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        found = [(n.start, n.end, n.canonical, {"family": n.entry.family, "params": n.params,
-                                                "version": n.version, "variant": n.value("variant"), "listed": True})
+        found = [self.whole_number(text, n.start, n.end) or (n.start, n.end, n.canonical, _parts(n))
                  for n in self.grammar.find(text)]
         sized = list(self.grammar.sized_names(text))
         catalogued = [(s.start_char, s.end_char, s.label_) for s in doc.spans.get(GAZETTEER_KEY, ())] if sized else []
@@ -113,6 +114,29 @@ class ModelSpans:
             spans.append(span)
         doc.spans[MODELS_KEY] = spans
         return doc
+
+
+    def whole_number(self, text: str, start: int, end: int) -> tuple[int, int, str, dict] | None:
+        """A name whose number goes on one digit at a time ("VGG 1 6", "ResNet-1 5 2": text tokenised
+        into digits and joined with spaces, as SciER's sentences are; the grammar reads "VGG 1"),
+        read with its whole number; None for any other name (no 2025 corpus abstract has such digits)."""
+        digits = _SPLIT_DIGITS_AFTER.match(text, end) if text[end - 1].isdigit() else None
+        if digits is None:
+            return None
+        name = text[start:end]
+        stem = name.rstrip("0123456789")
+        number = name[len(stem):] + digits.group().replace(" ", "")
+        for joined in dict.fromkeys((stem + number, stem.rstrip() + number)):  # "ResNet 152" reads as "ResNet152"
+            whole = [n for n in self.grammar.find(joined) if (n.start, n.end) == (0, len(joined))]
+            if whole:
+                return start, digits.end(), whole[0].canonical, _parts(whole[0])
+        return None
+
+
+def _parts(name: ModelName) -> dict:
+    """The `span._.model` parts of a name the grammar read from a listed family."""
+    return {"family": name.entry.family, "params": name.params, "version": name.version,
+            "variant": name.value("variant"), "listed": True}
 
 
 def _names_otherwise(start: int, end: int, known_start: int, known_end: int, label: str) -> bool:

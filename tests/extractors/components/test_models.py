@@ -1,13 +1,15 @@
 """The model-name grammar on real seed-abstract sentences, through the shipped pipeline.
 
 Sentences come from examples/*.txt; where a spelling variant of the same model does not occur in the
-seeds, the model name in a real sentence is swapped for the variant (marked "variant of").
+seeds, the model name in a real sentence is swapped for the variant (marked "variant of"); numbers
+written one digit at a time come from SciER train sentences.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from extractors.ner_training import detokenise
 from tests.extractors.pipeline_cases import annotate, extract, the_mention
 
 PROXY = ("In experiments, when we apply proxy-tuning to {} using proxies of only 7B size, we can close "
@@ -195,3 +197,17 @@ def test_a_model_name_defined_as_something_else_is_that_thing():
     found = extract("We prompt the Segment Anything Model (SAM) with boxes; SAM then segments images.")
     assert {(m.text, m.type, m.family) for m in found.entities if "SAM" in (m.text, m.canonical)} == {
         ("Segment Anything Model", "Model", "SAM"), ("SAM", "Model", "SAM")}
+
+
+@pytest.mark.parametrize(("tokens", "surfaces", "canonicals"), [
+    # SciER train sentences, detokenised as the held-out SciER scoring does: numbers come one digit at
+    # a time, and the grammar read "ResNet-5", "ResNet-1" and "DenseNet 1"
+    ("We use α= 2 and β= 4 for ResNet - 5 0 and use α= 1 and β= 2 for ResNet - 1 5 2 .",
+     ["ResNet-5 0", "ResNet-1 5 2"], ["ResNet-50", "ResNet-152"]),
+    ("The DenseNet we employed in this network is DenseNet 1 2 1 which is one variation of DenseNet .",
+     ["DenseNet 1 2 1"], ["DenseNet-121"]),
+])
+def test_a_number_written_one_digit_at_a_time_is_read_whole(tokens, surfaces, canonicals):
+    found = extract(detokenise(tokens.split())[0])
+    models = [(m.text, m.canonical) for m in found.entities if m.type == "Model"]
+    assert models == list(zip(surfaces, canonicals, strict=True))
