@@ -206,8 +206,13 @@ def test_a_model_name_defined_as_something_else_is_that_thing():
      ["ResNet-5 0", "ResNet-1 5 2"], ["ResNet-50", "ResNet-152"]),
     ("The DenseNet we employed in this network is DenseNet 1 2 1 which is one variation of DenseNet .",
      ["DenseNet 1 2 1"], ["DenseNet-121"]),
+    # and sizes past "large" (the grammar read "ALBERT")
+    ("In contrast , an ALBERT - xlarge configuration with H = 2 0 4 8 has only 5 9 M parameters , while an "
+     "ALBERT - xxlarge configuration with H = 4 0 9 6 has 2 3 3 M parameters , i.e. , around 7 0 % of BERT - "
+     "large 's parameters .", ["ALBERT-xlarge", "ALBERT-xxlarge", "BERT-large"],
+     ["ALBERT-xlarge", "ALBERT-xxlarge", "BERT-large"]),
 ])
-def test_a_number_written_one_digit_at_a_time_is_read_whole(tokens, surfaces, canonicals):
+def test_a_scier_model_name_is_read_whole(tokens, surfaces, canonicals):
     found = extract(detokenise(tokens.split())[0])
     models = [(m.text, m.canonical) for m in found.entities if m.type == "Model"]
     assert models == list(zip(surfaces, canonicals, strict=True))
