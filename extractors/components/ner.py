@@ -52,6 +52,10 @@ _ADDRESS = re.compile(r"://|^www\.|@\w+\.\w|\.(?:com|org|io|net)(?:/|$)|^(?:http
 # gold holds one such entity in 2,279.
 _ADJECTIVE_END = re.compile(r"-(?:based|driven|distributed|aware|guided|like|specific|free|oriented|powered|enhanced"
                             r"|inspired|centric|style|level|wise|agnostic|conditioned|grounded)$", re.IGNORECASE)
+# A pointer into the paper ("Fig. 7", "Table 2", "Eq. (3)", "Section 4.1") is no name; SciER's
+# sentences, from papers' bodies, have them, and the model tagged "Fig. 7" a Dataset.
+_REFERENCE = re.compile(r"(?:Fig(?:ure)?s?|Tab(?:le)?s?|Eqs?|Equations?|Sec(?:tion)?s?|Alg(?:orithm)?s?|Appendix)"
+                        r"\.?\s*\(?\d(?:[\d.]|\s\d)*\)?[a-z]?$")
 # A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%", "with 21.78 mIoU") is a result, not
 # part of a name.
 _SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
@@ -191,8 +195,8 @@ class ScientificNER:
             text = span_text(doc[start:end])
             if not any(char.isalpha() for char in text):
                 continue  # numbers ("+3.2") are never mentions: the results component reads them
-            if _ADDRESS.search(text) or _ADJECTIVE_END.search(text):
-                continue  # a code or project URL, an adjective: no entity
+            if _ADDRESS.search(text) or _ADJECTIVE_END.search(text) or _REFERENCE.match(text):
+                continue  # a code or project URL, an adjective, a figure: no entity
             while end - 1 > start and _SCORE.match(doc[end - 1].text):
                 end -= 1
             while end - 1 > start and doc[start].whitespace_ and _SCORE.match(doc[start].text):

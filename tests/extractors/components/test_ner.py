@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 from extractors.components.ner import is_generic, load_ner_model
-from extractors.ner_training import NER_MODEL_DIR, VECTOR_BUCKETS, VECTOR_WIDTH
+from extractors.ner_training import NER_MODEL_DIR, VECTOR_BUCKETS, VECTOR_WIDTH, detokenise
 from extractors.pipeline import default_pipeline, extract_papers
 from kg.core.names import name_key
 from kg.core.records import Paper
@@ -120,6 +120,18 @@ def test_numbers_tagged_by_the_model_are_not_mentions(nlp):
     spans = ner_spans(nlp, "Our method improves the GroupFree baseline in terms of AP50 on ScanNet V2 "
                            "(+5.3) and SUN RGB-D (+3.2) datasets.")
     assert spans and all(any(char.isalpha() for char in span.text) for span in spans)
+
+
+@pytest.mark.parametrize("tokens", [
+    # SciER train sentences, detokenised as the held-out SciER scoring does: the model tagged the
+    # figure a Dataset
+    "Comparison on confusion matrix for JAFFE dataset is shown in Table 1 , and 2 of Fig. 7 for Vanilla CNN , "
+    "and our model respectively .",
+    "Fig . 5 reports the average classification accuracy on iCWT ( Dark Blue ) and ImageNet ( Gray ) .",
+])
+def test_a_pointer_into_the_paper_is_no_mention(nlp, tokens):
+    spans = ner_spans(nlp, detokenise(tokens.split())[0])
+    assert spans and not [span.text for span in spans if span.text.startswith(("Fig", "Table"))]
 
 
 def test_a_score_the_model_runs_into_is_trimmed(nlp):
