@@ -115,7 +115,6 @@ class ModelSpans:
         doc.spans[MODELS_KEY] = spans
         return doc
 
-
     def whole_number(self, text: str, start: int, end: int) -> tuple[int, int, str, dict] | None:
         """A name whose number goes on one digit at a time ("VGG 1 6", "ResNet-1 5 2": text tokenised
         into digits and joined with spaces, as SciER's sentences are; the grammar reads "VGG 1"),
