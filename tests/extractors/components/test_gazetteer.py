@@ -129,6 +129,19 @@ def test_tasks_the_catalogue_lacks_that_the_gold_annotates(nlp):
         ("Task", "Natural Language Generation"), ("Task", "Temporal Reasoning"))
 
 
+def test_domain_adaptation_is_a_task(nlp):
+    """The guide's gold types domain adaptation a Task (train ax0299, ax0335: 3 of 3), as Papers with
+    Code and SciER do; the curated list had made it a Method (arXiv 2025 sentences)."""
+    spans = found(nlp, "Distribution shifts between training and deployment domains severely limit the "
+                       "generalization of pretrained remote sensing models, making unsupervised domain "
+                       "adaptation (UDA) crucial for real-world applications.")
+    assert [spans[s] for s in ("unsupervised domain adaptation", "UDA")] == [
+        ("Task", "Unsupervised Domain Adaptation")] * 2
+    spans = found(nlp, "We benchmark the state-of-the-art domain adaptation methods distinguished by the "
+                       "degree of supervision on our proposed train-val dataset pair.")
+    assert spans["domain adaptation"] == ("Task", "Domain Adaptation")
+
+
 def test_british_spellings_match_the_catalogue_names(nlp):
     """arXiv train ax0021 (600 of the 40k arXiv abstracts write "-isation")."""
     spans = found(nlp, "Regardless of the rapid development of artificial intelligence, abstractive "
