@@ -52,6 +52,8 @@ _BRACKET_OPENING = re.compile(r"\s*\(\s*(?:from\s+)?")
 _NEXT_CHANGE = re.compile(r"\s*,?\s*(?:and\s+)?[^,;:()\d]{1,60}?\s+from\s+", re.IGNORECASE)
 _GREEK_SETTING = re.compile(r"(?<!\w)[αβγδεζηθλμντφω]\s*=\s*$")  # "τ = 0.1": a hyperparameter; not ρ or κ (scores)
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
+# A decimal out of a rating scale's top: "a mean overall score of 54.1/100", "rated it 4.3/5", "(15.8/25)"
+_OUT_OF_SCALE = re.compile(r"\s?/\s?(?P<top>5|7|10|20|25|100)(?:\.0{1,2})?(?![\d.%])")
 
 
 class ResultJudge:
@@ -299,8 +301,12 @@ class ResultJudge:
         if integers and all(1900 <= m.value <= 2100 for m in group.members) \
                 or tuple(m.value for m in group.members) in _SCALE_ENDS:
             return False  # years; the ends of a scale, not a system's scores
+        out_of = _OUT_OF_SCALE.match(right)
+        if out_of and not integers and len(group.members) == 1 and first.value <= float(out_of.group("top")):
+            group.hits.append((group.end, group.end + out_of.end()))
+            return True  # a score out of a total; not "1/10 the data" or "3/7 benchmarks"
         if integers and self.plural_count_right.search(right) or right.lstrip().startswith("/"):
-            return False  # "95 scores": a count of scores; "(15.8/25)": a score out of a total
+            return False  # "95 scores": a count of scores; "1/5 tokens": a fraction
         if any(m.physical for m in group.members):
             if self.measured(text, group, left, previous):
                 return True

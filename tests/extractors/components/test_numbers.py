@@ -157,7 +157,7 @@ def test_percentage_points(nlp):
 
 
 def test_slash_lists_margins_and_reductions_of_a_share(nlp):
-    # arXiv 2505.23363, 2505.23617, 2505.23763; "(15.8/25)" is a score out of a total
+    # arXiv 2505.23363, 2505.23617, 2505.23763; "(15.8/25)" is a score out of a total, the system's
     assert found(nlp, "Integrated into PPO/REINFORCE algorithms, Q-RM enhances the average Pass@1 score by "
                       "5.85/4.70 points on mathematical reasoning tasks compared to the ORM baseline.") \
         == [(5.85, "points", "improvement"), (4.7, "points", "improvement")]
@@ -165,7 +165,8 @@ def test_slash_lists_margins_and_reductions_of_a_share(nlp):
                       "video-text retrieval task.") == [(6.0, "%", "improvement")]
     assert found(nlp, "The end result is an overall reduction of 99.37% of FLOPs (from 40.18G to 0.254G) "
                       "when compared to the baseline.") == [(99.37, "%", "reduction")]
-    assert found(nlp, "Human studies rate it above models such as Qwen-2.5-72B-Instruct (15.8/25).") == []
+    assert found(nlp, "Human studies rate it above models such as Qwen-2.5-72B-Instruct (15.8/25).") \
+        == [(15.8, None, "absolute")]
 
 
 def test_signed_gains(nlp):

@@ -197,7 +197,6 @@ def test_a_signed_gain_without_a_unit_is_in_points(steps):
     "LoFiT localizes to a sparse set of heads (3%) and learns the offset vectors.",  # a design share
     "The RT-DETR-X model reports its mean Average Precision at 50% IoU on coastal debris.",  # a setting
     "Our model surpasses models with 10x more parameters.",  # a size ratio
-    "Human studies rate it above models such as Qwen-2.5-72B-Instruct (15.8/25).",  # out of a total
     "The F1 score ranged from 0 to 1.",  # the ends of a scale
 ])
 def test_rejections(steps, text):
@@ -331,3 +330,16 @@ def test_a_decimal_score_on_a_named_dataset(steps):
     text = "FooLM attains state-of-the-art performance, e.g., 88.1 on MMLU, after 3 epochs on MMLU."
     found = [Entity(m, m + 4, "Dataset", "MMLU") for m in (text.index("MMLU"), text.rindex("MMLU"))]
     assert [(v, k) for v, _, k, _ in judged(steps, text, found)] == [([88.1], "absolute")]
+
+
+def test_a_decimal_out_of_a_scale_top_is_a_score(steps):
+    # arXiv 2511.14439, 2512.10750, 2511.16566 (corpus); a fraction or a whole count before a slash is none
+    assert judged(steps, "Base LLMs reach a mean overall score of 54.1/100, but safety remains low (18.4/100).") \
+        == [([54.1], None, "absolute", "54.1/100"), ([18.4], None, "absolute", "18.4/100")]
+    assert judged(steps, "It achieved a Physician Score of 7.2/10 in expert evaluations.") \
+        == [([7.2], None, "absolute", "7.2/10")]
+    assert judged(steps, "Human studies rate it above models such as Qwen-2.5-72B-Instruct (15.8/25).") \
+        == [([15.8], None, "absolute", "15.8/25")]
+    assert judged(steps, "It matches self-consistency while decoding only 1/5 tokens.") == []
+    assert judged(steps, "Leaderboard rankings flip on 3/7 benchmarks.") == []
+    assert judged(steps, "It rates 7.5/5 on the pilot.") == []  # above the top: no scale
