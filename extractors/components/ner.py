@@ -51,7 +51,8 @@ _ADDRESS = re.compile(r"://|^www\.|@\w+\.\w|\.(?:com|org|io|net)(?:/|$)|^(?:http
 # An adjective made from a name ("Gaussian-distributed", "LLM-based") names nothing: the guide's
 # gold holds one such entity in 2,279.
 _ADJECTIVE_END = re.compile(r"-(?:based|driven|distributed|aware|guided|like|specific|free|oriented|powered|enhanced"
-                            r"|inspired|centric|style|level|wise|agnostic|conditioned|grounded)$", re.IGNORECASE)
+                            r"|inspired|centric|style|level|wise|agnostic|conditioned|grounded|assisted|generated)$",
+                            re.IGNORECASE)
 # A pointer into the paper ("Fig. 7", "Table 2", "Eq. (3)", "Section 4.1") is no name; SciER's
 # sentences, from papers' bodies, have them, and the model tagged "Fig. 7" a Dataset.
 _REFERENCE = re.compile(r"(?:Fig(?:ure)?s?|Tab(?:le)?s?|Eqs?|Equations?|Sec(?:tion)?s?|Alg(?:orithm)?s?|Appendix)"

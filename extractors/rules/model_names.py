@@ -45,8 +45,11 @@ _PRESIZE = re.compile(rf"(?P<size>{_SIZE})[- ]$")
 # language model" is Llama-2, not Llama-2-large).
 _GENERIC_CONTINUATION = re.compile(r"[\s-]+(?:language|vision-language|multimodal)\b", re.IGNORECASE)
 # A name continued by "-Upper" or "-digit" that the grammar cannot read ("CLIP-T", "LLaMA-Adapter")
-# is a different name: no model is reported for it.
-_UNREAD_CONTINUATION = re.compile(r"[-_/]?[A-Z0-9]|[A-Za-z0-9]")
+# is a different name: no model is reported for it; a title's capitalised modifier is no such part
+# ("SAM-Based Visual Object Tracking", "CLIP-Driven Continual Learning": SAM, CLIP).
+_TITLE_MODIFIER = (r"-(?:Based|Driven|Guided|Powered|Generated|Assisted|Enhanced|Augmented|Aware|Inspired|Style"
+                   r"|Like|Conditioned|Initialized|Centric|Specific|Free|Only|Level)(?![\w-])")
+_UNREAD_CONTINUATION = re.compile(rf"(?!{_TITLE_MODIFIER})(?:[-_/]?[A-Z0-9]|[A-Za-z0-9])")
 # A model's name followed by "score" or "similarity" names a metric computed with the model ("CLIP
 # score", "DINO similarity"), unless "scores" is the verb of a result ("GPT-4 scores 85%").
 _METRIC_CONTINUATION = re.compile(

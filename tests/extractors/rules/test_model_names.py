@@ -72,6 +72,16 @@ def test_names_the_grammar_cannot_read_to_their_end_are_no_models(grammar, text)
     assert names(grammar, text) == []
 
 
+
+@pytest.mark.parametrize(("text", "surface"), [
+    # corpus titles 2512.22624, 2511.14302, 2512.20344: a capitalised modifier after the name is no part
+    ("Efficient SAM-Based Visual Object Tracking with Memory", "SAM"),
+    ("SAM-Guided Federated Semi-Supervised Learning for Medical Image Segmentation", "SAM"),
+    ("A DeepSeek-Powered AI System for Clinical Triage", "DeepSeek"),
+])
+def test_a_title_modifier_after_a_name_ends_it(grammar, text, surface):
+    assert [found[0] for found in names(grammar, text)] == [surface]
+
 def test_an_empty_grammar_finds_nothing():
     assert list(ModelGrammar().find("We fine-tune Llama-2-7B.")) == []
 
