@@ -1,24 +1,24 @@
 """`paperkg_type_priors`: the catalogues' and head nouns' types for what the NER found.
 
 The NER types a name by its context, and where the context says little it guesses: "DressCode
-benchmarks" typed Method, "CHRF scores" and "MAUVE" typed Dataset. A name the gazetteer's
-catalogues list under one type only (any case, any spelling that shares its `name_key`: "NewsRoom"
-for Newsroom, "IU X-ray" for IU X-Ray) takes that type; else a name ending in a head noun takes the
+benchmarks" typed Method, "CHRF scores" and "MAUVE" typed Dataset. A name the gazetteer's catalogues
+list under one type only (any case, any spelling that shares its `name_key`: "NewsRoom" for
+Newsroom, "IU X-ray" for IU X-Ray) takes that type; else a name ending in a head noun takes the
 head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate": Metric, from
 entity_heads.jsonl); else Metric for a name set equal to a number ("PRO = 97.5%") or at a cut-off
-("Pass@64"), Dataset for a "...Bench" ("MDIT-Bench") and a Method named "...QA" ("PersianMedQA");
-else the type of the class noun the name is listed after or set beside ("benchmarks such as X and
-Y", "foundation models (X, Y)", "a grounded image generation model, GLIGEN"); else a Dataset that
-achieves or outperforms is a Method (in every mention of its name) and a name-shaped Method right
-before "benchmark" a Dataset;
-else the NER's type stays. A Model the NER found stays a Model (the catalogues list many models as
-methods), and "model" as a head makes no Model ("a diffusion model" is a method). A name is a
-Model in all its mentions when one is set beside "a ... language model", "a foundation model" or
-"a series of LLMs", or when it is listed among model names the grammar read. The spans of `groups`
-are re-typed in place, before the acronym component reads their types and the merger picks among
-them. A numbered shared task ("SemEval-2025 Task 10") replaces the spans inside or across it and
-goes to its own group, `shared_tasks`, a named Dataset whatever the NER made of it. Catalogue names of
-one type run together with slashes ("ACC/AUC/F1") are split into that many mentions.
+("Pass@64"), Dataset for a "...Bench" ("MDIT-Bench") or a count ("MJHQ-30K") and a Method named
+"...QA" ("PersianMedQA"); else the type of the class noun the name is listed after or set beside
+("benchmarks such as X and Y", "foundation models (X, Y)", "a grounded image generation model,
+GLIGEN"); else a Dataset that achieves or outperforms is a Method (in every mention of its name) and
+a name-shaped Method right before "benchmark" a Dataset; else the NER's type stays. A Model the NER
+found stays a Model (the catalogues list many models as methods), and "model" as a head makes no
+Model ("a diffusion model" is a method). A name is a Model in all its mentions when one is set
+beside "a ... language model", "a foundation model" or "a series of LLMs", or when it is listed
+among model names the grammar read. The spans of `groups` are re-typed in place, before the acronym
+component reads their types and the merger picks among them. A numbered shared task ("SemEval-2025
+Task 10") replaces the spans inside or across it and goes to its own group, `shared_tasks`, a named
+Dataset whatever the NER made of it. Catalogue names of one type run together with slashes
+("ACC/AUC/F1") are split into that many mentions.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from extractors.components.models import MODELS_KEY
 from extractors.gazetteers import LABEL_FILES
 from extractors.results.cues import AT_K
 from extractors.rules.data import data_path
-from extractors.rules.phrases import HeadTypes
+from extractors.rules.phrases import DATASET_NAME, HeadTypes
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
@@ -82,8 +82,6 @@ _DATASET_NOUN_AFTER = re.compile(r"\s+(?:benchmarks?|datasets?|corpus|corpora)\b
 _NAME_SHAPED = re.compile(r"\w[A-Z0-9]")
 # "AP = 80.0%, PRO = 97.5%", "BERTScore-F1 = 0.545": a name set equal to a number is a measure (the
 # NER called PRO and BERTScore-F1 Datasets); "n = 15" or "p < 0.05" are no names the NER finds.
-# "DefenderBench", "MDIT-Bench", "SSCBench-KITTI-360": every such name on train (26) is a Dataset
-_BENCH_NAME = re.compile(r"(?:^|[a-z0-9-])Bench(?![a-z])")
 # A question-answering set named by a word glued to "QA" ("PersianMedQA", "HuDocVQA"; on train
 # all 9 are Datasets); an acronym of the task ("MCQA") or a phrase ("medical QA") is none.
 _QA_NAME = re.compile(r"[a-z]V?QA$")
@@ -180,7 +178,7 @@ class TypePriors:
         return (self.types.get(name_key(name)) or (head if head not in KEPT_LABELS else None)
                 or ("Metric" if self.changed_metric(name) or _EQUALS_A_VALUE.match(after) or _AT_CUTOFF.search(name)
                     or _SCORE_NAME.search(name) else None)
-                or ("Dataset" if _BENCH_NAME.search(name) or found == "Method" and _QA_NAME.search(name) else None)
+                or ("Dataset" if DATASET_NAME.search(name) or found == "Method" and _QA_NAME.search(name) else None)
                 or self.context_type(name, before, after) or _acting_type(found, before, after)
                 or _benchmark_type(name, found, after) or found)
 

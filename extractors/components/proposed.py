@@ -47,7 +47,7 @@ from extractors.components.priors import names_a_pretrained_model
 from extractors.rules.acronyms import is_short_form, spells_from_start
 from extractors.rules.data import data_path
 from extractors.rules.model_names import family_of_unlisted
-from extractors.rules.phrases import HeadTypes, generic_word_keys, is_generic_phrase, phrase_regex
+from extractors.rules.phrases import DATASET_NAME, HeadTypes, generic_word_keys, is_generic_phrase, phrase_regex
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
@@ -838,7 +838,7 @@ class ProposalFinder:
         if containing:
             entity = containing[0]
             if entity._.source == "pattern" and entity.label_ == "Method" \
-                    and (label := self._type_of(candidate)) != "Method":
+                    and (label := self._type_of(candidate, name)) != "Method":
                 named[entity.id_] = label  # a later head says more than the default ("X, the first benchmark")
             if entities.mentioned_before(entity.id_, start) and not candidate.in_title:
                 return None
@@ -847,9 +847,9 @@ class ProposalFinder:
             if known and (candidate.strict or self.modified_head.match(candidate.after)):
                 return None  # a known name modifying the new thing: "we develop an RL approach", "a GPT-4 baseline"
             if entity._.source in ("ner", "acronym"):  # the paper names it: typed by its head noun
-                named[entity.id_] = self._type_of(candidate, default=named.get(entity.id_, entity.label_))
+                named[entity.id_] = self._type_of(candidate, name, default=named.get(entity.id_, entity.label_))
             elif entity._.source == "gazetteer" and (entity.start_char, entity.end_char) == (start, end) \
-                    and (head := self._type_of(candidate, default="")):
+                    and (head := self._type_of(candidate, name, default="")):
                 named[entity.id_] = head  # a catalogue homonym: "we propose EMMA, an efficient architecture"
             return entity
         if any(e.start_char < start or e.end_char > end for e in overlapping) or any(
@@ -859,7 +859,7 @@ class ProposalFinder:
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or not span.text:
             return None
-        label = self._type_of(candidate)
+        label = self._type_of(candidate, name)
         for e in overlapping:
             entities.remove(e)
         same_name = entities.first_with_key(name_key(span.text))  # "Co-Spy" after "CO-SPY": one canonical
@@ -892,11 +892,14 @@ class ProposalFinder:
         """The span's type, with the one a proposal gave its NER/acronym mentions."""
         return named.get(span.id_, span.label_) if span._.source in ("ner", "acronym") else span.label_
 
-    def _type_of(self, candidate: Candidate, default: str = "Method") -> str:
+    def _type_of(self, candidate: Candidate, name: str, default: str = "Method") -> str:
         """The head noun introducing the name ("a new benchmark, X") or right after it ("X, a
         simple technique that ..."), up to the first clause break; Method by default. A name
         described in apposition as a language or foundation model ("X, a compact language model",
-        "X, a family of LLMs") is a Model."""
+        "X, a family of LLMs") is a Model; one that says it is a dataset ("HeartBench, a framework
+        designed to evaluate ...") is a Dataset whatever its head."""
+        if DATASET_NAME.search(name):
+            return "Dataset"
         after = candidate.after.lstrip(" ,")
         if not candidate.in_title and names_a_pretrained_model(candidate.after):
             return "Model"

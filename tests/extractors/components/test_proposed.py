@@ -82,6 +82,19 @@ def test_the_abstracts_head_noun_types_a_proposal_its_title_left_a_method():
         ("title", "Dataset"), ("abstract", "Dataset")}
 
 
+
+@pytest.mark.parametrize(("abstract", "name"), [
+    # corpus papers 2512.21849 and 2511.14774: the head noun says framework or pipeline, the name a benchmark
+    ("To address these limitations, we present HeartBench, a framework designed to evaluate the integrated "
+     "emotional, cultural, and ethical dimensions of Chinese LLMs.", "HeartBench"),
+    ("We present LiveCLKTBench, an automated generation pipeline specifically designed to isolate and "
+     "measure cross-lingual knowledge transfer.", "LiveCLKTBench"),
+])
+def test_a_proposal_whose_name_says_benchmark_is_a_dataset_whatever_its_head(abstract, name):
+    found = extract(abstract)
+    assert found.proposed == [name]
+    assert the_mention(found, name).type == "Dataset"
+
 def test_head_noun_types_a_proposed_metric():
     found = extract("In response to the ineffective evaluation of CLIP-T metrics, we introduce BLIP2-T metric, "
                     "a more equitable and effective evaluation metric for this particular task.")
