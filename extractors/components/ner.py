@@ -61,6 +61,7 @@ _REFERENCE = re.compile(r"(?:Fig(?:ure)?s?|Tab(?:le)?s?|Eqs?|Equations?|Sec(?:ti
 # part of a name.
 _SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
 # A split the model runs into ("the WMT'14 English-German test set") is no part of the name.
+_CONJUNCTIONS = frozenset({"and", "or"})
 _SPLIT_WORDS = frozenset({"test", "validation", "dev", "development", "train", "training", "val", "eval"})
 _SPLIT_HEADS = frozenset({"set", "sets", "split", "splits", "subset", "subsets"})
 TASK = "Task"
@@ -198,6 +199,10 @@ class ScientificNER:
                 continue  # numbers ("+3.2") are never mentions: the results component reads them
             if _ADDRESS.search(text) or _ADJECTIVE_END.search(text) or _REFERENCE.match(text):
                 continue  # a code or project URL, an adjective, a figure: no entity
+            if end - 1 > start and doc[end - 1].text == "-":
+                end -= 1  # "GAN- and diffusion-based": the name before a hanging hyphen
+            if doc[end - 1].lower_ in _CONJUNCTIONS:
+                continue  # "self- and", "diffusion- and": the model ran into the shared part's list
             while end - 1 > start and _SCORE.match(doc[end - 1].text):
                 end -= 1
             while end - 1 > start and doc[start].whitespace_ and _SCORE.match(doc[start].text):

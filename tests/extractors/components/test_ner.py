@@ -171,6 +171,16 @@ def test_code_addresses_are_not_mentions(nlp):
     assert list(doc.spans["ner"]) == []
 
 
+def test_a_hanging_hyphen_ends_a_name_and_a_list_of_shared_parts_is_none(nlp):
+    # corpus papers 2511.22411 and 2511.11065: "GAN- and diffusion-based", "self- and cross-attention"
+    text = "It outperforms GAN- and diffusion-based methods with self- and cross-attention."
+    doc = nlp.make_doc(text)
+    hanging = doc.char_span(text.index("GAN"), text.index("GAN") + 4, label="Method")
+    listed = doc.char_span(text.index("self"), text.index("self") + 9, label="Method")
+    nlp.get_pipe("paperkg_ner")._collect(doc, [(s.start, s.end, s.label_) for s in (hanging, listed)])
+    assert [span.text for span in doc.spans["ner"]] == ["GAN"]
+
+
 @pytest.mark.parametrize(("text", "adjective"), [
     # arXiv 2505.20473: "sampling with Gaussian-distributed offsets", tagged Method by the model;
     # corpus papers 2512.05651 and 2507.22346: "AI-generated", "GPT-assisted"
