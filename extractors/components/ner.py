@@ -60,11 +60,17 @@ _REFERENCE = re.compile(r"(?:Fig(?:ure)?s?|Tab(?:le)?s?|Eqs?|Equations?|Sec(?:ti
 # A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%", "with 21.78 mIoU") is a result, not
 # part of a name.
 _SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
-# A split the model runs into ("the WMT'14 English-German test set") is no part of the name.
+# The words of a list of names that share a hyphenated part ("GAN- and diffusion-based").
 _CONJUNCTIONS = frozenset({"and", "or"})
+# A lower-case word of prose in a name the model calls a Model, which no checkpoint's name holds but for
+# its size and tuning words ("BERT base", "Llama 2 chat"); a digit makes it a name ("gpt-4o mini").
+_PROSE_WORD = re.compile(r"^(?!.*\d)(?:.*\s)?(?!(?:base|large|small|tiny|mini|medium|chat|instruct|turbo|preview|cased"
+                         r"|uncased|it|hf)\b)[a-z][a-z]+(?:-[a-z]+)*(?:\s|$)")
+# A split the model runs into ("the WMT'14 English-German test set") is no part of the name.
 _SPLIT_WORDS = frozenset({"test", "validation", "dev", "development", "train", "training", "val", "eval"})
 _SPLIT_HEADS = frozenset({"set", "sets", "split", "splits", "subset", "subsets"})
 TASK = "Task"
+MODEL = "Model"
 TASK_HEADED_LABELS = ("Method", TASK)  # model labels a catalogue Task at the end turns into a Task
 
 
@@ -211,6 +217,8 @@ class ScientificNER:
                     and doc[end].lower_ in _SPLIT_HEADS:
                 end -= 1
             label, generic = split_label(model_label)
+            if label == MODEL and _PROSE_WORD.search(span_text(doc[start:end])):
+                continue  # "AuditDM discovers", "scene analysis", "GPT-style pre-training": prose, no checkpoint
             span = Span(doc, start, end, label=label)
             task = not generic and narrows_a_task(span, label, tasks)
             if task:

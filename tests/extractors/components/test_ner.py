@@ -171,6 +171,22 @@ def test_code_addresses_are_not_mentions(nlp):
     assert list(doc.spans["ner"]) == []
 
 
+@pytest.mark.parametrize(("text", "name", "kept"), [
+    # corpus papers 2511.16566, 2507.23577, 2511.17354 and train paper ax0041: prose the model called a Model
+    ("It achieves a 3.5 cm RMSE reduction.", "cm RMSE", False),
+    ("T-Detect reaches an AUROC of 0.926 on the Books domain.", "Books domain", False),
+    ("It matches GPT-style pre-training at a tenth of the cost.", "GPT-style pre-training", False),
+    ("We apply Benjamini-Hochberg corrections to all tests.", "Benjamini-Hochberg corrections", False),
+    ("We fine-tune RoBERTa large on the task.", "RoBERTa large", True),
+    ("We compare with gpt-4o mini.", "gpt-4o mini", True),
+])
+def test_a_model_holds_no_word_of_prose(nlp, text, name, kept):
+    doc = nlp.make_doc(text)
+    span = doc.char_span(text.index(name), text.index(name) + len(name), label="Model")
+    nlp.get_pipe("paperkg_ner")._collect(doc, [(span.start, span.end, span.label_)])
+    assert [s.text for s in doc.spans["ner"]] == ([name] if kept else [])
+
+
 def test_a_hanging_hyphen_ends_a_name_and_a_list_of_shared_parts_is_none(nlp):
     # corpus papers 2511.22411 and 2511.11065: "GAN- and diffusion-based", "self- and cross-attention"
     text = "It outperforms GAN- and diffusion-based methods with self- and cross-attention."
