@@ -9,16 +9,17 @@ entity_heads.jsonl); else Metric for a name set equal to a number ("PRO = 97.5%"
 ("Pass@64"), Dataset for a "...Bench" ("MDIT-Bench") or a count ("MJHQ-30K") and a Method named
 "...QA" ("PersianMedQA"); else the type of the class noun the name is listed after or set beside
 ("benchmarks such as X and Y", "foundation models (X, Y)", "a grounded image generation model,
-GLIGEN"); else a Dataset that achieves or outperforms is a Method (in every mention of its name) and
-a name-shaped Method right before "benchmark" a Dataset; else the NER's type stays. A Model the NER
-found stays a Model (the catalogues list many models as methods), and "model" as a head makes no
-Model ("a diffusion model" is a method). A name is a Model in all its mentions when one is set
-beside "a ... language model", "a foundation model" or "a series of LLMs", or when it is listed
-among model names the grammar read. The spans of `groups` are re-typed in place, before the acronym
-component reads their types and the merger picks among them. A numbered shared task ("SemEval-2025
-Task 10") replaces the spans inside or across it and goes to its own group, `shared_tasks`, a named
-Dataset whatever the NER made of it. Catalogue names of one type run together with slashes
-("ACC/AUC/F1") are split into that many mentions.
+GLIGEN"); else a Dataset that achieves or outperforms is a Method (in every mention of its name), so
+is a name-shaped Task or Dataset a method outperforms ("outperforms CQL and IQL"), and a name-shaped
+Method right before "benchmark" a Dataset; else the NER's type stays. A Model the NER found stays a
+Model (the catalogues list many models as methods), and "model" as a head makes no Model ("a
+diffusion model" is a method). A name is a Model in all its mentions when one is set beside "a ...
+language model", "a foundation model" or "a series of LLMs", or when it is listed among model names
+the grammar read. The spans of `groups` are re-typed in place, before the acronym component reads
+their types and the merger picks among them. A numbered shared task ("SemEval-2025 Task 10")
+replaces the spans inside or across it and goes to its own group, `shared_tasks`, a named Dataset
+whatever the NER made of it. Catalogue names of one type run together with slashes ("ACC/AUC/F1")
+are split into that many mentions.
 """
 
 from __future__ import annotations
@@ -76,6 +77,17 @@ _SET_BESIDE_AFTER = re.compile(rf"{_APPOSITION_OPENS}(?P<noun>{CLASS_NOUNS}){_HE
 _ACTS = re.compile(r"\s+(?:\w+ly\s+)?(?:can\s+(?:\w+ly\s+)?)?(?:achiev|attain|obtain|outperform|surpass|beat|exceed"
                    r"|improv|reduc|boost)\w*\b", re.IGNORECASE)
 _PLACE_BEFORE = re.compile(r"\b(?:on|from|in|of|with|using|across|over)\s+(?:the\s+)?$", re.IGNORECASE)
+# "Our method outperforms CQL and IQL", "surpasses strong baselines such as MoCAD, C3": what a method
+# outperforms is a method (the NER called such names Tasks and Datasets), not a place ("outperforms
+# it on MMLU and GSM8K").
+_OUTPERFORMED = re.compile(
+    r"\b(?:outperform|surpass|beat|exceed)\w*\s+(?P<objects>(?:[^\s,;()]+\s+){0,4}?"
+    r"(?:(?:methods?|baselines?|models?|approaches|systems|frameworks)\s*(?:such\s+as|like|including|,|\()\s*)?"
+    r"(?:[^\s,;()]+(?:\s[^\s,;()]+){0,3}?(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+))*)$", re.IGNORECASE)
+_YEAR_END = re.compile(r"\b(?:19|20)\d\d$")  # "outperforms BirdCLEF 2024 solutions": a competition
+_CLASS_NOUN_AFTER = re.compile(r"\s*(?:-based\s+)?(?:methods?|models?|approach(?:es)?|baselines?|systems?|frameworks?"
+                               r"|techniques?|solutions?)\b", re.IGNORECASE)
+_PLACE_WORD = re.compile(r"\b(?:on|in|for|across|with|at|over|under|from|to|by|of)\b", re.IGNORECASE)
 # "evaluated on the MARIOEval benchmark": a name-shaped Method right before a dataset noun is that
 # dataset (a task before it is not: "the video generation benchmark").
 _DATASET_NOUN_AFTER = re.compile(r"\s+(?:benchmarks?|datasets?|corpus|corpora)\b", re.IGNORECASE)
@@ -180,6 +192,7 @@ class TypePriors:
                     or _SCORE_NAME.search(name) else None)
                 or ("Dataset" if DATASET_NAME.search(name) or found == "Method" and _QA_NAME.search(name) else None)
                 or self.context_type(name, before, after) or _acting_type(found, before, after)
+                or _outperformed_type(name, found, before, after)
                 or _benchmark_type(name, found, after) or found)
 
     def slashed_parts(self, span: Span) -> list[Span] | None:
@@ -320,6 +333,16 @@ def shared_tasks(doc: Doc, text: str, spans: list[Span]) -> tuple[list[Span], li
 def _acting_type(found: str, before: str, after: str) -> str | None:
     """Method for a name the NER called a Dataset that acts on a result ("X outperforms")."""
     if found == "Dataset" and _ACTS.match(after) and not _PLACE_BEFORE.search(before):
+        return "Method"
+    return None
+
+
+def _outperformed_type(name: str, found: str, before: str, after: str) -> str | None:
+    """Method for a name-shaped Task or Dataset of the NER's that a method outperforms ("outperforms
+    CQL and IQL on the D4RL benchmark"), not one that names the kind ("outperforms unimodal VAD methods")."""
+    if found in ("Dataset", "Task") and _NAME_SHAPED.search(name) and not _YEAR_END.search(name) \
+            and not _CLASS_NOUN_AFTER.match(after) and (outperformed := _OUTPERFORMED.search(before)) \
+            and not _PLACE_WORD.search(outperformed["objects"]):
         return "Method"
     return None
 

@@ -256,3 +256,18 @@ def test_names_listed_in_brackets_after_a_class_noun_take_its_type():
     assert retyped(text, [("HumanMaterial", "Method")])["HumanMaterial"] == ("Method", "ner")
     text = "Across three reasoning-intensive tasks (SciFact, PrivacyQA, and e-SNLI), GIER improves quality."
     assert retyped(text, [("PrivacyQA", "Dataset")])["PrivacyQA"] == ("Dataset", "ner")
+
+
+@pytest.mark.parametrize(("text", "ner", "expected"), [
+    # corpus papers 2511.16397, 2512.04019 and 2512.13834: what a method outperforms is a method
+    ("Our method outperforms CQL and IQL on the D4RL benchmark.", [("CQL", "Task"), ("IQL", "Dataset")],
+     {"CQL": "Method", "IQL": "Method"}),
+    ("Our model outperforms strong baselines such as MoCAD, C3 and TfCC in all settings.",
+     [("MoCAD", "Task"), ("C3", "Task"), ("TfCC", "Dataset")], {"MoCAD": "Method", "C3": "Method", "TfCC": "Method"}),
+    # ... not a place it outperforms them on, the kind of methods, or a competition's year
+    ("It outperforms the baseline on MMLU and MedQA by a large margin.", [("MedQA", "Dataset")], {"MedQA": "Dataset"}),
+    ("Our approach consistently outperforms current unimodal VAD methods.", [("VAD", "Task")], {"VAD": "Task"}),
+    ("Our solution outperforms BirdCLEF 2024 winners.", [("BirdCLEF 2024", "Dataset")], {"BirdCLEF 2024": "Dataset"}),
+])
+def test_what_a_method_outperforms_is_a_method(text, ner, expected):
+    assert {name: label for name, (label, _) in retyped(text, ner).items() if name in expected} == expected
