@@ -142,6 +142,16 @@ def test_domain_adaptation_is_a_task(nlp):
     assert spans["domain adaptation"] == ("Task", "Domain Adaptation")
 
 
+
+def test_simulators_and_benchmarks_the_task_catalogue_lists_are_datasets(nlp):
+    """Papers with Code lists MuJoCo, ListOps and BraTS2021 as tasks and CARLA as a method; the corpus
+    uses them as simulators and benchmarks (CARLA in 57 of the 40k abstracts), as the gold's
+    environments are datasets (StarCraft II, WebShop)."""
+    spans = found(nlp, "Experiments on CARLA and KITTI show gains, and we also report MuJoCo, ListOps and "
+                       "BraTS2021 results.")
+    assert [spans[s] for s in ("CARLA", "MuJoCo", "ListOps", "BraTS2021")] == [
+        ("Dataset", "CARLA"), ("Dataset", "MuJoCo"), ("Dataset", "ListOps"), ("Dataset", "BraTS 2021")]
+
 def test_british_spellings_match_the_catalogue_names(nlp):
     """arXiv train ax0021 (600 of the 40k arXiv abstracts write "-isation")."""
     spans = found(nlp, "Regardless of the rapid development of artificial intelligence, abstractive "
