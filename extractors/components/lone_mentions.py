@@ -15,7 +15,7 @@ all of these hold:
   gold entities 3 times in 15);
 - no reported number is tied to it as metric, dataset or subject;
 - the words around it do not make it a dataset ("the IXI dataset", "the nuScenes and Waymo Open
-  datasets", "16.3% on H3.6M").
+  datasets", "16.3% on H3.6M"), nor does its name ("WMT 2014 En-Fr", "HeartBench").
 Metrics are left alone: no held-out case either way, and on train every such Metric was a gold
 entity (8 of 8: "tumor volume", "RAGAS"). Runs last, after roles, proposals and results are known.
 """
@@ -32,6 +32,7 @@ from extractors.attributes import ENTITIES_KEY, span_value
 from extractors.components.list_items import context_datasets
 from extractors.components.ner import NER_KEY
 from extractors.components.roles import DEFAULT_ROLE
+from extractors.rules.phrases import DATASET_NAME
 
 WEAK_ROLES = frozenset({DEFAULT_ROLE, "uses"})
 TIED_FIELDS = ("metric", "dataset", "subject")
@@ -61,8 +62,10 @@ class LoneMentions:
 
     @staticmethod
     def named_a_dataset(span: Span) -> bool:
-        """Whether the words around the span make it a dataset (rules/phrases.datasets_by_context)."""
-        return any(start < span.end_char and span.start_char < end for start, end in context_datasets(span.doc))
+        """Whether the words around the span make it a dataset (rules/phrases.datasets_by_context), or
+        its name does ("WMT 2014 En-Fr", "HeartBench")."""
+        return span.label_ == "Dataset" and DATASET_NAME.search(span.text) is not None \
+            or any(start < span.end_char and span.start_char < end for start, end in context_datasets(span.doc))
 
     @staticmethod
     def is_lone(span: Span, mentions: Counter[tuple[str, str]], tied: set[str]) -> bool:

@@ -54,3 +54,20 @@ def test_the_hand_set_mention_alone_is_generic():
 ])
 def test_a_name_the_paper_does_something_with_stays_named(case, kwargs):
     assert all(not generic for _, generic in lone_after(**kwargs)), case
+
+
+@pytest.mark.parametrize("sentence", [
+    # corpus papers 2508.03009 and 2507.19616: a name that says it is a dataset stays one
+    "We also report results on LVBench, where long videos remain hard.",
+    "Experiments on WMT'14 En-De show a BLEU score of 29.8.",
+])
+def test_a_dataset_the_name_says_is_one_stays_named(sentence):
+    name = "LVBench" if "LVBench" in sentence else "WMT'14 En-De"
+    doc = annotate(sentence)
+    span = doc.char_span(sentence.index(name), sentence.index(name) + len(name), label="Dataset")
+    span.id_ = name
+    span._.source, span._.role, span._.generic = "ner", "uses", False
+    doc.spans[ENTITIES_KEY] = [span]
+    doc._.results = []
+    doc = default_pipeline().get_pipe("paperkg_lone_mentions")(doc)
+    assert [(s.text, s._.generic) for s in doc.spans[ENTITIES_KEY]] == [(name, False)]

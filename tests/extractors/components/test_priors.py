@@ -271,3 +271,10 @@ def test_names_listed_in_brackets_after_a_class_noun_take_its_type():
 ])
 def test_what_a_method_outperforms_is_a_method(text, ner, expected):
     assert {name: label for name, (label, _) in retyped(text, ner).items() if name in expected} == expected
+
+
+@pytest.mark.parametrize("name", ["WMT'14 En-De", "IWSLT 2017 De-En", "SemEval'17 STS"])
+def test_an_evaluation_campaigns_edition_is_a_dataset(name):
+    """The issue's "35 BLEU on the WMT'14 English-German test set": the NER called "WMT'14 En-De" a Method."""
+    text = f"Experiments on {name} show a BLEU score of 29.8."
+    assert retyped(text, [(name, "Method")])[name][0] == "Dataset"
