@@ -49,7 +49,9 @@ _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _SCALE_ENDS = ((0.0, 1.0), (0.0, 10.0), (0.0, 100.0), (1.0, 5.0), (1.0, 7.0), (1.0, 10.0))  # "ranges from 0 to 1"
 _SCORE_POINTS = re.compile(r"percent|pp\b|%", re.IGNORECASE)  # "20 percentage points": never a cloud's
 _BRACKET_OPENING = re.compile(r"\s*\(\s*(?:from\s+)?")
-_NEXT_CHANGE = re.compile(r"\s*,?\s*(?:and\s+)?[^,;:()\d]{1,60}?\s+from\s+", re.IGNORECASE)
+# The next change the same verb governs, its place or measure between: "and adherence from", "and on
+# CelebA-HQ 256 from" (a whole number of a name, not a decimal of another result)
+_NEXT_CHANGE = re.compile(r"\s*,?\s*(?:and\s+)?(?:[^,;:()\d]|(?<![\d.])\d+(?![\d.%])){1,60}?\s+from\s+", re.IGNORECASE)
 _GREEK_SETTING = re.compile(r"(?<!\w)[αβγδεζηθλμντφω]\s*=\s*$")  # "τ = 0.1": a hyperparameter; not ρ or κ (scores)
 _SETTING = re.compile(r"(?:\bat|@|\bthreshold(?:\s+of)?)\s+(?:[\w@.-]+\s+)?$", re.IGNORECASE)
 # A decimal out of a rating scale's top: "a mean overall score of 54.1/100", "rated it 4.3/5", "(15.8/25)"

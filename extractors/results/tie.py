@@ -51,6 +51,11 @@ _SCORE_AFTER_COLON = re.compile(r"\s*:\s*[+-]?\d")
 _OPENS_WITH_PLACE = re.compile(r"\s*(?:On|For|Across|In)\s+(?:the\s+)?")
 _CLOSES_OPENING_PLACE = re.compile(r"(?:\s+(?:benchmark|dataset|test\s+set|validation\s+set|split))?\s*,",
                                    re.IGNORECASE)
+# A change whose place is named right before it: "accuracy on GSM8K from 57.5% to 66.2% and on MATH
+# from ...", "the FID on CelebA-HQ from 5.11 to 4.02" (not the place named after the change)
+_PLACE_THEN_FROM = re.compile(r"\s*(?:\d{2,4}(?:\s*[x×]\s*\d{2,4})?\s+)?(?:(?:dataset|benchmark|test\s+set|split)\s+)?"
+                              r"from\s+", re.IGNORECASE)  # "on CelebA-HQ 256 from": at its resolution
+_PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _OPEN_BRACKET_OR_COLON = re.compile(r"\s*[(:]\s*")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
 _LABEL_COLON = re.compile(r"\s*:\s*")
@@ -602,6 +607,10 @@ class SentenceTies:
                 return chain
             if not self.dataset_names and len(self.paper.datasets) == size and not self.chain_of(self.systems, group):
                 return list(self.paper.datasets)  # "We evaluate on GSM8K and MATH. ... 85.3% and 60.1%, respectively"
+        if group.link == "change" and (placed := self.datasets.ending_before(group.start, 40)) \
+                and _PLACE_THEN_FROM.fullmatch(text, placed[-1].end, group.start) \
+                and _PLACE_PREPOSITION_BEFORE.search(text, max(0, placed[-1].start - 12), placed[-1].start):
+            return [placed[-1].name] * size  # "accuracy on GSM8K from 57.5% to 66.2%"
         named = self.named_after(group)  # "85.3% on GSM8K", "+9.8%, +5.7% on A and B"
         if named:
             names = [n.name for n in named]

@@ -780,3 +780,15 @@ def test_a_preposition_starts_no_metric_phrase(nlp):
     text = ("It achieves a low Mean Absolute Error (MAE) of 0.926 against expert scores, significantly "
             "outperforming naive baselines.")
     assert [(r.value, r.metric) for r in extract(nlp, text)] == [(0.926, "MAE")]
+
+
+def test_a_change_takes_the_place_named_right_before_it(nlp):
+    # corpus paper 2507.19766: the first change took the place of the second
+    text = ("RL training with 128k-token outputs improves the model's performance on AIME2025 from 70.9% to "
+            "85.1% and on BeyondAIME from 50.7% to 61.9%.")
+    assert [(r.value, r.dataset) for r in extract(nlp, text)] == [
+        (70.9, "AIME 2025"), (85.1, "AIME 2025"), (50.7, "BeyondAIME"), (61.9, "BeyondAIME")]
+    # the next change is read past a resolution between ("CelebA-HQ 256")
+    text = "Our method reduces the FID on CIFAR-10 from 3.17 to 2.10 and on CelebA-HQ 256 from 5.11 to 4.02."
+    assert [(r.value, r.metric, r.dataset) for r in extract(nlp, text)] == [
+        (3.17, "FID", "CIFAR-10"), (2.1, "FID", "CIFAR-10"), (5.11, "FID", "CelebA-HQ"), (4.02, "FID", "CelebA-HQ")]
