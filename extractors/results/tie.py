@@ -52,9 +52,11 @@ _OPENS_WITH_PLACE = re.compile(r"\s*(?:On|For|Across|In)\s+(?:the\s+)?")
 _CLOSES_OPENING_PLACE = re.compile(r"(?:\s+(?:benchmark|dataset|test\s+set|validation\s+set|split))?\s*,",
                                    re.IGNORECASE)
 # A change whose place is named right before it: "accuracy on GSM8K from 57.5% to 66.2% and on MATH
-# from ...", "the FID on CelebA-HQ from 5.11 to 4.02" (not the place named after the change)
+# from ...", "the FID on CelebA-HQ 256 from 5.11 to 4.02" (at its resolution), "Perplexity on
+# WikiText-103 drops from 18.3 to 16.9" (not the place named after the change)
 _PLACE_THEN_FROM = re.compile(r"\s*(?:\d{2,4}(?:\s*[x×]\s*\d{2,4})?\s+)?(?:(?:dataset|benchmark|test\s+set|split)\s+)?"
-                              r"from\s+", re.IGNORECASE)  # "on CelebA-HQ 256 from": at its resolution
+                              r"(?:(?:drop(?:s|ped)?|f(?:alls?|ell)|decrease[sd]?|increase[sd]?|improve[sd]?|r(?:ises?|ose)"
+                              r"|declin(?:es?|ed)|goes|went|gr(?:ows?|ew))\s+)?from\s+", re.IGNORECASE)
 _PLACE_PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|for|across)\s+(?:the\s+)?$", re.IGNORECASE)
 _OPEN_BRACKET_OR_COLON = re.compile(r"\s*[(:]\s*")
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")

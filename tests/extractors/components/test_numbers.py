@@ -792,3 +792,7 @@ def test_a_change_takes_the_place_named_right_before_it(nlp):
     text = "Our method reduces the FID on CIFAR-10 from 3.17 to 2.10 and on CelebA-HQ 256 from 5.11 to 4.02."
     assert [(r.value, r.metric, r.dataset) for r in extract(nlp, text)] == [
         (3.17, "FID", "CIFAR-10"), (2.1, "FID", "CIFAR-10"), (5.11, "FID", "CelebA-HQ"), (4.02, "FID", "CelebA-HQ")]
+    # ... and past the change verb between ("Perplexity on WikiText-103 drops from")
+    text = "Perplexity on WikiText-103 drops from 18.3 to 16.9, and on PTB from 55.2 to 52.8."
+    assert [(r.value, r.dataset) for r in extract(nlp, text)] == [
+        (18.3, "WikiText-103"), (16.9, "WikiText-103"), (55.2, "PTB"), (52.8, "PTB")]
