@@ -90,6 +90,14 @@ def test_configured_data_paths_are_inside_the_data_tree_unless_absolute(tmp_path
     ("and 87.1 DS along with 71.4 SR on Bench2Drive, thereby setting new records", ["Bench2Drive"]),
     ("The model was trained on 8 GPUs on H100.", []),
     ("and 300k+ image/video instruction-tuning pairs ... on the 300k+ dataset", []),
+    # a name-shaped word a model is trained on (corpus papers 2511.10721, 2512.15993, 2511.15718), not
+    # a kind of data, a longer name or a count of tokens
+    ("large-scale Stable Diffusion models trained on LAION, demonstrating that", ["LAION"]),
+    ("A ResNet50 network pretrained on PlantNet300K provides embeddings", ["PlantNet300K"]),
+    ("Models fine-tuned on ToolMind show significant improvements", ["ToolMind"]),
+    ("Convolutional models trained on CT volumes and segmentation maps", []),
+    ("an EfficientNet classifier trained on the RWTH German sign language handshape dataset", []),
+    ("a model trained on 12T tokens of web text", []),
 ])
 def test_the_words_around_a_name_make_it_a_dataset(text, names):
     assert [text[start:end] for start, end in datasets_by_context(text)] == names
