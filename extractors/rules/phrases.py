@@ -85,9 +85,9 @@ _DATASET_LIST = re.compile(
 _LIST_MEMBER = re.compile(rf"{_LIST_NAME}(?=,|\s+and\s|$)")
 _LOWER_CASE_PART = re.compile(r"-(?:$|[a-z])")  # "UAV-based", "CNN-": a modifier
 # A name that says it is a dataset: a "...Bench" ("DefenderBench", "MDIT-Bench", "LiveCLKTBench",
-# "SSCBench-KITTI-360": every such name on train, 26, is a Dataset), or one glued to a count of examples in thousands
-# ("MJHQ-30K", "Monet-SFT-125K": 3 of 3; not "YOLO11-4K", a resolution), or an evaluation campaign's
-# edition ("WMT'14 En-De", "IWSLT 2017 De-En", "CoNLL-2003").
+# "SSCBench-KITTI-360": every such name on train, 26, is a Dataset), one glued to a count of examples
+# in thousands ("MJHQ-30K", "Monet-SFT-125K": 3 of 3; not "YOLO11-4K", a resolution), or an
+# evaluation campaign's edition ("WMT'14 En-De", "IWSLT 2017 De-En", "CoNLL-2003").
 DATASET_NAME = re.compile(r"(?:^|[A-Za-z0-9-])Bench(?![a-z])|-(?:\d{2,}|\d+\.\d+)[kK]$"
                           r"|^(?:WMT|IWSLT|SemEval|CoNLL|TREC|CLEF|NTCIR|BioCreative)[- ]?'?\d{2,4}(?!\d)")
 # A name-shaped word: a capital or digit after its first character, a capital somewhere, no size
