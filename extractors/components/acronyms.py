@@ -212,9 +212,10 @@ class AcronymSpans:
                     if (s.start_char, s.end_char) == (definition.short_start, definition.short_end)]
 
         words = long_form_words(long_text)
-        homonyms = [s for s in on_short_form(typed)  # no word shared with what the catalogue means
+        short_typed = on_short_form(typed)
+        homonyms = [s for s in short_typed  # no word shared with what the catalogue means
                     if (sense := self.catalogue_sense(s, short_text)) is not None and not words & sense]
-        catalogued = next((s.label_ for s in on_short_form(typed) if s.label_ != "Model" and s not in homonyms
+        catalogued = next((s.label_ for s in short_typed if s.label_ != "Model" and s not in homonyms
                            and name_key(s.id_) in (name_key(short_text), name_key(long_text))), None)
         # with a homonym, the NER's guess on the short form is the catalogue's sense it learnt
         guessed_short = "Method" if homonyms else next((s.label_ for s in on_short_form(typed + guessed)), None)
@@ -224,6 +225,6 @@ class AcronymSpans:
         if head == "Model":
             head = "Method"  # "Skinned Multi-Person Linear Model (SMPL)": named models are the grammar's
         guess = on_long_form(guessed) or guessed_short
-        if guess == "Model" and not any(s.label_ == "Model" for s in on_short_form(typed)):
+        if guess == "Model" and not any(s.label_ == "Model" for s in short_typed):
             guess = "Method"
         return on_long_form(typed) or head or catalogued or guess

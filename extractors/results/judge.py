@@ -308,7 +308,7 @@ class ResultJudge:
             group.hits.append((group.end, group.end + out_of.end()))
             return True  # a score out of a total; not "1/10 the data" or "3/7 benchmarks"
         if integers and self.plural_count_right.search(right) or right.lstrip().startswith("/"):
-            return False  # "95 scores": a count of scores; "1/5 tokens": a fraction
+            return False  # "95 scores": a count of scores; "1/5 tokens", "(IoU 0.2 / FPPI 2)": no score
         if any(m.physical for m in group.members):
             if self.measured(text, group, left, previous):
                 return True
@@ -345,9 +345,8 @@ class ResultJudge:
             group.hits.append((group.start - len(left) + scoring.start(), group.start))
             return True
         setting = _SETTING.search(left)
-        if setting and (integers or setting.group().split()[-1].lower() not in ("at", "of")) \
-                or right.lstrip().startswith("/"):
-            return False  # "at IoU 0.9", "Precision at 5", "(IoU 0.2 / FPPI 2)": settings, not outcomes
+        if setting and (integers or setting.group().split()[-1].lower() not in ("at", "of")):
+            return False  # "at IoU 0.9", "Precision at 5": settings, not outcomes
         if re.search(r"=\s*$", left) and not (self.metric_left.search(left) or self.correlation_left.search(left)
                                               or self.metric_named_before(text, first.start, entities)):
             return False  # "n = 20", "p = 0.01"; not "Characteristic Curve (AUROC) = 0.99"
