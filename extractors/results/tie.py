@@ -136,6 +136,11 @@ def respectively_end(text: str, group: Group) -> int | None:
     return found.end() if found else None
 
 
+def _initials_of(name: str, surface: str) -> bool:
+    """Whether `name` is the acronym of `surface`'s words: "AP" of "Average Precision"."""
+    return len(name) > 1 and name.isupper() and name == "".join(w[0] for w in re.split(r"[\s-]+", surface) if w).upper()
+
+
 def _singular(word: str) -> str:
     """'rates' -> 'rate', 'accuracies' -> 'accuracy', 'AUROCs' -> 'AUROC', 'F1-scores' -> 'F1-score'
     (a hyphenated word by its last part); 'loss', 'FLOPs' stay."""
@@ -250,8 +255,9 @@ class Tying:
                 for word in text[n.start: n.end].lower().split():
                     if word in extra:
                         extra.remove(word)
-            if all(n.start >= entity.start and n.end <= entity.end for n in inside) and \
-                    not (inside and all(w in self.modifier_stop for w in extra)):
+            averaged = inside and all(w in self.modifier_stop for w in extra) \
+                and not _initials_of(entity.name, surface)  # "average accuracy"; not "Average Precision" (AP)
+            if all(n.start >= entity.start and n.end <= entity.end for n in inside) and not averaged:
                 found = [n for n in found if n not in inside]  # the mention names it whole ("Goal Completion Rate")
                 found.append(_Name(entity.start, entity.end, entity.name, "metric"))
         found.sort(key=lambda n: n.start)
@@ -571,7 +577,10 @@ class SentenceTies:
         if named:
             return named.name  # "+19.01% (ARI), +16.85% (NMI)"
         right = self.tying.right_filler.match(text, group.end)
-        found = self.metric_starts.get(right.end()) if right else None
+        filler = text[group.end: right.end() if right else group.end]
+        next_word = group.end + len(filler) - len(filler.lstrip())
+        found = self.metric_starts.get(next_word) or self.metric_starts.get(group.end + len(filler))
+        # a name over the filler first: "88.56% Average Precision" (AP)
         if found:
             return found.name
         before = self.metrics.ending_before(group.start, 45)

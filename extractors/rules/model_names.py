@@ -27,8 +27,8 @@ _SIZE_AT = re.compile(rf"(?P<sep>[-_ :]?)(?P<size>{_SIZE})(?!\w|\.\d)")
 _VERSION = r"[vVRoK]?\d+(?:\.\d+)*[a-zA-Z]?"
 _VERSION_AT = re.compile(rf"(?P<sep>[-_]?)(?P<version>{_VERSION})(?!\w|\.\d)")
 _DOTTED_VERSION_AT = re.compile(rf"(?P<sep>\.)(?P<version>{_VERSION})(?!\w|\.\d)")  # "FLUX.1"
-# "Llama 3.1", "Gemma 3n", "Kimi K2"
-_SPACED_VERSION_AT = re.compile(r"(?P<sep> )(?P<version>[vK]?\d{1,2}(?:\.\d{1,2})?[a-z]?)(?!\w|\.\d|\s*%)")
+# "Llama 3.1", "Gemma 3n", "Kimi K2", "DeepSeek R1"
+_SPACED_VERSION_AT = re.compile(r"(?P<sep> )(?P<version>[vKR]?\d{1,2}(?:\.\d{1,2})?[a-z]?)(?!\w|\.\d|\s*%)")
 _WORD_AT = re.compile(r"(?P<sep>[-_ ])(?P<word>[A-Za-z]+)(?!\w|\.\d)")
 _CHECKPOINT_VERSION_AT = re.compile(r"(?P<sep>[-_]|\s(?=V))(?P<version>[vV]\d+(?:\.\d+)*)(?!\w|\.\d)")
 _ACTIVE_SIZE_AT = re.compile(r"-(?P<active>A\d+(?:\.\d+)?[bB])(?!\w|\.\d)")  # "Qwen3-30B-A3B": active parameters

@@ -180,6 +180,14 @@ def test_long_forms_of_the_area_under_a_curve_and_predictive_values(nlp):
         ("Metric", "AUROC"), ("Metric", "AUC"), ("Metric", "AUPRC"), ("Metric", "NPV")]
 
 
+def test_the_symmetric_percentage_error_of_forecasting(nlp):
+    """arXiv 2510.05548: the catalogue lists MAPE only, and the NER called SMAPE a Method."""
+    spans = found(nlp, "Our proposed ensemble model achieved an SMAPE of 1.407 with no signs of overfitting, "
+                       "the lowest symmetric mean absolute percentage error of all.")
+    assert [spans[s] for s in ("SMAPE", "symmetric mean absolute percentage error")] == [
+        ("Metric", "sMAPE"), ("Metric", "sMAPE")]
+
+
 def test_case_sensitive_names_do_not_match_lowercase_prose(nlp):
     spans = found(nlp, LOWERCASE_PROSE)
     assert "math" not in spans               # MATH the benchmark is matched in capitals only

@@ -110,6 +110,8 @@ CASES = [
      "open-source nature.", "Gemma 3n", "Gemma-3n", "Gemma"),
     ("We assess frontier models -- including o3, GPT-4o, Kimi K2, Claude 4 Sonnet, Llama 3 70B.", "Kimi K2",
      "Kimi-K2", "Kimi"),
+    ("In this paper, we first show that smaller-scale, open-source models (e.g., DeepSeek R1, Qwen3, "
+     "Phi-reasoning) can also benefit from inference-time scaling.", "DeepSeek R1", "DeepSeek-R1", "DeepSeek"),
     ("Proprietary editors (GPT-4o, Flux Kontext, Nano Banana) require detailed prompts.", "Nano Banana",
      "Nano-Banana", "Gemini"),
     ("A common design is seen in systems such as Step1X-Edit and Qwen-Image-Edit.", "Step1X-Edit", "Step1X-Edit",

@@ -274,6 +274,17 @@ def test_a_metric_word_stands_alone_unless_the_gazetteer_knows_more(scanner, tyi
         "Balanced Accuracy"]
 
 
+def test_a_catalogued_acronym_of_the_whole_phrase_is_the_metric(scanner, tying):
+    # arXiv 2510.13630: Average Precision is AP, not Precision, wherever the modifier stands
+    text = ("Experimental evaluations demonstrate that AVAR-Net achieves 89.29% accuracy on VAAR and 88.56% "
+            "Average Precision on the XD-Violence dataset.")
+    found = entities(text, ("accuracy", "Metric", "Accuracy"), ("Average Precision", "Metric", "AP"))
+    assert [t.metric for t in tied(scanner, tying, text, found)] == ["Accuracy", "AP"]
+    text = "It reaches 85.3% average accuracy on the test set."
+    found = entities(text, ("average accuracy", "Metric", "Average Accuracy"))
+    assert [t.metric for t in tied(scanner, tying, text, found)] == ["Accuracy"]
+
+
 def test_a_hyphenated_plural_metric_is_the_metric(scanner, tying):
     # "F1-scores" is in 62 abstracts of the 40k corpus
     text = "We report F1-scores of 0.81 and 0.77 on the two cohorts, respectively."
