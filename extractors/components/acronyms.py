@@ -202,7 +202,10 @@ class AcronymSpans:
         only as a measure ("attack-success rates"): plural systems and agents are mostly classes.
         The NER's Model guess is a Method unless the grammar reads the short form as a model: named
         checkpoints are the grammar's, and the guess came only on text unlike train's ("Earliest
-        Deadline First (EDF)", "DeepSeek Sparse Attention (DSA)": 8 of 10 such corpus pairs)."""
+        Deadline First (EDF)", "DeepSeek Sparse Attention (DSA)": 8 of 10 such corpus pairs). A Method
+        guessed on the short form alone types nothing when the long form is one lower-case word or the
+        short form a plural ("ultrasound (US)", "multiple-choice questions (MCQs)"): a domain term or
+        a class (on the fold NERs' held-out papers 10 such Methods, none right)."""
         def on_long_form(spans: list[Span]) -> str | None:
             return next((s.label_ for s in spans if s.end_char == definition.long_end
                          and s.start_char >= definition.long_start), None)
@@ -227,4 +230,7 @@ class AcronymSpans:
         guess = on_long_form(guessed) or guessed_short
         if guess == "Model" and not any(s.label_ == "Model" for s in short_typed):
             guess = "Method"
+        if guess == "Method" and not on_long_form(guessed) \
+                and (" " not in long_text and long_text[:1].islower() or short_text.endswith("s")):
+            guess = None  # a guess on the short form only, of a plural or one lower-case word: a class, a term
         return on_long_form(typed) or head or catalogued or guess
