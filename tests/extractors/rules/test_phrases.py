@@ -98,6 +98,15 @@ def test_configured_data_paths_are_inside_the_data_tree_unless_absolute(tmp_path
     ("Convolutional models trained on CT volumes and segmentation maps", []),
     ("an EfficientNet classifier trained on the RWTH German sign language handshape dataset", []),
     ("a model trained on 12T tokens of web text", []),
+    # a list after a plural dataset noun and a colon, a comma or "including" (corpus papers 2507.21291,
+    # 2507.14867, 2512.20531), not a year or a lower-case word
+    ("using three publicly available datasets: MIMIC-CXR, NIH-CXR14, and NEATX.", ["MIMIC-CXR", "NIH-CXR14", "NEATX"]),
+    ("The proposed method is evaluated on two publicly available datasets, namely iMiGUE and SMG, and achieves",
+     ["iMiGUE", "SMG"]),
+    ("Extensive experiments on benchmarks including Sintel, Bonn, and DAVIS demonstrate that",
+     ["Sintel", "Bonn", "DAVIS"]),
+    ("across benchmarks: 2024 and 2025 releases", []),
+    ("on both datasets, and sampling is faster", []),
 ])
 def test_the_words_around_a_name_make_it_a_dataset(text, names):
     assert [text[start:end] for start, end in datasets_by_context(text)] == names
