@@ -109,7 +109,7 @@ class ListItems:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        lists = list(_LIST.finditer(text)) if ", " in text else []
+        lists = _lists(doc)
         cues = list(_MEASURE_CUE_AT.finditer(text)) if may_list_measures(text) else []
         members = context_datasets(doc)
         listed: list[Span] = []
@@ -179,6 +179,18 @@ class ListItems:
                 if (span := _named_span(doc, start, end, "Metric")) is not None:
                     listed.append(span)
         return listed
+
+
+def _lists(doc: Doc) -> list[re.Match]:
+    """The coordinated lists of names in the doc's text, read once per doc."""
+    return once_per_doc(doc, "lists", lambda: list(_LIST.finditer(text_of(doc))) if ", " in text_of(doc) else [])
+
+
+def coordinated_lists(doc: Doc) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Each coordinated list of names as (start, end, its members' spans)."""
+    return [(match.start(), match.end(),
+             [(match.start() + m.start(), match.start() + m.end()) for m in _ITEM_AT.finditer(match.group())])
+            for match in _lists(doc)]
 
 
 def context_datasets(doc: Doc) -> list[tuple[int, int]]:
