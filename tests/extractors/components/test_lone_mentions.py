@@ -91,3 +91,20 @@ def test_a_lone_member_of_a_named_list_stays_named(sentence, name):
     assert guess._.source == "ner"
     mention = the_mention(extract(sentence), name)
     assert (mention.type, mention.generic) == ("Method", False)
+
+
+@pytest.mark.parametrize(("sentence", "name"), [
+    # corpus papers 2507.12426 and 2510.07277: the NER called the member a Method its list's named
+    # members say is a Dataset
+    ("We evaluate DVFL-Net on UCF50, UCF101, HMDB51, SSV2, and Kinetics-400, benchmarking it against recent "
+     "state-of-the-art methods.", "SSV2"),
+    ("We compare RETFound and FLAIR across different training regimes and evaluation settings in IDRiD, "
+     "MESSIDOR-2 and OCT-and-Eye-Fundus-Images.", "MESSIDOR-2"),
+])
+def test_a_lone_member_takes_the_type_its_named_list_agrees_on(sentence, name):
+    nlp = default_pipeline()
+    with nlp.select_pipes(disable=["paperkg_lone_mentions"]):
+        before = annotate(sentence)
+    assert [(s.label_, s._.source) for s in before.spans[ENTITIES_KEY] if s.text == name] == [("Method", "ner")]
+    mention = the_mention(extract(sentence), name)
+    assert (mention.type, mention.generic) == ("Dataset", False)
