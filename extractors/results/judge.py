@@ -29,6 +29,8 @@ _CONTINUATION = re.compile(
     r"|(?:on|in|for|with|over|than|against|across)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:from\s+)?"
     r"|[\w@.-]+\s*(?:,\s*(?:and\s+)?|\s+and\s+)"  # "by 12 BLEU and 12 COMET"
     r"|\)\s*,?\s*(?:and\s+)?[\w-]+\s*\()$")
+# The next score after a bracketed one: "0.77 for summarization (vs. 0.74), 0.68 for Q&A"
+_AFTER_BRACKETED = re.compile(r"\)\s*,\s*(?:and\s+)?")
 # The next system's score in brackets: "outperforming MIL (0.491), Mamba-only (0.664)"
 _NEXT_BRACKETED = re.compile(r"\)\s*,\s*(?:and\s+)?[\w.-]+\s*\(\s*")
 _FILLER_ONLY = re.compile(  # a clause holding nothing but the number's lead-in: "(from", "(<", ": "
@@ -323,7 +325,7 @@ class ResultJudge:
         if previous is not None and previous.unit is None and previous.kind in ("absolute", "other") \
                 and not counted.search(_SCALE_WORD.sub("", right, count=1)) and (
                 re.fullmatch(r"\s*(?:on\s+[^,;()]{1,30}?\s*)?\(\s*(?:from\s+)?", between)
-                or _CONTINUATION.match(between.lstrip(") "))
+                or _CONTINUATION.match(between.lstrip(") ")) or _AFTER_BRACKETED.fullmatch(between)
                 or (listed := self.listed_score.match(between)) and not listed.group("article")
                 or self.compared_between.match(between)
                 or _CHANGED_TO.fullmatch(between)):

@@ -65,6 +65,16 @@ def test_the_baselines_score_in_brackets_keeps_the_metric(reader):
         (0.901, "AUROC"), (0.847, "AUROC"), (0.036, "ECE"), (0.058, "ECE")]
 
 
+def test_scores_per_task_each_beside_the_baselines_keep_the_metric(reader):
+    # corpus paper 2511.21101: the scores after a bracketed baseline's go on, and all are BERTScores
+    text = ("Our model achieved a BERTScore of 0.77 for summarization (vs. 0.74), 0.68 for Q&A (vs. 0.58), and "
+            "0.75 for classification (vs. 0.73).")
+    found = [Entity(text.index("BERTScore"), text.index("BERTScore") + 9, "Metric", "BERTScore")]
+    assert [(r["value"], r["metric"]) for r in reader.read(text, found)] == [
+        (0.77, "BERTScore"), (0.74, "BERTScore"), (0.68, "BERTScore"), (0.58, "BERTScore"), (0.75, "BERTScore"),
+        (0.73, "BERTScore")]
+
+
 def test_scores_of_systems_listed_in_brackets_keep_the_metric(reader):
     # arXiv 2509.21239: "Mamba-only" names no entity, and its score is still one of the list
     text = ("SlideMamba achieves a PRAUC of 0.751, outperforming MIL (0.491), Trans-MIL (0.39), "
