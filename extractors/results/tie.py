@@ -102,6 +102,7 @@ _ATTACHED_BEFORE = re.compile(  # "CNN (58.3%)", "ChatGPT-o3: 83.58", "a RoBERTa
     # "the RT-DETR-L model's 0.810 and 0.606"
     r"\s*(?:(?:baseline|model|method|approach|system)\s*)?(?:\(\s*(?:(?:[\w@-]+\s+){0,2}[\w@-]+\s*[=:]\s*)?|:\s*"
     r"|['’]s\s+)")
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:which|who)\b")  # "ADaPT (Prasad et al.), which"
 _FROM_END = re.compile(r"\bfrom\s+$")  # the text before a change's old value: "... on GSM8K from "
 _FOR_AFTER = re.compile(r"^\s*(?:for|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _SHOT = r"(?:(?:zero|one|few|\d+)[\s-]shot\s+)?"
@@ -834,6 +835,9 @@ class SentenceTies:
         window = text[offset: group.start]
         candidates: list[tuple[int, int, str | None]] = [
             (n.start, n.end, n.name) for n in self.systems.within(offset, group.start)]
+        candidates += [(n.start, n.end, n.name) for n in self.baselines.within(offset, group.start)
+                       if self.relative_act(n.end)]  # "outperforming SDNet, which achieves a mIoU of"
+
         if main:
             candidates += [(offset + m.start(), offset + m.end(), main)
                            for m in self.cues["own_system"].finditer(window)]
@@ -854,12 +858,17 @@ class SentenceTies:
                 candidates.append((start, end, None))
         candidates.sort(key=lambda c: c[:2])
         for _, end, name in reversed(candidates):
-            if self.tying.subject_verb.match(text, end):
+            if self.tying.subject_verb.match(text, end) or self.relative_act(end):
                 return name
         named = [c for c in candidates if c[2] is not None]
         if named:
             return named[-1][2]
         return None if candidates else main
+
+    def relative_act(self, end: int) -> bool:
+        """Whether a relative clause after a name says the name did something: ", which achieves"."""
+        clause = _RELATIVE_CLAUSE.match(self.text, end)
+        return clause is not None and self.tying.acts.match(self.text, clause.end()) is not None
 
     def baseline_before(self, group: Group) -> str | None:
         """'outperforms AsFT, reducing the harmful score from 14.4% to 3.6%': 14.4 is AsFT's."""

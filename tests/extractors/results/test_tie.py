@@ -274,6 +274,14 @@ def test_a_metric_word_stands_alone_unless_the_gazetteer_knows_more(scanner, tyi
         "Balanced Accuracy"]
 
 
+def test_a_relative_clause_gives_the_baseline_its_score(scanner, tying):
+    # corpus paper 2510.13137: "LSTMs, which maintain 86.7%" is the compared system's score, not the 3D CNNs'
+    text = ("Experimental results demonstrate that 3D CNNs achieve 92.4% recognition accuracy but require 3.2% more "
+            "processing time per frame compared to LSTMs, which maintain 86.7% accuracy with lower resource use.")
+    found = entities(text, ("3D CNNs", "Method", "3D CNN"), ("LSTMs", "Method", "LSTM"))
+    assert [t.subject for t in tied(scanner, tying, text, found)] == ["3D CNN", "3D CNN", "LSTM"]
+
+
 def test_a_catalogued_acronym_of_the_whole_phrase_is_the_metric(scanner, tying):
     # arXiv 2510.13630: Average Precision is AP, not Precision, wherever the modifier stands
     text = ("Experimental evaluations demonstrate that AVAR-Net achieves 89.29% accuracy on VAAR and 88.56% "
