@@ -48,6 +48,8 @@ def test_qualities_and_aims_before_the_task_are_left_out(title, task):
     "Safety Alignment Benchmarks for Large Language Models",  # no task head
     "Kandinsky 5.0: A Family of Foundation Models for Image and Video Generation",  # a coordination
     "Long Video Retrieval",  # no "for" or "on"
+    # corpus paper 2512.17769: the article before a lone head word is no part of a task's name
+    "Bangla MedER: Multi-BERT Ensemble Approach for the Recognition of Bangla Medical Entity",
 ])
 def test_phrases_that_name_no_task(title):
     assert title_tasks(title) == []
