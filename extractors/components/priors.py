@@ -65,9 +65,12 @@ _CLOSES_APPOSITION = re.compile(r"\s*[,)]")
 # and no hyphen or capitalised word after it ("TopXGen, an LLM-based approach").
 _MODIFIER = (r"(?:(?!(?:for|of|with|to|in|on|by|from|and|or|that|which|the|designed|used|based"
              r"|leveraging|using|combining|integrating|employing|powered|driven)\s)[\w-]+\s+)")
-# A numbered task of a shared-task series: "SemEval-2025 Task 10", "WMT 2024 Shared Task 2"
+# A numbered task of a shared-task series: "SemEval-2025 Task 10", "WMT 2024 Shared Task 2"; or a
+# named one: "WMT 2014 English-to-French translation task", "TREC 2024 RAG Track" (21 in the 40k corpus)
 _SHARED_TASK = re.compile(r"(?<![\w-])(?:SemEval|WMT|CLEF|NTCIR|IWSLT|BioCreative|CoNLL|TREC|ImageCLEF)"
-                          r"[- ]?'?\d{2,4}[ -]+(?:Shared[ -])?Task[ -]?\d{1,2}(?![\w-]|\.\d)")
+                          r"[- ]?'?\d{2,4}(?:[ -]+(?:Shared[ -])?Task[ -]?\d{1,2}(?![\w-]|\.\d)"
+                          r"|(?:[ -]+(?!(?:[Tt]ask|[Tt]rack|in|on|for|of|at|to|and|the|with)\b)[A-Za-z][\w'-]*){1,5}?"
+                          r"[ -]+(?:[Ss]hared[ -])?(?:[Tt]ask|[Tt]rack)(?:[ -]+Task[ -]?\d{1,2})?\b(?![ -]?\d))")
 _HEAD_ENDS = r"(?![-\w]|\s*\([^()]*\)-|\s+[A-Z][a-z])"  # nor a capitalised word ("LLM Guided Ranker")
 _APPOSITION_OPENS = rf",\s+(?:a|an|the)\s+(?:(?:new\s+|first\s+)?(?:family|series|variant)\s+of\s+)?{_MODIFIER}{{0,5}}?"
 _SET_BESIDE_AFTER = re.compile(rf"{_APPOSITION_OPENS}(?P<noun>{CLASS_NOUNS}){_HEAD_ENDS}")
@@ -316,11 +319,11 @@ class TypePriors:
 
 
 def shared_tasks(doc: Doc, text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
-    """Each numbered shared task ("SemEval-2025 Task 10") as one Dataset, the benchmark GUIDE.md
-    makes it, and `spans` less the ones inside or across it: the NER cuts the number off
+    """Each shared task ("SemEval-2025 Task 10", "WMT 2014 English-to-French translation task") as one
+    Dataset, the benchmark GUIDE.md makes it, and `spans` less the ones inside or across it: the NER cuts the number off
     ("SemEval-2025 Task") or calls the name generic, and then, seen once, it was dropped."""
     tasks: list[Span] = []
-    if "Task" not in text:
+    if not any(word in text for word in ("Task", "task", "Track", "track")):
         return tasks, spans
     for found in _SHARED_TASK.finditer(text):
         task = doc.char_span(found.start(), found.end(), label="Dataset", alignment_mode="expand")
