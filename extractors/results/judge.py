@@ -50,7 +50,8 @@ _SCALE_WORD = re.compile(r"^\s*(?:thousand|million|billion|[kKMB])\b")  # "1.22 
 _BETWEEN = re.compile(r"\bbetween\b", re.IGNORECASE)
 _SCALE_ENDS = ((0.0, 1.0), (0.0, 10.0), (0.0, 100.0), (1.0, 5.0), (1.0, 7.0), (1.0, 10.0))  # "ranges from 0 to 1"
 _SCORE_POINTS = re.compile(r"percent|pp\b|%", re.IGNORECASE)  # "20 percentage points": never a cloud's
-_BRACKET_OPENING = re.compile(r"\s*\(\s*(?:from\s+)?")
+# A gain's change spelled out after it: "by 168% (0.083 -> 0.238)", "by 7.4 points, from 45.3 to 52.7"
+_CHANGE_SPELLED = re.compile(r"\s*(?:\(\s*(?:from\s+)?|,\s*from\s+)")
 # The next change the same verb governs, its place or measure between: "and adherence from", "and on
 # CelebA-HQ 256 from" (a whole number of a name, not a decimal of another result)
 _NEXT_CHANGE = re.compile(r"\s*,?\s*(?:and\s+)?(?:[^,;:()\d]|(?<![\d.])\d+(?![\d.%])){1,60}?\s+from\s+", re.IGNORECASE)
@@ -252,7 +253,7 @@ class ResultJudge:
             return False
         between = text[previous.end: group.start]
         return previous.link == "change" and previous.kind == "absolute" and bool(_NEXT_CHANGE.fullmatch(between)) \
-            or previous.kind in ("improvement", "reduction") and bool(_BRACKET_OPENING.fullmatch(between))
+            or previous.kind in ("improvement", "reduction") and bool(_CHANGE_SPELLED.fullmatch(between))
 
     def measured(self, text: str, group: Group, left: str, previous: Group | None) -> bool:
         """'surface alignment error of 3.2 mm', 'generation time from 31s to 18s', 'ACT: 0.072 s':

@@ -127,6 +127,9 @@ def test_a_change_verb_makes_a_change_of_an_unnamed_measure_two_scores(steps):
     text = "Macro-F1 increased by 168% (0.083 -> 0.238) and Micro-F1 by 146% (0.137 -> 0.337)."
     assert [(v, k) for v, _, k, _ in judged(steps, text)] == [
         ([168.0], "improvement"), ([0.083, 0.238], "absolute"), ([146.0], "improvement"), ([0.137, 0.337], "absolute")]
+    # arXiv 2509.26087 (corpus): or after a comma and "from"
+    text = "with mIoU increasing by 45%, from 9.73 to 14.09, when implemented into the OccNeRF model."
+    assert [(v, k) for v, _, k, _ in judged(steps, text)] == [([45.0], "improvement"), ([9.73, 14.09], "absolute")]
     # whole numbers stay counts, a setting stays a setting
     assert judged(steps, "It increases the number of agents from 3 to 10.") == []
     assert judged(steps, "We raise the temperature from 0.2 to 0.8.") == []
