@@ -8,18 +8,19 @@ head's type ("Exaggerated Safety Benchmark": Dataset, "Fairness Discrepancy Rate
 entity_heads.jsonl); else Metric for a name set equal to a number ("PRO = 97.5%") or at a cut-off
 ("Pass@64"), Dataset for a "...Bench" ("MDIT-Bench") or a count ("MJHQ-30K") and a Method named
 "...QA" ("PersianMedQA"); else the type of the class noun the name is listed after or set beside
-("benchmarks such as X and Y", "foundation models (X, Y)", "a grounded image generation model,
-GLIGEN"); else a Dataset that achieves or outperforms is a Method (in every mention of its name), so
-is a name-shaped Task or Dataset a method outperforms ("outperforms CQL and IQL"), and a name-shaped
-Method right before "benchmark" a Dataset; else the NER's type stays. A Model the NER found stays a
-Model (the catalogues list many models as methods), and "model" as a head makes no Model ("a
-diffusion model" is a method). A name is a Model in all its mentions when one is set beside "a ...
-language model", "a foundation model" or "a series of LLMs", or when it is listed among model names
-the grammar read. The spans of `groups` are re-typed in place, before the acronym component reads
-their types and the merger picks among them. A numbered shared task ("SemEval-2025 Task 10")
-replaces the spans inside or across it and goes to its own group, `shared_tasks`, a named Dataset
-whatever the NER made of it. Catalogue names of one type run together with slashes ("ACC/AUC/F1")
-are split into that many mentions.
+("benchmarks such as X and Y", "foundation models (X, Y)", "four anomaly detection methods, X, Y,
+and Z", "a grounded image generation model, GLIGEN"); else a Dataset that achieves or outperforms is
+a Method (in every mention of its name), so is a name-shaped Task or Dataset a method outperforms
+("outperforms CQL and IQL"), and a name-shaped Method right before "benchmark" a Dataset; else the
+NER's type stays. A Model the NER found stays a Model (the catalogues list many models as methods),
+and "model" as a head makes no Model ("a diffusion model" is a method). A name is a Model in all its
+mentions when one is set beside "a ... language model", "a foundation model" or "a series of LLMs",
+or when it is listed among model names the grammar read. The spans of `groups` are re-typed in
+place, before the acronym component reads their types and the merger picks among them. A shared task
+("SemEval-2025 Task 10", "WMT 2014 English-to-French translation task") replaces the spans inside or
+across it and goes to its own group, `shared_tasks`, a named Dataset whatever the NER made of it.
+Catalogue names of one type run together with slashes ("ACC/AUC/F1") are split into that many
+mentions.
 """
 
 from __future__ import annotations
@@ -51,9 +52,12 @@ CLASS_NOUNS = ("datasets?|benchmarks?|corpus|corpora|metrics?|measures?|models?|
                "approach(?:es)?|frameworks?|algorithms?|techniques?|tasks?")
 _LISTED_AFTER = re.compile(
     rf"\b(?P<noun>{CLASS_NOUNS})(?:\s+(?:such\s+as|like|including|e\.g\.,?|namely)\s+"
-    r"|\s*(?P<bracket>\()\s*(?:(?:e\.g\.|i\.e\.),?\s*|including\s+)?)"  # "foundation models (UNI2, Titan)"
+    r"|\s*(?P<bracket>\()\s*(?:(?:e\.g\.|i\.e\.),?\s*|including\s+)?"  # "foundation models (UNI2, Titan)"
+    # "four anomaly detection methods, MGFN, UR-DMU, BN-WVAD, and PEL4VAD"
+    r"|\s*(?P<opener>[:,])\s*(?:(?:namely|such\s+as|including|like|e\.g\.,?)\s+)?)"
     r"(?P<items>(?:[^\s.;:()]+(?:\s+[^\s.;:()]+){0,3}(?:,\s*|\s+(?:and|or)\s+)){0,6})$")
 _NEXT_ITEM = re.compile(r"\s*(?:,|and\s|or\s)")
+_LOWER_ITEM = re.compile(r"(?:^|,\s*|\s(?:and|or)\s+)[a-z]")  # "benchmarks, our reward model, X": no list
 # "a grounded image generation model, GLIGEN, ..." (words in lower case, the name set off by
 # commas: "Evaluated on the CORDA dataset, X achieves" and "By leveraging a large language model,
 # D4R translates" are no appositions)
@@ -237,6 +241,13 @@ class TypePriors:
                 not found.group("items") and not _NEXT_ITEM.match(after) or found.group("noun").startswith("task")):
             found = None  # one name in brackets ("a model (HumanMaterial)") may be the model's own name;
             # "three reasoning-intensive tasks (SciFact, PrivacyQA, and e-SNLI)" names their datasets
+        elif found is not None and found.group("opener") and (
+                not found.group("noun").endswith("s") or found.group("noun") in ("corpus", "tasks")
+                or not found.group("items") and not _NEXT_ITEM.match(after)
+                or not _NAME_SHAPED.search(name) or re.search(r"(?:^|\s)[a-z]", name)
+                or _LOWER_ITEM.search(found.group("items"))):
+            found = None  # after a comma or colon, only names listed after a plural ("four anomaly detection
+            # methods, MGFN, UR-DMU, ..."; not "On both datasets, X achieves", "models, Shapley values")
         if found is None and _CLOSES_APPOSITION.match(after):
             found = _SET_BESIDE_BEFORE.search(before)
         label = self._noun_type(found) or self._noun_type(_SET_BESIDE_AFTER.match(after))

@@ -259,6 +259,19 @@ def test_a_named_shared_task_is_one_named_dataset():
     assert retyped("Our system took part in IWSLT 2025 in Indic Track.", []) == {}
 
 
+def test_names_listed_after_a_plural_class_noun_and_a_comma_take_its_type():
+    """Corpus paper 2507.14083: the NER called MGFN a Dataset; after a comma or colon only a list of
+    names counts ("On both datasets, X achieves" sets no type; nor does a lower-case item)."""
+    text = ("We evaluate four anomaly detection methods, MGFN, UR-DMU, BN-WVAD, and PEL4VAD, on the anonymized "
+            "UCF-Crime dataset.")
+    found = retyped(text, [("MGFN", "Dataset"), ("UR-DMU", "Method"), ("BN-WVAD", "Method")])
+    assert [found[name][0] for name in ("MGFN", "UR-DMU", "BN-WVAD")] == ["Method"] * 3
+    assert retyped("On both datasets, ZorbNet achieves the best accuracy.", [("ZorbNet", "Method")])[
+        "ZorbNet"] == ("Method", "ner")
+    text = "Across reward-modeling benchmarks, our reward model, Rubric-RM, surpasses strong baselines."
+    assert retyped(text, [("Rubric-RM", "Model")])["Rubric-RM"] == ("Model", "ner")
+
+
 def test_names_listed_in_brackets_after_a_class_noun_take_its_type():
     """arXiv 2512.14640 (corpus): the NER called the foundation models Methods, and, said once, they
     were dropped. One name in brackets may be the system's own name (train ax0071, a Method); a
