@@ -71,7 +71,7 @@ class LoneMentions:
                     retyped[span.start_char, span.end_char] = labels[0]  # "Kvasir-SEG, CVC-ClinicDB, ETIS"
                 elif span.label_ not in labels:
                     span._.generic = True
-            if any(label != span.label_ for span in lone if (label := retyped.get((span.start_char, span.end_char)))):
+            if retyped:
                 doc.spans[ENTITIES_KEY] = [_labelled(span, retyped.get((span.start_char, span.end_char)))
                                            for span in doc.spans[ENTITIES_KEY]]
         return doc
@@ -106,4 +106,3 @@ def _labelled(span: Span, label: str | None) -> Span:
     if label is None or label == span.label_:
         return span
     return Span(span.doc, span.start, span.end, label=label, span_id=span.id_)
-

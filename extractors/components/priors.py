@@ -330,9 +330,10 @@ class TypePriors:
 
 
 def shared_tasks(doc: Doc, text: str, spans: list[Span]) -> tuple[list[Span], list[Span]]:
-    """Each shared task ("SemEval-2025 Task 10", "WMT 2014 English-to-French translation task") as one
-    Dataset, the benchmark GUIDE.md makes it, and `spans` less the ones inside or across it: the NER cuts the number off
-    ("SemEval-2025 Task") or calls the name generic, and then, seen once, it was dropped."""
+    """Each shared task ("SemEval-2025 Task 10", "WMT 2014 English-to-French translation task") as
+    one Dataset, the benchmark GUIDE.md makes it, and `spans` less the ones inside or across it: the
+    NER cuts the number off ("SemEval-2025 Task") or calls the name generic, and then, seen once, it
+    was dropped."""
     tasks: list[Span] = []
     if not any(word in text for word in ("Task", "task", "Track", "track")):
         return tasks, spans

@@ -837,7 +837,6 @@ class SentenceTies:
             (n.start, n.end, n.name) for n in self.systems.within(offset, group.start)]
         candidates += [(n.start, n.end, n.name) for n in self.baselines.within(offset, group.start)
                        if self.relative_act(n.end)]  # "outperforming SDNet, which achieves a mIoU of"
-
         if main:
             candidates += [(offset + m.start(), offset + m.end(), main)
                            for m in self.cues["own_system"].finditer(window)]

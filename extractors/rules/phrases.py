@@ -128,14 +128,13 @@ _TRAINED_ON = re.compile(
 
 
 def datasets_by_context(text: str) -> list[tuple[int, int]]:
-    """Where the words around a name say it is a dataset: the members of each list a plural
-    dataset noun follows ("the nuScenes and Waymo Open datasets", "on MSLS, NordLand, and Pittsburgh
+    """Where the words around a name say it is a dataset: the members of each list a plural dataset
+    noun follows ("the nuScenes and Waymo Open datasets", "on MSLS, NordLand, and Pittsburgh
     datasets") or introduces ("benchmarks including Sintel, Bonn, and DAVIS"), a plain word
-    ("Pittsburgh") as much as a name; a name-shaped word, or capitalised
-    words, that a determiner and a singular dataset noun enclose (`_NAMED_DATASET`); a name-shaped
-    word a score is reported on (`_SCORED_ON`) or a model is trained on (`_TRAINED_ON`). A hyphenated
-    modifier ("UAV-based") is none. On
-    4,668 2025 corpus papers, 78 of 215 list members were no Dataset entity before."""
+    ("Pittsburgh") as much as a name; a name-shaped word, or capitalised words, that a determiner
+    and a singular dataset noun enclose (`_NAMED_DATASET`); a name-shaped word a score is reported
+    on (`_SCORED_ON`) or a model is trained on (`_TRAINED_ON`). A hyphenated modifier ("UAV-based")
+    is none. On 4,668 2025 corpus papers, 78 of 215 list members were no Dataset entity before."""
     found: list[tuple[int, int]] = []
     if "datasets" in text or "benchmarks" in text:
         found += [item.span() for pattern in (_DATASET_LIST, _LIST_AFTER_NOUN) for match in pattern.finditer(text)
