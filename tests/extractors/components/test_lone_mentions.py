@@ -73,38 +73,28 @@ def test_a_dataset_the_name_says_is_one_stays_named(sentence):
     assert [(s.text, s._.generic) for s in doc.spans[ENTITIES_KEY]] == [(name, False)]
 
 
-@pytest.mark.parametrize(("sentence", "name"), [
+@pytest.mark.parametrize(("sentence", "name", "typed"), [
     # corpus papers 2512.20104, 2511.15833 and 2511.14772: the NER's lone member of a list whose other
     # members are named entities of its type (on the first fold NER's held-out papers: 3 gold entities
     # more, no wrong one)
     ("In this work, we investigate the effect of three commonly used activation functions combined with four "
-     "optimization algorithms (SGD, Adam, RMSprop, and Adagrad) using two recurrent architectures.", "Adagrad"),
-    ("PHD yields a spectrum of student variants using RepViT, TinyViT, and EfficientViT backbones.", "TinyViT"),
+     "optimization algorithms (SGD, Adam, RMSprop, and Adagrad) using two recurrent architectures.", "Adagrad",
+     "Method"),
+    ("PHD yields a spectrum of student variants using RepViT, TinyViT, and EfficientViT backbones.", "TinyViT",
+     "Method"),
     ("This perspective allows us to unify diverse approaches such as Chain-of-Thought, Branch-Solve-Merge, and "
-     "Tree-of-Thought under a common lens.", "Tree-of-Thought"),
-])
-def test_a_lone_member_of_a_named_list_stays_named(sentence, name):
-    nlp = default_pipeline()
-    with nlp.select_pipes(disable=["paperkg_lone_mentions"]):
-        before = annotate(sentence)
-    [guess] = [s for s in before.spans[ENTITIES_KEY] if s.text == name]
-    assert guess._.source == "ner"
-    mention = the_mention(extract(sentence), name)
-    assert (mention.type, mention.generic) == ("Method", False)
-
-
-@pytest.mark.parametrize(("sentence", "name"), [
+     "Tree-of-Thought under a common lens.", "Tree-of-Thought", "Method"),
     # corpus papers 2507.12426 and 2510.07277: the NER called the member a Method its list's named
     # members say is a Dataset
     ("We evaluate DVFL-Net on UCF50, UCF101, HMDB51, SSV2, and Kinetics-400, benchmarking it against recent "
-     "state-of-the-art methods.", "SSV2"),
+     "state-of-the-art methods.", "SSV2", "Dataset"),
     ("We compare RETFound and FLAIR across different training regimes and evaluation settings in IDRiD, "
-     "MESSIDOR-2 and OCT-and-Eye-Fundus-Images.", "MESSIDOR-2"),
+     "MESSIDOR-2 and OCT-and-Eye-Fundus-Images.", "MESSIDOR-2", "Dataset"),
 ])
-def test_a_lone_member_takes_the_type_its_named_list_agrees_on(sentence, name):
+def test_a_lone_member_of_a_named_list_stays_named_with_the_lists_type(sentence, name, typed):
     nlp = default_pipeline()
     with nlp.select_pipes(disable=["paperkg_lone_mentions"]):
         before = annotate(sentence)
     assert [(s.label_, s._.source) for s in before.spans[ENTITIES_KEY] if s.text == name] == [("Method", "ner")]
     mention = the_mention(extract(sentence), name)
-    assert (mention.type, mention.generic) == ("Dataset", False)
+    assert (mention.type, mention.generic) == (typed, False)
