@@ -109,7 +109,7 @@ class ListItems:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        lists = _lists(doc)
+        lists = coordinated_lists(doc)
         cues = list(_MEASURE_CUE_AT.finditer(text)) if may_list_measures(text) else []
         members = context_datasets(doc)
         listed: list[Span] = []
@@ -131,11 +131,11 @@ class ListItems:
                 and not any(s.start_char < end and start < s.end_char for s in found)
                 and (span := _named_span(doc, start, end, "Dataset")) is not None]
 
-    def typed_list_members(self, doc: Doc, text: str, lists: list[re.Match], found: list[Span]) -> list[Span]:
+    def typed_list_members(self, doc: Doc, text: str, lists: list[tuple[int, int, list[tuple[int, int]]]],
+                           found: list[Span]) -> list[Span]:
         """The name-shaped members of `lists` that no span covers, typed like the typed members."""
         listed = []
-        for match in lists:
-            items = [(match.start() + m.start(), match.start() + m.end()) for m in _ITEM_AT.finditer(match.group())]
+        for _, _, items in lists:
             typed, untyped = [], []
             for start, end in items:
                 covering = [s for s in found if s.start_char < end and start < s.end_char]
@@ -181,16 +181,18 @@ class ListItems:
         return listed
 
 
-def _lists(doc: Doc) -> list[re.Match]:
-    """The coordinated lists of names in the doc's text, read once per doc."""
-    return once_per_doc(doc, "lists", lambda: list(_LIST.finditer(text_of(doc))) if ", " in text_of(doc) else [])
-
-
 def coordinated_lists(doc: Doc) -> list[tuple[int, int, list[tuple[int, int]]]]:
-    """Each coordinated list of names as (start, end, its members' spans)."""
+    """Each coordinated list of names in the doc's text as (start, end, its members' spans), read once
+    per doc: the list-members rule and the lone-mention rule both ask."""
+    return once_per_doc(doc, "coordinated_lists", lambda: _read_lists(text_of(doc)))
+
+
+def _read_lists(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    if ", " not in text:
+        return []
     return [(match.start(), match.end(),
              [(match.start() + m.start(), match.start() + m.end()) for m in _ITEM_AT.finditer(match.group())])
-            for match in _lists(doc)]
+            for match in _LIST.finditer(text)]
 
 
 def context_datasets(doc: Doc) -> list[tuple[int, int]]:

@@ -40,7 +40,7 @@ from extractors.components.models import MODELS_KEY
 from extractors.gazetteers import LABEL_FILES
 from extractors.results.cues import AT_K
 from extractors.rules.data import data_path
-from extractors.rules.phrases import DATASET_NAME, HeadTypes
+from extractors.rules.phrases import CAMPAIGN_EDITION, DATASET_NAME, HeadTypes
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
@@ -57,6 +57,7 @@ _LISTED_AFTER = re.compile(
     r"|\s*(?P<opener>[:,])\s*(?:(?:namely|such\s+as|including|like|e\.g\.,?)\s+)?)"
     r"(?P<items>(?:[^\s.;:()]+(?:\s+[^\s.;:()]+){0,3}(?:,\s*|\s+(?:and|or)\s+)){0,6})$")
 _NEXT_ITEM = re.compile(r"\s*(?:,|and\s|or\s)")
+_LOWER_WORD = re.compile(r"(?:^|\s)[a-z]")  # "models, Shapley values": no name
 _LOWER_ITEM = re.compile(r"(?:^|,\s*|\s(?:and|or)\s+)[a-z]")  # "benchmarks, our reward model, X": no list
 # "a grounded image generation model, GLIGEN, ..." (words in lower case, the name set off by
 # commas: "Evaluated on the CORDA dataset, X achieves" and "By leveraging a large language model,
@@ -71,8 +72,7 @@ _MODIFIER = (r"(?:(?!(?:for|of|with|to|in|on|by|from|and|or|that|which|the|desig
              r"|leveraging|using|combining|integrating|employing|powered|driven)\s)[\w-]+\s+)")
 # A numbered task of a shared-task series: "SemEval-2025 Task 10", "WMT 2024 Shared Task 2"; or a
 # named one: "WMT 2014 English-to-French translation task", "TREC 2024 RAG Track" (21 in the 40k corpus)
-_SHARED_TASK = re.compile(r"(?<![\w-])(?:SemEval|WMT|CLEF|NTCIR|IWSLT|BioCreative|CoNLL|TREC|ImageCLEF)"
-                          r"[- ]?'?\d{2,4}(?:[ -]+(?:Shared[ -])?Task[ -]?\d{1,2}(?![\w-]|\.\d)"
+_SHARED_TASK = re.compile(rf"(?<![\w-]){CAMPAIGN_EDITION}(?:[ -]+(?:Shared[ -])?Task[ -]?\d{{1,2}}(?![\w-]|\.\d)"
                           r"|(?:[ -]+(?!(?:[Tt]ask|[Tt]rack|in|on|for|of|at|to|and|the|with)\b)[A-Za-z][\w'-]*){1,5}?"
                           r"[ -]+(?:[Ss]hared[ -])?(?:[Tt]ask|[Tt]rack)(?:[ -]+Task[ -]?\d{1,2})?\b(?![ -]?\d))")
 _HEAD_ENDS = r"(?![-\w]|\s*\([^()]*\)-|\s+[A-Z][a-z])"  # nor a capitalised word ("LLM Guided Ranker")
@@ -244,7 +244,7 @@ class TypePriors:
         elif found is not None and found.group("opener") and (
                 not found.group("noun").endswith("s") or found.group("noun") in ("corpus", "tasks")
                 or not found.group("items") and not _NEXT_ITEM.match(after)
-                or not _NAME_SHAPED.search(name) or re.search(r"(?:^|\s)[a-z]", name)
+                or not _NAME_SHAPED.search(name) or _LOWER_WORD.search(name)
                 or _LOWER_ITEM.search(found.group("items"))):
             found = None  # after a comma or colon, only names listed after a plural ("four anomaly detection
             # methods, MGFN, UR-DMU, ..."; not "On both datasets, X achieves", "models, Shapley values")

@@ -35,7 +35,6 @@ from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
 TITLE_TASKS_KEY = "title_tasks"
-_ARTICLES = frozenset({"the", "a", "an"})
 _STOP = r"(?:with|via|using|through|by|from|in|across|under|and|or|based|on|at|to|without|of|for|beyond|over|against)\b"
 _PURPOSE = re.compile(
     rf"\b(?:for|on)\s+(?:the\s+|an?\s+)?(?P<phrase>[\w'-]+(?:\s+(?!{_STOP})[\w'-]+){{1,5}}?)"
@@ -85,8 +84,8 @@ class TitleTasks:
         """The character bounds of the task in a purpose phrase, without its modifiers; None when
         the phrase names no task."""
         words = list(re.finditer(r"\S+", match.group("phrase")))
-        while words and (words[0].group().lower() in self.modifiers or words[0].group().lower() in _ARTICLES):
-            words.pop(0)  # "for the Recognition of ...": the article the pattern could not skip
+        while words and words[0].group().lower() in self.modifiers:
+            words.pop(0)
         if len(words) < 2 or not ends_in_head(words[-1].group(), self.heads) \
                 or any(name_key(word.group()) in self.blockers for word in words):
             return None

@@ -94,8 +94,9 @@ _LOWER_CASE_PART = re.compile(r"-(?:$|[a-z])")  # "UAV-based", "CNN-": a modifie
 # "SSCBench-KITTI-360": every such name on train, 26, is a Dataset), one glued to a count of examples
 # in thousands ("MJHQ-30K", "Monet-SFT-125K": 3 of 3; not "YOLO11-4K", a resolution), or an
 # evaluation campaign's edition ("WMT'14 En-De", "IWSLT 2017 De-En", "CoNLL-2003").
+CAMPAIGN_EDITION = r"(?:WMT|IWSLT|SemEval|CoNLL|TREC|CLEF|NTCIR|BioCreative|ImageCLEF)[- ]?'?\d{2,4}"
 DATASET_NAME = re.compile(r"(?:^|[A-Za-z0-9-])Bench(?![a-z])|-(?:\d{2,}|\d+\.\d+)[kK]$"
-                          r"|^(?:WMT|IWSLT|SemEval|CoNLL|TREC|CLEF|NTCIR|BioCreative)[- ]?'?\d{2,4}(?!\d)")
+                          rf"|^{CAMPAIGN_EDITION}(?!\d)")
 # A name-shaped word: a capital or digit after its first character, a capital somewhere, no size
 _NAME_WORD = (r"(?=[\w+.-]*?[A-Za-z0-9][A-Z0-9])(?=[\w+.-]*?[A-Z])(?!\d+(?:\.\d+)?[KMBT]\s)"
               r"[A-Za-z0-9][\w+-]*+(?:\.\d[\w+-]*+)*+")
