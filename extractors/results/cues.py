@@ -48,6 +48,8 @@ CHANGED_TO = (r"\s*,?\s*(?:which|and)\s+(?:further\s+)?(?:r(?:ises|ose)|increase
               r"|climb(?:s|ed)|drop(?:s|ped)|f(?:alls|ell)|decrease[sd])\s+(?:further\s+)?to\s*")
 # Verbs of a spread: "accuracy ranged from 46% to 92%", "F1 varies between 0.02 and 0.72".
 SPREAD_VERBS = r"rang(?:es?|ed|ing)|var(?:y|ies|ied|ying)"
+# Verbs that beat a system named after them: "outperforming ISMCTS", "surpasses GPT-4o".
+BEATING = r"(?:outperform|surpass|exceed|beat)\w*"
 # A hedge between "to" and the value it reaches: "from 164.4 seconds to just 3.0", "to about 70%".
 TO_HEDGE = r"(?:about|around|only|just|nearly)"
 AT_K = r"@(?:\d+(?:\.\d+)?(?:[:-]\d+(?:\.\d+)?)?|\[\d+(?:\.\d+)?:\d+(?:\.\d+)?\])"

@@ -346,3 +346,18 @@ def test_a_decimal_out_of_a_scale_top_is_a_score(steps):
     assert judged(steps, "It matches self-consistency while decoding only 1/5 tokens.") == []
     assert judged(steps, "Leaderboard rankings flip on 3/7 benchmarks.") == []
     assert judged(steps, "It rates 7.5/5 on the pilot.") == []  # above the top: no scale
+
+
+def test_a_bracket_after_the_system_a_verb_beats_holds_its_score(steps):
+    # corpus papers 2512.11485 and 2511.20683: the rival's score, not the gain over it, though the rival
+    # is no entity ("Memento") or is not right before the bracket ("RoBERTa's performance")
+    text = ("On KaggleDBQA (Qwen3-8B), MNL hits 28% accuracy (47% relative gain), outperforming Memento (15.1%) "
+            "and Training-Free GRPO (22.1).")
+    assert [(v, k) for v, _, k, _ in judged(steps, text)][:3] == [
+        ([28.0], "absolute"), ([47.0], "improvement"), ([15.1], "absolute")]
+    text = ("We find that the MLP router achieves 90.5% routing accuracy on held-out test data, marginally "
+            "exceeding RoBERTa's performance (89.5%) despite utilizing 125M fewer parameters.")
+    assert [(v, k) for v, _, k, _ in judged(steps, text)] == [([90.5], "absolute"), ([89.5], "absolute")]
+    # a gain the comparative itself states stays one
+    text = "The resulting policies generalize better across distributions (2%)."
+    assert [(v, k) for v, _, k, _ in judged(steps, text)] == [([2.0], "improvement")]

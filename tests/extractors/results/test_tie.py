@@ -363,3 +363,22 @@ def test_numbers_written_with_slashes_pair_with_names_written_so(scanner, tying)
     sentence = tying.read(text, found, NO_PAPER_CONTEXT, numbers)
     assert [[t.metric for t in sentence.tie(group)] for group in groups] == [
         ["RMSE", "MAE"], ["IS", "LPIPS"], ["AP", "AP"]]
+
+
+def test_a_bracket_after_the_system_a_verb_beats_is_that_systems_score(scanner, tying):
+    # corpus papers 2511.20683 and 2509.25559: the rival's score, not the router's nor the radiologists'
+    text = ("We find that the MLP router achieves 90.5% routing accuracy on held-out test data, marginally "
+            "exceeding RoBERTa's performance (89.5%) despite utilizing 125M fewer parameters.")
+    found = entities(text, ("MLP", "Method", "MLP"), ("RoBERTa", "Model", "RoBERTa"))
+    assert subjects(scanner, tying, text, found) == [["MLP"], ["RoBERTa"]]
+    text = ("Board-certified radiologists achieved the highest diagnostic accuracy (83%), outperforming "
+            "trainees (45%) and all AI models (best performance shown by GPT-5: 30%).")
+    found = entities(text, ("GPT-5", "Model", "GPT-5"))
+    assert [t.subject for t in tied(scanner, tying, text, found, PaperContext(("RadBench",)))][1] is None
+    # a margin in the bracket and a change's new value stay the paper's system's (2512.16908, 2507.14335)
+    text = ("Experiments demonstrate that our method outperforms existing approaches by large margins (94% "
+            "and 37.4% relative AP improvements).")
+    assert [t.subject for t in tied(scanner, tying, text, [], PaperContext(("SceneDiff",)))] == ["SceneDiff"] * 2
+    text = "On the miniF2F benchmark, ProofCompass outperforms DSP-v1.5 (54.9% → 55.3%) with fewer attempts."
+    found = entities(text, ("ProofCompass", "Method", "ProofCompass"), ("DSP", "Method", "DSP"))
+    assert [t.subject for t in tied(scanner, tying, text, found)] == ["DSP", "ProofCompass"]
