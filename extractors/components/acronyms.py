@@ -16,6 +16,7 @@ is the Stanford Sentiment Treebank) is another entity: the catalogue's type does
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.attributes import text_of  # also registers doc._.acronyms
 from extractors.components.gazetteer import catalogue_long_forms, catalogue_paths
 from extractors.components.models import MODELS_KEY
+from extractors.components.priors import SET_BESIDE_AFTER, class_noun_type
 from extractors.gazetteers import LABEL_FILES
 from extractors.rules.acronyms import (
     Definition,
@@ -41,6 +43,8 @@ from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
 ACRONYM_KEY = "acronym"
+_CLOSING_BRACKET = re.compile(r"\s*\)")
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\n)$")  # the abstract opens after the title and a blank line
 MAX_PAREN_TOKENS = 8
 
 
@@ -157,6 +161,10 @@ class AcronymSpans:
             if is_generic_phrase(long_text, self.generic_words) or is_generic_phrase(short_text, self.generic_words):
                 continue
             label = self._type_of(typed, guessed, definition, long_text, short_text)
+            beside = self._set_beside_type(text, definition)
+            if beside is not None and not (beside == "Method" and label == "Model") \
+                    and not self._named_by_head(text, definition, long_text):
+                label = beside
             if label is None:
                 continue
             if label != "Model":
@@ -169,6 +177,28 @@ class AcronymSpans:
                     spans.append(span)
         doc.spans[ACRONYM_KEY] = spans
         return doc
+
+    def _set_beside_type(self, text: str, definition: Definition) -> str | None:
+        """The type of the class noun of an apposition after the definition's bracket: "(PACO), a
+        training-free framework", "(TAS), a novel metric", "(ChEmREF), a new benchmark". It says what
+        the paper means by the name, over the long form's task head ("... controllable summarization
+        (PACO)") or the NER's guess (not over every head: `_named_by_head`); a model noun makes a
+        Method (named checkpoints are the grammar's)."""
+        closing = _CLOSING_BRACKET.match(text, max(definition.long_end, definition.short_end))
+        found = SET_BESIDE_AFTER.match(text, closing.end()) if closing else None
+        if found is None:
+            return None
+        label = class_noun_type(self.heads, found.group("noun"))
+        return "Method" if label == "Model" else label
+
+    def _named_by_head(self, text: str, definition: Definition, long_text: str) -> bool:
+        """Whether the long form's head says its type over an apposition: a dataset or metric noun
+        ("Analytical Reliability Benchmark (ARB), a reproducible framework": the train gold's
+        Dataset), or a task's head where the sentence opens on it ("Hyperspectral anomaly detection
+        (HAD), a crucial approach for ...": the task, described)."""
+        head = self.heads.of_name(long_text)
+        return head in ("Dataset", "Metric") \
+            or head == "Task" and _SENTENCE_OPENS.search(text, 0, definition.long_start) is not None
 
     @staticmethod
     def _drop_models_named(doc: Doc, short_text: str) -> None:

@@ -77,7 +77,9 @@ _SHARED_TASK = re.compile(rf"(?<![\w-]){CAMPAIGN_EDITION}(?:[ -]+(?:Shared[ -])?
                           r"[ -]+(?:[Ss]hared[ -])?(?:[Tt]ask|[Tt]rack)(?:[ -]+Task[ -]?\d{1,2})?\b(?![ -]?\d))")
 _HEAD_ENDS = r"(?![-\w]|\s*\([^()]*\)-|\s+[A-Z][a-z])"  # nor a capitalised word ("LLM Guided Ranker")
 _APPOSITION_OPENS = rf",\s+(?:a|an|the)\s+(?:(?:new\s+|first\s+)?(?:family|series|variant)\s+of\s+)?{_MODIFIER}{{0,5}}?"
-_SET_BESIDE_AFTER = re.compile(rf"{_APPOSITION_OPENS}(?P<noun>{CLASS_NOUNS}){_HEAD_ENDS}")
+# not a clause's subject: "In ... Segmentation (UDA-SS), a model is trained on ..."
+SET_BESIDE_AFTER = re.compile(rf"{_APPOSITION_OPENS}(?P<noun>{CLASS_NOUNS}){_HEAD_ENDS}"
+                              r"(?!\s+(?:is|are|was|were|has|have|can|will|must|should|may)\b)")
 # A name that achieves or outperforms is a system, not data ("PCPO consistently outperforms",
 # "DAEDCMD can consistently improve"): on the arXiv train papers every NER Dataset before such a
 # verb was a Method or Model; after "on"/"from" it is a place again ("trained on X improves").
@@ -142,6 +144,11 @@ def names_a_pretrained_model(after: str) -> bool:
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]s")  # "CNNs", "LLMs": a class, not a model
 CONTEXT_CHARS = 160
 
+
+
+def class_noun_type(heads: HeadTypes, noun: str) -> str | None:
+    """The type a class noun names ("framework": Method, "benchmarks": Dataset), singular or plural."""
+    return heads.of_name(noun) or heads.of_name(re.sub(r"(?:es|s)$", "", noun))
 
 @Language.factory(
     "paperkg_type_priors",
@@ -250,7 +257,7 @@ class TypePriors:
             # methods, MGFN, UR-DMU, ..."; not "On both datasets, X achieves", "models, Shapley values")
         if found is None and _CLOSES_APPOSITION.match(after):
             found = _SET_BESIDE_BEFORE.search(before)
-        label = self._noun_type(found) or self._noun_type(_SET_BESIDE_AFTER.match(after))
+        label = self._noun_type(found) or self._noun_type(SET_BESIDE_AFTER.match(after))
         if label == "Model" and _ACRONYM_PLURAL.fullmatch(name):
             return None
         return label
@@ -281,10 +288,7 @@ class TypePriors:
         return listed
 
     def _noun_type(self, found: re.Match | None) -> str | None:
-        if found is None:
-            return None
-        noun = found.group("noun")
-        return self.heads.of_name(noun) or self.heads.of_name(re.sub(r"(?:es|s)$", "", noun))
+        return class_noun_type(self.heads, found.group("noun")) if found is not None else None
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)

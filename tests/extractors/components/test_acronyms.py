@@ -209,3 +209,27 @@ def test_a_defined_acronym_is_a_model_only_as_the_grammar_reads_it(sentence, sho
     pair the paper defines is most often a method (train: no such guess right)."""
     found = extract(sentence)
     assert {m.type for m in found.entities if m.canonical == short} == {"Method"}
+
+
+@pytest.mark.parametrize(("sentence", "short", "label"), [
+    # corpus papers 2509.26435, 2511.10027 and 2509.25546: the apposition says what the name is, over the
+    # long form's task head, its "Framework" or the NER's guess
+    ("In this paper, we propose adaptive planning for multi-attribute controllable summarization (PACO), a "
+     "training-free framework that reframes the task as planning the order of sequential attribute control.",
+     "PACO", "Method"),
+    ("We introduce the Chemical Emergency Response Evaluation Framework (ChEmREF), a new benchmark comprising "
+     "questions on 1,035 HAZMAT chemicals from the Emergency Response Guidebook.", "ChEmREF", "Dataset"),
+    ("This paper introduces Pairwise Difference Pearson (PDP), a novel segment-level meta-evaluation metric for "
+     "Machine Translation.", "PDP", "Metric"),
+    # train ax0173: a benchmark's own name keeps its type; 2510.00148: a task the sentence opens on is
+    # described, not named, by the apposition; 2507.17957: ", a model is trained" is a clause, no apposition
+    ("This study introduces the Analytical Reliability Benchmark (ARB), a reproducible framework that quantifies "
+     "reasoning reliability in large language models.", "ARB", "Dataset"),
+    ("Hyperspectral anomaly detection (HAD), a crucial approach for many civilian and military applications, "
+     "seeks to identify pixels with anomalous spectral signatures.", "HAD", "Task"),
+    ("In Unsupervised Domain Adaptive Semantic Segmentation (UDA-SS), a model is trained on labeled source "
+     "domain data and adapted to an unlabeled target domain.", "UDA-SS", "Task"),
+])
+def test_an_apposition_after_the_definition_types_it(sentence, short, label):
+    found = extract(sentence)
+    assert {m.type for m in found.entities if m.canonical == short} == {label}
