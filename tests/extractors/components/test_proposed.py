@@ -288,6 +288,11 @@ CUE_CASES = [
      "We study retrieval for entity recognition across domains.", []),
     ("'of' inside a name", "",
      "We introduce Bag of Prompts, a simple ensembling technique for prompt selection.", ["Bag of Prompts"]),
+    ("a lower-case long form after a modifier, then an apposition (2509.26435)", "",
+     "In this paper, we propose adaptive planning for multi-attribute controllable summarization (PACO), a "
+     "training-free framework that reframes the task as planning.", ["PACO"]),
+    ("a lower-case long form after a modifier is a concept the new thing is made of", "",
+     "We introduce a novel duplex speech to speech (S2S) architecture that models both channels.", []),
 ]
 
 
