@@ -160,6 +160,10 @@ def test_the_catalogue_types_a_pair_whose_long_form_it_does_not_know(sentence, s
      "framework. SST improves label efficiency.", "SST"),
     # arXiv 2509.03786: the catalogue's MSSD is a dataset too
     ("This map guides the Multi-Scale Supervised Decoder (MSSD) to refine the masks; MSSD is light.", "MSSD"),
+    # corpus paper 2507.18655: the catalogue's FPS is frames per second, a Metric
+    ("Subsequently, a novel, memory-efficient sampling strategy is introduced, a windowed iterative farthest "
+     "point sampling (FPS) with space-filling curve-based serialization to effectively downsample the point "
+     "clouds.", "FPS"),
 ])
 def test_a_pair_the_catalogue_means_otherwise_takes_no_catalogue_type(sentence, short):
     """The catalogue's long forms of the acronym share no word with the paper's: another entity."""

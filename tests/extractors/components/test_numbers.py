@@ -796,3 +796,10 @@ def test_a_change_takes_the_place_named_right_before_it(nlp):
     text = "Perplexity on WikiText-103 drops from 18.3 to 16.9, and on PTB from 55.2 to 52.8."
     assert [(r.value, r.dataset) for r in extract(nlp, text)] == [
         (18.3, "WikiText-103"), (16.9, "WikiText-103"), (55.2, "PTB"), (52.8, "PTB")]
+
+
+def test_frames_per_second_is_a_measure_of_speed(nlp):
+    # corpus paper 2512.05669: the catalogue's FPS, spelled out
+    text = ("The approach demonstrated real-time applicability, processing approximately 165 frames per second on "
+            "consumer-grade hardware.")
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(165.0, "FPS")]
