@@ -207,6 +207,8 @@ class ScientificNER:
                 continue  # a code or project URL, an adjective, a figure: no entity
             if end - 1 > start and doc[end - 1].text == "-":
                 end -= 1  # "GAN- and diffusion-based": the name before a hanging hyphen
+            if end - 2 > start and doc[end - 1].lower_ == "report" and doc[end - 2].lower_ == "technical":
+                end -= 2  # "HunyuanOCR Technical Report": the report's system
             if doc[end - 1].lower_ in _CONJUNCTIONS:
                 continue  # "self- and", "diffusion- and": the model ran into the shared part's list
             while end - 1 > start and _SCORE.match(doc[end - 1].text):

@@ -229,3 +229,11 @@ def test_a_named_span_ending_in_a_catalogue_task_is_the_narrower_task(title, abs
     assert (mention.type, mention.generic) == ("Task", False)
     assert name_key(mention.canonical) in (name_key(task), name_key(catalogue_task))
     assert not [m for m in found.entities if m.field == "title" and m.text == catalogue_task]
+
+
+def test_a_technical_reports_title_names_its_system():
+    # corpus paper 2512.23379: the model tags the whole title; the report is of SoulX-LiveTalk, which the
+    # abstract introduces
+    found = extract("To address this problem, we introduce SoulX-LiveTalk, a 14B-parameter framework optimized for "
+                    "high-fidelity real-time streaming.", title="SoulX-LiveTalk Technical Report")
+    assert [(m.text, m.role) for m in found.entities if m.field == "title"] == [("SoulX-LiveTalk", "proposes")]
