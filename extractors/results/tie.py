@@ -418,7 +418,7 @@ class SentenceTies:
                 continue  # "86-92% analysis": a number's context, not a name
             before = " ".join(text[max(clause_start(text, entity.start), entity.start - 60): entity.start].split()[-4:])
             headed = bool(self.tying.dataset_head.match(text, entity.end))
-            as_baseline = cues["baseline_markers"].search(before) is not None or bool(
+            as_baseline = self.names_a_baseline(before) or bool(
                 previous_baseline and _COORDINATION.match(text[previous_baseline.end: entity.start]))
             role = "other"
             name_of = entity.name
@@ -448,6 +448,13 @@ class SentenceTies:
             names.append(name)
         self._coordinate_heads(names)
         return names
+
+    def names_a_baseline(self, before: str) -> bool:
+        """Whether the (last four) words before a name make it a baseline: a marker among them
+        ("compared with", "outperforming"), or an adjective among the last two ("prior SOTA X", "the
+        existing X"; not "zero prior training exposure to X")."""
+        return self.cues["baseline_markers"].search(before) is not None \
+            or self.cues["baseline_adjectives"].search(" ".join(before.split()[-2:])) is not None
 
     def _coordinate_heads(self, names: list[_Name]) -> None:
         """'across WHU, WHU-Mix, and CrowdAI datasets': the head makes every name of the list a dataset."""
@@ -858,8 +865,7 @@ class SentenceTies:
                 continue
             if self.tying.subject_verb.match(text, end) \
                     and not self.tying.owned.search(text, max(0, start - 30), start) \
-                    and not self.cues["baseline_markers"].search(
-                        " ".join(text[max(0, start - 50): start].split()[-4:])) \
+                    and not self.names_a_baseline(" ".join(text[max(0, start - 50): start].split()[-4:])) \
                     and not any(n.start <= end + 3 and start <= n.end + 1  # "Wan-2.1 model", "model (X)"
                                 for n in self.names.starting(max(0, start - 200), end + 4)):
                 candidates.append((start, end, None))

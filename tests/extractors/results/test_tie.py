@@ -382,3 +382,19 @@ def test_a_bracket_after_the_system_a_verb_beats_is_that_systems_score(scanner, 
     text = "On the miniF2F benchmark, ProofCompass outperforms DSP-v1.5 (54.9% → 55.3%) with fewer attempts."
     found = entities(text, ("ProofCompass", "Method", "ProofCompass"), ("DSP", "Method", "DSP"))
     assert [t.subject for t in tied(scanner, tying, text, found)] == ["DSP", "ProofCompass"]
+
+
+def test_an_adjective_marks_a_baseline_only_next_to_its_name(scanner, tying):
+    # corpus paper 2512.23214: "prior" three words before Anka made it a baseline, and Claude after it one
+    # by coordination, so the proposal took the model's scores
+    text = ("Despite having zero prior training exposure to Anka, Claude 3.5 Haiku achieves 99.9% parse success "
+            "and 95.8% overall task accuracy across 100 benchmark problems.")
+    found = entities(text, ("Anka", "Method", "Anka"), ("Claude 3.5 Haiku", "Model", "Claude-3.5-Haiku"))
+    assert [t.subject for group in ties(scanner, tying, text, found, ("Anka",)) for t in group] == [
+        "Claude-3.5-Haiku"] * 2
+    # next to it, the adjective still does
+    text = "Our method reaches 71.2%, while the prior SOTA MoCAD reaches 65.3%."
+    found = entities(text, ("MoCAD", "Method", "MoCAD"))
+    groups, numbers = scanner.scan(text)
+    assert [(n.name, n.role) for n in tying.read(text, found, NO_PAPER_CONTEXT, numbers).names] == [
+        ("MoCAD", "baseline")]
