@@ -408,6 +408,7 @@ class SentenceTies:
         text, cues = self.text, self.cues
         names: list[_Name] = []
         previous_baseline: _Name | None = None
+        previous_instrument: _Name | None = None
         for entity in entities:
             surface = text[entity.start: entity.end]
             if entity.label == "Metric" or self.tying.metric_like.fullmatch(surface) \
@@ -418,8 +419,8 @@ class SentenceTies:
                 continue  # "86-92% analysis": a number's context, not a name
             before = " ".join(text[max(clause_start(text, entity.start), entity.start - 60): entity.start].split()[-4:])
             headed = bool(self.tying.dataset_head.match(text, entity.end))
-            as_baseline = self.names_a_baseline(before) or bool(
-                previous_baseline and _COORDINATION.match(text[previous_baseline.end: entity.start]))
+            as_baseline = self.names_a_baseline(before) or self.coordinated_with(previous_baseline, entity)
+            as_instrument = self.coordinated_with(previous_instrument, entity)
             role = "other"
             name_of = entity.name
             acting = bool(self.tying.result_verb.match(text, entity.end))  # "VectorLLM outperformed ..."
@@ -433,7 +434,7 @@ class SentenceTies:
             elif entity.label in ("Model", "Method", "Dataset") or entity.name in self.paper.proposed:
                 if as_baseline:
                     role = "baseline"
-                elif cues["instrument_markers"].search(" ".join(before.split()[-3:])) \
+                elif (as_instrument or cues["instrument_markers"].search(" ".join(before.split()[-3:]))) \
                         and (not self.tying.acts.match(text, entity.end)
                              or _PARTICIPLE_END.search(before) and entity.name not in self.paper.proposed):
                     role = "instrument"  # "trained with EIS-GRPO"; but "with DeepSeek-R1 scoring 71.46" acts,
@@ -445,9 +446,14 @@ class SentenceTies:
                         name_of = self.paper.proposed[0]  # "our RL approach achieves": the paper's system
             name = _Name(entity.start, entity.end, name_of, role, entity.label)
             previous_baseline = name if role == "baseline" else None
+            previous_instrument = name if role == "instrument" else None  # "using GPT-4.1, Gemini-2.5-Pro, and"
             names.append(name)
         self._coordinate_heads(names)
         return names
+
+    def coordinated_with(self, previous: _Name | None, entity: Entity) -> bool:
+        """Whether the entity is listed right after `previous` ("RLOO, GRPO, and REINFORCE++")."""
+        return previous is not None and _COORDINATION.match(self.text[previous.end: entity.start]) is not None
 
     def names_a_baseline(self, before: str) -> bool:
         """Whether the (last four) words before a name make it a baseline: a marker among them
