@@ -17,6 +17,7 @@ from extractors.pipeline import CONFIG_PATH, default_pipeline
 from extractors.rules.data import DATA_DIR
 from kg.core.errors import BadDataFile, PipelineError
 from tests.conftest import EXAMPLES
+from tests.extractors.pipeline_cases import extract
 
 GSM8K_MATH = ("When integrated with related data augmentation methods, it leads to an average "
               "improvement of 3% improvement in GSM8K accuracy and 1% improvement in MATH accuracy "
@@ -282,3 +283,12 @@ def test_generic_phrases_of_the_catalogue_are_no_names(nlp):
     spans = found(nlp, "It suits video games and intelligent surveillance on a Raspberry Pi 5, with graph attention.")
     assert not {"video games", "intelligent surveillance", "Raspberry Pi 5"} & set(spans)
     assert spans["graph attention"] == ("Method", "Graph Attention")
+
+
+def test_physics_informed_networks_are_a_method_and_pdes_no_dataset():
+    """PwC files "PINN" and "PDEs" as datasets (corpus 2510.05158: "Physics-informed neural networks
+    (PINNs) provide a powerful approach for solving partial differential equations (PDEs)")."""
+    extraction = extract("Physics-informed neural networks (PINNs) provide a powerful approach for solving partial "
+                         "differential equations (PDEs), but constructing a usable PINN remains labor-intensive.")
+    named = {(m.text, m.type) for m in extraction.entities if not m.generic}
+    assert named == {("Physics-informed neural networks", "Method"), ("PINNs", "Method"), ("PINN", "Method")}
