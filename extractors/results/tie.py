@@ -798,11 +798,13 @@ class SentenceTies:
                      previous: tuple[Group, list[Tie]] | None = None) -> Sequence[str | None]:
         size = len(group.members)
         attached = self.attached_system(group) or self.attached_in_bracket(group, previous)
-        if group.versus:  # "outperforms GPT-4o (63.2 vs. 60.1)", "of GLFFNet's mIoU (83.9% vs. 84.0%)"
+        if group.versus:  # "in ChatGPT-4o-mini (0.6476 vs. 0.5905)", "of GLFFNet's mIoU (83.9% vs. 84.0%)"
+            baseline = self.baseline_before(group)
+            if attached is not None and attached == baseline:  # "outperforms GPT-4o (63.2 vs. 60.1)": the rival's
+                return [self.sentence_subject(group), attached]  # score is the second
             subject = attached or self.sentence_subject(group)
             rivals = [n.name for n in self.names.ending_before(group.start, _SUBJECT_REACH)
                       if n.role in ("system", "baseline") and n.name != subject]
-            baseline = self.baseline_before(group)
             return [subject, baseline if baseline and baseline != subject else rivals[-1] if rivals else None]
         if attached:
             return [attached] * size

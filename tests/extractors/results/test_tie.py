@@ -408,3 +408,15 @@ def test_names_listed_with_a_tool_are_tools_too(scanner, tying):
     found = entities(text, ("Qwen2.5-VL-7B-Instruct", "Model", "Qwen2.5-VL-7B-Instruct"), ("SCS", "Method", "SCS"),
                      ("RLOO", "Method", "RLOO"), ("GRPO", "Method", "GRPO"), ("REINFORCE++", "Method", "REINFORCE++"))
     assert [t.subject for group in ties(scanner, tying, text, found, ("SCS",)) for t in group] == ["SCS"]
+
+
+def test_a_bracket_comparing_with_the_rival_just_named_gives_the_rival_the_second_score(scanner, tying):
+    # corpus paper 2512.11485: "MNL nearly matches Supervised Fine-Tuning (93.9% vs 94.3%)": MNL's, then SFT's
+    text = "We show MNL nearly matches Supervised Fine-Tuning (93.9% vs 94.3% on GSM8K) and outperforms alternatives."
+    found = entities(text, ("MNL", "Method", "MNL"), ("Supervised Fine-Tuning", "Method", "SFT"),
+                     ("GSM8K", "Dataset", "GSM8K"))
+    assert [t.subject for group in ties(scanner, tying, text, found, ("MNL",)) for t in group] == ["MNL", "SFT"]
+    # 2508.00743: after "over", the rival's score is the second too
+    text = "Agentic retrieval significantly improved mean diagnostic accuracy over zero-shot prompting (73% vs. 64%)."
+    found = entities(text, ("zero-shot prompting", "Method", "Zero-Shot Prompting"))
+    assert [t.subject for group in ties(scanner, tying, text, found) for t in group][1] == "Zero-Shot Prompting"
