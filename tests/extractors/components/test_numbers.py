@@ -803,3 +803,13 @@ def test_frames_per_second_is_a_measure_of_speed(nlp):
     text = ("The approach demonstrated real-time applicability, processing approximately 165 frames per second on "
             "consumer-grade hardware.")
     assert [(r.value, r.metric) for r in extract(nlp, text)] == [(165.0, "FPS")]
+
+
+def test_the_rivals_bracketed_score_keeps_the_metric_past_a_bracket_and_after_rivaling(nlp):
+    # corpus paper 2512.11485: the gain's bracket comes between the score and the rivals'
+    text = ("On KaggleDBQA (Qwen3-8B), MNL hits 28% accuracy (47% relative gain), outperforming Memento (15.1%) "
+            "and Training-Free GRPO (22.1).")
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [
+        (28.0, "Accuracy"), (47.0, "Accuracy"), (15.1, "Accuracy"), (22.1, "Accuracy")]
+    text = "Our 7B model attains 58.2% pass@1 on LiveCodeBench, rivaling o1-mini (57.1%) at a fraction of the cost."
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [(58.2, "pass@1"), (57.1, "pass@1")]
