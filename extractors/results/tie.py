@@ -94,8 +94,7 @@ _CONTINUES = re.compile(  # how a number continues the one before it in the sent
     r"|^\s*(?:(?:on|in|for|with|across)\s+[^,;()]{1,60}?\s*)?\(\s*(?:vs\.?|versus)?\s*$"
     # "CNN (58.3%) and MLP (49.6%)", "MIL (0.491), Trans-MIL (0.39)"
     r"|^[\s)]*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)[^,;()]{1,40}\(\s*$"
-    r"|^(?:[^;()]{0,40}\))?[^;()]{0,80}?,\s*(?:\w+ly\s+)?(?:outperforming|surpassing|exceeding|beating|rival+ing|matching"
-    r"|compared\s+(?:to|with)|"
+    rf"|^(?:[^;()]{{0,40}}\))?[^;()]{{0,80}}?,\s*(?:\w+ly\s+)?(?:{BEATING}|rival+ing|matching|compared\s+(?:to|with)|"
     r"an?\s+(?:improvement|gain|increase)\s+of)\b[^;]{0,80}$"  # "87.0% accuracy, outperforming CNN (58.3%)"
     rf"|^{CHANGED_TO}$",
     re.IGNORECASE)
