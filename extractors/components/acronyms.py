@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from extractors.attributes import text_of  # also registers doc._.acronyms
 from extractors.components.gazetteer import catalogue_long_forms, catalogue_paths
 from extractors.components.models import MODELS_KEY
-from extractors.components.priors import SET_BESIDE_AFTER, class_noun_type
+from extractors.components.priors import class_noun_type, set_beside_after_bracket
 from extractors.gazetteers import LABEL_FILES
 from extractors.rules.acronyms import (
     Definition,
@@ -43,7 +43,6 @@ from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
 ACRONYM_KEY = "acronym"
-_CLOSING_BRACKET = re.compile(r"\s*\)")
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\n)$")  # the abstract opens after the title and a blank line
 MAX_PAREN_TOKENS = 8
 
@@ -184,8 +183,7 @@ class AcronymSpans:
         the paper means by the name, over the long form's task head ("... controllable summarization
         (PACO)") or the NER's guess (not over every head: `_named_by_head`); a model noun makes a
         Method (named checkpoints are the grammar's)."""
-        closing = _CLOSING_BRACKET.match(text, max(definition.long_end, definition.short_end))
-        found = SET_BESIDE_AFTER.match(text, closing.end()) if closing else None
+        found = set_beside_after_bracket(text, max(definition.long_end, definition.short_end))
         if found is None:
             return None
         label = class_noun_type(self.heads, found.group("noun"))

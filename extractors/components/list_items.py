@@ -40,6 +40,7 @@ LISTED_KEY = "listed"
 _ITEM = r"[A-Z][\w+-]*+(?:\.\d[\w+-]*+)*+(?:\s[A-Z0-9][\w+-]*+(?:\.\d[\w+-]*+)*+){0,2}"
 _LIST = re.compile(rf"(?<![\w-]){_ITEM}(?:,\s+{_ITEM}){{1,8}},?\s+(?:and|or)\s+{_ITEM}(?![\w-])")
 _ITEM_AT = re.compile(_ITEM)
+CoordinatedList = tuple[int, int, list[tuple[int, int]]]  # a list's start and end, and its members' spans
 _NAME_SHAPED = re.compile(r"(?!.*-(?:\s|$|[a-z]))"  # no hyphen before a space, the end or a lower-case word
                           r"(?:[A-Z][a-z]+[A-Z][\w\s.+-]*|[A-Z]{2,}[\w\s.+-]*|[\w\s.+-]*\d[\w\s.+-]*"
                           r"|[A-Z]\w*-[\w\s.+-]+)")
@@ -131,8 +132,7 @@ class ListItems:
                 and not any(s.start_char < end and start < s.end_char for s in found)
                 and (span := _named_span(doc, start, end, "Dataset")) is not None]
 
-    def typed_list_members(self, doc: Doc, text: str, lists: list[tuple[int, int, list[tuple[int, int]]]],
-                           found: list[Span]) -> list[Span]:
+    def typed_list_members(self, doc: Doc, text: str, lists: list[CoordinatedList], found: list[Span]) -> list[Span]:
         """The name-shaped members of `lists` that no span covers, typed like the typed members."""
         listed = []
         for _, _, items in lists:
@@ -181,13 +181,13 @@ class ListItems:
         return listed
 
 
-def coordinated_lists(doc: Doc) -> list[tuple[int, int, list[tuple[int, int]]]]:
+def coordinated_lists(doc: Doc) -> list[CoordinatedList]:
     """Each coordinated list of names in the doc's text as (start, end, its members' spans), read once
     per doc: the list-members rule and the lone-mention rule both ask."""
     return once_per_doc(doc, "coordinated_lists", lambda: _read_lists(text_of(doc)))
 
 
-def _read_lists(text: str) -> list[tuple[int, int, list[tuple[int, int]]]]:
+def _read_lists(text: str) -> list[CoordinatedList]:
     if ", " not in text:
         return []
     return [(match.start(), match.end(),

@@ -63,10 +63,11 @@ class LoneMentions:
         lone = [span for span in named if span.label_ in self.labels and span.start_char >= title_end
                 and self.is_lone(span, mentions, tied) and not self.named_a_dataset(span)]
         if lone:
-            kept = set(map(id, named)) - set(map(id, lone))
+            lone_ids = set(map(id, lone))
+            kept = [s for s in named if id(s) not in lone_ids]
             retyped: dict[tuple[int, int], str] = {}
             for span in lone:
-                labels = listed_labels(span, [s for s in named if id(s) in kept])
+                labels = listed_labels(span, kept)
                 if len(labels) > 1 and len(set(labels)) == 1 and span.label_ not in labels:
                     retyped[span.start_char, span.end_char] = labels[0]  # "Kvasir-SEG, CVC-ClinicDB, ETIS"
                 elif span.label_ not in labels:

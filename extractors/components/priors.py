@@ -143,12 +143,21 @@ def names_a_pretrained_model(after: str) -> bool:
 
 _ACRONYM_PLURAL = re.compile(r"[A-Z][A-Za-z0-9-]*[A-Z]s")  # "CNNs", "LLMs": a class, not a model
 CONTEXT_CHARS = 160
-
+# The rest of a bracket a definition's long form or short form ends in: ")", " (PACO)"
+_BRACKET_REST = re.compile(r"\s*(?:\([^()]{1,20})?\)")
 
 
 def class_noun_type(heads: HeadTypes, noun: str) -> str | None:
     """The type a class noun names ("framework": Method, "benchmarks": Dataset), singular or plural."""
     return heads.of_name(noun) or heads.of_name(re.sub(r"(?:es|s)$", "", noun))
+
+
+def set_beside_after_bracket(text: str, at: int) -> re.Match | None:
+    """The apposition right after the bracket of an acronym's definition, read from `at` (within or
+    before the bracket): "... summarization (PACO), a training-free framework"."""
+    bracket = _BRACKET_REST.match(text, at)
+    return SET_BESIDE_AFTER.match(text, bracket.end()) if bracket else None
+
 
 @Language.factory(
     "paperkg_type_priors",

@@ -43,7 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from extractors.attributes import ENTITIES_KEY, text_of
 from extractors.components.mention_index import MentionIndex
-from extractors.components.priors import SET_BESIDE_AFTER, names_a_pretrained_model
+from extractors.components.priors import names_a_pretrained_model, set_beside_after_bracket
 from extractors.rules.acronyms import is_short_form, spells_from_start
 from extractors.rules.data import data_path
 from extractors.rules.model_names import family_of_unlisted
@@ -78,7 +78,6 @@ _SMALL_WORDS = {"of", "for", "the", "with", "and", "to", "in", "on", "a", "an", 
 _CITATION = re.compile(r"\s*[(\[][^)\]]*(?:et al|\b(?:19|20)\d\d\b)")  # "X (Wu et al., 2022)": prior work
 _LIST_SEPARATORS = {",", ";", ":", "and", "&", "plus", "alongside"}
 _WORD_OPENERS = "([{\"'“‘/"
-_SHORT_FORM_BRACKET = re.compile(r"\s*\([^()]{1,20}\)")
 STRICT_KINDS = ("possessive", "parts", "passive", "described", "description")
 
 
@@ -482,7 +481,7 @@ class ProposalFinder:
             if defined is not None:  # "we propose a negative attention score (NAS)"
                 after = self._after(text, sentence, defined)
                 if not self.descriptor.match(after) and (not self._modified_concept(text, position, token.idx, defined)
-                                                         or _set_beside(after)):
+                                                         or set_beside_after_bracket(text, defined)):
                     yield Candidate(token.idx, defined, text[position:token.idx], after, cue, phrase=phrase)
                 found = True
                 index = self._past_brackets(doc, self._token_after(doc, index, sentence, defined), sentence)
@@ -914,10 +913,3 @@ class ProposalFinder:
     def _phrase_end(self, text: str) -> int:
         ends = [m.start() for m in (self.break_pattern.search(text), _PUNCT_BREAK.search(text)) if m]
         return min(ends, default=len(text))
-
-
-def _set_beside(after: str) -> bool:
-    """Whether an apposition follows a long form's bracketed short form: "adaptive planning for ...
-    summarization (PACO), a training-free framework" is the new thing, not a concept it is made of."""
-    bracket = _SHORT_FORM_BRACKET.match(after)
-    return bracket is not None and SET_BESIDE_AFTER.match(after, bracket.end()) is not None
