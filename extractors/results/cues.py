@@ -50,6 +50,9 @@ CHANGED_TO = (r"\s*,?\s*(?:which|and)\s+(?:further\s+)?(?:r(?:ises|ose)|increase
 SPREAD_VERBS = r"rang(?:es?|ed|ing)|var(?:y|ies|ied|ying)"
 # Verbs that beat a system named after them: "outperforming ISMCTS", "surpasses GPT-4o".
 BEATING = r"(?:outperform|surpass|exceed|beat)\w*"
+# ... and the system it beats, up to a bracket on that system's score ("outperforming Memento (15.1%)"),
+# not past "by" ("outperforms existing approaches by large margins (94% ...)")
+BEATEN_RIVAL = rf"\b{BEATING}\s+(?P<rival>[^\s()](?:(?!\sby\s)[^();,]){{0,40}}?)\s*"
 # A hedge between "to" and the value it reaches: "from 164.4 seconds to just 3.0", "to about 70%".
 TO_HEDGE = r"(?:about|around|only|just|nearly)"
 AT_K = r"@(?:\d+(?:\.\d+)?(?:[:-]\d+(?:\.\d+)?)?|\[\d+(?:\.\d+)?:\d+(?:\.\d+)?\])"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.results.cues import AT_K, BEATING, CHANGED_TO, SPREAD_VERBS, TO_HEDGE, Cues
+from extractors.results.cues import AT_K, BEATEN_RIVAL, CHANGED_TO, SPREAD_VERBS, TO_HEDGE, Cues
 from extractors.results.scan import FROM_BEFORE, clause_end, clause_start
 from extractors.results.types import Entity, Group
 
@@ -40,7 +40,7 @@ _PARENTHESIS_BEFORE = re.compile(r"\(\s*$")
 _ACRONYM_RIGHT = re.compile(r"^\s*[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*(?![\w-])"
                             r"(?!\s+(?:model|dataset|benchmark|GPU)s?\b)")
 # A verb that beats a system, and the system: "outperforming ISMCTS", "exceeding RoBERTa's performance"
-_BEATS_SOMETHING = re.compile(rf"{BEATING}\s+\S", re.IGNORECASE)
+_BEATEN_LAST = re.compile(BEATEN_RIVAL + "$", re.IGNORECASE)
 _SYSTEM_NOUN_END = re.compile(r"\b(?:baselines?|models?|methods?|approaches|approach|systems?)\s*$", re.IGNORECASE)
 # A lower-case word that can modify a measure's name ("object Chamfer distance"), not a function word
 _MODIFIER = r"(?!(?:and|or|an?|the|of|in|on|for|with|to|by|at|than|while|which|that|vs)\b)[a-z][\w-]*"
@@ -283,12 +283,11 @@ class ResultJudge:
         """'more robust (6% absolute)', 'generalize better across distributions (2%)'; not 'outperforming
         ISMCTS (9.0%)', 'exceeding RoBERTa's performance (89.5%)': the system a verb beats is named
         before the bracket, and the number is its score."""
+        if _BEATEN_LAST.search(text):
+            return None
         tail = " ".join(text.split()[-4:])
         found = [(m.start(), kind) for kind in ("improvement", "reduction") for m in self.cues[kind].finditer(tail)]
-        if not found:
-            return None
-        at, kind = max(found)
-        return None if _BEATS_SOMETHING.match(tail, at) else kind
+        return max(found)[1] if found else None
 
     def ratio_context(self, left: str, right: str) -> bool:
         """'2x faster', 'by a factor of 3', '4x memory reduction' - not '8x A100' or '4x upsampling'."""

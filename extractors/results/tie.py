@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extractors.results.cues import AT_K, BEATING, CHANGED_TO, AnyCase, Cues, plurals
+from extractors.results.cues import AT_K, BEATEN_RIVAL, BEATING, CHANGED_TO, AnyCase, Cues, plurals
 from extractors.results.scan import clause_end, clause_start
 from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, Number, PaperContext
 
@@ -102,9 +102,7 @@ _ATTACHED_BEFORE = re.compile(  # "CNN (58.3%)", "ChatGPT-o3: 83.58", "a RoBERTa
     # "the RT-DETR-L model's 0.810 and 0.606"
     r"\s*(?:(?:baseline|model|method|approach|system)\s*)?(?:\(\s*(?:(?:[\w@-]+\s+){0,2}[\w@-]+\s*[=:]\s*)?|:\s*"
     r"|['’]s\s+)")
-# A verb that beats a system, the system, and a bracket opening on its score: "outperforming Memento ("
-_BEATEN_BEFORE = re.compile(rf"\b{BEATING}\s+(?P<rival>[^\s()](?:(?!\sby\s)[^();,]){{0,40}}?)\s*\(\s*$",
-                            re.IGNORECASE)
+_BEATEN_BEFORE = re.compile(BEATEN_RIVAL + r"\(\s*$", re.IGNORECASE)  # "outperforming Memento ("
 _RELATIVE_CLAUSE = re.compile(r"\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:which|who)\b")  # "ADaPT (Prasad et al.), which"
 _FROM_END = re.compile(r"\bfrom\s+$")  # the text before a change's old value: "... on GSM8K from "
 _FOR_AFTER = re.compile(r"^\s*(?:for|by)\s+(?:the\s+)?$", re.IGNORECASE)
