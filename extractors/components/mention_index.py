@@ -77,6 +77,12 @@ class MentionIndex:
         self.lookups += 1
         return bool(starts and starts[0] < start)
 
+    def starts_before(self, canonical: str, start: int) -> list[int]:
+        """The starts of the abstract's mentions of `canonical` before `start`."""
+        starts = self._body_starts.get(canonical, [])
+        self.lookups += 1
+        return starts[:bisect_left(starts, start)]
+
     def first_with_key(self, key: str) -> Span | None:
         spans = self._by_key.get(key)
         self.lookups += 1

@@ -20,8 +20,10 @@ X is an entity span already, or a name-shaped run of tokens (capitalised or mixe
 metric/score -> Metric, else Method; a Model when the model grammar knows its family, and then
 it is a model entity already, or when an apposition calls it a language or foundation model, "X, a
 compact language model": then it is its own family). Not proposals: generic phrases, names used
-before the proposal sentence, catalogue names modifying the new thing ("an RL approach") or met
-under the weaker cues (possessive, parts, passive, described), adjectives ("AmbientGAN-based"). Every mention of a
+before the proposal sentence (but not when only a proposal verb's object used them, which took no
+name: "we propose a continual zeroth-order adaptation (ZOA) framework ... our ZOA achieves"),
+catalogue names modifying the new thing ("an RL approach") or met under the weaker cues
+(possessive, parts, passive, described), adjectives ("AmbientGAN-based"). Every mention of a
 proposed entity gets role "proposes", and one typed Task becomes a Method: the guide's proposals are
 new methods, datasets, models and metrics, and a name a paper introduces under a task-like head
 ("Visual-latent Policy Optimization (VLPO)", "Grammar Forced Translation (GraFT)") is its method
@@ -347,7 +349,7 @@ class ProposalFinder:
         named_at: dict[tuple[int, int], str] = {}  # a candidate's offsets -> its entity's canonical
         same: dict[str, str] = {}  # long form -> short form: one proposal
         for candidate in self.candidates(doc, text, entities, proposed):
-            entity = self._entity_for(doc, text, entities, candidate, named)
+            entity = self._entity_for(doc, text, entities, candidate, named, proposed)
             decisions.append(Decision(candidate, entity))
             if entity is not None:
                 proposed.setdefault(entity.id_)
@@ -372,6 +374,18 @@ class ProposalFinder:
         doc._.proposed = [name for name in proposed if name not in same]
         self.last_lookups = entities.lookups
         return decisions
+
+    def _introduced_unnamed(self, doc: Doc, text: str, starts: list[int]) -> bool:
+        """Whether a name's earlier mentions are all in one sentence whose proposal verb has the first
+        of them in its object, with no clause break between, though no name was taken there ("We
+        propose a continual zeroth-order adaptation (ZOA) framework ... our ZOA achieves"): that
+        sentence introduced it, so a later "our ZOA" is no use of a known name."""
+        sentence = doc[bisect_left(self._rows_of(doc).idx, starts[0] + 1) - 1].sent
+        if starts[-1] >= sentence.end_char:
+            return False
+        first = starts[0]
+        return any(_in_running_text(cue, sentence) and self._phrase_end(text[cue.end():first]) == first - cue.end()
+                   for _, pattern in self.object_cues for cue in pattern.finditer(text, sentence.start_char, first))
 
     @staticmethod
     def _one_name(proposed: dict[str, None]) -> dict[str, str]:
@@ -821,7 +835,7 @@ class ProposalFinder:
     # -- from a candidate to an entity -------------------------------------------------------
 
     def _entity_for(self, doc: Doc, text: str, entities: MentionIndex, candidate: Candidate,
-                    named: dict[str, str]) -> Span | None:
+                    named: dict[str, str], proposed: dict[str, None]) -> Span | None:
         """The entity named by `candidate`, made (with its other mentions) when there is none;
         None when the name is no new entity (generic, or already used before it was "proposed").
         `named` collects the type of entities the NER or an acronym found (confirmed named)."""
@@ -835,13 +849,15 @@ class ProposalFinder:
         if containing and containing[0]._.source == "ner" and _STRONG_NAME.search(name) \
                 and (containing[0].start_char, containing[0].end_char) != (start, end):
             entities.remove(containing[0])  # the NER span runs past the name: the name's bounds win
-            return self._entity_for(doc, text, entities, candidate, named)
+            return self._entity_for(doc, text, entities, candidate, named, proposed)
         if containing:
             entity = containing[0]
             if entity._.source == "pattern" and entity.label_ == "Method" \
                     and (label := self._type_of(candidate, name)) != "Method":
                 named[entity.id_] = label  # a later head says more than the default ("X, the first benchmark")
-            if entities.mentioned_before(entity.id_, start) and not candidate.in_title:
+            if entities.mentioned_before(entity.id_, start) and not candidate.in_title \
+                    and (entity.id_ in proposed
+                         or not self._introduced_unnamed(doc, text, entities.starts_before(entity.id_, start))):
                 return None
             known = entity._.source == "gazetteer" or (
                 entity.label_ == "Model" and (entity._.model or {}).get("listed"))

@@ -293,6 +293,15 @@ CUE_CASES = [
      "training-free framework that reframes the task as planning.", ["PACO"]),
     ("a lower-case long form after a modifier is a concept the new thing is made of", "",
      "We introduce a novel duplex speech to speech (S2S) architecture that models both channels.", []),
+    ("'our X' after a proposal sentence that took no name (2508.02180)", "",
+     "We propose a continual zeroth-order adaptation (ZOA) framework that enables efficient model adaptation. "
+     "On the quantized ViT-B model, our ZOA is able to achieve a 5.0% improvement over FOA.", ["ZOA"]),
+    ("'our X' after a clause break in the proposal sentence (2511.14219)", "",
+     "We present a two-stage architecture that suppresses hallucinations using a multi-objective knowledge "
+     "distillation (KD) framework. In the second stage, our KD framework trains the student model.", []),
+    ("'our X' after an apposition to the proposal (2512.05927)", "",
+     "We propose C3, an uncertainty quantification (UQ) method for video models. Our UQ method introduces three "
+     "core innovations.", ["C3"]),
 ]
 
 
