@@ -293,6 +293,9 @@ CUE_CASES = [
      "training-free framework that reframes the task as planning.", ["PACO"]),
     ("a lower-case long form after a modifier is a concept the new thing is made of", "",
      "We introduce a novel duplex speech to speech (S2S) architecture that models both channels.", []),
+    ("'named as' names the proposal (2512.08327)", "",
+     "We propose a novel method for color image classification, named as the Low-rank Support Quaternion Matrix "
+     "Machine (LSQMM), in which the classifier is learned.", ["LSQMM"]),
     ("'our X' after a proposal sentence that took no name (2508.02180)", "",
      "We propose a continual zeroth-order adaptation (ZOA) framework that enables efficient model adaptation. "
      "On the quantized ViT-B model, our ZOA is able to achieve a 5.0% improvement over FOA.", ["ZOA"]),
