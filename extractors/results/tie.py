@@ -849,8 +849,9 @@ class SentenceTies:
     def sentence_subject(self, group: Group) -> str | None:
         """The system left of the number that governs it: the nearest one followed by a result verb
         ('R3 improves RAG performance'), else the nearest; 'our method' / 'it achieves' stand for the
-        paper's proposal, a generic subject ('the strongest model shows') for none; with no system
-        named, the proposal."""
+        paper's proposal ('our method' for none when the paper names none, not for a baseline before
+        it), a generic subject ('the strongest model shows') for none; with no system named, the
+        proposal."""
         text, main = self.text, self.paper.proposed[0] if self.paper.proposed else None
         offset = max(0, group.start - _SUBJECT_REACH)
         window = text[offset: group.start]
@@ -858,9 +859,9 @@ class SentenceTies:
             (n.start, n.end, n.name) for n in self.systems.within(offset, group.start)]
         candidates += [(n.start, n.end, n.name) for n in self.baselines.within(offset, group.start)
                        if self.relative_act(n.end)]  # "outperforming SDNet, which achieves a mIoU of"
+        candidates += [(offset + m.start(), offset + m.end(), main)  # unnamed with no proposal: no one else's
+                       for m in self.cues["own_system"].finditer(window)]
         if main:
-            candidates += [(offset + m.start(), offset + m.end(), main)
-                           for m in self.cues["own_system"].finditer(window)]
             candidates += [(offset + m.start(), offset + m.end(), main) for m in self.tying.pronoun.finditer(window)
                            if self.tying.subject_verb.match(text, offset + m.end())]
         for match in self.tying.generic_subject.finditer(window):

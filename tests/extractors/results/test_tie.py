@@ -420,3 +420,15 @@ def test_a_bracket_comparing_with_the_rival_just_named_gives_the_rival_the_secon
     text = "Agentic retrieval significantly improved mean diagnostic accuracy over zero-shot prompting (73% vs. 64%)."
     found = entities(text, ("zero-shot prompting", "Method", "Zero-Shot Prompting"))
     assert [t.subject for group in ties(scanner, tying, text, found) for t in group][1] == "Zero-Shot Prompting"
+
+
+def test_our_unnamed_system_is_the_subject_when_the_paper_proposes_no_name(scanner, tying):
+    # corpus papers 2511.19524 and 2510.04232: "our method" acts, so a baseline named before it is no subject
+    text = "On LongVideoBench, our method outperforms the SOTA model Gemini 2.5 pro by 3.6% and GPT-4o by 15.6%."
+    found = entities(text, ("LongVideoBench", "Dataset", "LongVideoBench"),
+                     ("Gemini 2.5 pro", "Model", "Gemini-2.5-Pro"), ("GPT-4o", "Model", "GPT-4o"))
+    assert [t.subject for group in ties(scanner, tying, text, found) for t in group] == [None, None]
+    text = ("In comparison to the MobileNetV2 model, which has 2.2 million parameters, our model demonstrated "
+            "better accuracy on the RfMiD dataset, achieving an accuracy of 0.9328 versus 0.9266 on its test set.")
+    found = entities(text, ("MobileNetV2", "Model", "MobileNetV2"), ("RfMiD", "Dataset", "RfMiD"))
+    assert subjects(scanner, tying, text, found)[-1] == [None, "MobileNetV2"]
