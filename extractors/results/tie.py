@@ -45,6 +45,7 @@ _NOT_A_DURATION = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|ni
                              re.IGNORECASE)
 _PARTICIPLE_END = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with|using|via|through|by)$")
 _SYSTEM_HEAD = re.compile(r"\s+(?:backbones?|architectures?|encoders?|decoders?|models?|networks?)\b", re.IGNORECASE)
+_COMMA_BEFORE = re.compile(r",\s*$")
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against)\s+$", re.IGNORECASE)
 _SCORE_AFTER_COLON = re.compile(r"\s*:\s*[+-]?\d")
 # "On the Synapse dataset, ...": a sentence that opens with its place
@@ -417,11 +418,14 @@ class SentenceTies:
                 continue  # "86-92% analysis": a number's context, not a name
             before = " ".join(text[max(clause_start(text, entity.start), entity.start - 60): entity.start].split()[-4:])
             headed = bool(self.tying.dataset_head.match(text, entity.end))
-            as_baseline = self.names_a_baseline(before) or self.coordinated_with(previous_baseline, entity)
+            acting = bool(self.tying.result_verb.match(text, entity.end))  # "VectorLLM outperformed ..."
+            # "Compared with MobileNetV2, ArNet achieves": a name acting after a comma opens the clause
+            opens_clause = acting and _COMMA_BEFORE.search(text, max(0, entity.start - 3), entity.start) is not None
+            as_baseline = not opens_clause and (self.names_a_baseline(before)
+                                                or self.coordinated_with(previous_baseline, entity))
             as_instrument = self.coordinated_with(previous_instrument, entity)
             role = "other"
             name_of = entity.name
-            acting = bool(self.tying.result_verb.match(text, entity.end))  # "VectorLLM outperformed ..."
             dataset_like = entity.label == "Dataset" or headed and entity.label in ("Model", "Method")
             if dataset_like and not (acting and not headed):
                 strong = cues["system_markers"].search(" ".join(before.split()[-2:]))

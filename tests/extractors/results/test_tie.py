@@ -432,3 +432,20 @@ def test_our_unnamed_system_is_the_subject_when_the_paper_proposes_no_name(scann
             "better accuracy on the RfMiD dataset, achieving an accuracy of 0.9328 versus 0.9266 on its test set.")
     found = entities(text, ("MobileNetV2", "Model", "MobileNetV2"), ("RfMiD", "Dataset", "RfMiD"))
     assert subjects(scanner, tying, text, found)[-1] == [None, "MobileNetV2"]
+
+
+def test_a_name_acting_after_the_comma_of_a_comparison_is_the_subject(scanner, tying):
+    # corpus paper 2509.22323: the name after the comparison's comma that acts is the clause's subject
+    text = "Compared with ResNet-50, ViT-B achieves an accuracy of 93.3% on ImageNet."
+    found = entities(text, ("ResNet-50", "Model", "ResNet-50"), ("ViT-B", "Model", "ViT-B"),
+                     ("ImageNet", "Dataset", "ImageNet"))
+    assert subjects(scanner, tying, text, found) == [["ViT-B"]]
+    text = "Across DiT backbones, including Stable Diffusion 3 and FLUX, RAPID3 achieves nearly 3x faster sampling."
+    found = entities(text, ("Stable Diffusion 3", "Model", "Stable-Diffusion-3"), ("FLUX", "Model", "FLUX"),
+                     ("RAPID3", "Method", "RAPID3"))
+    assert subjects(scanner, tying, text, found)[-1] == ["RAPID3"]
+    # a list after the comparison stays the baselines'
+    text = "Compared with ResNet-50, ViT-B, and Swin-T, our method reaches 93.3% accuracy."
+    found = entities(text, ("ResNet-50", "Model", "ResNet-50"), ("ViT-B", "Model", "ViT-B"),
+                     ("Swin-T", "Model", "Swin-T"))
+    assert subjects(scanner, tying, text, found) == [[None]]
