@@ -1,7 +1,7 @@
 """`paperkg_list_items`: the names in a list whose other members are named entities of one type,
 the measures listed after "in terms of", "metrics:" or "measured by" (`listed_measures`), and the
-members of a list a plural dataset noun follows ("the ShapeNet and Matterport datasets",
-`headed_list_members`).
+members of a list a plural dataset or metric noun follows ("the ShapeNet and Matterport datasets",
+"EM and F1 scores", `headed_list_members`).
 
 "MMBench, VLGuard, and FigStep", "PPO, GRPO, ReMax, and RLOO", "NTU-60, NTU-120, and PKU-MMD II":
 where the catalogues, the model grammar or the NER typed some members of a list and left a
@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.attributes import once_per_doc, span_text, text_of
 from extractors.rules.data import data_path
-from extractors.rules.phrases import datasets_by_context, generic_word_keys
+from extractors.rules.phrases import datasets_by_context, generic_word_keys, metrics_by_context
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
@@ -112,25 +112,26 @@ class ListItems:
         text = text_of(doc)
         lists = coordinated_lists(doc)
         cues = list(_MEASURE_CUE_AT.finditer(text)) if may_list_measures(text) else []
-        members = context_datasets(doc)
+        members, metrics = context_datasets(doc), context_metrics(doc)
         listed: list[Span] = []
-        if lists or cues or members:  # most abstracts have none: their span groups are not read
+        if lists or cues or members or metrics:  # most abstracts have none: their span groups are not read
             found = [span for key in self.groups if key in doc.spans for span in doc.spans[key]]
             listed = self.typed_list_members(doc, text, lists, found) + self.listed_measures(doc, text, cues, found) \
-                + self.headed_list_members(doc, text, members, found)
+                + self.headed_list_members(doc, text, members, found, "Dataset") \
+                + self.headed_list_members(doc, text, metrics, found, "Metric")
         doc.spans[LISTED_KEY] = listed
         return doc
 
     def headed_list_members(self, doc: Doc, text: str, members: list[tuple[int, int]],
-                            found: list[Span]) -> list[Span]:
-        """The `members` of a list a plural dataset noun follows that no span covers ("the ShapeNet,
-        Objaverse, and Sketchfab datasets"): Datasets (rules/phrases.datasets_by_context; the
-        type priors re-type the NER's members), unless generic ("Chinese and English datasets", "the
-        Spanish-Guaraní dataset")."""
+                            found: list[Span], label: str) -> list[Span]:
+        """The `members` of a list a plural dataset or metric noun follows that no span covers ("the
+        ShapeNet, Objaverse, and Sketchfab datasets", "EM and F1 scores"): Datasets or Metrics
+        (rules/phrases.datasets_by_context, metrics_by_context; the type priors re-type the NER's
+        members), unless generic ("Chinese and English datasets", "the Spanish-Guaraní dataset")."""
         return [span for start, end in members
                 if not all(name_key(part) in self.excluded for part in text[start:end].split("-"))
                 and not any(s.start_char < end and start < s.end_char for s in found)
-                and (span := _named_span(doc, start, end, "Dataset")) is not None]
+                and (span := _named_span(doc, start, end, label)) is not None]
 
     def typed_list_members(self, doc: Doc, text: str, lists: list[CoordinatedList], found: list[Span]) -> list[Span]:
         """The name-shaped members of `lists` that no span covers, typed like the typed members."""
@@ -199,6 +200,12 @@ def context_datasets(doc: Doc) -> list[tuple[int, int]]:
     """The character spans the words around them make datasets (rules/phrases.datasets_by_context),
     read once per doc: the type priors, this component and the lone-mention rule all ask."""
     return once_per_doc(doc, "datasets_by_context", lambda: datasets_by_context(text_of(doc)))
+
+
+def context_metrics(doc: Doc) -> list[tuple[int, int]]:
+    """The character spans a plural metric noun after their list makes metrics
+    (rules/phrases.metrics_by_context), read once per doc for this component and the type priors."""
+    return once_per_doc(doc, "metrics_by_context", lambda: metrics_by_context(text_of(doc)))
 
 
 def _named_span(doc: Doc, start: int, end: int, label: str) -> Span | None:

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.attributes import span_text, text_of
 from extractors.components.gazetteer import catalogue_paths, read_patterns
-from extractors.components.list_items import context_datasets
+from extractors.components.list_items import context_datasets, context_metrics
 from extractors.components.models import MODELS_KEY
 from extractors.gazetteers import LABEL_FILES
 from extractors.results.cues import AT_K
@@ -301,7 +301,7 @@ class TypePriors:
 
     def __call__(self, doc: Doc) -> Doc:
         text = text_of(doc)
-        listed_datasets = context_datasets(doc)
+        listed_datasets, listed_metrics = context_datasets(doc), context_metrics(doc)
         for key in self.groups:
             if key not in doc.spans:
                 continue
@@ -324,6 +324,9 @@ class TypePriors:
                 if any(s < span.end_char and span.start_char < e for s, e in listed_datasets) \
                         and (not span._.generic or _NAME_SHAPED.search(name)):
                     label = "Dataset"  # "the JAADbeh, JAADall, and PIE datasets", "the MIMIC dataset"
+                    span._.generic = False
+                elif label != "Model" and any(s <= span.start_char and span.end_char <= e for s, e in listed_metrics):
+                    label = "Metric"  # "the GOSPA and T-GOSPA metrics"; not a model's ("CLIP metrics")
                     span._.generic = False
                 labels.append(label)
             spans = []

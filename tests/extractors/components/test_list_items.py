@@ -91,6 +91,16 @@ def test_the_members_of_a_list_a_dataset_noun_follows_are_datasets():
     assert not [m for m in found.entities if m.text in ("Chinese", "English") and not m.generic]
 
 
+def test_the_members_of_a_list_a_metric_noun_follows_are_metrics():
+    """2025 corpus sentences (2507.13706, 2512.08943, 2512.16022, 2511.17344): the NER called GOSPA and
+    T-GOSPA Methods, MASE a Dataset, no span covered EM; a model's metric stays the model ("CLIP")."""
+    found = extract("Tracking is evaluated with the GOSPA and T-GOSPA metrics. We report EM and F1 scores on "
+                    "HotpotQA. Results are reported with the CRPS and MASE metrics. We achieve strong results on "
+                    "LPIPS, DINO, and CLIP metrics.")
+    assert [(name, the_mention(found, name).type) for name in ("GOSPA", "T-GOSPA", "EM", "MASE", "CLIP")] == [
+        ("GOSPA", "Metric"), ("T-GOSPA", "Metric"), ("EM", "Metric"), ("MASE", "Metric"), ("CLIP", "Model")]
+
+
 @pytest.mark.parametrize(("sentence", "name"), [
     # 2025 corpus sentences: no span covered Bench2Drive, the NER called SPEED a Metric, and IXI,
     # found once with no role, was made generic

@@ -13,6 +13,7 @@ from extractors.rules.phrases import (
     datasets_by_context,
     generic_word_keys,
     is_generic_phrase,
+    metrics_by_context,
     phrase_regex,
 )
 from kg.core.iteration import read_jsonl
@@ -110,3 +111,16 @@ def test_configured_data_paths_are_inside_the_data_tree_unless_absolute(tmp_path
 ])
 def test_the_words_around_a_name_make_it_a_dataset(text, names):
     assert [text[start:end] for start, end in datasets_by_context(text)] == names
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("We evaluate with the FID and FD-DINOv2 metrics.", ["FID", "FD-DINOv2"]),
+    ("We report EM and F1 scores on HotpotQA.", ["EM", "F1"]),
+    # a number, a plain word and a modifier are no members; a sentence's opening word is no list
+    ("accuracy at IoU=0.25 and mIoU metrics", ["mIoU"]),
+    ("Reliability, Generality, and Locality metrics", []),
+    ("the LLM-based and rule-based metrics", []),
+    ("However, NLI metrics fail to separate the systems.", []),
+])
+def test_the_name_shaped_members_of_a_list_a_metric_noun_follows(text, names):
+    assert [text[start:end] for start, end in metrics_by_context(text)] == names
