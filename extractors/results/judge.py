@@ -397,8 +397,10 @@ class ResultJudge:
             group.hits.append((group.end, group.end + named_right.end()))
             return True  # "16.1 driving score"
         achieved = self.achieve_left.search(left)
-        if achieved and _ACRONYM_RIGHT.match(right):
-            return True  # "achieves 45.0 PDMS": a score named by an acronym no cue list knows
+        if _ACRONYM_RIGHT.match(right) and (achieved or not integers and previous is not None and previous.unit is None
+                                            and previous.kind == "absolute"
+                                            and _ACRONYM_RIGHT.match(text[previous.end: group.start])):
+            return True  # "achieves 45.0 PDMS", "87.1 DS along with 71.4 SR": scores named by unknown acronyms
         if previous is not None and previous.unit is None and previous.kind == "absolute" \
                 and (_NEXT_BRACKETED.fullmatch(between) or self.listed_score.match(between)):
             return True  # the next system's score, or the next score listed ("a VIoU of 0.545"),

@@ -42,8 +42,9 @@ class ResultReader:
     def read_sentence(self, text: str, entities: Sequence[Entity], paper: PaperContext = NO_PAPER_CONTEXT,
                       ) -> tuple[list[dict], list[MetricPhrase]]:
         """`read`, and the metric phrases its results are tied to that no mention covers ("reduces
-        attack success rates by 22%", "92.5% sensitivity") or only a shorter Metric mention does
-        ("attack success"): the entity layer missed those metrics or their ends."""
+        attack success rates by 22%", "92.5% sensitivity"), only a shorter Metric mention does
+        ("attack success") or a Method or Task mention of its words ("87.1 DS"): the entity layer
+        missed those metrics, their ends or their type."""
         groups, numbers = self.scanner.scan(text)
         if not groups:
             return [], []
@@ -74,8 +75,8 @@ class ResultReader:
         phrases = [MetricPhrase(name.start, self._name_end(text, name.start, name.end), name.name)
                    for name in sentence.metrics
                    if name.name in tied and text[name.start: name.end].lower() not in self.bare_measures
-                   and not any(e.start < name.end and name.start < e.end
-                               and not _inside_metric(e, name.start, name.end) for e in entities)]
+                   and not any(e.start < name.end and name.start < e.end and not _inside_metric(e, name.start, name.end)
+                               and not _mistyped_metric(e, name.start, name.end) for e in entities)]
         return results, phrases
 
     def _name_end(self, text: str, start: int, end: int) -> int:
@@ -122,6 +123,12 @@ def _inside_metric(entity: Entity, start: int, end: int) -> bool:
     "attack success rates")."""
     return entity.label == "Metric" and start <= entity.start and entity.end <= end \
         and entity.end - entity.start < end - start
+
+
+def _mistyped_metric(entity: Entity, start: int, end: int) -> bool:
+    """A Method or Task mention of just the metric's words that a result is tied to ("87.1 DS",
+    "71.4 SR"): the metric's mention replaces it where the NER made it (`add_metric_mentions`)."""
+    return entity.label in ("Method", "Task") and (entity.start, entity.end) == (start, end)
 
 
 _DATASET_USE = re.compile(r"\b(?:on|across|using)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", re.IGNORECASE)

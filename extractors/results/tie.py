@@ -87,6 +87,17 @@ _SHARED = re.compile(  # "by 8.7% and reduces training time by": two results coo
     r"^(?:(?!\b(?:on|in|for|across|over|than|while|whereas)\b)[^;:()\d])*\band\b"
     r"(?:(?!\b(?:on|in|for|across)\b)[^;:()\d])*$", re.IGNORECASE)
 _DEFINITE = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+$")
+# An acronym right after a score ("32.8% AMOTA", "71.4 SR", "125.1 CIDEr-D"; not a camel-case name,
+# "48.5% AndroidWorld"), and the word after it.
+_ACRONYM_AFTER_SCORE = re.compile(r"\s+(?P<name>[A-Z]{2}[A-Za-z0-9]*(?:[-@][A-Za-z0-9.]*[A-Za-z0-9])?)(?![\w@+-]|\.\w)"
+                                  r"(?:\s+(?P<next>[\w-]+))?")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w.-]*\s+$")  # "Qwen 2.5 VL": the number is a name's version
+# Lower-case words that may follow a metric acronym after its score ("5.4% SPL gains on IR2R").
+_AFTER_METRIC = frozenset({
+    "on", "in", "and", "or", "for", "at", "with", "along", "over", "compared", "while", "across", "vs", "than", "to",
+    "by", "under", "when", "respectively", "of", "score", "scores", "points", "margin", "upper", "overall", "among",
+    "using", "gain", "gains", "improvement", "improvements", "increase", "reduction", "drop", "higher", "lower",
+    "better", "worse"})
 _GENERIC_HEAD = re.compile(r"(?:score|value|rate|rating)s?", re.IGNORECASE)  # "harmful score": kept with its modifier
 _CONTINUES = re.compile(  # how a number continues the one before it in the sentence
     r"^[\s)]*(?:[A-Za-z][\w-]*\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:and\s+|or\s+)?"  # "86-92% analysis, 84-94%"
@@ -218,11 +229,12 @@ class Tying:
 
     # --- names of the sentence -------------------------------------------------------------------
 
-    def metric_names(self, text: str, entities: Sequence[Entity]) -> list[_Name]:
+    def metric_names(self, text: str, entities: Sequence[Entity], numbers: Sequence[Number] = ()) -> list[_Name]:
         """Metric mentions and metric phrases, canonical, by start. A phrase is a metric word
         ("accuracy", "F1", "AUROC") with the modifiers the gazetteer knows ("balanced accuracy";
         "diagnostic accuracy" is Accuracy), or a measure head with up to two modifiers ("attack
-        success rates", "counting error", "training time"); names before "metrics" are metrics too."""
+        success rates", "counting error", "training time"); names before "metrics" are metrics too,
+        and so are acronyms right after a score (`acronym_after_score`)."""
         others = [(e.start, e.end) for e in entities
                   if e.label != "Metric" and not self.metric_like.fullmatch(text[e.start: e.end])]
         other_starts = [start for start, _ in others]
@@ -264,8 +276,29 @@ class Tying:
             if all(n.start >= entity.start and n.end <= entity.end for n in inside) and not averaged:
                 found = [n for n in found if n not in inside]  # the mention names it whole ("Goal Completion Rate")
                 found.append(_Name(entity.start, entity.end, entity.name, "metric"))
+        for number in numbers:
+            named = self.acronym_after_score(text, number, entities)
+            if named is not None and not any(n.start < named.end and named.start < n.end for n in found):
+                found.append(named)
         found.sort(key=lambda n: n.start)
         return found
+
+    def acronym_after_score(self, text: str, number: Number, entities: Sequence[Entity]) -> _Name | None:
+        """The metric an acronym right after a percentage or decimal score names ("39.0% mAP and 32.8%
+        AMOTA", "87.1 DS along with 71.4 SR"): two capitals first, no unit, interval, device or
+        model name ("95% CI", "8.13 MB", "97% GPU utilization", "Qwen 2.5 VL"), not a dataset's or
+        model's mention, and followed by no word but a preposition or a change's noun ("ROUGE-N F1")."""
+        if number.physical or (number.unit != "%" and "." not in text[number.start: number.end]) \
+                or _CAPITALISED_BEFORE.search(text, max(0, number.start - 30), number.start):
+            return None
+        found = _ACRONYM_AFTER_SCORE.match(text, number.unit_end)
+        if found is None or found.group("name") in self.cues.lists["after_score_not_metric"] \
+                or found.group("next") not in (None, *_AFTER_METRIC):  # "ROUGE-N F1", "GPU utilization"
+            return None
+        start, end = found.span("name")
+        if any(e.start < end and start < e.end and e.label in ("Dataset", "Model") for e in entities):
+            return None
+        return _Name(start, end, self.metric_name(text[start:end]), "metric")
 
     def _metric_headed(self, text: str, entities: Sequence[Entity]) -> set[int]:
         """The ids of mentions that a following "metrics" makes metrics, with those coordinated
@@ -387,7 +420,7 @@ class SentenceTies:
         self.tying, self.text, self.paper = tying, text, paper
         self.cues = tying.cues
         ordered = sorted(entities, key=lambda e: (e.start, -e.end))
-        self.metrics = _Index(tying.metric_names(text, ordered))
+        self.metrics = _Index(tying.metric_names(text, ordered, numbers))
         self.metric_starts = {n.start: n for n in self.metrics}
         self.names = _Index(self._roles(ordered) + tying.headed_datasets(text, ordered))
         self.datasets = _Index([n for n in self.names if n.role == "dataset"])

@@ -813,3 +813,28 @@ def test_the_rivals_bracketed_score_keeps_the_metric_past_a_bracket_and_after_ri
         (28.0, "Accuracy"), (47.0, "Accuracy"), (15.1, "Accuracy"), (22.1, "Accuracy")]
     text = "Our 7B model attains 58.2% pass@1 on LiveCodeBench, rivaling o1-mini (57.1%) at a fraction of the cost."
     assert [(r.value, r.metric) for r in extract(nlp, text)] == [(58.2, "pass@1"), (57.1, "pass@1")]
+
+
+def test_an_acronym_right_after_a_score_is_its_metric(nlp):
+    # corpus papers 2507.19239 and 2511.17150: AMOTA and SR, unknown to the catalogue, name the scores
+    # before them; the NER's Method mentions of them become Metric mentions
+    text = ("Specifically, it attains state-of-the-art results on V2X-Seq, with 39.0% mAP and 32.8% AMOTA. "
+            "Our model achieves 87.1 DS along with 71.4 SR on Bench2Drive.")
+    assert [(r.value, r.metric) for r in extract(nlp, text)] == [
+        (39.0, "mAP"), (32.8, "AMOTA"), (87.1, "DS"), (71.4, "SR")]
+    [extraction] = extract_papers([Paper(id="t", title="", abstract=text)], nlp)
+    assert {(e.text, e.type) for e in extraction.entities if e.text in ("AMOTA", "SR")} == {
+        ("AMOTA", "Metric"), ("SR", "Metric")}
+
+
+@pytest.mark.parametrize("text", [
+    # an interval, a unit, hardware, a model's version, a camel-case name, a metric's modifier
+    "COPE achieved an MAE of 1.01 (95% CI 0.92-1.11).",
+    "The final model size is only 2.0 MB and it reaches 97% GPU utilization.",
+    "Qwen 2.5 VL reaches 61.2% accuracy.",
+    "It achieves 48.5% AndroidWorld and 62.6% ScreenShot-Pro.",
+    "MinerU-HTML achieves 81.8% ROUGE-N F1 on MainWebBench.",
+])
+def test_no_metric_from_a_unit_an_interval_a_device_or_a_name_after_a_score(nlp, text):
+    assert not any(r.metric in ("CI", "MB", "GPU", "VL", "AndroidWorld", "ScreenShot-Pro", "ROUGE-N")
+                   for r in extract(nlp, text))
