@@ -25,8 +25,8 @@ _UNIT = re.compile(
 _UNIT_OF = {"points": "points", "pct": "%", "fold": "x", "times": "x"}
 # A colon or square bracket inside a range ("mAP@[0.5:0.95]") breaks no clause.
 _CLAUSE_BREAK = re.compile(r"[;()]|:(?!\d)|\[(?!\d+(?:\.\d+)?:)|(?<!\d)\]|,\s|\s[—–]\s|\s-\s")
-_LABELS = (
-    r"(?:\b(?:Section|Sec\.|Sect\.|Table|Tab\.|Figure|Fig\.|Eq\.|Equation|Appendix|Chapter|Theorem|"
+_LABELS = (  # not after a hyphen: "image-level 98.9%" is no label
+    r"(?:(?<![\w-])(?:Section|Sec\.|Sect\.|Table|Tab\.|Figure|Fig\.|Eq\.|Equation|Appendix|Chapter|Theorem|"
     r"Lemma|Algorithm|Version|version|v|Stage|stage|Phase|phase|Level|level|Part|No\.|Step|step|"
     r"Round|round|Task|Track|Day|Model|k|n|K|N|T|d|m|Top|top)\s*[-=]?\s*|#)$"
 )

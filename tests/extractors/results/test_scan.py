@@ -80,6 +80,9 @@ def test_labels_and_spreads_are_no_numbers(scanner):
     text = "The model separates pre-capillary PH (AUC = 0.86 +- 0.06) and post-capillary PH (AUC = 0.83 +- 0.06)."
     assert scanned(scanner, text) == [("single", [(0.86, None, "0.86 +- 0.06")]),
                                       ("single", [(0.83, None, "0.83 +- 0.06")])]
+    # corpus paper 2512.15326: a hyphenated "-level" is a granularity, not the label "Level 3"
+    text = "MRKD achieves image-level 98.9% AU-ROC at Level 3."
+    assert scanned(scanner, text) == [("single", [(98.9, "%", "98.9%")])]
 
 
 @pytest.mark.parametrize("text", [
