@@ -838,3 +838,11 @@ def test_an_acronym_right_after_a_score_is_its_metric(nlp):
 def test_no_metric_from_a_unit_an_interval_a_device_or_a_name_after_a_score(nlp, text):
     assert not any(r.metric in ("CI", "MB", "GPU", "VL", "AndroidWorld", "ScreenShot-Pro", "ROUGE-N")
                    for r in extract(nlp, text))
+
+
+def test_au_pro_is_a_metric(nlp):
+    # corpus paper 2512.15326: the NER called AU-PRO a Dataset, and the score before it went to AU-ROC
+    text = ("MRKD achieves impressive performance: image-level 98.9% AU-ROC, pixel-level 98.4% AU-ROC, and "
+            "95.3% AU-PRO.")
+    assert [(r.value, r.metric, r.dataset) for r in extract(nlp, text)] == [
+        (98.9, "AU-ROC", None), (98.4, "AU-ROC", None), (95.3, "AU-PRO", None)]
