@@ -80,6 +80,7 @@ _SMALL_WORDS = {"of", "for", "the", "with", "and", "to", "in", "on", "a", "an", 
 _CITATION = re.compile(r"\s*[(\[][^)\]]*(?:et al|\b(?:19|20)\d\d\b)")  # "X (Wu et al., 2022)": prior work
 _LIST_SEPARATORS = {",", ";", ":", "and", "&", "plus", "alongside"}
 _WORD_OPENERS = "([{\"'“‘/"
+_LEADING_BRACKET = re.compile(r"^\s*\([^()]*\)")
 STRICT_KINDS = ("possessive", "parts", "passive", "described", "description")
 
 
@@ -914,16 +915,21 @@ class ProposalFinder:
         simple technique that ..."), up to the first clause break; Method by default. A name
         described in apposition as a language or foundation model ("X, a compact language model",
         "X, a family of LLMs") is a Model; one that says it is a dataset ("HeartBench, a framework
-        designed to evaluate ...") is a Dataset whatever its head."""
-        if DATASET_NAME.search(name):
-            return "Dataset"
-        after = candidate.after.lstrip(" ,")
+        designed to evaluate ...", "Analytical Reliability Benchmark") is a Dataset whatever its head.
+        The bracket right after a long form (its short form) or a short form (its long form) is no
+        head: "Cross-platform Short-Video (XS-Video) dataset", "MS-GAGA (Metric-Selective ...), a
+        two-stage framework"."""
+        if DATASET_NAME.search(name) or self.heads.of_name(name) == "Dataset":
+            return "Dataset"  # "Analytical Reliability Benchmark (ARB), a reproducible framework"
+        after = _LEADING_BRACKET.sub("", candidate.after).lstrip(" ,")  # "MS-GAGA (Metric-...), a framework"
         if not candidate.in_title and names_a_pretrained_model(candidate.after):
             return "Model"
         for text in (candidate.before, after[:self._phrase_end(after)]):
             label = self.heads.first_in(text, PROPOSED_TYPES)
             if label is not None:
                 return label
+            if default not in ("Model", "Method") and not candidate.in_title and self.heads.first_in(text, ("Model",)):
+                return "Method"  # "TriVLA, a unified Vision-Language-Action model": no dataset nor metric
         return default
 
     def _phrase_end(self, text: str) -> int:

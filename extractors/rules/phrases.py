@@ -40,7 +40,7 @@ class HeadTypes:
         for record in records:
             for head in record["heads"]:
                 self.by_head[head.lower()] = record["id"]
-        self.pattern = re.compile(phrase_regex(self.by_head), re.IGNORECASE)
+        self.pattern = re.compile(phrase_regex(self.by_head) + "(?!-)", re.IGNORECASE)  # not "test-time"
 
     def of_name(self, name: str) -> str | None:
         """The type named by the last word(s) of `name` ("Political Compass Test" -> Dataset)."""

@@ -70,6 +70,34 @@ def test_head_noun_types_a_proposed_dataset():
         ("title", "Dataset", "proposes"), ("abstract", "Dataset", "proposes")}
 
 
+@pytest.mark.parametrize(("abstract", "name", "label"), [
+    # corpus papers: the bracket after the name is its long or short form, not its head
+    ("We present MS-GAGA (Metric-Selective Guided Adversarial Generation Attack), a two-stage framework for "
+     "crafting transferable adversarial examples against deepfake detectors.", "MS-GAGA", "Method"),  # 2510.12468
+    ("To this end, we introduce the Cross-platform Short-Video (XS-Video) dataset, which aims to provide a "
+     "large-scale benchmark.", "XS-Video", "Dataset"),  # train ax0168
+    # a head joined to a hyphen is no head: "test-time" (corpus 2510.13804), "triple-system"
+    ("We propose OmniVerifier-TTS, a sequential test-time scaling paradigm that leverages the verifier.",
+     "OmniVerifier-TTS", "Method"),
+    # a name ending in a dataset noun stays a dataset whatever its apposition (train ax0173)
+    ("We introduce the Analytical Reliability Benchmark (ARB), a reproducible framework for assessing reasoning "
+     "reliability.", "ARB", "Dataset"),
+])
+def test_the_head_noun_of_a_proposal_past_its_bracket(abstract, name, label):
+    found = extract(abstract)
+    assert name in found.proposed
+    assert {m.type for m in mentions(found, name)} == {label}
+
+
+def test_a_models_class_noun_makes_no_dataset():
+    """Train ax0364: the NER called TriVLA a Dataset; its apposition's head is a model's class noun."""
+    found = extract("To this end, we propose TriVLA, a unified Vision-Language-Action model with a triple-system "
+                    "architecture for general robot control.",
+                    title="TriVLA: A Unified Triple-System-Based Unified Vision-Language-Action Model for General "
+                          "Robot Control")
+    assert {m.type for m in mentions(found, "TriVLA")} == {"Method"}
+
+
 def test_the_abstracts_head_noun_types_a_proposal_its_title_left_a_method():
     """arXiv 2025: the title calls it a platform, the abstract "the first web-based benchmark"
     (the hyphen of "web-based" is no clause break); title and abstract mentions take one type."""
