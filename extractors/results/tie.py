@@ -45,6 +45,9 @@ _NOT_A_DURATION = re.compile(r"(?:\d|\b(?:two|three|four|five|six|seven|eight|ni
                              re.IGNORECASE)
 _PARTICIPLE_END = re.compile(r"\b[a-z]+(?:ed|en)\s+(?:with|using|via|through|by)$")
 _SYSTEM_HEAD = re.compile(r"\s+(?:backbones?|architectures?|encoders?|decoders?|models?|networks?)\b", re.IGNORECASE)
+# "... performance for open-source models and outperforming a 14B baseline": the object of a preposition
+_PREPOSITION_BEFORE = re.compile(r"\b(?:for|of|to|than|among)\s+(?:[\w-]+\s+){0,2}$",
+                                 re.IGNORECASE)
 _COMMA_BEFORE = re.compile(r",\s*$")
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.?|against)\s+$", re.IGNORECASE)
 _SCORE_AFTER_COLON = re.compile(r"\s*:\s*[+-]?\d")
@@ -909,6 +912,7 @@ class SentenceTies:
                 continue
             if self.tying.subject_verb.match(text, end) \
                     and not self.tying.owned.search(text, max(0, start - 30), start) \
+                    and not _PREPOSITION_BEFORE.search(text, max(0, start - 30), start) \
                     and not self.names_a_baseline(" ".join(text[max(0, start - 50): start].split()[-4:])) \
                     and not any(n.start <= end + 3 and start <= n.end + 1  # "Wan-2.1 model", "model (X)"
                                 for n in self.names.starting(max(0, start - 200), end + 4)):

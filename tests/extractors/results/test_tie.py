@@ -449,3 +449,16 @@ def test_a_name_acting_after_the_comma_of_a_comparison_is_the_subject(scanner, t
     found = entities(text, ("ResNet-50", "Model", "ResNet-50"), ("ViT-B", "Model", "ViT-B"),
                      ("Swin-T", "Model", "Swin-T"))
     assert subjects(scanner, tying, text, found) == [[None]]
+
+
+def test_a_generic_noun_after_a_preposition_is_no_subject(scanner, tying):
+    # corpus papers 2512.20092 and 2509.25339: "for open-source models and outperforming" and "out of 37 tested
+    # models only achieves" name no subject; the system before them does
+    text = ("On the Time-Dialog benchmark, Memory-T1 boosts a 7B model to an overall score of 67.0%, establishing a "
+            "new state-of-the-art performance for open-source models and outperforming a 14B baseline by 10.2%.")
+    found = entities(text, ("Time-Dialog", "Dataset", "Time-Dialog"), ("Memory-T1", "Method", "Memory-T1"))
+    assert [t.subject for group in ties(scanner, tying, text, found, ("Memory-T1",)) for t in group] == [
+        "Memory-T1", "Memory-T1"]
+    text = "Indeed, even the best model (o3) out of 37 tested models only achieves 19.6% accuracy on our hardest split."
+    found = entities(text, ("o3", "Model", "o3"))
+    assert [t.subject for group in ties(scanner, tying, text, found) for t in group] == ["o3"]
