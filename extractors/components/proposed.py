@@ -918,7 +918,8 @@ class ProposalFinder:
         designed to evaluate ...", "Analytical Reliability Benchmark") is a Dataset whatever its head.
         The bracket right after a long form (its short form) or a short form (its long form) is no
         head: "Cross-platform Short-Video (XS-Video) dataset", "MS-GAGA (Metric-Selective ...), a
-        two-stage framework"."""
+        two-stage framework". A model's class noun in the abstract makes a Method of a name the NER
+        called a Dataset or Metric ("TriVLA, a unified Vision-Language-Action model")."""
         if DATASET_NAME.search(name) or self.heads.of_name(name) == "Dataset":
             return "Dataset"  # "Analytical Reliability Benchmark (ARB), a reproducible framework"
         after = _LEADING_BRACKET.sub("", candidate.after).lstrip(" ,")  # "MS-GAGA (Metric-...), a framework"

@@ -88,13 +88,12 @@ _DATASET_LIST = re.compile(
 _LIST_AFTER_NOUN = re.compile(
     r"\b(?:datasets|benchmarks)\s*(?::|,\s*(?:namely\s+|including\s+)?|\s+(?:such\s+as|including|namely|like)\s)\s*"
     rf"(?P<items>{_LIST_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_LIST_NAME})+)(?![\w-])")
-_LIST_MEMBER = re.compile(rf"{_LIST_NAME}(?=,|\s+and\s|$)")
-# A list a plural metric noun follows: "the FID and FD-DINOv2 metrics", "EM and F1 scores" (train: all
-# 11 members of such lists are Metrics, "LLM-as-Judge" among them); its members that are name-shaped
-# (two capitals, a digit or a capital inside), not a sentence's opening word ("However, NLI metrics").
+_LIST_MEMBER = re.compile(rf"{_LIST_NAME}(?=,|\s+(?:and|or)\s|$)")
+# A list a plural metric noun follows, joined by "and" or "or" ("the FID and FD-DINOv2 metrics", "EM and F1
+# scores"; not "However, NLI metrics"): train's 11 members of such lists are all Metrics, "LLM-as-Judge"
+# among them. Its members count when name-shaped: two capitals, a digit or a capital inside.
 _METRIC_LIST = re.compile(
     rf"(?P<items>{_LIST_NAME}(?:,\s+{_LIST_NAME})*,?\s+(?:and|or)\s+{_LIST_NAME})\s+(?:metrics|scores)\b")
-_METRIC_MEMBER = re.compile(rf"{_LIST_NAME}(?=,|\s+(?:and|or)\s|$)")
 _NAME_SHAPED_MEMBER = re.compile(r"(?=.*[A-Za-z])(?:[A-Z].*[A-Z]|.*\d|.*[a-z][A-Z])")
 _LOWER_CASE_PART = re.compile(r"-(?:$|[a-z])")  # "UAV-based", "CNN-": a modifier
 # A name that says it is a dataset: a "...Bench" ("DefenderBench", "MDIT-Bench", "LiveCLKTBench",
@@ -137,11 +136,11 @@ _TRAINED_ON = re.compile(
 
 def metrics_by_context(text: str) -> list[tuple[int, int]]:
     """The name-shaped members of each list a plural metric noun follows ("the GOSPA and T-GOSPA
-    metrics", "SLIDE and BLEURT-20 scores"), where the NER's guess was a generic method or dataset."""
+    metrics", "SLIDE and BLEURT-20 scores"), whatever the catalogues or the NER called them."""
     if "metrics" not in text and "scores" not in text:
         return []
     return [item.span() for match in _METRIC_LIST.finditer(text)
-            for item in _METRIC_MEMBER.finditer(text, match.start("items"), match.end("items"))
+            for item in _LIST_MEMBER.finditer(text, match.start("items"), match.end("items"))
             if _NAME_SHAPED_MEMBER.match(item.group()) and not _LOWER_CASE_PART.search(item.group())]
 
 
