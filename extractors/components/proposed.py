@@ -376,15 +376,16 @@ class ProposalFinder:
         self.last_lookups = entities.lookups
         return decisions
 
-    def _introduced_unnamed(self, doc: Doc, text: str, starts: list[int]) -> bool:
+    def _introduced_unnamed(self, doc: Doc, text: str, entities: MentionIndex, canonical: str, start: int) -> bool:
         """Whether a name's earlier mentions are all in one sentence whose proposal verb has the first
         of them in its object, with no clause break between, though no name was taken there ("We
         propose a continual zeroth-order adaptation (ZOA) framework ... our ZOA achieves"): that
         sentence introduced it, so a later "our ZOA" is no use of a known name."""
-        sentence = doc[bisect_left(self._rows_of(doc).idx, starts[0] + 1) - 1].sent
+        starts = entities.starts_before(canonical, start)
+        first = starts[0]
+        sentence = doc[entities.token_at(first)].sent
         if starts[-1] >= sentence.end_char:
             return False
-        first = starts[0]
         return any(_in_running_text(cue, sentence) and self._phrase_end(text[cue.end():first]) == first - cue.end()
                    for _, pattern in self.object_cues for cue in pattern.finditer(text, sentence.start_char, first))
 
@@ -858,7 +859,7 @@ class ProposalFinder:
                 named[entity.id_] = label  # a later head says more than the default ("X, the first benchmark")
             if entities.mentioned_before(entity.id_, start) and not candidate.in_title \
                     and (entity.id_ in proposed
-                         or not self._introduced_unnamed(doc, text, entities.starts_before(entity.id_, start))):
+                         or not self._introduced_unnamed(doc, text, entities, entity.id_, start)):
                 return None
             known = entity._.source == "gazetteer" or (
                 entity.label_ == "Model" and (entity._.model or {}).get("listed"))

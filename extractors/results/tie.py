@@ -192,6 +192,7 @@ class Tying:
         self.known_metric = re.compile(r"(?:" + cues["metric"].pattern + r")(?:e?s)?(?:" + AT_K + ")?", re.IGNORECASE)
         self.metric_noun = re.compile(r"\s+metrics?\b", re.IGNORECASE)  # "LLM-as-Judge and RAGAS metrics"
         self.modifier_stop = {w.lower() for w in cues.lists["metric_stop"]}
+        self.not_metric_after_score = frozenset(cues.lists["after_score_not_metric"])  # case-sensitive: "OR", "or"
         self.dataset_head = re.compile(r"\s+(?:" + cues["dataset_heads"].pattern + ")", re.IGNORECASE)
         self.headed_name = re.compile(
             r"(?<![\w'.-])(?P<name>[A-Z0-9][\w'.+/&-]*(?:\s[A-Z0-9][\w'.+/&-]*){0,3})(?="
@@ -295,7 +296,7 @@ class Tying:
                 or _CAPITALISED_BEFORE.search(text, max(0, number.start - 30), number.start):
             return None
         found = _ACRONYM_AFTER_SCORE.match(text, number.unit_end)
-        if found is None or found.group("name") in self.cues.lists["after_score_not_metric"] \
+        if found is None or found.group("name") in self.not_metric_after_score \
                 or found.group("next") not in (None, *_AFTER_METRIC):  # "ROUGE-N F1", "GPU utilization"
             return None
         start, end = found.span("name")
