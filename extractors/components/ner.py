@@ -69,6 +69,9 @@ _PROSE_WORD = re.compile(r"^(?!.*\d)(?:.*\s)?(?!(?:base|large|small|tiny|mini|me
 # A split the model runs into ("the WMT'14 English-German test set") is no part of the name.
 _SPLIT_WORDS = frozenset({"test", "validation", "dev", "development", "train", "training", "val", "eval"})
 _SPLIT_HEADS = frozenset({"set", "sets", "split", "splits", "subset", "subsets"})
+# The change a score measures, which the model runs into after the measure ("an 11% BD-Rate reduction").
+_CHANGE_NOUNS = frozenset({"reduction", "reductions", "gain", "gains", "improvement", "improvements", "increase",
+                           "increases", "drop", "drops", "decrease", "decreases", "savings"})
 TASK = "Task"
 MODEL = "Model"
 TASK_HEADED_LABELS = ("Method", TASK)  # model labels a catalogue Task at the end turns into a Task
@@ -99,6 +102,14 @@ def load_ner_model(nlp: Language, model: str | None = None) -> Language:
     if trained.vocab.vectors.mode == Mode.floret and not isinstance(trained.vocab.vectors, MemoFloretVectors):
         trained.vocab.vectors = MemoFloretVectors(trained.vocab.vectors)
     return trained
+
+
+def _after_score(doc: Doc, start: int) -> bool:
+    """Whether token `start` follows a percentage or a decimal score, or one word after it ("38.84% average")."""
+    before = doc[max(0, start - 3):start]
+    if len(before) and (before[-1].text == "%" or _SCORE.match(before[-1].text)):
+        return True
+    return len(before) >= 2 and before[-1].is_lower and (before[-2].text == "%" or bool(_SCORE.match(before[-2].text)))
 
 
 def split_label(label: str) -> tuple[str, bool]:
@@ -219,6 +230,9 @@ class ScientificNER:
                     and doc[end].lower_ in _SPLIT_HEADS:
                 end -= 1
             label, generic = split_label(model_label)
+            if label not in TASK_HEADED_LABELS and end - 1 > start and doc[end - 1].lower_ in _CHANGE_NOUNS \
+                    and _after_score(doc, start):
+                end -= 1  # (a Task or Method may name a change: "98% 3D Token Reduction")
             if label == MODEL and _PROSE_WORD.search(span_text(doc[start:end])):
                 continue  # "AuditDM discovers", "scene analysis", "GPT-style pre-training": prose, no checkpoint
             span = Span(doc, start, end, label=label)

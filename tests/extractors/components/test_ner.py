@@ -154,6 +154,20 @@ def test_a_split_the_model_runs_into_is_trimmed(nlp):
     assert [(r.value, r.dataset) for r in extract(text).results] == [(35.2, "WMT'14 English-German")]
 
 
+def test_the_change_after_a_scored_measure_is_trimmed(nlp):
+    # arXiv 2508.01852 (corpus): the model tagged "BD-Rate reduction" after "11%" a Dataset, which then
+    # took the score's dataset slot; the measure is the catalogue's BD-rate and the number its result.
+    text = ("Experimental results demonstrate that our CGT model reduces entropy modeling time by approximately 65% "
+            "and achieves an 11% BD-Rate reduction compared to the previous state-of-the-art conditional entropy "
+            "model.")
+    assert "BD-Rate reduction" not in {span.text for span in ner_spans(nlp, text)}
+    assert [(r.value, r.metric, r.dataset) for r in extract(text).results] \
+        == [(65.0, "Entropy Modeling Time", None), (11.0, "BD-rate", None)]
+    # A Task may name a change: corpus 2511.09883's title keeps its task whole.
+    title = "HCC-3D: Hierarchical Compensatory Compression for 98% 3D Token Reduction in Vision-Language Models"
+    assert "3D Token Reduction" in {span.text for span in ner_spans(nlp, title)}
+
+
 def test_code_addresses_are_not_mentions(nlp):
     # An earlier model tagged repository URLs of seed abstracts as Methods; whatever the model says,
     # an address never becomes a mention.
