@@ -101,6 +101,7 @@ _AFTER_METRIC = frozenset({
     "by", "under", "when", "respectively", "of", "score", "scores", "points", "margin", "upper", "overall", "among",
     "using", "gain", "gains", "improvement", "improvements", "increase", "reduction", "drop", "higher", "lower",
     "better", "worse"})
+_NAME_CASE = re.compile(r"[a-z]{2}[A-Z]{2}")  # two capitals after two small letters: a name's case, not a metric's
 _GENERIC_HEAD = re.compile(r"(?:score|value|rate|rating)s?", re.IGNORECASE)  # "harmful score": kept with its modifier
 _CONTINUES = re.compile(  # how a number continues the one before it in the sentence
     r"^[\s)]*(?:[A-Za-z][\w-]*\s*)?(?:\([^()]{0,40}\)\s*)?(?:,\s*)?(?:and\s+|or\s+)?"  # "86-92% analysis, 84-94%"
@@ -247,6 +248,8 @@ class Tying:
             head = text[match.start(): match.end()]
             if len(head) <= 3 and head.islower() and not any(c.isdigit() for c in head):
                 continue  # "map", "em", "ter": English words unless written as metric names
+            if _NAME_CASE.search(head):
+                continue  # "DisTANCE": a benchmark's name, no distance
             if head == "scores" and _NUMBER_NEXT.match(text, match.end()):
                 continue  # "our model scores 71.2%": the verb
             if head.lower() in ("time", "times") \
@@ -611,9 +614,10 @@ class SentenceTies:
         items = _LIST_SPLIT.split(match.group("items"))
         if len(items) != size:
             return None
-        if any(n.role != "other" for n in self.names.within(match.start("items"), match.end("items"))) \
+        listed = self.names.within(match.start("items"), match.end("items"))
+        if any(n.role != "other" or n.label == "Task" for n in listed) \
                 or any(item.split()[0].lower() in self.tying.modifier_stop or item[0].isdigit() for item in items):
-            return None  # a dataset or system list, plain words ("the end-to-end") or numbers, not metrics
+            return None  # a dataset, system or task list, plain words ("the end-to-end") or numbers, not metrics
         at = match.start("items")
         names = []
         for item in items:

@@ -319,6 +319,26 @@ def test_numbers_after_for_are_no_metric_list(scanner, tying):
     assert metrics <= {"F1", "Macro-F1"}, metrics
 
 
+def test_tasks_listed_after_numbers_are_no_metrics(scanner, tying):
+    # corpus 2507.19590 and 2508.00367: tasks after "for" or "in", paired with the numbers respectively,
+    # were tied as their metrics; the numbers keep the measure named before them, or none.
+    text = "T-MPEDNet achieves DSCs of 98.3% and 83.3% for liver and tumor segmentation, respectively."
+    found = entities(text, ("T-MPEDNet", "Method", "T-MPEDNet"), ("tumor segmentation", "Task", "Tumor Segmentation"))
+    assert [t.metric for t in tied(scanner, tying, text, found)] == ["DSC", "DSC"]
+    text = "It obtains speedups of up to 5.5% and 4.4% in video-text retrieval and video QA, respectively."
+    found = entities(text, ("video-text retrieval", "Task", "Video-text Retrieval"), ("video QA", "Task", "Video QA"))
+    assert [t.metric for t in tied(scanner, tying, text, found)] == [None, None]
+
+
+def test_a_name_written_in_mixed_case_is_no_metric_word(scanner, tying):
+    # corpus 2510.08964: the benchmark DisTANCE read as the measure "distance"; "chrF" keeps its case.
+    text = "PTS raises accuracy on DisTANCE from 8.0% to 64.7%."
+    found = entities(text, ("PTS", "Method", "PTS"), ("DisTANCE", "Dataset", "DisTANCE"))
+    assert [t.metric for t in tied(scanner, tying, text, found)] == ["Accuracy", "Accuracy"]
+    text = "The fine-tuned model raises chrF++ scores from 0.5864 to 0.627."
+    assert [t.metric for t in tied(scanner, tying, text, [])] == ["chrF", "chrF"]
+
+
 def test_a_continued_number_keeps_the_metric_before_it(scanner, tying):
     # ax0198
     text = ("W2-Net significantly outperforms the state-of-the-art on the REC-8K dataset, reducing counting error "
