@@ -240,10 +240,10 @@ def test_a_measure_keeps_the_word_that_says_what_it_measures():
                     "accuracy while providing robust and effective quantity control for T2I systems. These "
                     "identified concepts enable precise semantic matching, significantly enhancing retrieval "
                     "accuracy. We report zero-shot accuracy; it improves accuracy and keeps high accuracy "
-                    "with near-optimal accuracy.")
+                    "with near-optimal accuracy. It raises accuracy with similar accuracy.")
     assert [(m.text, m.canonical) for m in found.entities if m.type == "Metric"] == [
         ("counting accuracy", "Accuracy"), ("retrieval accuracy", "Accuracy"), ("zero-shot accuracy", "Accuracy"),
-        ("accuracy", "Accuracy"), ("accuracy", "Accuracy"), ("accuracy", "Accuracy")]
+        *[("accuracy", "Accuracy")] * 5]
 
 
 def test_a_measure_takes_a_generic_mention_of_its_qualifier_not_a_named_entity():
