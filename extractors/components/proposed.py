@@ -80,6 +80,7 @@ _SMALL_WORDS = {"of", "for", "the", "with", "and", "to", "in", "on", "a", "an", 
 _CITATION = re.compile(r"\s*[(\[][^)\]]*(?:et al|\b(?:19|20)\d\d\b)")  # "X (Wu et al., 2022)": prior work
 _LIST_SEPARATORS = {",", ";", ":", "and", "&", "plus", "alongside"}
 _WORD_OPENERS = "([{\"'“‘/"
+_SCORE_END = re.compile(r"\d(?:\s*%|\.\d+)\s+$")  # "delivers 58% IoU": the measure of a score, no name
 _LEADING_BRACKET = re.compile(r"^\s*\([^()]*\)")
 STRICT_KINDS = ("possessive", "parts", "passive", "described", "description")
 
@@ -502,7 +503,8 @@ class ProposalFinder:
                 found = True
                 index = self._past_brackets(doc, self._token_after(doc, index, sentence, defined), sentence)
                 continue
-            if self._starts_name(token, strong=False):
+            if self._starts_name(token, strong=False) \
+                    and not _SCORE_END.search(text, max(sentence.start_char, token.idx - 12), token.idx):
                 end = self._extend_from_title(doc, text, token.idx, self._name_run_end(text, sentence, index))
                 name, after = text[token.idx:end], self._after(text, sentence, end)
                 if (_STRONG_NAME.search(name) or " " in name or _WEAK_NAME_END.match(after)) \

@@ -254,6 +254,9 @@ CUE_CASES = [
     ("an outcome that is a quality is no proposal (arXiv 2511.09973, corpus)", "",
      "These methods distort the geometric structure of the embeddings, resulting in limited OOD and zero-shot "
      "performance. To address this, we propose Difference Vector Equalization (DiVE).", ["DiVE"]),
+    ("the measure after a score in an outcome is no proposal (arXiv 2511.14019, corpus)", "",
+     "We introduce RISE, a benchmark and system for radar-based indoor scene understanding. RISE reduces the "
+     "Chamfer Distance by 60% and delivers the first mmWave-based object detection, achieving 58% IoU.", ["RISE"]),
     ("a descriptor before 'named X' is no name (ax0168)", "",
      "Second, we propose a Large Graph Model (LGM) named NetGPT, based on a novel three-stage training "
      "mechanism.", ["NetGPT"]),
