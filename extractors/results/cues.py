@@ -42,7 +42,6 @@ class Cues:
         return self.words[name]
 
 
-# a metric's cut-off, threshold or threshold range: "Recall@10", "mAP@0.50", "mAP@50-95", "mAP@[0.5:0.95]"
 # A score that goes on changing: "an AUC of 0.789, which rises to 0.904" (the same metric's).
 CHANGED_TO = (r"\s*,?\s*(?:which|and)\s+(?:further\s+)?(?:r(?:ises|ose)|increase[sd]|improve[sd]|grows|grew"
               r"|climb(?:s|ed)|drop(?:s|ped)|f(?:alls|ell)|decrease[sd])\s+(?:further\s+)?to\s*")
@@ -55,6 +54,12 @@ BEATING = r"(?:outperform|surpass|exceed|beat)\w*"
 BEATEN_RIVAL = rf"\b{BEATING}\s+(?P<rival>[^\s()](?:(?!\sby\s)[^();,]){{0,40}}?)\s*"
 # A hedge between "to" and the value it reaches: "from 164.4 seconds to just 3.0", "to about 70%".
 TO_HEDGE = r"(?:about|around|only|just|nearly)"
+# A change and its extent, coordinated: "by an average of 6.9% and a maximum of 14.5%", "by 3.1% on average
+# and up to 7.4%", "5% on ICBIN and more than 2% on BOP": the same measure, changed the same way.
+CHANGE_EXTENT = (r"\s*(?:(?:on|in|for|across)\s+[^,;()]{1,60}?\s*)?,?\s*and\s+(?:by\s+)?"
+                 r"(?:an?\s+(?:average|maximum|peak)\s+of|up\s+to|more\s+than|as\s+much\s+as|over|nearly|almost"
+                 r"|at\s+most)\s+")
+# a metric's cut-off, threshold or threshold range: "Recall@10", "mAP@0.50", "mAP@50-95", "mAP@[0.5:0.95]"
 AT_K = r"@(?:\d+(?:\.\d+)?(?:[:-]\d+(?:\.\d+)?)?|\[\d+(?:\.\d+)?:\d+(?:\.\d+)?\])"
 _NOT_LETTERS = re.compile(r"\\.|\(\?P[<=]\w+[>)]")  # escapes and group names: no letters to match
 _CASED = re.compile(r"\\[xuUN0-9]|\(\?[-aiLmsux]")  # escapes that may stand for a letter; inline flags

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from extractors.results.cues import AT_K, BEATEN_RIVAL, CHANGED_TO, SPREAD_VERBS, TO_HEDGE, Cues
+from extractors.results.cues import AT_K, BEATEN_RIVAL, CHANGE_EXTENT, CHANGED_TO, SPREAD_VERBS, TO_HEDGE, Cues
 from extractors.results.scan import FROM_BEFORE, clause_end, clause_start
 from extractors.results.types import Entity, Group
 
@@ -24,6 +24,7 @@ _RIGHT_STOP = re.compile(
     r"as|but|whereas|respectively|vs\.?|than|over|after|before|within|without|per)$",
     re.IGNORECASE,
 )
+_EXTENT = re.compile(CHANGE_EXTENT, re.IGNORECASE)
 _CONTINUATION = re.compile(
     r"^\s*(?:\([^()]{1,30}\)\s*,?\s*(?:and\s+)?"  # "by 22.5% (validation) and 18.0% (test)"
     r"|(?:on|in|for|with|over|than|against|across)\s+[^,;()]{1,80}?(?:,\s*(?:and\s+)?|\s+and\s+)(?:from\s+)?"
@@ -230,7 +231,7 @@ class ResultJudge:
             group.kind = "absolute" if _SYSTEM_NOUN_END.search(before_bracket) else \
                 self.comparative_before(before_bracket) or "absolute"  # "outperforming baselines (1.3%)": theirs
         if group.kind == "absolute" and previous and previous.kind in ("improvement", "reduction") \
-                and _CONTINUATION.match(text[previous.end: group.start]):
+                and (_CONTINUATION.match(between := text[previous.end: group.start]) or _EXTENT.fullmatch(between)):
             group.kind = previous.kind  # "by 1.3% on DeiT-T and 2.0% on DeiT-S"
         if group.kind == "absolute" and group.unit in ("x", "points"):
             group.kind = "improvement"  # a ratio or a points difference is a change, not a score

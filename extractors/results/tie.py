@@ -29,7 +29,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from extractors.results.cues import AT_K, BEATEN_RIVAL, BEATING, CHANGED_TO, AnyCase, Cues, plurals
+from extractors.results.cues import AT_K, BEATEN_RIVAL, BEATING, CHANGE_EXTENT, CHANGED_TO, AnyCase, Cues, plurals
 from extractors.results.scan import clause_end, clause_start
 from extractors.results.types import NO_PAPER_CONTEXT, Entity, Group, Number, PaperContext
 
@@ -112,7 +112,7 @@ _CONTINUES = re.compile(  # how a number continues the one before it in the sent
     r"|^[\s)]*(?:,\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)[^,;()]{1,40}\(\s*$"
     rf"|^(?:[^;()]{{0,40}}\))?[^;()]{{0,80}}?,\s*(?:\w+ly\s+)?(?:{BEATING}|rival+ing|matching|compared\s+(?:to|with)|"
     r"an?\s+(?:improvement|gain|increase)\s+of)\b[^;]{0,80}$"  # "87.0% accuracy, outperforming CNN (58.3%)"
-    rf"|^{CHANGED_TO}$",
+    rf"|^{CHANGED_TO}$|^{CHANGE_EXTENT}$",
     re.IGNORECASE)
 _ATTACHED_BEFORE = re.compile(  # "CNN (58.3%)", "ChatGPT-o3: 83.58", "a RoBERTa-CRF baseline (F1=0.67)",
     # "the RT-DETR-L model's 0.810 and 0.606"

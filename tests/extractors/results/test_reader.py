@@ -56,6 +56,22 @@ def test_a_score_that_goes_on_changing_keeps_its_metric(reader):
         (0.789, "AUC", "DepressLLM"), (0.904, "AUC", "DepressLLM")]
 
 
+@pytest.mark.parametrize(("text", "read"), [
+    # corpus 2512.20088 (shortened): each extent after "and" is the same change of the same measure
+    ("IRSN improved classification accuracy by an average of 6.9% and a maximum of 14.5% on FashionStyle14 and by "
+     "an average of 7.6% and a maximum of 15.1% on ShowniqV3.",
+     [(6.9, "improvement", "Classification Accuracy"), (14.5, "improvement", "Classification Accuracy"),
+      (7.6, "improvement", "Classification Accuracy"), (15.1, "improvement", "Classification Accuracy")]),
+    # corpus 2510.08603 and 2511.10391
+    ("It increases the accuracy of general LLMs by 9.0% on average and up to 15.6%.",
+     [(9.0, "improvement", "Accuracy"), (15.6, "improvement", "Accuracy")]),
+    ("GrounDiff reduces RMSE by up to 93% on ALS2DTM and up to 47% on USGS benchmarks.",
+     [(93.0, "reduction", "RMSE"), (47.0, "reduction", "RMSE")]),
+])
+def test_a_change_and_its_extent_share_kind_and_metric(reader, text, read):
+    assert [(r["value"], r["kind"], r["metric"]) for r in reader.read(text, [])] == read
+
+
 def test_the_baselines_score_in_brackets_keeps_the_metric(reader):
     # arXiv 2509.06995
     text = "Our method achieves AUROC 0.901 (vs 0.847 baseline) and ECE 0.036 (vs 0.058) on held-out data."
