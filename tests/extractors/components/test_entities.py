@@ -358,6 +358,15 @@ def test_platforms_and_formats_are_no_datasets():
     assert not [m.text for m in found.entities if m.text in ("HuggingFace", "JPEG") and not m.generic]
 
 
+def test_goals_fields_and_kinds_of_data_are_no_methods():
+    """2025 corpus sentences (2512.05765, 2512.16036, 2507.11862, shortened) where the NER called AGI,
+    GenAI and PII Methods."""
+    found = extract("Scaling alone will not lead to AGI. Educators adopt GenAI tools in classrooms. Models memorise "
+                    "personally identifiable information (PII) from their training data.")
+    named = [m.text for m in found.entities if not m.generic]
+    assert not set(named) & {"AGI", "GenAI", "PII", "personally identifiable information"}, named
+
+
 def test_a_parameter_count_and_a_numbered_subtask_are_no_names():
     """Seed dump (SynTra; not a dev paper): the NER called "13B-parameter" a Model; PwC lists a task
     named "Task 2", the subtask of every shared task (4 of 4,668 corpus papers)."""
