@@ -81,6 +81,8 @@ _CITATION = re.compile(r"\s*[(\[][^)\]]*(?:et al|\b(?:19|20)\d\d\b)")  # "X (Wu 
 _LIST_SEPARATORS = {",", ";", ":", "and", "&", "plus", "alongside"}
 _WORD_OPENERS = "([{\"'“‘/"
 _SCORE_END = re.compile(r"\d(?:\s*%|\.\d+)\s+$")  # "delivers 58% IoU": the measure of a score, no name
+# Where the paper's code lives, after "our": "our GitHub repository", "our Hugging Face page".
+_WHERE_IT_LIVES = re.compile(r"\s+(?:repository|repo|page|website|homepage|account)\b", re.IGNORECASE)
 _LEADING_BRACKET = re.compile(r"^\s*\([^()]*\)")
 STRICT_KINDS = ("possessive", "parts", "passive", "described", "description")
 
@@ -646,7 +648,7 @@ class ProposalFinder:
                     index += 2  # "Our model, Monet-7B, shows ..."
                 while index < sentence.end and self._starts_name(doc[index], strong=False):
                     end = self._name_run_end(text, sentence, index)
-                    if not _STRONG_NAME.search(text[doc[index].idx:end]):
+                    if not _STRONG_NAME.search(text[doc[index].idx:end]) or _WHERE_IT_LIVES.match(text, end):
                         break
                     yield Candidate(doc[index].idx, end, text[found.start():doc[index].idx],
                                     self._after(text, sentence, end), cue, strict=True)

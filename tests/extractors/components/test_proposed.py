@@ -254,6 +254,9 @@ CUE_CASES = [
     ("an outcome that is a quality is no proposal (arXiv 2511.09973, corpus)", "",
      "These methods distort the geometric structure of the embeddings, resulting in limited OOD and zero-shot "
      "performance. To address this, we propose Difference Vector Equalization (DiVE).", ["DiVE"]),
+    ("where the code lives is no proposal (arXiv 2511.09748, corpus)", "",
+     "We propose a pipeline for translating prompts. All datasets, prompts, and scripts are publicly available "
+     "at our GitHub repository.", []),
     ("the measure after a score in an outcome is no proposal (arXiv 2511.14019, corpus)", "",
      "We introduce RISE, a benchmark and system for radar-based indoor scene understanding. RISE reduces the "
      "Chamfer Distance by 60% and delivers the first mmWave-based object detection, achieving 58% IoU.", ["RISE"]),
