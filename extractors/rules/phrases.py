@@ -144,6 +144,19 @@ def metrics_by_context(text: str) -> list[tuple[int, int]]:
             if _NAME_SHAPED_MEMBER.match(item.group()) and not _LOWER_CASE_PART.search(item.group())]
 
 
+# A list of names after the preposition of a place: "on M-OWODB and S-OWODB", "across WMT21, WMT22, and X".
+_PLACE_LIST = re.compile(
+    rf"\b(?:on|across)\s+(?:the\s+)?(?P<items>{_LIST_NAME}(?:,\s+{_LIST_NAME})*,?\s+and\s+{_LIST_NAME})(?![\w-])")
+
+
+def place_lists(text: str) -> list[list[tuple[int, int]]]:
+    """The members of each list of names a place's preposition opens ("evaluated on R2R and REVERIE")."""
+    if " on " not in text and "across " not in text:
+        return []
+    return [[item.span() for item in _LIST_MEMBER.finditer(text, match.start("items"), match.end("items"))]
+            for match in _PLACE_LIST.finditer(text)]
+
+
 def datasets_by_context(text: str) -> list[tuple[int, int]]:
     """Where the words around a name say it is a dataset: the members of each list a plural dataset
     noun follows ("the nuScenes and Waymo Open datasets", "on MSLS, NordLand, and Pittsburgh

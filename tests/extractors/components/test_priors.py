@@ -306,3 +306,21 @@ def test_an_evaluation_campaigns_edition_is_a_dataset(name):
     """The issue's "35 BLEU on the WMT'14 English-German test set": the NER called "WMT'14 En-De" a Method."""
     text = f"Experiments on {name} show a BLEU score of 29.8."
     assert retyped(text, [(name, "Method")])[name][0] == "Dataset"
+
+
+@pytest.mark.parametrize(("text", "ner", "expected"), [
+    # corpus 2510.00303 and 2511.22715: a name listed after "on" with as many Datasets is a Dataset
+    ("It improves known-class accuracy by 2.83% and 2.05% on M-OWODB and S-OWODB, respectively.",
+     [("M-OWODB", "Dataset"), ("S-OWODB", "Method")], {"S-OWODB": "Dataset"}),
+    ("Experiments on Encyclopedic-VQA and InfoSeek demonstrate that ReAG significantly outperforms prior work.",
+     [("Encyclopedic-VQA", "Task"), ("InfoSeek", "Dataset")], {"Encyclopedic-VQA": "Dataset"}),
+    # ... not when the Datasets are fewer than half of the list (corpus 2509.25835)
+    ("We plug it into search methods and evaluate across ToT-BS, ReST-MCTS, and RAP.",
+     [("ToT-BS", "Method"), ("ReST-MCTS", "Method"), ("RAP", "Dataset")], {"ToT-BS": "Method"}),
+    # ... nor past a comma that ends the place (corpus 2512.08537)
+    ("On ImageNet 256, TransDiff attains a 4.3 times lossless speedup and NextStep-1 a 3 times one.",
+     [("ImageNet", "Dataset"), ("TransDiff", "Method")], {"TransDiff": "Method"}),
+])
+def test_a_name_listed_on_a_place_beside_datasets_is_a_dataset(text, ner, expected):
+    found = retyped(text, ner)
+    assert {surface: found[surface][0] for surface in expected} == expected
