@@ -677,7 +677,8 @@ class SentenceTies:
             chain = self.chain_of(self.datasets, group)
             if chain:
                 return chain
-            if not self.dataset_names and len(self.paper.datasets) == size and not self.chain_of(self.systems, group):
+            if not self.dataset_names and len(self.paper.datasets) == size and not self.chain_of(self.systems, group) \
+                    and not self.chain_of(self.metrics, group):  # "BLEU-4, SPICE, and CIDEr ... 8x, 4x, and 10x"
                 return list(self.paper.datasets)  # "We evaluate on GSM8K and MATH. ... 85.3% and 60.1%, respectively"
         if group.link == "change" and (placed := self.datasets.ending_before(group.start, 40)) \
                 and _PLACE_THEN_FROM.fullmatch(text, placed[-1].end, group.start) \

@@ -339,6 +339,18 @@ def test_a_name_written_in_mixed_case_is_no_metric_word(scanner, tying):
     assert [t.metric for t in tied(scanner, tying, text, [])] == ["chrF", "chrF"]
 
 
+def test_the_papers_datasets_pair_with_respectively_numbers_unless_metrics_do(scanner, tying):
+    # corpus 2511.19768: "respectively" pairs the numbers with the metrics listed before them; the
+    # paper's two datasets, named in another sentence, are no pairing of theirs
+    paper = PaperContext((), ("OpenEQA", "EXPRESS-Bench"))
+    text = "Our approach achieves relative improvements of up to 49% and 33% in SPL and LLM-Match metrics respectively."
+    found = entities(text, ("SPL", "Metric", "SPL"), ("LLM-Match", "Metric", "LLM-Match"))
+    assert [(t.metric, t.dataset) for t in tied(scanner, tying, text, found, paper)] \
+        == [("SPL", None), ("LLM-Match", None)]
+    text = "It reaches 85.3% and 60.1%, respectively."
+    assert [t.dataset for t in tied(scanner, tying, text, [], paper)] == ["OpenEQA", "EXPRESS-Bench"]
+
+
 def test_a_continued_number_keeps_the_metric_before_it(scanner, tying):
     # ax0198
     text = ("W2-Net significantly outperforms the state-of-the-art on the REC-8K dataset, reducing counting error "
