@@ -117,6 +117,9 @@ def test_the_abstracts_head_noun_types_a_proposal_its_title_left_a_method():
      "emotional, cultural, and ethical dimensions of Chinese LLMs.", "HeartBench"),
     ("We present LiveCLKTBench, an automated generation pipeline specifically designed to isolate and "
      "measure cross-lingual knowledge transfer.", "LiveCLKTBench"),
+    # corpus 2511.16908: "Bench" as a word of its own
+    ("To evaluate MLLMs, we construct Q-Real Bench to evaluate them on two tasks: judgment and grounding with "
+     "reasoning.", "Q-Real Bench"),
 ])
 def test_a_proposal_whose_name_says_benchmark_is_a_dataset_whatever_its_head(abstract, name):
     found = extract(abstract)
