@@ -83,6 +83,7 @@ _WORD_OPENERS = "([{\"'“‘/"
 _SCORE_END = re.compile(r"\d(?:\s*%|\.\d+)\s+$")  # "delivers 58% IoU": the measure of a score, no name
 # Where the paper's code lives, after "our": "our GitHub repository", "our Hugging Face page".
 _WHERE_IT_LIVES = re.compile(r"\s+(?:repository|repo|page|website|homepage|account)\b", re.IGNORECASE)
+_PRIOR_WORK = r"\b(?:original|vanilla|existing|conventional|prior)\s+"  # ... before a name: someone else's
 _LEADING_BRACKET = re.compile(r"^\s*\([^()]*\)")
 STRICT_KINDS = ("possessive", "parts", "passive", "described", "description")
 
@@ -850,6 +851,8 @@ class ProposalFinder:
         if is_generic_phrase(name, self.generic) or _NOT_A_NAME.search(name) or self.adjective.search(name) \
                 or _SIZE_THEN_WORDS.match(name) or _CITATION.match(candidate.after):
             return None  # generic, a number or URL, or an adjective ("AmbientGAN-based")
+        if re.search(_PRIOR_WORK + re.escape(name) + r"(?![\w-])", text):
+            return None  # the paper calls it prior work elsewhere: "compared to the original CoELA system"
         overlapping = entities.overlapping(start, end)
         containing = [e for e in overlapping if e.start_char <= start and end <= e.end_char]
         if containing and containing[0]._.source == "ner" and _STRONG_NAME.search(name) \

@@ -257,6 +257,9 @@ CUE_CASES = [
     ("an outcome that is a quality is no proposal (arXiv 2511.09973, corpus)", "",
      "These methods distort the geometric structure of the embeddings, resulting in limited OOD and zero-shot "
      "performance. To address this, we propose Difference Vector Equalization (DiVE).", ["DiVE"]),
+    ("a name the paper calls original or existing elsewhere is prior work (arXiv 2510.03153, corpus)", "",
+     "We enhance CoELA, a framework designed for building Collaborative Embodied Agents. Our best combination "
+     "improved the efficiency of the system by 22% compared to the original CoELA system.", []),
     ("where the code lives is no proposal (arXiv 2511.09748, corpus)", "",
      "We propose a pipeline for translating prompts. All datasets, prompts, and scripts are publicly available "
      "at our GitHub repository.", []),
