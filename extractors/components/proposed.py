@@ -237,6 +237,18 @@ def _variants(spans: Iterable[Span], proposed: dict[str, None]) -> list[str]:
     return list(found)
 
 
+def _bracketed_after(named_at: dict[tuple[int, int], str], text: str, candidate: Candidate,
+                     canonical: str) -> str | None:
+    """The proposal whose longer name ends right before the bracket the candidate opens with ("Token
+    Compression Pathology LLaVA (TCP-LLaVA), a novel ..."): the name in the bracket is its short form."""
+    if text[candidate.start - 1:candidate.start] != "(":
+        return None
+    end = len(text[:candidate.start - 1].rstrip())
+    return next((long for (long_start, long_end), long in named_at.items()
+                 if long_end == end and end - long_start > candidate.end - candidate.start
+                 and len(long) > len(canonical)), None)
+
+
 def _words_regex(words: Iterable[str]) -> str:
     return phrase_regex(words) if words else r"(?!)"
 
@@ -359,7 +371,8 @@ class ProposalFinder:
             if entity is not None:
                 proposed.setdefault(entity.id_)
                 named_at[candidate.start, candidate.end] = entity.id_
-                long = named_at.get(candidate.short_for) if candidate.short_for else None
+                long = named_at.get(candidate.short_for) if candidate.short_for \
+                    else _bracketed_after(named_at, text, candidate, entity.id_)
                 if long is not None and long != entity.id_:
                     same[long] = entity.id_
         spans = entities.spans()
@@ -608,8 +621,10 @@ class ProposalFinder:
         if not _STRONG_NAME.search(text[token.idx:end]):
             return
         after = self._after(text, sentence, end)
+        # "Reasoning Dependency Generation (RDG), a novel framework": a short form is described past its bracket
+        bracketed = text[token.idx - 1:token.idx] == "(" and after.startswith(")") and " " not in text[token.idx:end]
         for cue, pattern in self.appositives:
-            if pattern.match(after):
+            if pattern.match(after[1:] if bracketed else after):
                 yield Candidate(token.idx, end, "", after, cue)
                 return
         if token.i == sentence.start:

@@ -257,6 +257,15 @@ CUE_CASES = [
     ("an outcome that is a quality is no proposal (arXiv 2511.09973, corpus)", "",
      "These methods distort the geometric structure of the embeddings, resulting in limited OOD and zero-shot "
      "performance. To address this, we propose Difference Vector Equalization (DiVE).", ["DiVE"]),
+    ("a short form bracketed after a long name and described as new (arXiv 2507.12771, corpus)", "",
+     "In this paper, we propose local representative token guided merging (ReToM), a novel token merging strategy "
+     "applicable to any attention mechanism in image generation.", ["ReToM"]),
+    ("... one proposal with the long name a proposal verb took (arXiv 2507.14497, corpus)", "",
+     "To address these limitations, we propose Token Compression Pathology LLaVA (TCP-LLaVA), the first MLLM "
+     "architecture to perform WSI VQA via token compression.", ["TCP-LLaVA"]),
+    ("... not a long form bracketed after its short form (arXiv 2512.20936, corpus)", "",
+     "Furthermore, we introduce the MAC-Score (MLLM Amodal Completion Score), a novel human-aligned evaluation "
+     "metric.", ["MAC-Score"]),
     ("a name the paper calls original or existing elsewhere is prior work (arXiv 2510.03153, corpus)", "",
      "We enhance CoELA, a framework designed for building Collaborative Embodied Agents. Our best combination "
      "improved the efficiency of the system by 22% compared to the original CoELA system.", []),
