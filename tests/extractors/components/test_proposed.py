@@ -257,6 +257,9 @@ CUE_CASES = [
     ("an outcome that is a quality is no proposal (arXiv 2511.09973, corpus)", "",
      "These methods distort the geometric structure of the embeddings, resulting in limited OOD and zero-shot "
      "performance. To address this, we propose Difference Vector Equalization (DiVE).", ["DiVE"]),
+    ("naming phrase with 'as' (arXiv 2512.10449, corpus)", "",
+     "To this end, we develop a novel evaluation metric which we term as WAVS (Weighted Adversarial Vulnerability "
+     "Score).", ["WAVS"]),
     ("a short form bracketed after a long name and described as new (arXiv 2507.12771, corpus)", "",
      "In this paper, we propose local representative token guided merging (ReToM), a novel token merging strategy "
      "applicable to any attention mechanism in image generation.", ["ReToM"]),
