@@ -106,10 +106,9 @@ def load_ner_model(nlp: Language, model: str | None = None) -> Language:
 
 def _after_score(doc: Doc, start: int) -> bool:
     """Whether token `start` follows a percentage or a decimal score, or one word after it ("38.84% average")."""
-    before = doc[max(0, start - 3):start]
-    if len(before) and (before[-1].text == "%" or _SCORE.match(before[-1].text)):
-        return True
-    return len(before) >= 2 and before[-1].is_lower and (before[-2].text == "%" or bool(_SCORE.match(before[-2].text)))
+    def is_score(i: int) -> bool:
+        return i >= 0 and (doc[i].text == "%" or _SCORE.match(doc[i].text) is not None)
+    return is_score(start - 1) or start >= 2 and doc[start - 1].is_lower and is_score(start - 2)
 
 
 def split_label(label: str) -> tuple[str, bool]:
