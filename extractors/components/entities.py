@@ -8,6 +8,8 @@ a catalogue's "PASCAL VOC"; a generic span never does), except spans of the `pro
 groups (the model grammar: "Llama2-70B" survives inside an NER "Llama2-70B-based approach").
 NER spans keep their `generic` flag, and one made of generic words only ("LLMs") is generic too:
 generic mentions stay here (SciER scores them), the graph drops them.
+A catalogue or acronym Method or Task that a list before a plural dataset noun holds ("on ADNI,
+AIBL and OASIS datasets") is a Dataset in all its mentions (the type priors re-type the NER's).
 A Model only the NER found gets the family its name's stem names ("Mantis", "Kuwain-1.5B" ->
 Kuwain: rules/model_names.family_of_unlisted), as the guide's families do.
 A catalogue name a paper qualifies ("retrieval accuracy", "long-text question answering") keeps
@@ -32,6 +34,7 @@ from spacy.tokens import Doc, Span
 
 from extractors.attributes import ENTITIES_KEY, span_text, text_of
 from extractors.components.acronyms import ACRONYM_KEY
+from extractors.components.list_items import context_dataset_lists
 from extractors.rules.data import data_path
 from extractors.rules.model_names import family_of_unlisted
 from extractors.rules.phrases import generic_word_keys, is_generic_phrase, word_lists
@@ -44,6 +47,7 @@ _ACRONYM_QUALIFIER = re.compile(r"[A-Z]{2,5}|[1-9]D")  # "CAD code generation", 
 # group -> span._.source; else the group key itself
 GROUP_SOURCES = {"models": "pattern", "listed": "pattern", "title_tasks": "pattern", "shared_tasks": "pattern"}
 TRUSTED_GROUPS = ("models", "gazetteer")  # groups whose id_ is already canonical
+_RETYPED_BY_CONTEXT = ("gazetteer", ACRONYM_KEY)  # groups the type priors leave alone
 
 
 @Language.factory(
@@ -109,6 +113,7 @@ class EntityMerger:
             entity._.model = self.model_parts(key, span)
             entities.append(entity)
             trusted.append(key in TRUSTED_GROUPS)
+        datasets_by_context(doc, entities)
         assign_canonicals(doc, entities, trusted)
         self.generic_short_forms(doc, entities)
         doc.spans[ENTITIES_KEY] = entities
@@ -281,6 +286,28 @@ def _is_qualifier(word: str, excluded: Collection[str], compound: bool) -> bool:
 
 def _contains(outer: Span, inner: Span) -> bool:
     return outer.start_char <= inner.start_char and inner.end_char <= outer.end_char
+
+
+def datasets_by_context(doc: Doc, entities: list[Span]) -> None:
+    """A catalogue or acronym name the words around it make a dataset ("on ADNI, AIBL and OASIS
+    datasets": list_items.context_dataset_lists) is a Dataset in every mention, and so is its
+    acronym partner: the catalogue's "OASIS" is a method, the acronym's type a default."""
+    places = set(context_dataset_lists(doc))
+    if not places:
+        return
+    names = {name_key(span_text(entity)) for entity in entities
+             if entity._.source in _RETYPED_BY_CONTEXT and entity.label_ in ("Method", "Task")
+             and (entity.start_char, entity.end_char) in places}
+    if not names:
+        return
+    text = text_of(doc)
+    for long_start, long_end, short_start, short_end in doc._.acronyms or ():
+        pair = {name_key(text[long_start:long_end]), name_key(text[short_start:short_end])}
+        if pair & names:
+            names |= pair
+    for entity in entities:
+        if entity.label_ in ("Method", "Task") and name_key(span_text(entity)) in names:
+            entity.label_ = "Dataset"
 
 
 def assign_canonicals(doc: Doc, entities: list[Span], trusted: list[bool]) -> None:

@@ -31,7 +31,12 @@ from spacy.tokens import Doc, Span
 
 from extractors.attributes import once_per_doc, span_text, text_of
 from extractors.rules.data import data_path
-from extractors.rules.phrases import datasets_by_context, generic_word_keys, metrics_by_context
+from extractors.rules.phrases import (
+    dataset_list_members,
+    datasets_by_context,
+    generic_word_keys,
+    metrics_by_context,
+)
 from kg.core.iteration import read_jsonl
 from kg.core.names import name_key
 
@@ -200,6 +205,12 @@ def context_datasets(doc: Doc) -> list[tuple[int, int]]:
     """The character spans the words around them make datasets (rules/phrases.datasets_by_context),
     read once per doc: the type priors, this component and the lone-mention rule all ask."""
     return once_per_doc(doc, "datasets_by_context", lambda: datasets_by_context(text_of(doc)))
+
+
+def context_dataset_lists(doc: Doc) -> list[tuple[int, int]]:
+    """The members of the lists a plural dataset noun follows or introduces, the surest of
+    `context_datasets` ("on ADNI, AIBL and OASIS datasets"), read once per doc."""
+    return once_per_doc(doc, "dataset_list_members", lambda: dataset_list_members(text_of(doc)))
 
 
 def context_metrics(doc: Doc) -> list[tuple[int, int]]:

@@ -84,10 +84,11 @@ _DATASET_LIST = re.compile(
     rf"(?P<items>{_LIST_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_LIST_NAME})+)\s+(?:datasets|benchmarks)\b")
 # ... or a list that follows such a noun and a colon or "such as": "on three public benchmarks: HotelRev,
 # MovieMind and GSM8K", "two real-world datasets, Foursquare-NYC and Gowalla" (train: 9 of 9 such members
-# are Datasets; the 4,668 corpus papers: 216 of 269 were Datasets already, and most others are datasets)
+# are Datasets; the 4,668 corpus papers: 216 of 269 were Datasets already, and most others are datasets).
+# The list ends at its "and" member: "datasets including nuScenes, Waymo, and DDAD, DVGT outperforms".
 _LIST_AFTER_NOUN = re.compile(
     r"\b(?:datasets|benchmarks)\s*(?::|,\s*(?:namely\s+|including\s+)?|\s+(?:such\s+as|including|namely|like)\s)\s*"
-    rf"(?P<items>{_LIST_NAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+){_LIST_NAME})+)(?![\w-])")
+    rf"(?P<items>{_LIST_NAME}(?:(?:,\s+{_LIST_NAME})+(?:,?\s+and\s+{_LIST_NAME})?|,?\s+and\s+{_LIST_NAME}))(?![\w-])")
 _LIST_MEMBER = re.compile(rf"{_LIST_NAME}(?=,|\s+(?:and|or)\s|$)")
 # A list a plural metric noun follows, joined by "and" or "or" ("the FID and FD-DINOv2 metrics", "EM and F1
 # scores"; not "However, NLI metrics"): train's 11 members of such lists are all Metrics, "LLM-as-Judge"
@@ -165,14 +166,28 @@ def datasets_by_context(text: str) -> list[tuple[int, int]]:
     and a singular dataset noun enclose (`_NAMED_DATASET`); a name-shaped word a score is reported
     on (`_SCORED_ON`) or a model is trained on (`_TRAINED_ON`). A hyphenated modifier ("UAV-based")
     is none. On 4,668 2025 corpus papers, 78 of 215 list members were no Dataset entity before."""
+    return dataset_list_members(text) + _named_by_context(text)
+
+
+def dataset_list_members(text: str) -> list[tuple[int, int]]:
+    """The members of each list a plural dataset noun follows or introduces (see datasets_by_context)."""
+    if "datasets" not in text and "benchmarks" not in text:
+        return []
+    return _without_lower_case_part(text, [
+        item.span() for pattern in (_DATASET_LIST, _LIST_AFTER_NOUN) for match in pattern.finditer(text)
+        for item in _LIST_MEMBER.finditer(text, match.start("items"), match.end("items"))
+        if not item.group().isdigit()])
+
+
+def _named_by_context(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
-    if "datasets" in text or "benchmarks" in text:
-        found += [item.span() for pattern in (_DATASET_LIST, _LIST_AFTER_NOUN) for match in pattern.finditer(text)
-                  for item in _LIST_MEMBER.finditer(text, match.start("items"), match.end("items"))
-                  if not item.group().isdigit()]
     if _CAPITAL_BEFORE_NOUN.search(text):
         found += [named.span("name") for named in _NAMED_DATASET.finditer(text)]
     if " on " in text:
         found += [scored.span("name") for scored in _SCORED_ON.finditer(text)]
         found += [trained.span("name") for trained in _TRAINED_ON.finditer(text)]
-    return [(start, end) for start, end in found if not _LOWER_CASE_PART.search(text, start, end)]
+    return _without_lower_case_part(text, found)
+
+
+def _without_lower_case_part(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return [(start, end) for start, end in spans if not _LOWER_CASE_PART.search(text, start, end)]

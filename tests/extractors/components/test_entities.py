@@ -373,3 +373,18 @@ def test_a_parameter_count_and_a_numbered_subtask_are_no_names():
     found = extract("SynTra reduces hallucination for two 13B-parameter LLMs. Our system achieves an F1 score "
                     "of 85.00% in Task 1 and 83.90% in Task 2.")
     assert [m.text for m in found.entities if not m.generic] == ["F1 score"]
+
+
+def test_a_catalogue_or_acronym_name_a_dataset_list_holds_is_a_dataset_in_every_mention():
+    # corpus paper 2512.05814 (shortened): the catalogue knows the method "OASIS", and an acronym's
+    # type is a default; "on ADNI, AIBL and OASIS datasets" says both are datasets, in the bracket too
+    found = extract("We evaluate on the Australian Imaging, Biomarkers and Lifestyle study (AIBL). UG-FedDA "
+                    "achieves accuracies of 90.54%, 89.04%, and 77.78% on ADNI, AIBL and OASIS datasets, "
+                    "respectively. For MCI vs. AD, accuracies are 80.20% (ADNI), 71.91% (AIBL), and 79.73% (OASIS).")
+    types = {(m.text, m.type) for m in found.entities}
+    assert {("AIBL", "Dataset"), ("OASIS", "Dataset"),
+            ("Australian Imaging, Biomarkers and Lifestyle study", "Dataset")} <= types
+    assert not {("AIBL", "Method"), ("OASIS", "Method")} & types
+    assert [(r.value, r.dataset) for r in found.results][-2:] == [(71.91, "AIBL"), (79.73, "OASIS")]
+    # a name the list does not hold keeps its type
+    assert the_mention(found, "UG-FedDA").type == "Method"

@@ -107,6 +107,9 @@ def test_configured_data_paths_are_inside_the_data_tree_unless_absolute(tmp_path
     ("Extensive experiments on benchmarks including Sintel, Bonn, and DAVIS demonstrate that",
      ["Sintel", "Bonn", "DAVIS"]),
     ("across benchmarks: 2024 and 2025 releases", []),
+    # the list ends at its "and" member, not at the sentence's next name (corpus paper 2512.16919)
+    ("Trained on driving datasets including nuScenes, Waymo, KITTI, and DDAD, DVGT outperforms existing models",
+     ["nuScenes", "Waymo", "KITTI", "DDAD"]),
     ("on both datasets, and sampling is faster", []),
 ])
 def test_the_words_around_a_name_make_it_a_dataset(text, names):
