@@ -33,7 +33,7 @@ from extractors.attributes import once_per_doc, span_text, text_of
 from extractors.rules.data import data_path
 from extractors.rules.phrases import (
     dataset_list_members,
-    datasets_by_context,
+    datasets_named_by_context,
     generic_word_keys,
     metrics_by_context,
 )
@@ -203,8 +203,10 @@ def _read_lists(text: str) -> list[CoordinatedList]:
 
 def context_datasets(doc: Doc) -> list[tuple[int, int]]:
     """The character spans the words around them make datasets (rules/phrases.datasets_by_context),
-    read once per doc: the type priors, this component and the lone-mention rule all ask."""
-    return once_per_doc(doc, "datasets_by_context", lambda: datasets_by_context(text_of(doc)))
+    read once per doc: the type priors, this component and the lone-mention rule all ask; its lists
+    are `context_dataset_lists`, which the entity merger asks for alone."""
+    return once_per_doc(doc, "datasets_by_context",
+                        lambda: context_dataset_lists(doc) + datasets_named_by_context(text_of(doc)))
 
 
 def context_dataset_lists(doc: Doc) -> list[tuple[int, int]]:

@@ -166,7 +166,7 @@ def datasets_by_context(text: str) -> list[tuple[int, int]]:
     and a singular dataset noun enclose (`_NAMED_DATASET`); a name-shaped word a score is reported
     on (`_SCORED_ON`) or a model is trained on (`_TRAINED_ON`). A hyphenated modifier ("UAV-based")
     is none. On 4,668 2025 corpus papers, 78 of 215 list members were no Dataset entity before."""
-    return dataset_list_members(text) + _named_by_context(text)
+    return dataset_list_members(text) + datasets_named_by_context(text)
 
 
 def dataset_list_members(text: str) -> list[tuple[int, int]]:
@@ -179,7 +179,9 @@ def dataset_list_members(text: str) -> list[tuple[int, int]]:
         if not item.group().isdigit()])
 
 
-def _named_by_context(text: str) -> list[tuple[int, int]]:
+def datasets_named_by_context(text: str) -> list[tuple[int, int]]:
+    """The names outside such lists that datasets_by_context reads: `_NAMED_DATASET`, `_SCORED_ON`,
+    `_TRAINED_ON`."""
     found: list[tuple[int, int]] = []
     if _CAPITAL_BEFORE_NOUN.search(text):
         found += [named.span("name") for named in _NAMED_DATASET.finditer(text)]
