@@ -45,6 +45,11 @@ from kg.core.names import name_key
 ACRONYM_KEY = "acronym"
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?]\s+|\n\n)$")  # the abstract opens after the title and a blank line
 MAX_PAREN_TOKENS = 8
+# a word before a long form, in its sentence, that introduces it as the paper's own
+_INTRODUCING = re.compile(r"\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?"
+                          r"|develop(?:s|ed|ing)?|design(?:s|ed|ing)?|devis(?:e|es|ed|ing)|construct(?:s|ed|ing)?|build(?:s|ing)?|built"
+                          r"|incorporat(?:e|es|ed|ing)|compris(?:e|es|ed|ing)|consist(?:s|ed|ing)?|equip(?:s|ped|ping)?"
+                          r"|novel|new|called|termed|named|dubbed)\b", re.IGNORECASE)
 
 
 @Language.factory(
@@ -57,6 +62,12 @@ def make_acronyms(nlp: Language, name: str, typed_groups: list[str], guessed_gro
                   generic_words_path: str, heads_path: str, data_dir: str | None, files: list[str]) -> AcronymSpans:
     paths = catalogue_paths(data_dir, files)
     return AcronymSpans(typed_groups, guessed_groups, generic_words_path, heads_path, paths)
+
+
+def _introduced(text: str, at: int) -> bool:
+    """Whether the sentence before `at` introduces what starts there ("we propose", "a novel")."""
+    before = text[max(0, at - 200): at]
+    return _INTRODUCING.search(before, max(before.rfind(". "), before.rfind("\n")) + 1) is not None
 
 
 def _paren_tokens(doc: Doc, text: str) -> Iterator[Token]:
@@ -159,7 +170,7 @@ class AcronymSpans:
             short_text = text[definition.short_start:definition.short_end]
             if is_generic_phrase(long_text, self.generic_words) or is_generic_phrase(short_text, self.generic_words):
                 continue
-            label = self._type_of(typed, guessed, definition, long_text, short_text)
+            label = self._type_of(text, typed, guessed, definition, long_text, short_text)
             beside = self._set_beside_type(text, definition)
             if beside is not None and not (beside == "Method" and label == "Model") \
                     and not self._named_by_head(text, definition, long_text):
@@ -215,7 +226,7 @@ class AcronymSpans:
             return self.long_forms[key]
         return frozenset(long_form_words(span.id_)) if len(span.id_) > len(short_text) + 3 else None
 
-    def _type_of(self, typed: list[Span], guessed: list[Span], definition: Definition,
+    def _type_of(self, text: str, typed: list[Span], guessed: list[Span], definition: Definition,
                  long_text: str, short_text: str) -> str | None:
         """The first of: a trusted type on the long form (a span ending with it), its head noun
         (Method for "model": the guide's Models are named checkpoints, which the grammar reads),
@@ -233,7 +244,11 @@ class AcronymSpans:
         Deadline First (EDF)", "DeepSeek Sparse Attention (DSA)": 8 of 10 such corpus pairs). A Method
         guessed on the short form alone types nothing when the long form is one lower-case word or the
         short form a plural ("ultrasound (US)", "multiple-choice questions (MCQs)"): a domain term or
-        a class (on the fold NERs' held-out papers 10 such Methods, none right)."""
+        a class (on the fold NERs' held-out papers 10 such Methods, none right). A Dataset guessed on
+        the short form of a lower-case long form the sentence introduces ("we propose attention-based
+        reference point shifting (ARPS)") is a Method: datasets are named in capitals (no lower-case
+        long form in the train gold is a Dataset; on the corpus the guess made the paper's own method a
+        Dataset)."""
         def on_long_form(spans: list[Span]) -> str | None:
             return next((s.label_ for s in spans if s.end_char == definition.long_end
                          and s.start_char >= definition.long_start), None)
@@ -261,4 +276,7 @@ class AcronymSpans:
         if guess == "Method" and not on_long_form(guessed) \
                 and (" " not in long_text and long_text[:1].islower() or short_text.endswith("s")):
             guess = None  # a guess on the short form only, of a plural or one lower-case word: a class, a term
+        if guess == "Dataset" and not on_long_form(guessed) and long_text.islower() \
+                and _introduced(text, definition.long_start):
+            guess = "Method"  # "we introduce an attention-based reference point shifting (ARPS) layer"
         return on_long_form(typed) or head or catalogued or guess

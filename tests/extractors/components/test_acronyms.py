@@ -110,6 +110,26 @@ def test_a_guess_on_the_short_form_of_a_term_or_a_class_makes_no_method(sentence
     assert [m for m in extract(sentence).entities if m.canonical == short and not m.generic] == []
 
 
+@pytest.mark.parametrize("sentence, short", [
+    # corpus papers 2512.02496 and 2512.02344: the NER guessed Dataset on the short form only
+    ("To address this, we introduce an attention-based reference point shifting (ARPS) layer, which robustly "
+     "identifies a common reference point of two partial point sets.", "ARPS"),
+    ("In this paper, a visual explanation method termed multi-weight self-matching class activation mapping "
+     "(MS-CAM) is proposed.", "MS-CAM"),
+])
+def test_a_lower_case_long_form_the_paper_introduces_is_no_dataset(sentence, short):
+    """Datasets are named in capitals; what the sentence introduces in lower case is the paper's method."""
+    assert {m.type for m in extract(sentence).entities if m.canonical == short} == {"Method"}
+
+
+def test_a_lower_case_term_used_keeps_its_guess():
+    """Only an introduced long form changes type: a term the paper uses is left to the other rules."""
+    found = extract("Jobs are scheduled first-come-first-served (FCFS) in the queue.")
+    introduced = extract("We introduce first-come-first-served (FCFS) scheduling for jobs.")
+    assert {m.type for m in introduced.entities if m.canonical == "FCFS"} == {"Method"}
+    assert "Method" not in {m.type for m in found.entities if m.canonical == "FCFS"}
+
+
 def test_classes_of_models_are_generic_like_llms():
     """GUIDE.md: "LLMs", "vision-language models" name no model; neither do their kin."""
     found = extract("Large reasoning models (LRMs) overthink. Large vision-language models (LVLMs) "
