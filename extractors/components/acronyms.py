@@ -48,7 +48,7 @@ MAX_PAREN_TOKENS = 8
 # a word before a long form, in its sentence, that introduces it as the paper's own
 _INTRODUCING = re.compile(r"\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?"
                           r"|develop(?:s|ed|ing)?|design(?:s|ed|ing)?|devis(?:e|es|ed|ing)|construct(?:s|ed|ing)?|build(?:s|ing)?|built"
-                          r"|incorporat(?:e|es|ed|ing)|compris(?:e|es|ed|ing)|consist(?:s|ed|ing)?|equip(?:s|ped|ping)?"
+                          r"|incorporat(?:e|es|ed|ing)|integrat(?:e|es|ed|ing)|featur(?:e|es|ing)|compris(?:e|es|ed|ing)|consist(?:s|ed|ing)?|equip(?:s|ped|ping)?"
                           r"|novel|new|called|termed|named|dubbed)\b", re.IGNORECASE)
 
 
@@ -244,11 +244,11 @@ class AcronymSpans:
         Deadline First (EDF)", "DeepSeek Sparse Attention (DSA)": 8 of 10 such corpus pairs). A Method
         guessed on the short form alone types nothing when the long form is one lower-case word or the
         short form a plural ("ultrasound (US)", "multiple-choice questions (MCQs)"): a domain term or
-        a class (on the fold NERs' held-out papers 10 such Methods, none right). A Dataset guessed on
-        the short form of a lower-case long form the sentence introduces ("we propose attention-based
-        reference point shifting (ARPS)") is a Method: datasets are named in capitals (no lower-case
-        long form in the train gold is a Dataset; on the corpus the guess made the paper's own method a
-        Dataset)."""
+        a class (on the fold NERs' held-out papers 10 such Methods, none right). Datasets are named in
+        capitals (no lower-case long form in the train gold is a Dataset): a Dataset guessed on the short
+        form of a lower-case long form is a Method where the sentence introduces it ("we introduce an
+        attention-based reference point shifting (ARPS) layer"), else a term of the domain that types
+        nothing ("evidence lower bound (ELBO)", "first-come-first-served (FCFS)")."""
         def on_long_form(spans: list[Span]) -> str | None:
             return next((s.label_ for s in spans if s.end_char == definition.long_end
                          and s.start_char >= definition.long_start), None)
@@ -276,7 +276,6 @@ class AcronymSpans:
         if guess == "Method" and not on_long_form(guessed) \
                 and (" " not in long_text and long_text[:1].islower() or short_text.endswith("s")):
             guess = None  # a guess on the short form only, of a plural or one lower-case word: a class, a term
-        if guess == "Dataset" and not on_long_form(guessed) and long_text.islower() \
-                and _introduced(text, definition.long_start):
-            guess = "Method"  # "we introduce an attention-based reference point shifting (ARPS) layer"
+        if guess == "Dataset" and not on_long_form(guessed) and long_text.islower():
+            guess = "Method" if _introduced(text, definition.long_start) else None
         return on_long_form(typed) or head or catalogued or guess

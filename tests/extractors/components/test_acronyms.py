@@ -122,12 +122,18 @@ def test_a_lower_case_long_form_the_paper_introduces_is_no_dataset(sentence, sho
     assert {m.type for m in extract(sentence).entities if m.canonical == short} == {"Method"}
 
 
-def test_a_lower_case_term_used_keeps_its_guess():
-    """Only an introduced long form changes type: a term the paper uses is left to the other rules."""
-    found = extract("Jobs are scheduled first-come-first-served (FCFS) in the queue.")
-    introduced = extract("We introduce first-come-first-served (FCFS) scheduling for jobs.")
-    assert {m.type for m in introduced.entities if m.canonical == "FCFS"} == {"Method"}
-    assert "Method" not in {m.type for m in found.entities if m.canonical == "FCFS"}
+@pytest.mark.parametrize("sentence, short", [
+    # corpus papers 2510.08671, 2512.13701 and 2510.04214: the NER guessed Dataset on the short form only
+    ("Although vehicle routing problem (VRP) based solvers are widely used for delivery planning, their "
+     "effectiveness in real-world scenarios is limited.", "VRP"),
+    ("It first proves that channel state information (CSI) under non-line-of-sight (NLOS) exhibits spatial "
+     "continuity under a quasi-specular environmental model.", "NLOS"),
+    ("We study deploying large language models (LLMs) as business development (BD) agents for persuasive "
+     "price negotiation in online travel agencies (OTAs).", "OTAs"),
+])
+def test_a_lower_case_term_the_paper_uses_is_no_dataset(sentence, short):
+    """What the sentence does not introduce is a term of the domain: none of the five types."""
+    assert [m for m in extract(sentence).entities if m.canonical == short and not m.generic] == []
 
 
 def test_classes_of_models_are_generic_like_llms():
