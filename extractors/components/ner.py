@@ -60,6 +60,9 @@ _REFERENCE = re.compile(r"(?:Fig(?:ure)?s?|Tab(?:le)?s?|Eqs?|Equations?|Sec(?:ti
 # A score the model runs into ("ROUGE-L 74.68", "accuracy 85.3%", "with 21.78 mIoU") is a result, not
 # part of a name.
 _SCORE = re.compile(r"^[+-]?\d+\.\d+%?$|^[+-]?\d+(?:\.\d+)?%$")
+# A capitalised word in square brackets is a special token or a template's slot ("[MASK]", "[PAUSE]"
+# tokens, "a photo of a [CLASS]", "move [OBJ] to [OBJ]"): the model tagged such words Datasets and Methods.
+_PLACEHOLDER = re.compile(r"[A-Z][A-Z_]*")
 # The words of a list of names that share a hyphenated part ("GAN- and diffusion-based").
 _CONJUNCTIONS = frozenset({"and", "or"})
 # A lower-case word of prose in a name the model calls a Model, which no checkpoint's name holds but for
@@ -215,6 +218,9 @@ class ScientificNER:
                 continue  # numbers ("+3.2") are never mentions: the results component reads them
             if _ADDRESS.search(text) or _ADJECTIVE_END.search(text) or _REFERENCE.match(text):
                 continue  # a code or project URL, an adjective, a figure: no entity
+            if _PLACEHOLDER.fullmatch(text) and start > 0 and doc[start - 1].text == "[" \
+                    and end < len(doc) and doc[end].text == "]":
+                continue
             if end - 1 > start and doc[end - 1].text == "-":
                 end -= 1  # "GAN- and diffusion-based": the name before a hanging hyphen
             if end - 2 > start and doc[end - 1].lower_ == "report" and doc[end - 2].lower_ == "technical":

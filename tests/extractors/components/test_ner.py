@@ -134,6 +134,16 @@ def test_a_pointer_into_the_paper_is_no_mention(nlp, tokens):
     assert spans and not [span.text for span in spans if span.text.startswith(("Fig", "Table"))]
 
 
+@pytest.mark.parametrize("sentence", [
+    # seed abstracts and corpus paper 2510.07091: the model tagged the bracketed words Datasets and Methods
+    "We have fine-tuned an LLM with injected [PAUSE] tokens, allowing the LLM to pause while reading.",
+    "One notable concern about MLM is that the special [MASK] symbol causes a discrepancy.",
+    'It parses an action schema into action lists (e.g., "move [OBJ] to [OBJ]" -> "move apple to desk").',
+])
+def test_a_special_token_or_a_template_slot_is_no_mention(nlp, sentence):
+    assert not {span.text for span in ner_spans(nlp, sentence)} & {"PAUSE", "MASK", "OBJ"}
+
+
 def test_a_score_the_model_runs_into_is_trimmed(nlp):
     # From a seed abstract: the model tags "ROUGE-L 74.68"; the number is a result, not a name.
     spans = ner_spans(nlp, "It achieves 7.69% points improvement (ROUGE-L 74.68) over the previous SOTA.")
